@@ -1,0 +1,410 @@
+"""The parts of a plan: who does the work, what the work is, and when.
+
+Every class is a frozen, slotted ``attrs`` class whose collections are tuples, so a plan can be
+shared, hashed and compared freely. Each checks its own fields on construction and raises
+:class:`~commedu.errors.PlanError` with the path of the bad field relative to itself; the
+:class:`~commedu.Plan` that holds the parts checks what needs the whole (unique ids, references).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import attrs
+
+from commedu._when import When
+from commedu.errors import PlanError, Problem
+
+__all__ = [
+    "Activity",
+    "Commitments",
+    "CountRange",
+    "Department",
+    "EducationCentre",
+    "Measure",
+    "Mechanism",
+    "MechanismKind",
+    "Resources",
+    "Schedule",
+    "Source",
+    "Station",
+    "Task",
+    "Township",
+    "to_money",
+]
+
+_ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
+CHINESE_NUMERALS = "一二三四五六七八九十"
+
+
+def check_id(value: str, example: str, path: str = "id") -> Problem | None:
+    if isinstance(value, str) and _ID.fullmatch(value):
+        return None
+    return Problem(path, "bad-id", {"value": value, "example": example})
+
+
+def check_text(value: str, path: str) -> Problem | None:
+    return None if value.strip() else Problem(path, "empty-text")
+
+
+def check_count(value: int | Decimal | None, path: str) -> Problem | None:
+    return None if value is None or value >= 0 else Problem(path, "negative", {"value": value})
+
+
+def check_positive(value: int, path: str) -> Problem | None:
+    return None if value >= 1 else Problem(path, "not-positive", {"value": value})
+
+
+def raise_if(*problems: Problem | None) -> None:
+    found = [p for p in problems if p is not None]
+    if found:
+        raise PlanError(found)
+
+
+def duplicates(ids: Iterable[str], path: str, what: str) -> list[Problem]:
+    """A problem for every id already seen; ``path`` is formatted with the index."""
+    first: dict[str, int] = {}
+    problems = []
+    for i, value in enumerate(ids):
+        if value in first:
+            where = f"{what}[{first[value]}]"
+            problems.append(
+                Problem(path.format(i), "duplicate-id", {"value": value, "first": where})
+            )
+        else:
+            first[value] = i
+    return problems
+
+
+def to_money(value: Decimal | int | str) -> Decimal:
+    """Money as an exact ``Decimal``; floats are refused because they cannot hold 0.1 yuan exactly."""
+    if isinstance(value, bool) or not isinstance(value, Decimal | int | str):
+        raise TypeError(f"money must be a Decimal, int or str, not {type(value).__name__}")
+    try:
+        money = Decimal(value)
+    except InvalidOperation:
+        raise TypeError(f"{value!r} is not an amount of money") from None
+    if not money.is_finite():
+        raise TypeError(f"{value!r} is not an amount of money")
+    return money
+
+
+def _optional_money(value: Decimal | int | str | None) -> Decimal | None:
+    return None if value is None else to_money(value)
+
+
+def _strings(items: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(items, str):
+        raise TypeError("expected a list of strings, got one string")
+    return tuple(items)
+
+
+# Typed converters: the attrs mypy plugin needs a concrete parameter type, not a TypeVar.
+def _measures(items: Iterable[Measure]) -> tuple[Measure, ...]:
+    return tuple(items)
+
+
+def _mechanisms(items: Iterable[Mechanism]) -> tuple[Mechanism, ...]:
+    return tuple(items)
+
+
+def _departments(items: Iterable[Department]) -> tuple[Department, ...]:
+    return tuple(items)
+
+
+def _activities(items: Iterable[Activity]) -> tuple[Activity, ...]:
+    return tuple(items)
+
+
+@attrs.frozen
+class Township:
+    """The 镇 or 街道 that owns a plan, and the levels above it."""
+
+    name: str
+    district: str
+    city: str
+    province: str
+    resident_population: int | None = None  #: 常住人口, the basis of the funding standard
+
+    def __attrs_post_init__(self) -> None:
+        raise_if(
+            check_text(self.name, "name"),
+            check_text(self.province, "province"),
+            check_count(self.resident_population, "resident_population"),
+        )
+
+
+@attrs.frozen
+class Source:
+    """Where a plan's text comes from: the document it was encoded from."""
+
+    title: str
+    issuer: str | None = None
+    issued_on: date | None = None
+    url: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        raise_if(check_text(self.title, "title"))
+
+
+@attrs.frozen
+class Department:
+    """A 责任部门: a body that carries activities out.
+
+    ``aliases`` are other spellings of the same body in the source document, so a plan file may
+    refer to it by any of them and calendars still gather its work under one name.
+    """
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+
+    def __attrs_post_init__(self) -> None:
+        raise_if(
+            check_id(self.id, "culture-station"),
+            check_text(self.name, "name"),
+            *(check_text(a, f"aliases[{i}]") for i, a in enumerate(self.aliases)),
+        )
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@attrs.frozen
+class EducationCentre:
+    """The township's 社区教育中心."""
+
+    name: str
+
+    def __attrs_post_init__(self) -> None:
+        raise_if(check_text(self.name, "name"))
+
+
+@attrs.frozen
+class Station:
+    """A 社区教育工作站 in a village or community, built around a theme."""
+
+    id: str
+    name: str
+    place: str  #: the village (村) or community (社区/居) it serves
+    theme: str
+    focus: str = ""  #: what the station does to carry the theme, where the plan says
+    resources: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings
+    )  #: facilities it integrates
+    description: str = ""  #: the plan's own sentence about the station, verbatim
+
+    def __attrs_post_init__(self) -> None:
+        raise_if(
+            check_id(self.id, "dongya"),
+            check_text(self.name, "name"),
+            check_text(self.place, "place"),
+            *(check_text(r, f"resources[{i}]") for i, r in enumerate(self.resources)),
+        )
+
+
+@attrs.frozen
+class Measure:
+    """One concrete action (措施), verbatim; ``title`` is its lead phrase where the plan gives one."""
+
+    text: str
+    title: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        raise_if(check_text(self.text, "text"))
+
+
+class MechanismKind(enum.Enum):
+    """The three families of the plan's 3-6-3 mechanisms."""
+
+    MANAGEMENT = "management"  #: 管理机制
+    GUIDANCE = "guidance"  #: 引领机制
+    SAFEGUARD = "safeguard"  #: 保障
+
+    @property
+    def chinese(self) -> str:
+        return {"management": "管理机制", "guidance": "引领机制", "safeguard": "保障"}[self.value]
+
+
+@attrs.frozen
+class Mechanism:
+    """A standing arrangement (机制) under a task.
+
+    ``standing`` marks one that works all year without scheduled events (funding rules, say),
+    so schedule-coverage checks do not expect an activity to serve it.
+    """
+
+    id: str
+    number: int
+    title: str
+    kind: MechanismKind
+    measures: tuple[Measure, ...] = attrs.field(default=(), converter=_measures)
+    standing: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        raise_if(
+            check_id(self.id, "t1.m1"),
+            check_positive(self.number, "number"),
+            check_text(self.title, "title"),
+        )
+
+
+@attrs.frozen
+class Task:
+    """A main task (主要任务), numbered （一）, （二）… in the plan."""
+
+    id: str
+    number: int
+    title: str
+    measures: tuple[Measure, ...] = attrs.field(default=(), converter=_measures)
+    mechanisms: tuple[Mechanism, ...] = attrs.field(default=(), converter=_mechanisms)
+    standing: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        raise_if(
+            check_id(self.id, "t1"),
+            check_positive(self.number, "number"),
+            check_text(self.title, "title"),
+            *duplicates((m.id for m in self.mechanisms), "mechanisms[{}].id", "mechanisms"),
+        )
+
+    @property
+    def numeral(self) -> str:
+        """The Chinese ordinal the plan prints, ``一`` for task 1 (Arabic beyond ten)."""
+        if 1 <= self.number <= len(CHINESE_NUMERALS):
+            return CHINESE_NUMERALS[self.number - 1]
+        return str(self.number)
+
+
+@attrs.frozen
+class CountRange:
+    """A whole-number target such as 3–5 staff or 1–2 brands."""
+
+    low: int
+    high: int
+
+    def __attrs_post_init__(self) -> None:
+        raise_if(check_count(self.low, "low"), check_count(self.high, "high"))
+        if self.low > self.high:
+            raise PlanError([Problem("", "range-order", {"low": self.low, "high": self.high})])
+
+    def __contains__(self, value: object) -> bool:
+        return isinstance(value, int) and self.low <= value <= self.high
+
+    def __str__(self) -> str:
+        return str(self.low) if self.low == self.high else f"{self.low}–{self.high}"
+
+
+@attrs.frozen
+class Commitments:
+    """What the plan promises, as typed figures the compliance rules can test."""
+
+    full_time_staff: int | None = None  #: 专职人员
+    staff: CountRange | None = None  #: 专兼职人员, full- plus part-time
+    funding_per_resident: Decimal | None = attrs.field(
+        default=None, converter=_optional_money
+    )  #: 元/人/年
+    funding_earmarked: bool = False  #: 专款专用
+    learning_brands: CountRange | None = None  #: 社区教育品牌 to build this year
+
+    def __attrs_post_init__(self) -> None:
+        raise_if(
+            check_count(self.full_time_staff, "full_time_staff"),
+            check_count(self.funding_per_resident, "funding_per_resident"),
+        )
+
+
+@attrs.frozen
+class Resources:
+    """What the township actually has, where the plan states it, as opposed to what it commits to."""
+
+    full_time_staff: int | None = None
+    part_time_staff: int | None = None
+    budget: Decimal | None = attrs.field(
+        default=None, converter=_optional_money
+    )  #: yuan for the year
+
+    def __attrs_post_init__(self) -> None:
+        raise_if(
+            check_count(self.full_time_staff, "full_time_staff"),
+            check_count(self.part_time_staff, "part_time_staff"),
+            check_count(self.budget, "budget"),
+        )
+
+
+@attrs.frozen
+class Activity:
+    """One scheduled piece of work (an item of the 配档表)."""
+
+    id: str
+    title: str
+    when: When
+    responsible: tuple[Department, ...] = attrs.field(default=(), converter=_departments)
+    station: Station | None = None
+    serves: tuple[str, ...] = attrs.field(
+        default=(), converter=_strings
+    )  #: ids of tasks or mechanisms
+    target_groups: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    description: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        raise_if(
+            check_id(self.id, "m04-1"),
+            check_text(self.title, "title"),
+            *(check_text(g, f"target_groups[{i}]") for i, g in enumerate(self.target_groups)),
+        )
+
+
+def _key(thing: Any) -> str:
+    return thing if isinstance(thing, str) else str(thing.id)
+
+
+@attrs.frozen
+class Schedule:
+    """The 配档表: the year's activities in the plan's order."""
+
+    activities: tuple[Activity, ...] = attrs.field(default=(), converter=_activities)
+
+    def __attrs_post_init__(self) -> None:
+        raise_if(*duplicates((a.id for a in self.activities), "activities[{}].id", "activities"))
+
+    def __iter__(self) -> Iterator[Activity]:
+        return iter(self.activities)
+
+    def __len__(self) -> int:
+        return len(self.activities)
+
+    def activity(self, activity_id: str) -> Activity:
+        for activity in self.activities:
+            if activity.id == activity_id:
+                return activity
+        raise KeyError(
+            f"no activity {activity_id!r}; known: {', '.join(a.id for a in self.activities)}"
+        )
+
+    def in_month(self, month: int) -> tuple[Activity, ...]:
+        """Activities whose dates touch ``month`` (a 7-8月 item is in both July and August)."""
+        if not 1 <= month <= 12:
+            raise ValueError(f"{month} is not a month (1-12)")
+        return tuple(
+            a for a in self.activities if a.when.span.touches_month(a.when.span.first.year, month)
+        )
+
+    def of_department(self, department: Department | str) -> tuple[Activity, ...]:
+        """Activities a department is responsible for; pass the department or its id."""
+        key = _key(department)
+        return tuple(a for a in self.activities if any(d.id == key for d in a.responsible))
+
+    def at_station(self, station: Station | str) -> tuple[Activity, ...]:
+        key = _key(station)
+        return tuple(a for a in self.activities if a.station is not None and a.station.id == key)
+
+    def serving(self, task_or_mechanism: Task | Mechanism | str) -> tuple[Activity, ...]:
+        key = _key(task_or_mechanism)
+        return tuple(a for a in self.activities if key in a.serves)

@@ -1,0 +1,252 @@
+"""The plan: one township's community-education work for one year, checked as a whole."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import Any, Protocol, TypeVar
+
+import attrs
+
+from commedu._model import (
+    Activity,
+    Commitments,
+    Department,
+    EducationCentre,
+    Mechanism,
+    Resources,
+    Schedule,
+    Source,
+    Station,
+    Task,
+    Township,
+    check_id,
+    check_text,
+    duplicates,
+)
+from commedu._when import (
+    Day,
+    DayRange,
+    Deadline,
+    Month,
+    MonthPart,
+    MonthSpan,
+    Recurrence,
+    Session,
+    When,
+)
+from commedu.errors import PlanError, Problem
+
+__all__ = ["Plan"]
+
+
+def _tasks(items: Iterable[Task]) -> tuple[Task, ...]:
+    return tuple(items)
+
+
+def _stations(items: Iterable[Station]) -> tuple[Station, ...]:
+    return tuple(items)
+
+
+def _departments(items: Iterable[Department]) -> tuple[Department, ...]:
+    return tuple(items)
+
+
+def _when_year_problems(when: When, year: int, path: str) -> list[Problem]:
+    match when:
+        case Month() | MonthSpan() | MonthPart():
+            years = {when.year}
+        case Deadline():
+            years = {when.due.year}
+        case Day():
+            years = {when.date.year}
+        case DayRange():
+            years = {when.first.year, when.last.year}
+        case Session() | Recurrence():
+            span = when.span
+            years = {span.first.year, span.last.year}
+    return [
+        Problem(path, "outside-year", {"value": str(when), "year": year})
+        for y in sorted(years)
+        if y != year
+    ]
+
+
+def _names(things: Iterable[Any]) -> str:
+    return ", ".join(f"{t.id} ({t.name})" if hasattr(t, "name") else t.id for t in things) or "-"
+
+
+@attrs.frozen
+class Plan:
+    """A 社区教育工作计划.
+
+    Construction checks everything that needs the whole plan: unique ids, references from the
+    schedule to departments, stations, tasks and mechanisms, and dates inside the plan year. All
+    problems are reported together in one :class:`~commedu.errors.PlanError`.
+    """
+
+    id: str  #: a stable ASCII slug, e.g. ``jinshan-2021``; calendar UIDs are built from it
+    township: Township
+    year: int
+    title: str
+    guiding_principles: str = ""  #: 指导思想
+    goals: str = ""  #: 工作目标
+    tasks: tuple[Task, ...] = attrs.field(default=(), converter=_tasks)
+    stations: tuple[Station, ...] = attrs.field(default=(), converter=_stations)
+    departments: tuple[Department, ...] = attrs.field(default=(), converter=_departments)
+    schedule: Schedule = attrs.field(factory=Schedule)
+    commitments: Commitments = attrs.field(factory=Commitments)
+    resources: Resources = attrs.field(factory=Resources)
+    centre: EducationCentre | None = None
+    issued_on: date | None = None
+    published_on: date | None = None
+    source: Source | None = None
+    profile: str | None = None  #: the standard profile the plan is written against, by name
+
+    def __attrs_post_init__(self) -> None:
+        problems = [
+            check_id(self.id, f"township-{self.year}"),
+            check_text(self.title, "title"),
+            None
+            if 1900 <= self.year <= 2999
+            else Problem("year", "not-a-year", {"value": self.year}),
+            *duplicates((t.id for t in self.tasks), "tasks[{}].id", "tasks"),
+            *self._mechanism_id_problems(),
+            *duplicates((s.id for s in self.stations), "stations[{}].id", "stations"),
+            *duplicates((s.name for s in self.stations), "stations[{}].name", "stations"),
+            *duplicates((d.id for d in self.departments), "departments[{}].id", "departments"),
+            *self._department_name_problems(),
+            *self._schedule_problems(),
+        ]
+        found = [p for p in problems if p is not None]
+        if found:
+            raise PlanError(found)
+
+    def _mechanism_id_problems(self) -> list[Problem]:
+        # Tasks and mechanisms share one namespace: an activity's ``serves`` names either.
+        seen = {t.id: f"tasks[{i}]" for i, t in enumerate(self.tasks)}
+        problems = []
+        for i, task in enumerate(self.tasks):
+            for j, mechanism in enumerate(task.mechanisms):
+                path = f"tasks[{i}].mechanisms[{j}]"
+                if mechanism.id in seen and seen[mechanism.id] != f"tasks[{i}]":
+                    problems.append(
+                        Problem(
+                            f"{path}.id",
+                            "duplicate-id",
+                            {"value": mechanism.id, "first": seen[mechanism.id]},
+                        )
+                    )
+                seen.setdefault(mechanism.id, path)
+        return problems
+
+    def _department_name_problems(self) -> list[Problem]:
+        owner: dict[str, str] = {}
+        problems = []
+        for i, department in enumerate(self.departments):
+            for name in department.names:
+                if name in owner and owner[name] != department.id:
+                    problems.append(
+                        Problem(
+                            f"departments[{i}].name",
+                            "duplicate-id",
+                            {"value": name, "first": owner[name]},
+                        )
+                    )
+                owner.setdefault(name, department.id)
+        return problems
+
+    def _schedule_problems(self) -> list[Problem]:
+        departments = set(self.departments)
+        stations = set(self.stations)
+        servable = {t.id for t in self.tasks} | {m.id for m in self.mechanisms}
+        problems: list[Problem] = []
+        for i, activity in enumerate(self.schedule.activities):
+            path = f"schedule.activities[{i}]"
+            for j, department in enumerate(activity.responsible):
+                if department not in departments:
+                    problems.append(
+                        self._unknown(f"{path}.responsible[{j}]", "department", department.id)
+                    )
+            if activity.station is not None and activity.station not in stations:
+                problems.append(self._unknown(f"{path}.station", "station", activity.station.id))
+            for j, ref in enumerate(activity.serves):
+                if ref not in servable:
+                    problems.append(self._unknown(f"{path}.serves[{j}]", "task or mechanism", ref))
+            problems.extend(_when_year_problems(activity.when, self.year, f"{path}.when"))
+        return problems
+
+    def _unknown(self, path: str, kind: str, value: str) -> Problem:
+        known, kind_zh = {
+            "department": (_names(self.departments), "部门"),
+            "station": (_names(self.stations), "工作站"),
+            "task or mechanism": (_names([*self.tasks, *self.mechanisms]), "任务或机制"),
+        }[kind]
+        return Problem(
+            path, "unknown-ref", {"kind": kind, "kind_zh": kind_zh, "value": value, "known": known}
+        )
+
+    # -- queries ---------------------------------------------------------------------------------
+
+    @property
+    def mechanisms(self) -> tuple[Mechanism, ...]:
+        """Every mechanism of every task, in plan order."""
+        return tuple(m for t in self.tasks for m in t.mechanisms)
+
+    @property
+    def activities(self) -> tuple[Activity, ...]:
+        return self.schedule.activities
+
+    def __iter__(self) -> Iterator[Activity]:
+        return iter(self.schedule)
+
+    def task(self, task_id: str) -> Task:
+        return _find(self.tasks, task_id, "task")
+
+    def mechanism(self, mechanism_id: str) -> Mechanism:
+        return _find(self.mechanisms, mechanism_id, "mechanism")
+
+    def station(self, station_id: str) -> Station:
+        return _find(self.stations, station_id, "station")
+
+    def department(self, key: str) -> Department:
+        """The department with this id, name or alias."""
+        for department in self.departments:
+            if key == department.id or key in department.names:
+                return department
+        raise KeyError(f"no department {key!r}; known: {_names(self.departments)}")
+
+    def activity(self, activity_id: str) -> Activity:
+        return self.schedule.activity(activity_id)
+
+    def activities_in_month(self, month: int) -> tuple[Activity, ...]:
+        return self.schedule.in_month(month)
+
+    def served(self, activity: Activity) -> tuple[Task | Mechanism, ...]:
+        """The tasks and mechanisms an activity serves, as objects."""
+        by_id: dict[str, Task | Mechanism] = {t.id: t for t in self.tasks}
+        by_id.update((m.id, m) for m in self.mechanisms)
+        return tuple(by_id[ref] for ref in activity.serves)
+
+    def task_of(self, mechanism: Mechanism) -> Task:
+        """The task a mechanism belongs to."""
+        for task in self.tasks:
+            if mechanism in task.mechanisms:
+                return task
+        raise KeyError(f"mechanism {mechanism.id!r} is not in this plan")
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_T = TypeVar("_T", bound=_HasId)
+
+
+def _find(things: Iterable[_T], key: str, kind: str) -> _T:
+    items = tuple(things)
+    for thing in items:
+        if thing.id == key:
+            return thing
+    raise KeyError(f"no {kind} {key!r}; known: {_names(items)}")

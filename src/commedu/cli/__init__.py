@@ -1,0 +1,140 @@
+"""The ``commedu`` command line.
+
+Each subcommand lives in its own module and is imported only when it runs, so ``commedu
+--version`` stays fast and a command never pays for another's dependencies. A subcommand module
+provides ``configure(parser, lang)`` and ``run(args) -> int``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+from typing import Protocol
+
+from commedu._messages import Lang
+from commedu._version import __version__
+
+__all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "main"]
+
+EXIT_OK = 0  #: everything checked out
+EXIT_FAILED = 1  #: the input was read but is invalid, or the check found problems
+EXIT_USAGE = 2  #: the command was used wrongly or a file could not be read or written
+
+#: name -> (module, one-line help in English, in Chinese)
+COMMANDS: dict[str, tuple[str, str, str]] = {}
+
+
+class Command(Protocol):
+    def configure(self, parser: argparse.ArgumentParser, lang: Lang) -> None: ...
+
+    def run(self, args: argparse.Namespace) -> int: ...
+
+
+_TEXT: dict[Lang, dict[str, str]] = {
+    "en": {
+        "description": "Model a township's community-education work plan, check it and export calendars.",
+        "lang": "language of messages and reports (default: from COMMEDU_LANG or LANG, else en)",
+        "commands": "commands",
+        "version": "show the version and exit",
+        "help": "show this help and exit",
+        "usage_title": "usage",
+        "no_command": "no command given; try 'commedu --help'",
+        "unknown": "unknown command {name!r}; commands: {known}",
+    },
+    "zh": {
+        "description": "社区教育工作计划：建模、检查并导出日历。",
+        "lang": "消息和报告的语言（默认取 COMMEDU_LANG 或 LANG，否则为 en）",
+        "commands": "命令",
+        "version": "显示版本并退出",
+        "help": "显示帮助并退出",
+        "usage_title": "用法",
+        "no_command": "未指定命令；请运行 “commedu --help”",
+        "unknown": "未知命令 {name!r}；可用命令：{known}",
+    },
+}
+
+
+def default_lang(environ: dict[str, str] | None = None) -> Lang:
+    env = os.environ if environ is None else environ
+    chosen = env.get("COMMEDU_LANG") or env.get("LC_ALL") or env.get("LANG") or ""
+    return "zh" if chosen.lower().startswith("zh") else "en"
+
+
+def _lang_from(argv: Sequence[str]) -> Lang | None:
+    for i, arg in enumerate(argv):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        if value in ("en", "zh"):
+            return "zh" if value == "zh" else "en"
+    return None
+
+
+def _command_name(argv: Sequence[str]) -> str | None:
+    """The first argument that is neither an option nor the value of ``--lang``."""
+    after_lang = False
+    for arg in argv:
+        if after_lang:
+            after_lang = False
+        elif arg == "--lang":
+            after_lang = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def _parser(lang: Lang) -> argparse.ArgumentParser:
+    text = _TEXT[lang]
+    width = max((len(n) for n in COMMANDS), default=0)
+    listing = "\n".join(
+        f"  {name:<{width}}  {en if lang == 'en' else zh}" for name, (_, en, zh) in COMMANDS.items()
+    )
+    parser = argparse.ArgumentParser(
+        prog="commedu",
+        description=text["description"],
+        epilog=f"{text['commands']}:\n{listing}" if listing else None,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        add_help=False,
+    )
+    parser.add_argument("-h", "--help", action="help", help=text["help"])
+    parser.add_argument(
+        "--version", action="version", version=f"commedu {__version__}", help=text["version"]
+    )
+    parser.add_argument("--lang", choices=("zh", "en"), default=lang, help=text["lang"])
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    lang = _lang_from(args) or default_lang()
+    parser = _parser(lang)
+    name = _command_name(args)
+    if name is None:
+        parser.parse_args(args)  # handles --help, --version and bad options
+        parser.print_usage(sys.stderr)
+        print(f"commedu: {_TEXT[lang]['no_command']}", file=sys.stderr)
+        return EXIT_USAGE
+    if name not in COMMANDS:
+        parser.print_usage(sys.stderr)
+        known = ", ".join(COMMANDS) or "-"
+        print(f"commedu: {_TEXT[lang]['unknown'].format(name=name, known=known)}", file=sys.stderr)
+        return EXIT_USAGE
+    module_name, help_en, help_zh = COMMANDS[name]
+    command: Command = importlib.import_module(module_name)
+    sub = parser.add_subparsers(dest="command", title=_TEXT[lang]["commands"])
+    sub_parser = sub.add_parser(
+        name,
+        help=help_en if lang == "en" else help_zh,
+        description=help_en if lang == "en" else help_zh,
+    )
+    sub_parser.add_argument("--lang", choices=("zh", "en"), default=lang, help=_TEXT[lang]["lang"])
+    command.configure(sub_parser, lang)
+    try:
+        parsed = parser.parse_args(args)
+    except SystemExit as exc:
+        return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_USAGE
+    return command.run(parsed)

@@ -1,0 +1,83 @@
+"""The exceptions commedu raises, in one place.
+
+Every error carries *problems*: each names where it is (a dotted path such as
+``schedule.activities[3].when``), what is wrong and, where one exists, how to fix it.
+Callers can render them in Chinese or English without parsing strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from commedu._messages import Lang, render
+
+__all__ = ["PlanError", "PlanFileError", "Problem"]
+
+
+def _as_dict(params: Mapping[str, Any]) -> dict[str, Any]:
+    return dict(params)
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with a plan, at one place in it."""
+
+    path: str
+    code: str
+    params: Mapping[str, Any] = attrs.field(factory=dict, converter=_as_dict, hash=False)
+
+    def message(self, lang: Lang = "en") -> str:
+        return render(self.code, lang, **self.params)
+
+    def at(self, prefix: str) -> Problem:
+        """The same problem seen from an enclosing object whose path to this one is ``prefix``."""
+        if not prefix:
+            return self
+        if not self.path:
+            return attrs.evolve(self, path=prefix)
+        sep = "" if self.path.startswith("[") else "."
+        return attrs.evolve(self, path=f"{prefix}{sep}{self.path}")
+
+    def __str__(self) -> str:
+        return self.describe("en")
+
+    def describe(self, lang: Lang = "en") -> str:
+        where = self.path or ("(计划)" if lang == "zh" else "(plan)")
+        return f"{where}: {self.message(lang)}"
+
+
+class PlanError(ValueError):
+    """A plan, or a part of one, breaks the rules of the model."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        if not self.problems:
+            raise ValueError("PlanError needs at least one problem")
+        super().__init__(self.describe("en"))
+
+    def describe(self, lang: Lang = "en") -> str:
+        return "\n".join(p.describe(lang) for p in self.problems)
+
+    def at(self, prefix: str) -> PlanError:
+        """Re-root every problem under ``prefix`` (used when the error is seen from a container)."""
+        return type(self)(p.at(prefix) for p in self.problems)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.problems,))
+
+
+class PlanFileError(PlanError):
+    """A plan file could not be read into a plan; ``source`` names the file."""
+
+    def __init__(self, problems: Iterable[Problem], source: str | None = None) -> None:
+        self.source = source
+        super().__init__(problems)
+
+    def at(self, prefix: str) -> PlanFileError:
+        return type(self)((p.at(prefix) for p in self.problems), self.source)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.problems, self.source))
