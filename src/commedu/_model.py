@@ -370,6 +370,7 @@ class Schedule:
     """The 配档表: the year's activities in the plan's order."""
 
     activities: tuple[Activity, ...] = attrs.field(default=(), converter=_activities)
+    title: str = ""  #: the table's own heading, e.g. 2021年金山镇社区教育重点工作配档表
 
     def __attrs_post_init__(self) -> None:
         raise_if(*duplicates((a.id for a in self.activities), "activities[{}].id", "activities"))
