@@ -284,6 +284,7 @@ class _ActivityDoc:
 
 @attrs.frozen
 class _ScheduleDoc:
+    title: str = ""
     activities: tuple[_ActivityDoc, ...] = ()
 
 
@@ -617,7 +618,7 @@ def _build(doc: _PlanDoc) -> Plan:
             tasks=doc.tasks,
             stations=doc.stations,
             departments=doc.departments,
-            schedule=Schedule(tuple(activities)),
+            schedule=Schedule(tuple(activities), title=doc.schedule.title),
             commitments=doc.commitments,
             resources=doc.resources,
             centre=doc.centre,
@@ -751,23 +752,26 @@ def _plain(plan: Plan) -> dict[str, Any]:
                 )
                 for task in plan.tasks
             ],
-            "schedule": {
-                "activities": [
-                    _table(
-                        {
-                            "id": a.id,
-                            "title": a.title,
-                            "when": str(a.when),
-                            "responsible": [d.id for d in a.responsible],
-                            "station": None if a.station is None else a.station.id,
-                            "serves": list(a.serves),
-                            "target_groups": list(a.target_groups),
-                            "description": a.description,
-                        }
-                    )
-                    for a in plan.schedule
-                ]
-            },
+            "schedule": _table(
+                {
+                    "title": plan.schedule.title,
+                    "activities": [
+                        _table(
+                            {
+                                "id": a.id,
+                                "title": a.title,
+                                "when": str(a.when),
+                                "responsible": [d.id for d in a.responsible],
+                                "station": None if a.station is None else a.station.id,
+                                "serves": list(a.serves),
+                                "target_groups": list(a.target_groups),
+                                "description": a.description,
+                            }
+                        )
+                        for a in plan.schedule
+                    ],
+                }
+            ),
         }
     )
 
