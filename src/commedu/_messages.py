@@ -126,8 +126,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "文件是 UTF-16 编码；请另存为 UTF-8 编码",
     },
     "not-utf8": {
-        "en": "the file is not UTF-8 (byte {byte} at line {line} cannot be read); save it as UTF-8",
-        "zh": "文件不是 UTF-8 编码（第 {line} 行的字节 {byte} 无法读取）；请另存为 UTF-8 编码",
+        "en": "the file is not UTF-8 (the byte {byte} here cannot be read); save it as UTF-8",
+        "zh": "文件不是 UTF-8 编码（此处的字节 {byte} 无法读取）；请另存为 UTF-8 编码",
     },
     "not-utf8-gbk": {
         "en": "the file is not UTF-8; it looks like GBK/GB18030 (the usual Chinese Windows"
