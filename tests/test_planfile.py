@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given
 
 from commedu import Plan, dump_plan, load_plan, loads_plan, parse_when
+from commedu._planfile import _ActivityDoc, _PlanDoc
 
 from .conftest import EXAMPLES
 from .strategies import plans
@@ -99,3 +102,17 @@ def test_dumped_text_keeps_chinese_unescaped(jinshan: Plan) -> None:
 def test_a_toml_date_may_stand_for_a_when() -> None:
     text = MINIMAL + '\n[[schedule.activities]]\nid = "a"\ntitle = "开放日"\nwhen = 2022-03-08\n'
     assert loads_plan(text).activities[0].when == parse_when("3月8日", 2022)
+
+
+def _documented_keys(heading: str) -> set[str]:
+    page = (EXAMPLES.parent / "docs" / "reference" / "plan-file-format.md").read_text("utf-8")
+    section = page.split(f"\n## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    return set(re.findall(r"^\| `(\w+)` \|", section, flags=re.MULTILINE))
+
+
+@pytest.mark.parametrize(
+    ("heading", "cls"),
+    [("Top level", _PlanDoc), ("`[[schedule.activities]]`: the 配档表", _ActivityDoc)],
+)
+def test_the_format_reference_documents_every_key(heading: str, cls: type) -> None:
+    assert _documented_keys(heading) == {f.name for f in attrs.fields(cls)}

@@ -22,7 +22,7 @@ _TEMPLATE = """\
 # 这是 commedu 计划文件（TOML 格式）。以 # 开头的行是说明，不影响内容；文字要放在英文双引号里。
 # This is a commedu plan file (TOML). Lines starting with # are notes; text goes in "double quotes".
 # 检查 / check:  commedu validate {file}
-# 格式说明 / format reference: docs/plan-file-format.md
+# 格式说明 / format reference: docs/reference/plan-file-format.md
 
 # 计划标识：小写英文字母、数字和 - ，用于生成日历。 A stable ASCII id, used in calendar UIDs.
 id = {plan_id}
