@@ -543,7 +543,7 @@ def _schedule(departments: dict[str, Department]) -> Schedule:
                     target_groups=groups,
                 )
             )
-    return Schedule(tuple(activities))
+    return Schedule(tuple(activities), title="2021年金山镇社区教育重点工作配档表")
 
 
 def build_plan() -> Plan:

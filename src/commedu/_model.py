@@ -113,7 +113,15 @@ def _mechanisms(items: Iterable[Mechanism]) -> tuple[Mechanism, ...]:
     return tuple(items)
 
 
-def _departments(items: Iterable[Department]) -> tuple[Department, ...]:
+def as_departments(items: Iterable[Department]) -> tuple[Department, ...]:
+    return tuple(items)
+
+
+def as_stations(items: Iterable[Station]) -> tuple[Station, ...]:
+    return tuple(items)
+
+
+def as_tasks(items: Iterable[Task]) -> tuple[Task, ...]:
     return tuple(items)
 
 
@@ -345,7 +353,7 @@ class Activity:
     id: str
     title: str
     when: When
-    responsible: tuple[Department, ...] = attrs.field(default=(), converter=_departments)
+    responsible: tuple[Department, ...] = attrs.field(default=(), converter=as_departments)
     station: Station | None = None
     serves: tuple[str, ...] = attrs.field(
         default=(), converter=_strings
@@ -370,6 +378,7 @@ class Schedule:
     """The 配档表: the year's activities in the plan's order."""
 
     activities: tuple[Activity, ...] = attrs.field(default=(), converter=_activities)
+    title: str = ""  #: the table's own heading, e.g. 2021年金山镇社区教育重点工作配档表
 
     def __attrs_post_init__(self) -> None:
         raise_if(*duplicates((a.id for a in self.activities), "activities[{}].id", "activities"))

@@ -1,0 +1,278 @@
+"""Hypothesis strategies for every model type, kept in one place for all the tests."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from hypothesis import strategies as st
+
+from commedu import (
+    DEFAULT_ZONE,
+    Activity,
+    Commitments,
+    CountRange,
+    Day,
+    DayRange,
+    Deadline,
+    Department,
+    EducationCentre,
+    Measure,
+    Mechanism,
+    MechanismKind,
+    Month,
+    MonthPart,
+    MonthSpan,
+    Part,
+    Plan,
+    Recurrence,
+    Resources,
+    Schedule,
+    Session,
+    Source,
+    Station,
+    Task,
+    Township,
+    When,
+)
+
+#: Any Unicode text that is not blank: Chinese, emoji, quotes, backslashes, newlines and all.
+texts = st.text(min_size=1, max_size=40).filter(lambda s: s.strip() != "")
+#: Text fields that may be empty.
+optional_texts = st.one_of(st.just(""), texts)
+ids = st.from_regex(r"[a-z0-9][a-z0-9._-]{0,15}", fullmatch=True)
+years = st.integers(min_value=2000, max_value=2040)
+months = st.integers(min_value=1, max_value=12)
+money = st.decimals(min_value=0, max_value=10_000, places=2, allow_nan=False, allow_infinity=False)
+counts = st.integers(min_value=0, max_value=1000)
+ZONES = (DEFAULT_ZONE, ZoneInfo("UTC"), ZoneInfo("Europe/Berlin"), ZoneInfo("America/New_York"))
+
+
+def days_in(year: int) -> st.SearchStrategy[date]:
+    return st.dates(min_value=date(year, 1, 1), max_value=date(year, 12, 31))
+
+
+@st.composite
+def month_spans(draw: st.DrawFn, year: int) -> MonthSpan:
+    first = draw(st.integers(1, 11))
+    return MonthSpan(year, first, draw(st.integers(first + 1, 12)))
+
+
+@st.composite
+def day_ranges(draw: st.DrawFn, year: int) -> DayRange:
+    first = draw(st.dates(date(year, 1, 1), date(year, 12, 30)))
+    return DayRange(first, draw(st.dates(first + timedelta(days=1), date(year, 12, 31))))
+
+
+@st.composite
+def sessions(draw: st.DrawFn, year: int) -> Session:
+    day = draw(st.dates(date(year, 1, 2), date(year, 12, 30)))
+    clock = draw(
+        st.times(min_value=time(6), max_value=time(20)).map(
+            lambda t: t.replace(second=0, microsecond=0)
+        )
+    )
+    minutes = draw(st.integers(15, 8 * 60))
+    return Session(
+        datetime.combine(day, clock, tzinfo=draw(st.sampled_from(ZONES))),
+        timedelta(minutes=minutes),
+    )
+
+
+@st.composite
+def recurrences(draw: st.DrawFn, year: int) -> Recurrence:
+    session = draw(sessions(year))
+    freq = draw(st.sampled_from(["DAILY", "WEEKLY", "MONTHLY"]))
+    # Keep every occurrence inside the year: at most 8 monthly ones, otherwise stop by 20 December.
+    start = session.start.replace(month=draw(st.integers(1, 4 if freq == "MONTHLY" else 11)), day=1)
+    bound = draw(st.sampled_from(["COUNT", "UNTIL"]))
+    rule = (
+        f"FREQ={freq};COUNT={draw(st.integers(1, 8))}"
+        if bound == "COUNT"
+        else f"FREQ={freq};UNTIL={year}1220"
+    )
+    if freq == "WEEKLY" and draw(st.booleans()):
+        rule += ";BYDAY=" + ",".join(
+            draw(
+                st.lists(
+                    st.sampled_from(["MO", "TU", "WE", "TH", "FR"]),
+                    min_size=1,
+                    max_size=5,
+                    unique=True,
+                )
+            )
+        )
+    base = Recurrence(start, session.duration, rule)
+    occurrences = base.occurrences()
+    excluded = draw(
+        st.lists(st.sampled_from(occurrences), max_size=len(occurrences) - 1, unique=True)
+    )
+    return Recurrence(start, session.duration, rule, tuple(dt.date() for dt in excluded))
+
+
+def whens(year: int) -> st.SearchStrategy[When]:
+    """Every kind of *when*, inside ``year``."""
+    return st.one_of(
+        months.map(lambda m: Month(year, m)),
+        month_spans(year),
+        st.builds(MonthPart, st.just(year), months, st.sampled_from(Part)),
+        days_in(year).map(Deadline),
+        days_in(year).map(Day),
+        day_ranges(year),
+        sessions(year),
+        recurrences(year),
+    )
+
+
+def count_ranges() -> st.SearchStrategy[CountRange]:
+    return st.tuples(counts, counts).map(lambda p: CountRange(min(p), max(p)))
+
+
+townships = st.builds(
+    Township,
+    name=texts,
+    district=optional_texts,
+    city=optional_texts,
+    province=texts,
+    resident_population=st.none() | st.integers(0, 10_000_000),
+)
+measures = st.builds(Measure, text=texts, title=optional_texts)
+commitments = st.builds(
+    Commitments,
+    full_time_staff=st.none() | counts,
+    staff=st.none() | count_ranges(),
+    funding_per_resident=st.none() | money,
+    funding_earmarked=st.booleans(),
+    learning_brands=st.none() | count_ranges(),
+)
+resources = st.builds(
+    Resources,
+    full_time_staff=st.none() | counts,
+    part_time_staff=st.none() | counts,
+    budget=st.none() | money,
+)
+sources = st.builds(
+    Source,
+    title=texts,
+    issuer=st.none() | texts,
+    issued_on=st.none() | st.dates(),
+    url=st.none() | st.just("https://example.org/plan"),
+)
+
+
+def _unique(strategy: st.SearchStrategy[str], n: int) -> st.SearchStrategy[list[str]]:
+    return st.lists(strategy, min_size=n, max_size=n, unique=True)
+
+
+@st.composite
+def departments(draw: st.DrawFn, max_size: int = 4) -> tuple[Department, ...]:
+    n = draw(st.integers(0, max_size))
+    names = draw(st.lists(texts, min_size=n * 2, max_size=n * 2, unique=True))
+    out = []
+    for i, department_id in enumerate(draw(_unique(ids, n))):
+        aliases = (names[n + i],) if draw(st.booleans()) else ()
+        out.append(Department(department_id, names[i], aliases))
+    return tuple(out)
+
+
+@st.composite
+def stations(draw: st.DrawFn, max_size: int = 3) -> tuple[Station, ...]:
+    n = draw(st.integers(0, max_size))
+    names = draw(_unique(texts, n))
+    return tuple(
+        Station(
+            station_id,
+            names[i],
+            place=draw(texts),
+            theme=draw(optional_texts),
+            focus=draw(optional_texts),
+            resources=draw(st.lists(texts, max_size=3)),
+            description=draw(optional_texts),
+        )
+        for i, station_id in enumerate(draw(_unique(ids, n)))
+    )
+
+
+@st.composite
+def tasks(draw: st.DrawFn, max_size: int = 3) -> tuple[Task, ...]:
+    """Tasks with mechanisms; every task and mechanism id is unique across the plan."""
+    n = draw(st.integers(0, max_size))
+    mechanism_counts = [draw(st.integers(0, 3)) for _ in range(n)]
+    all_ids = draw(_unique(ids, n + sum(mechanism_counts)))
+    out = []
+    cursor = n
+    for i in range(n):
+        mechanisms = []
+        for j in range(mechanism_counts[i]):
+            mechanisms.append(
+                Mechanism(
+                    all_ids[cursor],
+                    j + 1,
+                    draw(texts),
+                    draw(st.sampled_from(MechanismKind)),
+                    draw(st.lists(measures, max_size=2)),
+                    standing=draw(st.booleans()),
+                )
+            )
+            cursor += 1
+        out.append(
+            Task(
+                all_ids[i],
+                i + 1,
+                draw(texts),
+                draw(st.lists(measures, max_size=2)),
+                mechanisms,
+                draw(st.booleans()),
+            )
+        )
+    return tuple(out)
+
+
+@st.composite
+def plans(draw: st.DrawFn, max_activities: int = 6) -> Plan:
+    """A valid plan of any shape: references resolve, ids are unique, dates lie in the year."""
+    year = draw(years)
+    plan_departments = draw(departments())
+    plan_stations = draw(stations())
+    plan_tasks = draw(tasks())
+    servable = [t.id for t in plan_tasks] + [m.id for t in plan_tasks for m in t.mechanisms]
+    activity_ids = draw(st.lists(ids, max_size=max_activities, unique=True))
+    activities = [
+        Activity(
+            activity_id,
+            draw(texts),
+            draw(whens(year)),
+            draw(st.lists(st.sampled_from(plan_departments), unique=True, max_size=2))
+            if plan_departments
+            else (),
+            draw(st.none() | st.sampled_from(plan_stations)) if plan_stations else None,
+            draw(st.lists(st.sampled_from(servable), unique=True, max_size=2)) if servable else (),
+            draw(st.lists(texts, max_size=2)),
+            draw(optional_texts),
+        )
+        for activity_id in activity_ids
+    ]
+    return Plan(
+        id=draw(ids),
+        township=draw(townships),
+        year=year,
+        title=draw(texts),
+        guiding_principles=draw(optional_texts),
+        goals=draw(optional_texts),
+        tasks=plan_tasks,
+        stations=plan_stations,
+        departments=plan_departments,
+        schedule=Schedule(activities, title=draw(optional_texts)),
+        commitments=draw(commitments),
+        resources=draw(resources),
+        centre=draw(st.none() | st.builds(EducationCentre, texts)),
+        issued_on=draw(st.none() | st.dates()),
+        published_on=draw(st.none() | st.dates()),
+        source=draw(st.none() | sources),
+        profile=draw(st.none() | ids),
+    )
+
+
+def last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
