@@ -116,8 +116,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "未知的项 {key!r}；此处允许的项：{known}",
     },
     "profile-type": {
-        "en": "{value!r} is not {expected}",
-        "zh": "{value!r} 不是{expected_zh}",
+        "en": "{value!r} is not {kind}",
+        "zh": "{value!r} 不是{kind_zh}",
     },
     "profile-schema": {
         "en": "schema {value!r} is not supported; this version of commedu reads schema {supported}",
