@@ -8,7 +8,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import commedu
@@ -216,7 +216,6 @@ def test_standing_mechanisms_and_tasks_need_no_activity() -> None:
 # -- properties over any valid plan ----------------------------------------------------------
 
 
-@settings(deadline=None)
 @given(plans(), st.sampled_from([None, "shandong-township", "national-demonstration"]))
 def test_check_never_raises_and_every_result_has_exactly_one_status(
     plan: Plan, profile: str | None
@@ -232,7 +231,6 @@ def test_check_never_raises_and_every_result_has_exactly_one_status(
     assert report.to_json("zh") == check(attrs.evolve(plan, profile=None), profile).to_json("zh")
 
 
-@settings(deadline=None)
 @given(plans())
 def test_a_plan_naming_an_unknown_profile_gets_a_profile_error(plan: Plan) -> None:
     if plan.profile in (None, *BUILTIN_PROFILES):
