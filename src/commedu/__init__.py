@@ -22,6 +22,7 @@ from commedu._model import (
     Township,
 )
 from commedu._plan import Plan
+from commedu._planfile import dump_plan, load_plan, loads_plan
 from commedu._profiles import EventSpec, Profile, ProfileSource, load_profile, parse_profile
 from commedu._report import ComplianceReport, RuleResult
 from commedu._rule import (
@@ -105,7 +106,10 @@ __all__ = [
     "When",
     "__version__",
     "check",
+    "dump_plan",
+    "load_plan",
     "load_profile",
+    "loads_plan",
     "parse_profile",
     "parse_when",
     "register_rule",
