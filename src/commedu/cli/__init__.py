@@ -24,7 +24,18 @@ EXIT_FAILED = 1  #: the input was read but is invalid, or the check found proble
 EXIT_USAGE = 2  #: the command was used wrongly or a file could not be read or written
 
 #: name -> (module, one-line help in English, in Chinese)
-COMMANDS: dict[str, tuple[str, str, str]] = {}
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "check": (
+        "commedu.cli._check",
+        "check a plan against a standard profile and report what passes, fails or cannot be judged",
+        "按标准档案检查计划，报告通过、未通过和无法判定的规则",
+    ),
+    "rules": (
+        "commedu.cli._rules",
+        "list the compliance rules or show one rule's documentation",
+        "列出合规规则或显示某条规则的说明",
+    ),
+}
 
 
 class Command(Protocol):
