@@ -7,10 +7,12 @@ not off the checker's output; the comment beside each says where in the document
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from commedu import ComplianceReport, Plan, Status, check
+from tests.conftest import ROOT
 
 PASS = {
     "CE101": "the 配档表 lists 36 items, 1月 to 12月",
@@ -125,3 +127,18 @@ def test_against_the_national_demonstration_profile(jinshan: Plan) -> None:
     # The district standard sets no staffing figure for townships.
     assert report.result("CE201").missing == ("profile.staffing.full_time",)
     assert json.loads(report.to_json())["profile"]["applies_to"] == "district"
+
+
+def test_the_readme_table_matches_the_report(report: ComplianceReport) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    codes = report.codes()
+    shown: dict[str, set[str]] = {"pass": set(), "fail": set(), "not evaluable": set()}
+    for row in re.findall(r"^\| (pass|fail|not evaluable) \| ([^|]+) \|", readme, flags=re.M):
+        for part in re.findall(r"CE\d{3}(?:–CE\d{3})?", row[1]):
+            first, _, last = part.partition("–")
+            shown[row[0]] |= {c for c in codes if first <= c <= (last or first)}
+    assert shown == {
+        "pass": set(report.codes(Status.PASS)),
+        "fail": set(report.codes(Status.FAIL)),
+        "not evaluable": set(report.codes(Status.NOT_EVALUABLE)),
+    }

@@ -80,9 +80,9 @@ def rule_index(rules: Iterable[Rule], lang: Lang = "en") -> str:
     return "\n".join(lines) + "\n"
 
 
-def rules_doc(rules: Iterable[Rule], lang: Lang = "en") -> str:
-    """The full reference: the index, then every rule's entry."""
+def rules_doc(rules: Iterable[Rule], lang: Lang = "en", level: int = 1) -> str:
+    """The full reference, headed at ``level``: the index, then every rule's entry."""
     chosen = tuple(rules)
-    parts = [f"# {_LABELS[lang]['reference']}\n", rule_index(chosen, lang)]
-    parts += [rule_doc(r, lang) for r in chosen]
+    parts = [f"{'#' * level} {_LABELS[lang]['reference']}\n", rule_index(chosen, lang)]
+    parts += [rule_doc(r, lang, level + 1) for r in chosen]
     return "\n".join(parts)
