@@ -158,8 +158,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "文件是 UTF-16 编码；请另存为 UTF-8 编码",
     },
     "not-utf8": {
-        "en": "the file is not UTF-8 (byte {byte} at line {line} cannot be read); save it as UTF-8",
-        "zh": "文件不是 UTF-8 编码（第 {line} 行的字节 {byte} 无法读取）；请另存为 UTF-8 编码",
+        "en": "the file is not UTF-8 (the byte {byte} here cannot be read); save it as UTF-8",
+        "zh": "文件不是 UTF-8 编码（此处的字节 {byte} 无法读取）；请另存为 UTF-8 编码",
     },
     "not-utf8-gbk": {
         "en": "the file is not UTF-8; it looks like GBK/GB18030 (the usual Chinese Windows"
@@ -225,6 +225,63 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "ambiguous-ref": {
         "en": "{kind} {value!r} names more than one: {matches}; write the id instead",
         "zh": "{kind_zh} {value!r} 对应多个：{matches}；请改写标识",
+    },
+    # -- commedu validate / init ---------------------------------------------------------------
+    "cli-validate-help": {
+        "en": "check plan files (TOML or JSON) and report every problem in each",
+        "zh": "检查计划文件（TOML 或 JSON），逐个报告其中所有问题",
+    },
+    "cli-files": {
+        "en": "plan files to check",
+        "zh": "要检查的计划文件",
+    },
+    "cli-format": {
+        "en": "read every file as this format (default: by its extension, .json or else TOML)",
+        "zh": "按此格式读取所有文件（默认按扩展名：.json 为 JSON，其余为 TOML）",
+    },
+    "cli-valid": {
+        "en": "{file}: valid ({activities} activities)",
+        "zh": "{file}：有效（{activities} 项工作）",
+    },
+    "cli-invalid": {
+        "en": "{file}: {count} problem(s)",
+        "zh": "{file}：{count} 个问题",
+    },
+    "cli-summary": {
+        "en": "{valid} of {total} file(s) valid",
+        "zh": "{total} 个文件中 {valid} 个有效",
+    },
+    "cli-init-help": {
+        "en": "write a commented starter plan for a township",
+        "zh": "为镇街生成带注释的计划模板",
+    },
+    "cli-township": {
+        "en": "the township's name, e.g. 金山镇",
+        "zh": "镇街名称，例如 金山镇",
+    },
+    "cli-year": {
+        "en": "the plan year, e.g. 2022",
+        "zh": "计划年度，例如 2022",
+    },
+    "cli-output": {
+        "en": "the file to write, e.g. plan.toml",
+        "zh": "要写入的文件，例如 plan.toml",
+    },
+    "cli-force": {
+        "en": "replace the file if it exists",
+        "zh": "文件已存在时覆盖",
+    },
+    "cli-exists": {
+        "en": "{file} already exists; choose another name or add --force to replace it",
+        "zh": "{file} 已存在；请换一个文件名，或加 --force 覆盖",
+    },
+    "cli-written": {
+        "en": "wrote {file}; fill it in, then run: commedu validate {file}",
+        "zh": "已写入 {file}；填写后运行：commedu validate {file}",
+    },
+    "cli-cannot-write": {
+        "en": "cannot write {file}: {reason}",
+        "zh": "无法写入 {file}：{reason}",
     },
 }
 

@@ -25,6 +25,16 @@ EXIT_USAGE = 2  #: the command was used wrongly or a file could not be read or w
 
 #: name -> (module, one-line help in English, in Chinese)
 COMMANDS: dict[str, tuple[str, str, str]] = {
+    "validate": (
+        "commedu.cli._validate",
+        "check plan files and report every problem in each",
+        "检查计划文件，逐个报告其中所有问题",
+    ),
+    "init": (
+        "commedu.cli._init",
+        "write a commented starter plan for a township",
+        "为镇街生成带注释的计划模板",
+    ),
     "check": (
         "commedu.cli._check",
         "check a plan against a standard profile and report what passes, fails or cannot be judged",
