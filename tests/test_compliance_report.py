@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import string
 
 import attrs
 import pytest
@@ -20,6 +21,8 @@ from commedu import (
     check,
 )
 from commedu._builtin_rules import BUILTIN_RULES, example_plan
+from commedu._report import _LABELS as report_labels
+from commedu._ruledoc import _LABELS as ruledoc_labels
 
 RULE = BUILTIN_RULES[0]
 ONE = Finding("schedule.activities[3]", Text("one | bar", "一"))
@@ -131,3 +134,12 @@ def test_text_report_is_in_the_chosen_language(lang: str) -> None:
     assert text.startswith(labels[0])
     assert labels[1] in text
     assert text.count("\n") >= len(report.results)
+
+
+@pytest.mark.parametrize("labels", [report_labels, ruledoc_labels])
+def test_report_and_doc_labels_exist_in_both_languages(labels: dict[str, dict[str, str]]) -> None:
+    assert set(labels["en"]) == set(labels["zh"])
+    for key, text in labels["zh"].items():
+        assert text.strip()
+        fields = {f for _, f, _, _ in string.Formatter().parse(text) if f}
+        assert fields == {f for _, f, _, _ in string.Formatter().parse(labels["en"][key]) if f}
