@@ -158,4 +158,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parsed = parser.parse_args(args)
     except SystemExit as exc:
         return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_USAGE
-    return command.run(parsed)
+    try:
+        return command.run(parsed)
+    except BrokenPipeError:
+        # The reader went away (`commedu rules | head`): stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILED
