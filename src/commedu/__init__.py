@@ -4,6 +4,7 @@ Build or load a :class:`Plan`, check it against a provincial standard, and expor
 to calendars. The names below are the public API; modules starting with ``_`` are private.
 """
 
+from commedu._ical import to_calendar, to_ics, write_ics
 from commedu._model import (
     Activity,
     Commitments,
@@ -21,6 +22,7 @@ from commedu._model import (
     Township,
 )
 from commedu._plan import Plan
+from commedu._split import write_split
 from commedu._version import __version__
 from commedu._when import (
     DEFAULT_ZONE,
@@ -37,7 +39,7 @@ from commedu._when import (
     When,
     parse_when,
 )
-from commedu.errors import PlanError, PlanFileError, Problem
+from commedu.errors import ExportError, PlanError, PlanFileError, Problem
 
 __all__ = [
     "DEFAULT_ZONE",
@@ -50,6 +52,7 @@ __all__ = [
     "Deadline",
     "Department",
     "EducationCentre",
+    "ExportError",
     "Measure",
     "Mechanism",
     "MechanismKind",
@@ -72,4 +75,8 @@ __all__ = [
     "When",
     "__version__",
     "parse_when",
+    "to_calendar",
+    "to_ics",
+    "write_ics",
+    "write_split",
 ]

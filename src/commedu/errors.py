@@ -14,7 +14,7 @@ import attrs
 
 from commedu._messages import Lang, render
 
-__all__ = ["PlanError", "PlanFileError", "Problem"]
+__all__ = ["ExportError", "PlanError", "PlanFileError", "Problem"]
 
 
 def _as_dict(params: Mapping[str, Any]) -> dict[str, Any]:
@@ -81,3 +81,10 @@ class PlanFileError(PlanError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.problems, self.source))
+
+
+class ExportError(PlanError):
+    """An export asked for what the plan cannot give: an unknown department, an empty selection.
+
+    The plan itself is fine; the problems name the option to change.
+    """
