@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import commedu
+
+# Local extensions: the per-rule reference pages are generated from the rule registry.
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "commedu"
 author = "The commedu developers"
@@ -13,6 +19,7 @@ extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
+    "commedu_ruledocs",
 ]
 source_suffix = {".md": "markdown"}
 root_doc = "index"

@@ -2,7 +2,7 @@
 
 Every renderer reads the same results in the same order (by rule code), so the same plan and
 profile always give the same bytes. The JSON form is versioned (``SCHEMA``) and documented in
-``docs/rules.md``.
+``docs/reference/rules.md``.
 """
 
 from __future__ import annotations

@@ -37,6 +37,7 @@ __all__ = [
 
 _CODE = re.compile(r"[A-Z]{1,4}[0-9]{3}")
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_VERSION = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+")
 
 
 def _nonempty(_: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -155,6 +156,11 @@ def _name(_: object, __: attrs.Attribute[str], value: str) -> None:
         raise ValueError(f"rule name {value!r} must be kebab-case, e.g. 'every-month-has-work'")
 
 
+def _since(_: object, __: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not _VERSION.fullmatch(value):
+        raise ValueError(f"since {value!r} must be a version such as '0.1.0'")
+
+
 @attrs.frozen
 class Rule:
     """A compliance rule: a stable code, its documentation, and the check itself."""
@@ -169,6 +175,8 @@ class Rule:
     passing: Example
     failing: Example
     scope: str = ""  #: the part of the plan the rule reads, e.g. ``commitments.staff``
+    #: the commedu version that first shipped the rule; a fixed record, never the running version
+    since: str = attrs.field(default="0.1.0", validator=_since)
 
     def __call__(self, plan: Plan, profile: Profile | None) -> Outcome:
         result = self.check(plan, profile)

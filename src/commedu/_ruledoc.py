@@ -1,6 +1,6 @@
 """Rule documentation, generated from the rules themselves.
 
-``commedu rules`` prints it and ``docs/rules.md`` is made from it, so the docs say exactly what
+``commedu rules`` prints it and ``docs/reference/rules.md`` and the one-page-per-rule reference are made from it, so the docs say exactly what
 the registry holds; each example is run, so the outcome shown is the outcome the code gives.
 """
 
@@ -26,6 +26,7 @@ _LABELS: dict[Lang, dict[str, str]] = {
         "code": "Code",
         "name": "Name",
         "reference": "Rule reference",
+        "since": "Since",
     },
     "zh": {
         "severity": "默认级别",
@@ -38,6 +39,7 @@ _LABELS: dict[Lang, dict[str, str]] = {
         "code": "代码",
         "name": "名称",
         "reference": "规则参考",
+        "since": "起始版本",
     },
 }
 
@@ -61,6 +63,7 @@ def rule_doc(rule: Rule, lang: Lang = "en", level: int = 2) -> str:
         f"- **{labels['severity']}**: {rule.severity.label(lang)}",
         f"- **{labels['why']}**: {rule.rationale(lang)}",
         f"- **{labels['source']}**: {rule.source(lang)}",
+        f"- **{labels['since']}**: commedu {rule.since}",
         f"- **{labels['passes']}**: {_example(rule, rule.passing, lang)}",
         f"- **{labels['fails']}**: {_example(rule, rule.failing, lang)}",
     ]

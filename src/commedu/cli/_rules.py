@@ -1,7 +1,7 @@
 """``commedu rules [CODE]``: list the rules, or print the documentation of some.
 
 ``CODE`` may be a prefix (``CE3``) to document a family; ``--format markdown`` without a code
-prints the whole reference that ``docs/rules.md`` is made from.
+prints the whole reference that ``docs/reference/rules.md`` is made from.
 """
 
 from __future__ import annotations
