@@ -22,6 +22,7 @@ from commedu._model import (
     Township,
 )
 from commedu._plan import Plan
+from commedu._planfile import dump_plan, load_plan, loads_plan
 from commedu._split import write_split
 from commedu._version import __version__
 from commedu._when import (
@@ -74,6 +75,9 @@ __all__ = [
     "Township",
     "When",
     "__version__",
+    "dump_plan",
+    "load_plan",
+    "loads_plan",
     "parse_when",
     "to_calendar",
     "to_ics",

@@ -24,7 +24,18 @@ EXIT_FAILED = 1  #: the input was read but is invalid, or the check found proble
 EXIT_USAGE = 2  #: the command was used wrongly or a file could not be read or written
 
 #: name -> (module, one-line help in English, in Chinese)
-COMMANDS: dict[str, tuple[str, str, str]] = {}
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "validate": (
+        "commedu.cli._validate",
+        "check plan files and report every problem in each",
+        "检查计划文件，逐个报告其中所有问题",
+    ),
+    "init": (
+        "commedu.cli._init",
+        "write a commented starter plan for a township",
+        "为镇街生成带注释的计划模板",
+    ),
+}
 
 
 class Command(Protocol):
