@@ -33,8 +33,6 @@ from commedu import (
 from commedu._builtin_rules import BUILTIN_RULES, example_plan
 from commedu._compliance import resolve
 from commedu._profiles import BUILTIN_PROFILES
-from commedu._ruledoc import rules_doc
-from tests.conftest import ROOT
 from tests.strategies import plans
 
 CODES = ("CE101", "CE102", "CE201", "CE301", "CE302", "SD101")
@@ -349,10 +347,3 @@ def test_an_entry_point_that_is_not_a_rule_is_named_in_the_error(
     _plugin(tmp_path, monkeypatch, "sd_rules:NOT_A_RULE")
     with pytest.raises(TypeError, match="'sd'"):
         rules()
-
-
-def test_the_rule_reference_in_the_docs_is_generated_from_the_registry() -> None:
-    page = (ROOT / "docs" / "reference" / "rules.md").read_text(encoding="utf-8")
-    marker = "<!-- Everything below is generated from the rule registry"
-    generated = page[page.index(marker) :].split("\n", 2)[2]
-    assert generated == rules_doc(BUILTIN_RULES, "en", level=2)
