@@ -7,7 +7,9 @@ not name them, so an item is linked only where its wording plainly matches a tas
 
 Run it as a script to print a short summary of the plan::
 
-    python examples/jinshan_2021.py [--lang zh|en]
+    python examples/jinshan_2021.py [--lang zh|en] [--out FOLDER]
+
+It also writes the schedule as ``jinshan-2021.ics`` into the current folder (or ``--out``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import sys
 from decimal import Decimal
+from pathlib import Path
 
 from commedu import (
     Activity,
@@ -33,6 +36,7 @@ from commedu import (
     Township,
     check,
     parse_when,
+    write_ics,
 )
 
 YEAR = 2021
@@ -624,11 +628,13 @@ def summary(plan: Plan, lang: str = "zh") -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="The Jinshan 2021 plan: summary of what it holds.")
     parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the labels")
+    parser.add_argument("--out", type=Path, default=Path(), help="folder for jinshan-2021.ics")
     args = parser.parse_args(argv)
     plan = build_plan()
     print(summary(plan, args.lang))
     print()
     print(check(plan).to_text(args.lang), end="")
+    print(write_ics(plan, args.out / f"{plan.id}.ics", lang=args.lang))
     return 0
 
 

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from collections import Counter
 from decimal import Decimal
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -192,7 +193,9 @@ def test_serves_links_point_at_real_tasks(jinshan: Plan) -> None:
             assert served.id in activity.serves
 
 
-def test_script_prints_a_summary_in_both_languages(jinshan_module: ModuleType) -> None:
+def test_script_prints_a_summary_in_both_languages(
+    jinshan_module: ModuleType, tmp_path: Path
+) -> None:
     for lang, label in (("zh", "配档表工作: 36"), ("en", "Scheduled activities: 36")):
         result = subprocess.run(
             [sys.executable, str(EXAMPLES / "jinshan_2021.py"), "--lang", lang],
@@ -200,6 +203,7 @@ def test_script_prints_a_summary_in_both_languages(jinshan_module: ModuleType) -
             text=True,
             encoding="utf-8",
             check=True,
+            cwd=tmp_path,  # the script also writes jinshan-2021.ics into the current folder
         )
         assert label in result.stdout
         assert "金山镇2021年社区教育工作计划" in result.stdout

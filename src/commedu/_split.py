@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal, Unpack
 
+import attrs
+
 from commedu._atomic import write_bytes
 from commedu._ical import ExportOptions, nothing_selected, resolve, select, to_ics
 from commedu._model import Department, Station
@@ -135,7 +137,13 @@ def write_split(
             {"file": names[group.id], "id": group.id, "name": group.name, "activities": len(chosen)}
         )
     if not index:
-        raise ExportError([nothing_selected(plan, departments, stations, months)])
+        problem = nothing_selected(plan, departments, stations, months)
+        selection = f"--split-by {by}"
+        if problem.params["selection"] != "-":
+            selection += f", {problem.params['selection']}"
+        raise ExportError(
+            [attrs.evolve(problem, params={**problem.params, "selection": selection})]
+        )
     listing = {"plan": plan.id, "title": plan.title, "by": by, "calendars": index}
     text = json.dumps(listing, ensure_ascii=False, indent=2) + "\n"
     written.append(write_bytes(target / INDEX, text.encode("utf-8")))

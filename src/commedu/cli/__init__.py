@@ -40,6 +40,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "check a plan against a standard profile and report what passes, fails or cannot be judged",
         "按标准档案检查计划，报告通过、未通过和无法判定的规则",
     ),
+    "ics": (
+        "commedu.cli._ics",
+        "export the schedule as iCalendar files for calendar and task apps",
+        "将配档表导出为 iCalendar 日历文件，供日历和任务类应用导入或订阅",
+    ),
     "rules": (
         "commedu.cli._rules",
         "list the compliance rules or show one rule's documentation",
