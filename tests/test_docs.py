@@ -55,19 +55,17 @@ def python_blocks(path: Path) -> list[str]:
 
 
 DOC_PAGES = sorted([ROOT / "README.md", *(ROOT / "docs").rglob("*.md")])
-BLOCKS = [(page, i, block) for page in DOC_PAGES for i, block in enumerate(python_blocks(page))]
+PYTHON_PAGES = [page for page in DOC_PAGES if python_blocks(page)]
 
 
-@pytest.mark.parametrize(
-    ("page", "index", "code"), BLOCKS, ids=[f"{p.relative_to(ROOT)}#{i}" for p, i, _ in BLOCKS]
-)
-def test_python_examples_run(
-    page: Path, index: int, code: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+@pytest.mark.parametrize("page", PYTHON_PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_python_examples_run(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page's blocks run in order in one namespace, as a reader would type them in a session."""
     monkeypatch.chdir(ROOT)
     monkeypatch.syspath_prepend(str(ROOT))
-    namespace: dict[str, object] = {"__name__": f"doc_example_{index}"}
-    exec(compile(code, f"{page.name}#{index}", "exec"), namespace)
+    namespace: dict[str, object] = {"__name__": f"doc_example_{page.stem}"}
+    for index, code in enumerate(python_blocks(page)):
+        exec(compile(code, f"{page.name}#{index}", "exec"), namespace)
 
 
 # -- console sessions ---------------------------------------------------------------------------
