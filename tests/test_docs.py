@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import argparse
+import importlib
 import os
 import re
 import shlex
 import shutil
 import subprocess
 import sys
+import typing
 from datetime import date
 from pathlib import Path
 
+import attrs
 import pytest
 
-from commedu import parse_when
+from commedu import load_plan, load_profile, parse_when, rules
+from commedu.cli import COMMANDS, EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from tests.conftest import ROOT
 
 WHEN_PAGE = ROOT / "docs" / "reference" / "when.md"
@@ -170,3 +175,115 @@ def test_the_session_runner_notices_a_wrong_output(tmp_path: Path) -> None:
 def test_the_session_runner_refuses_other_commands(tmp_path: Path) -> None:
     with pytest.raises(AssertionError, match="only commedu"):
         run_commedu("rm -rf plan.toml", tmp_path)
+
+
+# -- the CLI reference names every command and option ------------------------------------------
+
+CLI_PAGE = ROOT / "docs" / "reference" / "cli.md"
+
+
+def cli_sections() -> dict[str, str]:
+    """Command name -> its section of the CLI reference."""
+    parts = re.split(r"^## `commedu (\w+)`$", CLI_PAGE.read_text(encoding="utf-8"), flags=re.M)
+    return dict(zip(parts[1::2], parts[2::2], strict=True))
+
+
+def test_the_cli_reference_has_a_section_for_every_command_and_no_other() -> None:
+    assert sorted(cli_sections()) == sorted(COMMANDS)
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_the_cli_reference_documents_every_option(name: str) -> None:
+    parser = argparse.ArgumentParser(add_help=False)
+    importlib.import_module(COMMANDS[name][0]).configure(parser, "en")
+    section = cli_sections()[name]
+    for action in parser._actions:
+        spellings = action.option_strings or [action.metavar or action.dest.upper()]
+        for spelling in spellings:
+            assert f"`{spelling}" in section, f"commedu {name}: {spelling} is not documented"
+        for choice in action.choices or ():
+            assert str(choice) in section, f"commedu {name} {spellings[0]}: choice {choice}"
+
+
+def test_the_cli_reference_states_every_exit_code() -> None:
+    page = CLI_PAGE.read_text(encoding="utf-8")
+    for code in (EXIT_OK, EXIT_FAILED, EXIT_USAGE):
+        assert f"| `{code}` |" in page
+
+
+# -- the rule pages are generated from the registry --------------------------------------------
+
+
+def test_every_rule_gets_a_page_with_its_since_version(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "docs" / "_ext"))
+    try:
+        ruledocs = importlib.import_module("commedu_ruledocs")
+    finally:
+        sys.path.remove(str(ROOT / "docs" / "_ext"))
+    (tmp_path / "CE999.md").write_text("a rule that no longer exists", encoding="utf-8")
+    ruledocs.write_pages(tmp_path)
+    codes = [rule.code for rule in rules()]
+    assert sorted(p.stem for p in tmp_path.glob("*.md")) == sorted([*codes, "index"])
+    for rule in rules():
+        page = (tmp_path / f"{rule.code}.md").read_text(encoding="utf-8")
+        assert page.startswith(f"# {rule.code} `{rule.name}`\n")
+        assert f"**Since**: commedu {rule.since}" in page
+        assert f"**起始版本**: commedu {rule.since}" in page
+        assert rule.summary("zh") in page
+    index = (tmp_path / "index.md").read_text(encoding="utf-8")
+    assert all(f"[{code}]({code}.md)" in index for code in codes)
+    assert ruledocs.write_pages(tmp_path) == []  # unchanged pages are not rewritten
+
+
+def test_a_rule_records_a_version_not_free_text() -> None:
+    rule = rules()[0]
+    assert rule.since == "0.1.0"
+    with pytest.raises(ValueError, match="since"):
+        attrs.evolve(rule, since="soon")
+
+
+# -- the example plan files in the docs are valid ----------------------------------------------
+
+DOC_PLANS = sorted((ROOT / "docs").rglob("*.toml"))
+
+
+@pytest.mark.parametrize("path", DOC_PLANS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_example_files_in_the_docs_are_valid(path: Path) -> None:
+    if path.read_text(encoding="utf-8").startswith("# An example profile"):
+        assert load_profile(path).name == path.stem
+    else:
+        assert load_plan(path).activities
+
+
+def test_the_docs_ship_a_plan_and_a_profile() -> None:
+    names = {p.name for p in DOC_PLANS}
+    assert {"qingshi_2022.toml", "yunling-township.toml"} <= names
+
+
+# -- the plan-file reference names every key ----------------------------------------------------
+
+FORMAT_PAGE = ROOT / "docs" / "reference" / "plan-file-format.md"
+
+
+def file_keys(cl: type, seen: frozenset[type] = frozenset()) -> set[str]:
+    """Every key a plan file may hold, found by walking the reader's own classes."""
+    keys: set[str] = set()
+    for field in attrs.fields(attrs.resolve_types(cl)):
+        keys.add(field.name)
+        if field.name == "when":
+            continue  # a when is text in a file; its spellings have their own page
+        for inner in (field.type, *typing.get_args(field.type)):
+            for candidate in (inner, *typing.get_args(inner)):
+                if attrs.has(candidate) and candidate not in seen | {cl}:
+                    keys |= file_keys(candidate, seen | {cl})
+    return keys
+
+
+def test_the_plan_file_reference_names_every_key() -> None:
+    from commedu._planfile import _PlanDoc
+
+    page = FORMAT_PAGE.read_text(encoding="utf-8")
+    keys = file_keys(_PlanDoc)
+    assert {"township", "when", "mechanisms", "low", "kind"} <= keys
+    missing = sorted(k for k in keys if f"`{k}`" not in page and f"{k} =" not in page)
+    assert missing == []
