@@ -75,8 +75,14 @@ def file_names(groups: Sequence[Department | Station]) -> dict[str, str]:
     for group_id, stem in stems.items():
         taken.setdefault(stem.casefold(), []).append(group_id)
     for group_id, stem in stems.items():
-        if not stem or _WINDOWS_RESERVED.fullmatch(stem) or len(taken[stem.casefold()]) > 1:
-            stems[group_id] = f"{stem}-{group_id}" if stem else group_id
+        if not stem:
+            stems[group_id] = group_id
+        elif _WINDOWS_RESERVED.fullmatch(stem):
+            # Windows reserves CON whatever follows the first dot: the id goes before it.
+            head, dot, tail = stem.partition(".")
+            stems[group_id] = f"{head}-{group_id}{dot}{tail}"
+        elif len(taken[stem.casefold()]) > 1:
+            stems[group_id] = f"{stem}-{group_id}"
     names: dict[str, str] = {}
     owner: dict[str, str] = {}
     by_id = {g.id: g for g in groups}
