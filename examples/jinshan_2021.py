@@ -590,6 +590,7 @@ _LABELS = {
         "activities": "Scheduled activities",
         "months": "per month",
         "departments": "Responsible departments",
+        "calendar": "Calendar written",
     },
     "zh": {
         "township": "镇街",
@@ -599,6 +600,7 @@ _LABELS = {
         "activities": "配档表工作",
         "months": "各月",
         "departments": "责任部门",
+        "calendar": "日历已写入",
     },
 }
 
@@ -626,7 +628,9 @@ def summary(plan: Plan, lang: str = "zh") -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="The Jinshan 2021 plan: summary of what it holds.")
+    parser = argparse.ArgumentParser(
+        description="The Jinshan 2021 plan: its summary, its compliance report and its calendar."
+    )
     parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the labels")
     parser.add_argument("--out", type=Path, default=Path(), help="folder for jinshan-2021.ics")
     args = parser.parse_args(argv)
@@ -634,7 +638,8 @@ def main(argv: list[str] | None = None) -> int:
     print(summary(plan, args.lang))
     print()
     print(check(plan).to_text(args.lang), end="")
-    print(write_ics(plan, args.out / f"{plan.id}.ics", lang=args.lang))
+    written = write_ics(plan, args.out / f"{plan.id}.ics", lang=args.lang)
+    print(f"{_LABELS[args.lang]['calendar']}: {written}")
     return 0
 
 

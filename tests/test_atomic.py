@@ -90,3 +90,19 @@ def test_a_symlink_at_the_target_is_replaced_not_followed(tmp_path: Path) -> Non
     assert outside.read_bytes() == b"keep"
     assert not (folder / "plan.ics").is_symlink()
     assert (folder / "plan.ics").read_bytes() == b"new"
+
+
+def test_no_overwrite_keeps_an_existing_file_and_leaves_no_temp(tmp_path: Path) -> None:
+    target = tmp_path / "plan.toml"
+    target.write_bytes(b"old")
+    with pytest.raises(FileExistsError):
+        write_bytes(target, b"new", overwrite=False)
+    assert target.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.toml"]
+
+
+def test_no_overwrite_writes_a_new_file(tmp_path: Path) -> None:
+    target = tmp_path / "plan.toml"
+    write_bytes(target, b"new", overwrite=False)
+    assert target.read_bytes() == b"new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.toml"]

@@ -11,10 +11,9 @@ from pathlib import Path
 
 from commedu._ical import ExportOptions, resolve, select, to_ics, write_ics
 from commedu._messages import Lang, render
-from commedu._planfile import load_plan
 from commedu._split import INDEX, write_split
-from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from commedu.errors import ExportError, PlanFileError
+from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, read_plan
+from commedu.errors import ExportError
 
 # Asking for something the plan does not have is a usage error; an empty result is a finding.
 _USAGE_CODES = {
@@ -87,12 +86,9 @@ def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
 
 def run(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
-    try:
-        plan = load_plan(args.plan)
-    except PlanFileError as error:
-        print(f"commedu ics: {error.source or args.plan}:", file=sys.stderr)
-        print(error.describe(lang), file=sys.stderr)
-        return EXIT_USAGE if error.unreadable else EXIT_FAILED
+    plan = read_plan(args.plan, "ics", lang)
+    if isinstance(plan, int):
+        return plan
     options: ExportOptions = {
         "departments": args.department,
         "stations": args.station,
