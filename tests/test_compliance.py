@@ -172,6 +172,23 @@ def test_the_funding_rule_compares_exact_money() -> None:
     assert check(exact, select=["CE213"]).results[0].status is Status.PASS
 
 
+def test_money_in_messages_is_written_plainly_and_one_person_is_singular() -> None:
+    profile = commedu.parse_profile(
+        'schema = 1\nname = "mine"\napplies_to = "township"\n'
+        'title = { en = "Mine", zh = "我的" }\nscope = { en = "Towns", zh = "镇" }\n'
+        'source = { title = "县文件" }\n[staffing]\nfull_time = 2\n[funding]\nper_resident = 1.5\n'
+    )
+    plan = example_plan()  # 20000 residents at 1.5 yuan need 30000 yuan, not 30000.0
+    plan = attrs.evolve(
+        plan, resources=attrs.evolve(plan.resources, full_time_staff=1, budget="100")
+    )
+    report = check(plan, profile, select=["CE211", "CE213"])
+    staff, funding = report.results
+    assert "1 person," in staff.message("en")
+    assert "(30000 yuan)" in funding.message("en")
+    assert "共 30000 元" in funding.message("zh")
+
+
 def test_a_population_of_zero_makes_the_funding_rule_not_evaluable() -> None:
     plan = example_plan()
     empty = attrs.evolve(plan, township=attrs.evolve(plan.township, resident_population=0))

@@ -291,7 +291,7 @@ def _at_least(
     if value >= limit:
         return Passed(
             T(
-                f"{what.en}: {value} {unit.en}, at least the {limit} the profile requires",
+                f"{what.en}: {value} {_en_unit(unit, value)}, at least the {limit} the profile requires",
                 f"{what.zh}：{value}{unit.zh}，不低于标准要求的 {limit}{unit.zh}",
             )
         )
@@ -300,7 +300,7 @@ def _at_least(
             Finding(
                 value_path,
                 T(
-                    f"{what.en}: {value} {unit.en}, below the {limit} the profile requires",
+                    f"{what.en}: {value} {_en_unit(unit, value)}, below the {limit} the profile requires",
                     f"{what.zh}：{value}{unit.zh}，低于标准要求的 {limit}{unit.zh}",
                 ),
             )
@@ -310,6 +310,15 @@ def _at_least(
 
 _PEOPLE = T("people", "人")
 _YUAN = T("yuan per resident per year", "元/人/年")
+
+
+def _en_unit(unit: Text, value: int | Decimal) -> str:
+    return "person" if unit is _PEOPLE and value == 1 else unit.en
+
+
+def _plain(amount: Decimal) -> str:
+    """An amount without a trailing ``.0`` or an exponent: 1.5 x 24000 is 36000, not 36000.0."""
+    return f"{amount.normalize():f}"
 
 
 def _full_time(profile: Profile) -> int | None:
@@ -429,9 +438,9 @@ def _funding_actual(plan: Plan, profile: Profile | None) -> Outcome:
     per_resident = (budget / population).quantize(Decimal("0.01"))
     numbers = T(
         f"budget {budget} yuan for {population} residents is {per_resident} yuan per resident;"
-        f" the profile requires {threshold} ({needed} yuan)",
+        f" the profile requires {threshold} ({_plain(needed)} yuan)",
         f"预算 {budget} 元、常住人口 {population} 人，人均 {per_resident} 元；"
-        f"标准要求人均 {threshold} 元（共 {needed} 元）",
+        f"标准要求人均 {threshold} 元（共 {_plain(needed)} 元）",
     )
     if budget >= needed:
         return Passed(numbers)
