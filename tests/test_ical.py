@@ -304,3 +304,33 @@ def test_utc_sessions_need_no_timezone() -> None:
     text = lines(to_ics(plan, stamp=STAMP))
     assert "DTSTART:20210308T060000Z" in text
     assert "BEGIN:VTIMEZONE" not in text
+
+
+@pytest.mark.parametrize(
+    ("when", "shown"),
+    [
+        (
+            Session(datetime(2021, 3, 8, 14, 30, tzinfo=SHANGHAI), timedelta(hours=2)),
+            "2021-03-08 14:30–16:30",
+        ),
+        (
+            Session(datetime(2021, 3, 8, 23, tzinfo=SHANGHAI), timedelta(hours=2)),
+            "2021-03-08 23:00–2021-03-09 01:00",
+        ),
+        (
+            Session(datetime(2021, 3, 8, 9, tzinfo=ZoneInfo("Europe/Berlin")), timedelta(hours=1)),
+            "2021-03-08 09:00–10:00 (Europe/Berlin)",
+        ),
+        (
+            Recurrence(
+                datetime(2021, 3, 1, 19, tzinfo=SHANGHAI), timedelta(hours=1), "FREQ=WEEKLY;COUNT=4"
+            ),
+            "2021-03-01–2021-03-22 19:00–20:00",
+        ),
+        (MonthPart(2021, 4, Part.LATE), "4月下旬"),
+    ],
+)
+def test_description_shows_times_as_people_read_them(when: object, shown: str) -> None:
+    plan = _plan(Activity("a", "讲座", when))  # type: ignore[arg-type]
+    (event,) = parse_both(to_ics(plan, stamp=STAMP))[0].walk("VEVENT")
+    assert str(event["DESCRIPTION"]).splitlines()[0] == f"时间：{shown}"

@@ -36,6 +36,7 @@ from commedu._when import (
     MonthSpan,
     Recurrence,
     Session,
+    When,
 )
 from commedu.errors import ExportError, Problem
 
@@ -301,6 +302,28 @@ def uid(plan: Plan, activity: Activity, component: ComponentKind = "event") -> s
     return f"{activity.id}{suffix}@{plan.id}.commedu"
 
 
+def _clock(start: datetime, end: datetime) -> str:
+    text = f"{start:%Y-%m-%d %H:%M}–{end:%H:%M}"
+    if end.date() != start.date():
+        text = f"{start:%Y-%m-%d %H:%M}–{end:%Y-%m-%d %H:%M}"
+    zone = start.tzinfo
+    return (
+        text if zone == DEFAULT_ZONE or not isinstance(zone, ZoneInfo) else f"{text} ({zone.key})"
+    )
+
+
+def _when_text(when: When) -> str:
+    """The *when* as a reader wants it: the plan's own spelling, or clock times for sessions."""
+    match when:
+        case Session():
+            return _clock(when.start, when.end)
+        case Recurrence():
+            span = when.span
+            end = when.start + when.duration
+            return f"{span.first}–{span.last} {when.start:%H:%M}–{end:%H:%M}"
+    return str(when)
+
+
 def _description(plan: Plan, activity: Activity, lang: Lang) -> str:
     labels = _LABELS[lang]
     served = []
@@ -317,7 +340,7 @@ def _description(plan: Plan, activity: Activity, lang: Lang) -> str:
                 )
             )
     fields = [
-        (labels["when"], str(activity.when)),
+        (labels["when"], _when_text(activity.when)),
         (labels["responsible"], labels["list"].join(d.name for d in activity.responsible)),
         (labels["serves"], labels["list"].join(served)),
         (labels["groups"], labels["list"].join(activity.target_groups)),
