@@ -113,7 +113,15 @@ def _mechanisms(items: Iterable[Mechanism]) -> tuple[Mechanism, ...]:
     return tuple(items)
 
 
-def _departments(items: Iterable[Department]) -> tuple[Department, ...]:
+def as_departments(items: Iterable[Department]) -> tuple[Department, ...]:
+    return tuple(items)
+
+
+def as_stations(items: Iterable[Station]) -> tuple[Station, ...]:
+    return tuple(items)
+
+
+def as_tasks(items: Iterable[Task]) -> tuple[Task, ...]:
     return tuple(items)
 
 
@@ -345,7 +353,7 @@ class Activity:
     id: str
     title: str
     when: When
-    responsible: tuple[Department, ...] = attrs.field(default=(), converter=_departments)
+    responsible: tuple[Department, ...] = attrs.field(default=(), converter=as_departments)
     station: Station | None = None
     serves: tuple[str, ...] = attrs.field(
         default=(), converter=_strings

@@ -20,6 +20,9 @@ from commedu._model import (
     Station,
     Task,
     Township,
+    as_departments,
+    as_stations,
+    as_tasks,
     check_id,
     check_text,
     duplicates,
@@ -38,18 +41,6 @@ from commedu._when import (
 from commedu.errors import PlanError, Problem
 
 __all__ = ["Plan"]
-
-
-def _tasks(items: Iterable[Task]) -> tuple[Task, ...]:
-    return tuple(items)
-
-
-def _stations(items: Iterable[Station]) -> tuple[Station, ...]:
-    return tuple(items)
-
-
-def _departments(items: Iterable[Department]) -> tuple[Department, ...]:
-    return tuple(items)
 
 
 def _when_year_problems(when: When, year: int, path: str) -> list[Problem]:
@@ -91,9 +82,9 @@ class Plan:
     title: str
     guiding_principles: str = ""  #: 指导思想
     goals: str = ""  #: 工作目标
-    tasks: tuple[Task, ...] = attrs.field(default=(), converter=_tasks)
-    stations: tuple[Station, ...] = attrs.field(default=(), converter=_stations)
-    departments: tuple[Department, ...] = attrs.field(default=(), converter=_departments)
+    tasks: tuple[Task, ...] = attrs.field(default=(), converter=as_tasks)
+    stations: tuple[Station, ...] = attrs.field(default=(), converter=as_stations)
+    departments: tuple[Department, ...] = attrs.field(default=(), converter=as_departments)
     schedule: Schedule = attrs.field(factory=Schedule)
     commitments: Commitments = attrs.field(factory=Commitments)
     resources: Resources = attrs.field(factory=Resources)
