@@ -21,6 +21,7 @@ from commedu._model import (
     Township,
 )
 from commedu._plan import Plan
+from commedu._planfile import dump_plan, load_plan, loads_plan
 from commedu._version import __version__
 from commedu._when import (
     DEFAULT_ZONE,
@@ -71,5 +72,8 @@ __all__ = [
     "Township",
     "When",
     "__version__",
+    "dump_plan",
+    "load_plan",
+    "loads_plan",
     "parse_when",
 ]

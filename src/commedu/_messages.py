@@ -95,6 +95,105 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{value} belongs to {other}, not to the plan year {year}",
         "zh": "{value} 属于 {other} 年，而不是计划年度 {year} 年",
     },
+    # -- plan files ---------------------------------------------------------------------------
+    "at-line": {
+        "en": "line {line}, column {column}",
+        "zh": "第 {line} 行第 {column} 列",
+    },
+    "toml-syntax": {
+        "en": "this is not valid TOML: {reason}; check the quotes, brackets and '=' around here",
+        "zh": "TOML 语法错误：{reason}；请检查此处附近的引号、括号和“=”",
+    },
+    "json-syntax": {
+        "en": "this is not valid JSON: {reason}",
+        "zh": "JSON 语法错误：{reason}",
+    },
+    "duplicate-key": {
+        "en": "the key {value!r} appears twice in the same table; keep one",
+        "zh": "同一个表中键 {value!r} 出现了两次；请只保留一个",
+    },
+    "empty-file": {
+        "en": "the file is empty; start from the template that 'commedu init' writes",
+        "zh": "文件是空的；可用 “commedu init” 生成的模板开始填写",
+    },
+    "bom": {
+        "en": "the file starts with a byte-order mark (BOM); save it as 'UTF-8' rather than"
+        " 'UTF-8 with BOM'",
+        "zh": "文件开头有字节顺序标记（BOM）；请另存为 “UTF-8” 而不是 “UTF-8 带 BOM”",
+    },
+    "utf16": {
+        "en": "the file is saved as UTF-16; save it as UTF-8",
+        "zh": "文件是 UTF-16 编码；请另存为 UTF-8 编码",
+    },
+    "not-utf8": {
+        "en": "the file is not UTF-8 (byte {byte} at line {line} cannot be read); save it as UTF-8",
+        "zh": "文件不是 UTF-8 编码（第 {line} 行的字节 {byte} 无法读取）；请另存为 UTF-8 编码",
+    },
+    "not-utf8-gbk": {
+        "en": "the file is not UTF-8; it looks like GBK/GB18030 (the usual Chinese Windows"
+        " encoding); save it as UTF-8",
+        "zh": "文件不是 UTF-8 编码，看起来是 GBK/GB18030（中文 Windows 的常用编码）；请另存为 UTF-8 编码",
+    },
+    "too-large": {
+        "en": "the file is {size} bytes; a plan file may be at most {limit} bytes (10 MiB)",
+        "zh": "文件有 {size} 字节；计划文件最大 {limit} 字节（10 MiB）",
+    },
+    "too-deep": {
+        "en": "the file nests brackets or tables too deeply to read; a plan needs only a few levels",
+        "zh": "文件中括号或表嵌套过深，无法读取；计划只需要几层嵌套",
+    },
+    "no-such-file": {
+        "en": "{value} does not exist; check the name and folder",
+        "zh": "{value} 不存在；请检查文件名和所在文件夹",
+    },
+    "is-a-directory": {
+        "en": "{value} is a folder, not a plan file; give the path of a .toml or .json file",
+        "zh": "{value} 是文件夹而不是计划文件；请给出 .toml 或 .json 文件的路径",
+    },
+    "unreadable": {
+        "en": "{value} cannot be read: {reason}",
+        "zh": "无法读取 {value}：{reason}",
+    },
+    "unknown-key": {
+        "en": "unknown key {value!r}; the keys allowed here are: {known}",
+        "zh": "未知的键 {value!r}；此处可用的键：{known}",
+    },
+    "unknown-key-close": {
+        "en": "unknown key {value!r} — did you mean {suggestion!r}?",
+        "zh": "未知的键 {value!r}——是不是 {suggestion!r}？",
+    },
+    "missing-key": {
+        "en": "this is required but missing; add {key} = …",
+        "zh": "缺少必填项；请添加 {key} = …",
+    },
+    "wrong-type": {
+        "en": "{value} is {got}, but {expected} is expected here",
+        "zh": "{value} 是{got_zh}，此处应为{expected_zh}",
+    },
+    "not-one-of": {
+        "en": "{value!r} is not one of: {choices}",
+        "zh": "{value!r} 不在可选值之内：{choices}",
+    },
+    "bad-date-text": {
+        "en": "{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2021-03-08",
+        "zh": "{value!r} 不是日期；请写作 YYYY-MM-DD，例如 2021-03-08",
+    },
+    "bad-money": {
+        "en": '{value!r} is not an amount of money; write e.g. "1" or "1.50" (yuan)',
+        "zh": '{value!r} 不是金额；请写作 "1" 或 "1.50"（元）',
+    },
+    "too-big": {
+        "en": "{value} is too large; a whole number here must lie within ±{limit}",
+        "zh": "{value} 太大；此处的整数必须在 ±{limit} 之内",
+    },
+    "unknown-ref-close": {
+        "en": "{kind} {value!r} is not defined — did you mean {suggestion!r}? defined {kind}s: {known}",
+        "zh": "未定义的{kind_zh} {value!r}——是不是 {suggestion!r}？已定义的{kind_zh}：{known}",
+    },
+    "ambiguous-ref": {
+        "en": "{kind} {value!r} names more than one: {matches}; write the id instead",
+        "zh": "{kind_zh} {value!r} 对应多个：{matches}；请改写标识",
+    },
 }
 
 

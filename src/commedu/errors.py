@@ -28,6 +28,9 @@ class Problem:
     path: str
     code: str
     params: Mapping[str, Any] = attrs.field(factory=dict, converter=_as_dict, hash=False)
+    #: where in the file's text, for problems found before the file is data (syntax, encoding)
+    line: int | None = None
+    column: int | None = None
 
     def message(self, lang: Lang = "en") -> str:
         return render(self.code, lang, **self.params)
@@ -45,7 +48,10 @@ class Problem:
         return self.describe("en")
 
     def describe(self, lang: Lang = "en") -> str:
-        where = self.path or ("(计划)" if lang == "zh" else "(plan)")
+        if self.line is not None:
+            where = render("at-line", lang, line=self.line, column=self.column or 1)
+        else:
+            where = self.path or ("(计划)" if lang == "zh" else "(plan)")
         return f"{where}: {self.message(lang)}"
 
 
@@ -70,14 +76,30 @@ class PlanError(ValueError):
 
 
 class PlanFileError(PlanError):
-    """A plan file could not be read into a plan; ``source`` names the file."""
+    """A plan file could not be read into a plan; ``source`` names the file.
 
-    def __init__(self, problems: Iterable[Problem], source: str | None = None) -> None:
+    ``unreadable`` is true when the file could not be read at all (missing, a directory, no
+    permission), as opposed to read and found wrong: command lines exit 2 for the first, 1 for the
+    second.
+    """
+
+    def __init__(
+        self, problems: Iterable[Problem], source: str | None = None, *, unreadable: bool = False
+    ) -> None:
         self.source = source
+        self.unreadable = unreadable
         super().__init__(problems)
 
     def at(self, prefix: str) -> PlanFileError:
-        return type(self)((p.at(prefix) for p in self.problems), self.source)
+        return type(self)(
+            (p.at(prefix) for p in self.problems), self.source, unreadable=self.unreadable
+        )
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.problems, self.source))
+        return (_rebuild_file_error, (self.problems, self.source, self.unreadable))
+
+
+def _rebuild_file_error(
+    problems: tuple[Problem, ...], source: str | None, unreadable: bool
+) -> PlanFileError:
+    return PlanFileError(problems, source, unreadable=unreadable)

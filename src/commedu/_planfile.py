@@ -1,0 +1,791 @@
+"""Plan files: a :class:`~commedu.Plan` as TOML or JSON that a township clerk can write by hand.
+
+Reading goes bytes -> text -> data -> plan, and each step reports what it finds as
+:class:`~commedu.errors.Problem` values in one :class:`~commedu.errors.PlanFileError`:
+
+1. the bytes: missing file, folder, size, encoding (UTF-8 only, no BOM), empty file;
+2. the text: TOML or JSON syntax, with line and column;
+3. the data: a strict ``cattrs`` converter (``forbid_extra_keys``, detailed validation) turns it
+   into the model's own classes, so unknown keys, wrong types and every value the model refuses are
+   found in one pass, each with its path (``schedule.activities[3].when``);
+4. the plan: references by id or name are resolved and the whole plan is checked (unique ids,
+   dates in the year). This step runs once steps 1–3 found nothing, because it needs whole parts.
+
+Nothing in a file is ever executed: TOML and JSON are data, and every value is checked by type.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import difflib
+import json
+import os
+import re
+import tomllib
+from collections.abc import Callable, Iterator, Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal, get_args, get_origin
+
+import attrs
+import cattrs
+import tomli_w
+from cattrs.cols import homogenous_tuple_structure_factory, list_structure_factory
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+from cattrs.gen import make_dict_structure_fn
+
+from commedu._model import (
+    Activity,
+    Commitments,
+    CountRange,
+    Department,
+    EducationCentre,
+    Measure,
+    MechanismKind,
+    Resources,
+    Schedule,
+    Source,
+    Station,
+    Task,
+    Township,
+    check_id,
+    check_text,
+    to_money,
+)
+from commedu._plan import Plan
+from commedu._when import When, parse_when
+from commedu.errors import PlanError, PlanFileError, Problem
+
+__all__ = ["MAX_BYTES", "Format", "dump_plan", "load_plan", "loads_plan"]
+
+Format = Literal["toml", "json"]
+
+MAX_BYTES = 10 * 1024 * 1024  #: a plan is a few hundred KiB at most; refuse anything this big
+_MAX_INT = 2**63 - 1  #: TOML integers are 64-bit; so are most consumers of a JSON number
+
+
+# -- problems raised inside the converter ------------------------------------------------------
+
+
+class _Bad(Exception):
+    """One problem found while structuring a value, at the value's own place (path "")."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.problem = Problem("", code, params)
+
+
+class _Skip(Exception):
+    """A value that cannot be checked because another problem (a bad year) is already reported."""
+
+
+#: (English, Chinese) names of the kinds of value a file holds, for "wrong-type" messages.
+_KINDS: dict[str, tuple[str, str]] = {
+    "text": ("text in quotes", "带引号的文字"),
+    "int": ("a whole number", "整数"),
+    "bool": ("true or false", "true 或 false"),
+    "date": ("a date (YYYY-MM-DD)", "日期（YYYY-MM-DD）"),
+    "money": ('an amount of money ("1" or 1)', '金额（"1" 或 1）'),
+    "list": ("a list [ … ]", "列表 [ … ]"),
+    "table": ("a table { … }", "表 { … }"),
+    "when": ('a time such as "7-8月"', '时间，如 "7-8月"'),
+    "measure": ('text, or a table with "text" and "title"', '文字，或含 "text" 和 "title" 的表'),
+    "range": ("a whole number, or a table with low and high", "整数，或含 low 和 high 的表"),
+    "decimal": ("a number with a fraction", "小数"),
+    "datetime": ("a date and time", "日期时间"),
+    "none": ("null", "空值 null"),
+}
+
+
+def _kind_of(value: Any) -> str:
+    match value:
+        case bool():
+            return "bool"
+        case int():
+            return "int"
+        case Decimal():
+            return "decimal"
+        case str():
+            return "text"
+        case datetime():
+            return "datetime"
+        case date():
+            return "date"
+        case list():
+            return "list"
+        case dict():
+            return "table"
+        case None:
+            return "none"
+    return "text"  # pragma: no cover - TOML and JSON hold nothing else
+
+
+def _show(value: Any) -> str:
+    """A short rendering of a bad value: whole for scalars, elided for tables and lists."""
+    if isinstance(value, dict):
+        return "{…}"
+    if isinstance(value, list):
+        return "[…]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _wrong(value: Any, expected: str) -> _Bad:
+    got = _kind_of(value)
+    return _Bad(
+        "wrong-type",
+        value=_show(value),
+        got=_KINDS[got][0],
+        got_zh=_KINDS[got][1],
+        expected=_KINDS[expected][0],
+        expected_zh=_KINDS[expected][1],
+    )
+
+
+# -- the converter -------------------------------------------------------------------------------
+
+#: The plan year of the file being read, so ``when`` text can be parsed where it stands.
+_YEAR: contextvars.ContextVar[int | None] = contextvars.ContextVar("commedu_plan_year")
+
+
+def _text(value: Any, _: type) -> str:
+    if not isinstance(value, str):
+        raise _wrong(value, "text")
+    return value
+
+
+def _int(value: Any, _: type) -> int:
+    if type(value) is not int:
+        raise _wrong(value, "int")
+    if abs(value) > _MAX_INT:
+        raise _Bad("too-big", value=_show(value), limit=_MAX_INT)
+    return value
+
+
+def _bool(value: Any, _: type) -> bool:
+    if type(value) is not bool:
+        raise _wrong(value, "bool")
+    return value
+
+
+def _date(value: Any, _: type) -> date:
+    if type(value) is date:
+        return value
+    if not isinstance(value, str):
+        raise _wrong(value, "date")
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        raise _Bad("bad-date-text", value=value)
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise _Bad("bad-date-text", value=value) from None
+
+
+def _money(value: Any, _: type) -> Decimal:
+    # TOML and JSON floats arrive as Decimal parsed from their own text (see _parse), so 1.10
+    # stays exactly 1.10 and binary floating point never touches money.
+    if isinstance(value, bool) or not isinstance(value, int | str | Decimal):
+        raise _wrong(value, "money")
+    try:
+        money = to_money(value.strip() if isinstance(value, str) else value)
+    except TypeError:
+        raise _Bad("bad-money", value=_show(value)) from None
+    if isinstance(value, int) and abs(value) > _MAX_INT:
+        raise _Bad("too-big", value=_show(value), limit=_MAX_INT)
+    return money
+
+
+def _when(value: Any, _: type) -> When:
+    if type(value) is date:
+        value = value.isoformat()
+    if not isinstance(value, str):
+        raise _wrong(value, "when")
+    year = _YEAR.get(None)
+    if year is None:
+        raise _Skip
+    return parse_when(value, year)
+
+
+def _kind(value: Any, _: type) -> MechanismKind:
+    choices = [k.value for k in MechanismKind]
+    if not isinstance(value, str):
+        raise _wrong(value, "text")
+    if value not in choices:
+        raise _Bad("not-one-of", value=value, choices=", ".join(choices))
+    return MechanismKind(value)
+
+
+def _is_sequence(t: Any) -> bool:
+    origin = get_origin(t)
+    if origin is list:
+        return True
+    args = get_args(t)
+    return origin is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _sequence_factory(t: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    # cattrs would take any iterable, turning the string "abc" into ["a", "b", "c"]; a plan file
+    # writes a list, so only a list is accepted.
+    make = list_structure_factory if get_origin(t) is list else homogenous_tuple_structure_factory
+    inner = make(t, converter)
+
+    def structure(value: Any, cl: Any) -> Any:
+        if not isinstance(value, list):
+            raise _wrong(value, "list")
+        return inner(value, cl)
+
+    return structure
+
+
+def _table_factory(cl: type, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    inner: Callable[[Any, Any], Any] = make_dict_structure_fn(cl, converter)
+
+    def structure(value: Any, t: Any) -> Any:
+        if not isinstance(value, dict):
+            raise _wrong(value, "table")
+        return inner(value, t)
+
+    return structure
+
+
+# -- the file's own shapes where they differ from the model -------------------------------------
+
+
+@attrs.frozen
+class _ActivityDoc:
+    """An activity as written: departments, station and tasks named by id or by name."""
+
+    id: str
+    title: str
+    when: When
+    responsible: tuple[str, ...] = ()
+    station: str | None = None
+    serves: tuple[str, ...] = ()
+    target_groups: tuple[str, ...] = ()
+    description: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        found = [
+            check_id(self.id, "m04-1"),
+            check_text(self.title, "title"),
+            *(check_text(g, f"target_groups[{i}]") for i, g in enumerate(self.target_groups)),
+        ]
+        problems = [p for p in found if p is not None]
+        if problems:
+            raise PlanError(problems)
+
+
+@attrs.frozen
+class _ScheduleDoc:
+    activities: tuple[_ActivityDoc, ...] = ()
+
+
+@attrs.frozen
+class _PlanDoc:
+    """The top level of a plan file, in the order a clerk fills it in."""
+
+    id: str
+    year: int
+    title: str
+    township: Township
+    profile: str | None = None
+    issued_on: date | None = None
+    published_on: date | None = None
+    source: Source | None = None
+    centre: EducationCentre | None = None
+    guiding_principles: str = ""
+    goals: str = ""
+    commitments: Commitments = attrs.field(factory=Commitments)
+    resources: Resources = attrs.field(factory=Resources)
+    departments: tuple[Department, ...] = ()
+    stations: tuple[Station, ...] = ()
+    tasks: tuple[Task, ...] = ()
+    schedule: _ScheduleDoc = attrs.field(factory=_ScheduleDoc)
+
+
+def _measure(value: Any, _: type) -> Measure:
+    if isinstance(value, str):
+        return Measure(value)
+    if not isinstance(value, dict):
+        raise _wrong(value, "measure")
+    measure: Measure = _MEASURE_TABLE(value, Measure)
+    return measure
+
+
+def _count_range(value: Any, _: type) -> CountRange:
+    if type(value) is int:
+        return CountRange(value, value)
+    if not isinstance(value, dict):
+        raise _wrong(value, "range")
+    counts: CountRange = _RANGE_TABLE(value, CountRange)
+    return counts
+
+
+def _converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    converter.register_structure_hook(str, _text)
+    converter.register_structure_hook(int, _int)
+    converter.register_structure_hook(bool, _bool)
+    converter.register_structure_hook(date, _date)
+    converter.register_structure_hook(Decimal, _money)
+    converter.register_structure_hook(MechanismKind, _kind)
+    converter.register_structure_hook(Measure, _measure)
+    converter.register_structure_hook(CountRange, _count_range)
+    converter.register_structure_hook_func(lambda t: t == When, _when)
+    converter.register_structure_hook_factory(_is_sequence, _sequence_factory)
+    converter.register_structure_hook_factory(attrs.has, _table_factory)
+    return converter
+
+
+_CONVERTER = _converter()
+_MEASURE_TABLE = _table_factory(Measure, _CONVERTER)
+_RANGE_TABLE = _table_factory(CountRange, _CONVERTER)
+
+
+# -- turning the converter's exceptions into problems -------------------------------------------
+
+
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
+
+
+def _problems(exc: BaseException, path: str, cl: type | None) -> Iterator[Problem]:
+    """Every problem inside a cattrs exception tree, with the path to each."""
+    if isinstance(exc, ClassValidationError):
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            yield from _problems(sub, _join(path, note.name), None)
+        for sub in without:
+            yield from _problems(sub, path, exc.cl)
+    elif isinstance(exc, IterableValidationError):
+        indexed, others = exc.group_exceptions()
+        for sub, inote in indexed:
+            yield from _problems(sub, f"{path}[{inote.index}]", None)
+        for sub in others:  # pragma: no cover - cattrs notes every item it structures
+            yield from _problems(sub, path, None)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        known = [f.name for f in attrs.fields(exc.cl)]
+        for key in sorted(exc.extra_fields):
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            if close:
+                yield Problem(
+                    _join(path, key), "unknown-key-close", {"value": key, "suggestion": close[0]}
+                )
+            else:
+                yield Problem(
+                    _join(path, key), "unknown-key", {"value": key, "known": ", ".join(known)}
+                )
+    elif isinstance(exc, KeyError):
+        yield Problem(path, "missing-key", {"key": path.rpartition(".")[2].partition("[")[0]})
+    elif isinstance(exc, _Bad):
+        yield exc.problem.at(path)
+    elif isinstance(exc, PlanError):
+        yield from (p.at(path) for p in exc.problems)
+    elif isinstance(exc, _Skip):
+        return
+    else:  # pragma: no cover - every hook raises one of the above
+        raise exc
+
+
+# -- reading -------------------------------------------------------------------------------------
+
+
+def _file_error(
+    code: str, *, line: int | None = None, column: int | None = None, **params: Any
+) -> PlanFileError:
+    return PlanFileError([Problem("", code, params, line=line, column=column)])
+
+
+def _decode(data: bytes) -> str:
+    if len(data) > MAX_BYTES:
+        raise _file_error("too-large", size=len(data), limit=MAX_BYTES)
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise _file_error("bom")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _file_error("utf16")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        try:
+            data.decode("gb18030")
+        except UnicodeDecodeError:
+            raise _file_error("not-utf8", line=line, byte=f"0x{data[exc.start]:02X}") from None
+        raise _file_error("not-utf8-gbk", line=line) from None
+    return text
+
+
+_TOML_WHERE = re.compile(r"^(?P<reason>.*) \(at line (?P<line>\d+), column (?P<column>\d+)\)$")
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    table: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in table:
+            raise _Bad("duplicate-key", value=key)
+        table[key] = value
+    return table
+
+
+def _parse(text: str, format: Format) -> Any:
+    if len(text) > MAX_BYTES:
+        raise _file_error("too-large", size=len(text.encode("utf-8", "replace")), limit=MAX_BYTES)
+    if text.startswith("\ufeff"):
+        raise _file_error("bom")
+    if not text.strip():
+        raise _file_error("empty-file")
+    try:
+        if format == "toml":
+            try:
+                return tomllib.loads(text, parse_float=Decimal)
+            except tomllib.TOMLDecodeError as exc:
+                message = str(exc)
+                if where := _TOML_WHERE.match(message):
+                    raise _file_error(
+                        "toml-syntax",
+                        line=int(where["line"]),
+                        column=int(where["column"]),
+                        reason=where["reason"],
+                    ) from None
+                raise _file_error(
+                    "toml-syntax", reason=message.removesuffix(" (at end of document)")
+                ) from None
+        try:
+            return json.loads(
+                text, parse_float=Decimal, parse_constant=Decimal, object_pairs_hook=_no_duplicates
+            )
+        except json.JSONDecodeError as exc:
+            raise _file_error(
+                "json-syntax", line=exc.lineno, column=exc.colno, reason=exc.msg
+            ) from None
+        except _Bad as exc:
+            raise PlanFileError([exc.problem]) from None
+    except RecursionError:
+        raise _file_error("too-deep") from None
+
+
+def _format_of(path: Path) -> Format:
+    return "json" if path.suffix.lower() == ".json" else "toml"
+
+
+def load_plan(path: str | os.PathLike[str], format: Format | None = None) -> Plan:
+    """Read the plan file at ``path`` (TOML unless it ends in ``.json`` or ``format`` says so).
+
+    Raises :class:`~commedu.errors.PlanFileError` naming every problem; its ``unreadable`` is set
+    when the file could not be read at all.
+    """
+    where = Path(path)
+    name = os.fspath(path)
+    try:
+        if where.is_dir():
+            raise _file_error("is-a-directory", value=name)
+        with where.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise PlanFileError(
+            [Problem("", "no-such-file", {"value": name})], name, unreadable=True
+        ) from None
+    except PlanFileError as exc:
+        raise PlanFileError(exc.problems, name, unreadable=True) from None
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise PlanFileError(
+            [Problem("", "unreadable", {"value": name, "reason": reason})], name, unreadable=True
+        ) from None
+    try:
+        return loads_plan(_decode(data), format or _format_of(where))
+    except PlanFileError as exc:
+        raise PlanFileError(exc.problems, name) from None
+
+
+def loads_plan(text: str, format: Format = "toml") -> Plan:
+    """Read a plan from TOML or JSON text; raises :class:`~commedu.errors.PlanFileError`."""
+    if format not in ("toml", "json"):
+        raise ValueError(f"format must be 'toml' or 'json', not {format!r}")
+    data = _parse(text, format)
+    if not isinstance(data, dict):
+        raise PlanFileError([_wrong(data, "table").problem])
+    year = data.get("year")
+    valid_year = type(year) is int and 1900 <= year <= 2999
+    token = _YEAR.set(year if valid_year else None)
+    try:
+        doc = _CONVERTER.structure(data, _PlanDoc)
+    except (ClassValidationError, _Bad) as exc:
+        raise PlanFileError(list(_problems(exc, "", _PlanDoc))) from None
+    finally:
+        _YEAR.reset(token)
+    return _build(doc)
+
+
+# -- from the file's shapes to the plan ---------------------------------------------------------
+
+
+class _Index:
+    """Things a schedule refers to, found by id first and then by exact name."""
+
+    def __init__(self, kind: str, kind_zh: str, items: list[tuple[str, list[str], Any]]) -> None:
+        self.kind, self.kind_zh = kind, kind_zh
+        self.by_id = {key: value for key, _, value in items}
+        self.by_name: dict[str, list[Any]] = {}
+        for _, names, value in items:
+            for name in names:
+                found = self.by_name.setdefault(name, [])
+                if all(v is not value for v in found):
+                    found.append(value)
+        self.ids = {id(value): key for key, _, value in items}
+        self.listing = (
+            ", ".join(f"{key} ({names[0]})" if names else key for key, names, _ in items) or "-"
+        )
+
+    def find(self, ref: str, path: str, problems: list[Problem]) -> Any:
+        if ref in self.by_id:
+            return self.by_id[ref]
+        found = self.by_name.get(ref, [])
+        if len(found) == 1:
+            return found[0]
+        params = {"kind": self.kind, "kind_zh": self.kind_zh, "value": ref}
+        if found:
+            matches = ", ".join(self.ids[id(v)] for v in found)
+            problems.append(Problem(path, "ambiguous-ref", {**params, "matches": matches}))
+            return None
+        params["known"] = self.listing
+        close = difflib.get_close_matches(ref, [*self.by_id, *self.by_name], n=1, cutoff=0.6)
+        if close:
+            problems.append(Problem(path, "unknown-ref-close", {**params, "suggestion": close[0]}))
+        else:
+            problems.append(Problem(path, "unknown-ref", params))
+        return None
+
+
+def _build(doc: _PlanDoc) -> Plan:
+    departments = _Index("department", "部门", [(d.id, list(d.names), d) for d in doc.departments])
+    stations = _Index("station", "工作站", [(s.id, [s.name], s) for s in doc.stations])
+    mechanisms = [m for t in doc.tasks for m in t.mechanisms]
+    servable = _Index(
+        "task or mechanism",
+        "任务或机制",
+        [(t.id, [t.title], t.id) for t in doc.tasks]
+        + [(m.id, [m.title], m.id) for m in mechanisms],
+    )
+    problems: list[Problem] = []
+    activities = []
+    for i, item in enumerate(doc.schedule.activities):
+        path = f"schedule.activities[{i}]"
+        responsible = [
+            departments.find(ref, f"{path}.responsible[{j}]", problems)
+            for j, ref in enumerate(item.responsible)
+        ]
+        station = (
+            None
+            if item.station is None
+            else stations.find(item.station, f"{path}.station", problems)
+        )
+        serves = [
+            servable.find(ref, f"{path}.serves[{j}]", problems) for j, ref in enumerate(item.serves)
+        ]
+        if problems:
+            continue
+        activities.append(
+            Activity(
+                item.id,
+                item.title,
+                item.when,
+                tuple(responsible),
+                station,
+                tuple(serves),
+                item.target_groups,
+                item.description,
+            )
+        )
+    if problems:
+        raise PlanFileError(problems)
+    try:
+        return Plan(
+            id=doc.id,
+            township=doc.township,
+            year=doc.year,
+            title=doc.title,
+            guiding_principles=doc.guiding_principles,
+            goals=doc.goals,
+            tasks=doc.tasks,
+            stations=doc.stations,
+            departments=doc.departments,
+            schedule=Schedule(tuple(activities)),
+            commitments=doc.commitments,
+            resources=doc.resources,
+            centre=doc.centre,
+            issued_on=doc.issued_on,
+            published_on=doc.published_on,
+            source=doc.source,
+            profile=doc.profile,
+        )
+    except PlanError as exc:
+        raise PlanFileError(exc.problems) from None
+
+
+# -- writing -------------------------------------------------------------------------------------
+
+
+def _absent(value: Any) -> bool:
+    return value is None or value is False or (isinstance(value, str | list | dict) and not value)
+
+
+def _table(pairs: Mapping[str, Any], keep: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Drop what is absent or the default (None, "", [], false) so files stay short.
+
+    ``keep`` names required keys that are written even when empty.
+    """
+    return {k: v for k, v in pairs.items() if k in keep or not _absent(v)}
+
+
+def _dump_count(value: CountRange | None) -> Any:
+    if value is None:
+        return None
+    return value.low if value.low == value.high else {"low": value.low, "high": value.high}
+
+
+def _dump_measure(measure: Measure) -> Any:
+    return _table({"title": measure.title, "text": measure.text}) if measure.title else measure.text
+
+
+def _plain(plan: Plan) -> dict[str, Any]:
+    """The plan as the plain data a file holds, keys in the model's order."""
+    t, c, r = plan.township, plan.commitments, plan.resources
+    return _table(
+        {
+            "id": plan.id,
+            "year": plan.year,
+            "title": plan.title,
+            "profile": plan.profile,
+            "issued_on": plan.issued_on,
+            "published_on": plan.published_on,
+            "guiding_principles": plan.guiding_principles,
+            "goals": plan.goals,
+            "township": _table(
+                {
+                    "name": t.name,
+                    "district": t.district,
+                    "city": t.city,
+                    "province": t.province,
+                    "resident_population": t.resident_population,
+                },
+                keep=("district", "city"),
+            ),
+            "source": None
+            if plan.source is None
+            else _table(
+                {
+                    "title": plan.source.title,
+                    "issuer": plan.source.issuer,
+                    "issued_on": plan.source.issued_on,
+                    "url": plan.source.url,
+                }
+            ),
+            "centre": None if plan.centre is None else {"name": plan.centre.name},
+            "commitments": _table(
+                {
+                    "full_time_staff": c.full_time_staff,
+                    "staff": _dump_count(c.staff),
+                    "funding_per_resident": None
+                    if c.funding_per_resident is None
+                    else str(c.funding_per_resident),
+                    "funding_earmarked": c.funding_earmarked,
+                    "learning_brands": _dump_count(c.learning_brands),
+                }
+            ),
+            "resources": _table(
+                {
+                    "full_time_staff": r.full_time_staff,
+                    "part_time_staff": r.part_time_staff,
+                    "budget": None if r.budget is None else str(r.budget),
+                }
+            ),
+            "departments": [
+                _table({"id": d.id, "name": d.name, "aliases": list(d.aliases)})
+                for d in plan.departments
+            ],
+            "stations": [
+                _table(
+                    {
+                        "id": s.id,
+                        "name": s.name,
+                        "place": s.place,
+                        "theme": s.theme,
+                        "focus": s.focus,
+                        "resources": list(s.resources),
+                        "description": s.description,
+                    },
+                    keep=("theme",),
+                )
+                for s in plan.stations
+            ],
+            "tasks": [
+                _table(
+                    {
+                        "id": task.id,
+                        "number": task.number,
+                        "title": task.title,
+                        "standing": task.standing,
+                        "measures": [_dump_measure(m) for m in task.measures],
+                        "mechanisms": [
+                            _table(
+                                {
+                                    "id": m.id,
+                                    "number": m.number,
+                                    "title": m.title,
+                                    "kind": m.kind.value,
+                                    "standing": m.standing,
+                                    "measures": [_dump_measure(x) for x in m.measures],
+                                }
+                            )
+                            for m in task.mechanisms
+                        ],
+                    }
+                )
+                for task in plan.tasks
+            ],
+            "schedule": {
+                "activities": [
+                    _table(
+                        {
+                            "id": a.id,
+                            "title": a.title,
+                            "when": str(a.when),
+                            "responsible": [d.id for d in a.responsible],
+                            "station": None if a.station is None else a.station.id,
+                            "serves": list(a.serves),
+                            "target_groups": list(a.target_groups),
+                            "description": a.description,
+                        }
+                    )
+                    for a in plan.schedule
+                ]
+            },
+        }
+    )
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} cannot be written to JSON")  # pragma: no cover
+
+
+def dump_plan(plan: Plan, format: Format = "toml") -> str:
+    """The plan as TOML or JSON text that :func:`loads_plan` reads back to an equal plan.
+
+    The same plan always gives the same text: keys in a fixed order, Chinese written as is.
+    """
+    data = _plain(plan)
+    if format == "toml":
+        return tomli_w.dumps(data)
+    if format == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2, default=_jsonable) + "\n"
+    raise ValueError(f"format must be 'toml' or 'json', not {format!r}")
