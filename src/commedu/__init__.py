@@ -4,6 +4,7 @@ Build or load a :class:`Plan`, check it against a provincial standard, and expor
 to calendars. The names below are the public API; modules starting with ``_`` are private.
 """
 
+from commedu._compliance import ENTRY_POINT_GROUP, check, register_rule, rules, unregister_rule
 from commedu._model import (
     Activity,
     Commitments,
@@ -22,6 +23,20 @@ from commedu._model import (
 )
 from commedu._plan import Plan
 from commedu._planfile import dump_plan, load_plan, loads_plan
+from commedu._profiles import EventSpec, Profile, ProfileSource, load_profile, parse_profile
+from commedu._report import ComplianceReport, RuleResult
+from commedu._rule import (
+    Example,
+    Failed,
+    Finding,
+    NotEvaluable,
+    Outcome,
+    Passed,
+    Rule,
+    Severity,
+    Status,
+    Text,
+)
 from commedu._version import __version__
 from commedu._when import (
     DEFAULT_ZONE,
@@ -38,12 +53,14 @@ from commedu._when import (
     When,
     parse_when,
 )
-from commedu.errors import PlanError, PlanFileError, Problem
+from commedu.errors import PlanError, PlanFileError, Problem, ProfileError, RuleSelectorError
 
 __all__ = [
     "DEFAULT_ZONE",
+    "ENTRY_POINT_GROUP",
     "Activity",
     "Commitments",
+    "ComplianceReport",
     "CountRange",
     "DateSpan",
     "Day",
@@ -51,29 +68,51 @@ __all__ = [
     "Deadline",
     "Department",
     "EducationCentre",
+    "EventSpec",
+    "Example",
+    "Failed",
+    "Finding",
     "Measure",
     "Mechanism",
     "MechanismKind",
     "Month",
     "MonthPart",
     "MonthSpan",
+    "NotEvaluable",
+    "Outcome",
     "Part",
+    "Passed",
     "Plan",
     "PlanError",
     "PlanFileError",
     "Problem",
+    "Profile",
+    "ProfileError",
+    "ProfileSource",
     "Recurrence",
     "Resources",
+    "Rule",
+    "RuleResult",
+    "RuleSelectorError",
     "Schedule",
     "Session",
+    "Severity",
     "Source",
     "Station",
+    "Status",
     "Task",
+    "Text",
     "Township",
     "When",
     "__version__",
+    "check",
     "dump_plan",
     "load_plan",
+    "load_profile",
     "loads_plan",
+    "parse_profile",
     "parse_when",
+    "register_rule",
+    "rules",
+    "unregister_rule",
 ]

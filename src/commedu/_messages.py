@@ -194,6 +194,38 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{kind} {value!r} names more than one: {matches}; write the id instead",
         "zh": "{kind_zh} {value!r} 对应多个：{matches}；请改写标识",
     },
+    "profile-toml": {
+        "en": "the profile is not valid TOML: {reason}",
+        "zh": "标准档案不是有效的 TOML：{reason}",
+    },
+    "profile-read": {
+        "en": "the profile file cannot be read: {reason}",
+        "zh": "无法读取标准档案文件：{reason}",
+    },
+    "profile-unknown": {
+        "en": "{value!r} is neither a built-in profile nor a .toml file; built-in profiles: {known}",
+        "zh": "{value!r} 既不是内置标准档案，也不是 .toml 文件；内置标准档案：{known}",
+    },
+    "profile-missing-key": {
+        "en": "the required key {key!r} is missing",
+        "zh": "缺少必填项 {key!r}",
+    },
+    "profile-unknown-key": {
+        "en": "unknown key {key!r}; allowed keys here: {known}",
+        "zh": "未知的项 {key!r}；此处允许的项：{known}",
+    },
+    "profile-type": {
+        "en": "{value!r} is not {expected}",
+        "zh": "{value!r} 不是{expected_zh}",
+    },
+    "profile-schema": {
+        "en": "schema {value!r} is not supported; this version of commedu reads schema {supported}",
+        "zh": "不支持 schema {value!r}；本版 commedu 只能读取 schema {supported}",
+    },
+    "unknown-selector": {
+        "en": "{value!r} selects no rule; use ALL, a rule code such as CE301 or a prefix such as CE3",
+        "zh": "{value!r} 没有选中任何规则；请用 ALL、规则代码（如 CE301）或代码前缀（如 CE3）",
+    },
 }
 
 

@@ -14,7 +14,7 @@ import attrs
 
 from commedu._messages import Lang, render
 
-__all__ = ["PlanError", "PlanFileError", "Problem"]
+__all__ = ["PlanError", "PlanFileError", "Problem", "ProfileError", "RuleSelectorError"]
 
 
 def _as_dict(params: Mapping[str, Any]) -> dict[str, Any]:
@@ -103,3 +103,35 @@ def _rebuild_file_error(
     problems: tuple[Problem, ...], source: str | None, unreadable: bool
 ) -> PlanFileError:
     return PlanFileError(problems, source, unreadable=unreadable)
+
+
+class ProfileError(PlanError):
+    """A standard profile could not be found or read; ``source`` names the file or the name asked for.
+
+    It shares :class:`PlanError`'s problems so a profile's mistakes are reported the same way,
+    with paths such as ``funding.per_resident``.
+    """
+
+    def __init__(self, problems: Iterable[Problem], source: str | None = None) -> None:
+        self.source = source
+        super().__init__(problems)
+
+    def at(self, prefix: str) -> ProfileError:
+        return type(self)((p.at(prefix) for p in self.problems), self.source)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.problems, self.source))
+
+
+class RuleSelectorError(ValueError):
+    """A ``select`` or ``ignore`` entry matches no rule, so it is almost surely a typo."""
+
+    def __init__(self, selector: str) -> None:
+        self.selector = selector
+        super().__init__(self.describe("en"))
+
+    def describe(self, lang: Lang = "en") -> str:
+        return render("unknown-selector", lang, value=self.selector)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.selector,))

@@ -1,0 +1,176 @@
+"""The compliance engine: which rules exist, which are selected, and running them on a plan.
+
+Rules come from three places — commedu's own (codes ``CE``…), rules registered at run time with
+:func:`register_rule`, and rules other packages publish under the entry-point group
+``commedu.rules`` — and are treated alike. Selection works like ruff's ``--select``/``--ignore``:
+a selector is ``ALL``, a code or a code prefix; for each rule the most specific matching
+selector decides, and an ignore wins a tie.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from importlib import metadata
+from pathlib import Path
+
+from commedu._builtin_rules import BUILTIN_RULES
+from commedu._plan import Plan
+from commedu._profiles import BUILTIN_PROFILES, Profile, load_profile
+from commedu._report import ComplianceReport, RuleResult
+from commedu._rule import Rule
+from commedu.errors import Problem, ProfileError, RuleSelectorError
+
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "check",
+    "register_rule",
+    "resolve",
+    "rules",
+    "unregister_rule",
+]
+
+ENTRY_POINT_GROUP = "commedu.rules"
+RESERVED_PREFIX = "CE"  #: codes of commedu's own rules; other rules choose their own prefix
+
+_registered: dict[str, Rule] = {}
+
+
+def register_rule(rule: Rule) -> Rule:
+    """Add a rule to every later check; returns it, so it can decorate nothing but still chain."""
+    if not isinstance(rule, Rule):
+        raise TypeError(f"expected a commedu.Rule, got {type(rule).__name__}")
+    if rule.code.startswith(RESERVED_PREFIX):
+        raise ValueError(
+            f"rule code {rule.code!r}: codes starting {RESERVED_PREFIX!r} belong to commedu's "
+            "built-in rules; give your rules their own prefix, e.g. 'SD101'"
+        )
+    _check_unique([*rules(), rule])
+    _registered[rule.code] = rule
+    return rule
+
+
+def unregister_rule(code: str) -> None:
+    """Remove a rule added with :func:`register_rule`."""
+    if code not in _registered:
+        raise KeyError(f"no registered rule {code!r}; registered: {', '.join(_registered) or '-'}")
+    del _registered[code]
+
+
+def _plugin_rules() -> list[Rule]:
+    found: list[Rule] = []
+    for entry in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        loaded = entry.load()
+        items = [loaded] if isinstance(loaded, Rule) else loaded
+        if not isinstance(items, Iterable) or not all(isinstance(r, Rule) for r in items):
+            raise TypeError(
+                f"entry point {entry.name!r} ({entry.value}) in group {ENTRY_POINT_GROUP!r} must "
+                "name a commedu.Rule or a list of them"
+            )
+        for rule in items:
+            if rule.code.startswith(RESERVED_PREFIX):
+                raise ValueError(
+                    f"entry point {entry.name!r}: rule code {rule.code!r} uses the prefix "
+                    f"{RESERVED_PREFIX!r}, which belongs to commedu's built-in rules"
+                )
+            found.append(rule)
+    return found
+
+
+def _check_unique(all_rules: Sequence[Rule]) -> None:
+    for attr in ("code", "name"):
+        seen: set[str] = set()
+        for rule in all_rules:
+            key = getattr(rule, attr)
+            if key in seen:
+                raise ValueError(f"two rules share the {attr} {key!r}; {attr}s must be unique")
+            seen.add(key)
+
+
+def rules() -> tuple[Rule, ...]:
+    """Every known rule — built-in, from entry points, registered — in code order."""
+    everything = [*BUILTIN_RULES, *_plugin_rules(), *_registered.values()]
+    _check_unique(everything)
+    return tuple(sorted(everything, key=lambda r: r.code))
+
+
+def rule(code: str) -> Rule:
+    """The rule with this code."""
+    for candidate in rules():
+        if candidate.code == code:
+            return candidate
+    raise KeyError(code)
+
+
+def _specificity(code: str, selectors: Sequence[str]) -> int | None:
+    """The length of the longest selector matching ``code`` (``ALL`` counts as 0), if any."""
+    lengths = [0 if s == "ALL" else len(s) for s in selectors if s == "ALL" or code.startswith(s)]
+    return max(lengths, default=None)
+
+
+def resolve(
+    codes: Iterable[str], select: Sequence[str] | None = None, ignore: Sequence[str] | None = None
+) -> tuple[str, ...]:
+    """The codes that ``select`` and ``ignore`` leave enabled (``select`` defaults to ``ALL``)."""
+    known = tuple(codes)
+    chosen = ("ALL",) if select is None else tuple(select)
+    dropped = () if ignore is None else tuple(ignore)
+    for selector in (*chosen, *dropped):
+        if selector != "ALL" and not any(code.startswith(selector) for code in known):
+            raise RuleSelectorError(selector)
+    enabled = []
+    for code in known:
+        selected = _specificity(code, chosen)
+        ignored = _specificity(code, dropped)
+        if selected is not None and (ignored is None or selected > ignored):
+            enabled.append(code)
+    return tuple(enabled)
+
+
+def _profile_for(plan: Plan, profile: Profile | str | Path | None) -> Profile | None:
+    if isinstance(profile, Profile):
+        return profile
+    if profile is not None:
+        return load_profile(profile)
+    if plan.profile is None:
+        return None
+    # A plan names its profile only by built-in name: a plan file must not make us open files.
+    if plan.profile not in BUILTIN_PROFILES:
+        raise ProfileError(
+            [
+                Problem(
+                    "profile",
+                    "profile-unknown",
+                    {"value": plan.profile, "known": ", ".join(BUILTIN_PROFILES)},
+                )
+            ],
+            plan.profile,
+        )
+    return load_profile(plan.profile)
+
+
+def check(
+    plan: Plan,
+    profile: Profile | str | Path | None = None,
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+) -> ComplianceReport:
+    """Check ``plan`` against ``profile`` (default: the one the plan names) with the selected rules.
+
+    ``profile`` is a :class:`Profile`, a built-in profile's name or the path of a profile file.
+    Raises :class:`~commedu.errors.ProfileError` if the profile cannot be found or read and
+    :class:`~commedu.errors.RuleSelectorError` if a selector matches no rule.
+    """
+    standard = _profile_for(plan, profile)
+    available = rules()
+    enabled = set(resolve((r.code for r in available), select, ignore))
+    results = []
+    for candidate in available:
+        if candidate.code not in enabled:
+            continue
+        try:
+            results.append(RuleResult(candidate, candidate(plan, standard)))
+        except Exception as exc:
+            exc.add_note(f"while checking rule {candidate.code} ({candidate.name})")
+            raise
+    return ComplianceReport(plan.id, plan.title, standard, tuple(results))

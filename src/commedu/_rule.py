@@ -1,0 +1,179 @@
+"""What a compliance rule is and what it can say about a plan.
+
+A rule is data plus one function: its code, name, severity and bilingual documentation travel
+with it, so reports, ``commedu rules`` and the docs all read the same record. Its function
+answers with exactly one outcome — passed, failed with findings, or not evaluable naming the
+missing data — so a rule can never pass silently for want of information.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+import attrs
+
+from commedu._messages import Lang
+
+if TYPE_CHECKING:
+    from commedu._plan import Plan
+    from commedu._profiles import Profile
+
+__all__ = [
+    "Example",
+    "Failed",
+    "Finding",
+    "NotEvaluable",
+    "Outcome",
+    "Passed",
+    "Rule",
+    "Severity",
+    "Status",
+    "Text",
+    "outcome",
+]
+
+_CODE = re.compile(r"[A-Z]{1,4}[0-9]{3}")
+_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _nonempty(_: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{attribute.name} must be non-empty text, got {value!r}")
+
+
+@attrs.frozen
+class Text:
+    """One piece of user-facing text in English and in Chinese."""
+
+    en: str = attrs.field(validator=_nonempty)
+    zh: str = attrs.field(validator=_nonempty)
+
+    def __call__(self, lang: Lang) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+class Severity(enum.Enum):
+    """How much a failure matters; ``--fail-on`` compares against this order."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return ("info", "warning", "error").index(self.value)
+
+    def label(self, lang: Lang) -> str:
+        if lang == "zh":
+            return {"info": "提示", "warning": "警告", "error": "错误"}[self.value]
+        return self.value
+
+
+class Status(enum.Enum):
+    """The one answer a rule gives for a plan."""
+
+    PASS = "pass"
+    FAIL = "fail"
+    NOT_EVALUABLE = "not-evaluable"
+
+    def label(self, lang: Lang) -> str:
+        if lang == "zh":
+            return {"pass": "通过", "fail": "未通过", "not-evaluable": "无法判定"}[self.value]
+        return {"pass": "pass", "fail": "fail", "not-evaluable": "not evaluable"}[self.value]
+
+
+@attrs.frozen
+class Finding:
+    """One place in the plan where a rule fails; ``path`` is e.g. ``schedule.activities[20]``."""
+
+    path: str
+    message: Text
+
+
+@attrs.frozen
+class Passed:
+    note: Text | None = None
+
+
+def _findings(items: Iterable[Finding]) -> tuple[Finding, ...]:
+    found = tuple(items)
+    if not found:
+        raise ValueError("a failed outcome needs at least one finding")
+    return found
+
+
+@attrs.frozen
+class Failed:
+    findings: tuple[Finding, ...] = attrs.field(converter=_findings)
+
+
+def _missing(items: Iterable[str]) -> tuple[str, ...]:
+    found = tuple(items)
+    if not found or not all(isinstance(m, str) and m for m in found):
+        raise ValueError("a not-evaluable outcome must name the missing data")
+    return found
+
+
+@attrs.frozen
+class NotEvaluable:
+    """The rule cannot judge: ``missing`` names the data it needs, e.g. ``township.resident_population``."""
+
+    missing: tuple[str, ...] = attrs.field(converter=_missing)
+    note: Text | None = None
+
+
+Outcome = Passed | Failed | NotEvaluable
+
+
+def outcome(findings: Iterable[Finding], note: Text | None = None) -> Outcome:
+    """Failed with ``findings`` if there are any, else passed with ``note``."""
+    found = tuple(findings)
+    return Failed(found) if found else Passed(note)
+
+
+@attrs.frozen
+class Example:
+    """A documented case: a plan (built on demand) on which the rule passes or fails."""
+
+    note: Text
+    plan: Callable[[], Plan]
+    profile: str | None = "shandong-township"
+
+
+def _code(_: object, __: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not _CODE.fullmatch(value):
+        raise ValueError(
+            f"rule code {value!r} must be 1-4 capital letters and 3 digits, e.g. 'XY101'"
+        )
+
+
+def _name(_: object, __: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not _NAME.fullmatch(value):
+        raise ValueError(f"rule name {value!r} must be kebab-case, e.g. 'every-month-has-work'")
+
+
+@attrs.frozen
+class Rule:
+    """A compliance rule: a stable code, its documentation, and the check itself."""
+
+    code: str = attrs.field(validator=_code)
+    name: str = attrs.field(validator=_name)
+    severity: Severity = attrs.field(validator=attrs.validators.instance_of(Severity))
+    summary: Text
+    rationale: Text
+    source: Text  #: where the requirement comes from
+    check: Callable[[Plan, Profile | None], Outcome] = attrs.field(eq=False)
+    passing: Example
+    failing: Example
+    scope: str = ""  #: the part of the plan the rule reads, e.g. ``commitments.staff``
+
+    def __call__(self, plan: Plan, profile: Profile | None) -> Outcome:
+        result = self.check(plan, profile)
+        if not isinstance(result, Passed | Failed | NotEvaluable):
+            raise TypeError(
+                f"rule {self.code} returned {result!r}; return Passed, Failed or NotEvaluable"
+            )
+        return result
