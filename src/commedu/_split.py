@@ -1,0 +1,142 @@
+"""One calendar per department or per station, written into one folder with an index.
+
+File names keep the department's or station's own Chinese name so a clerk recognises them, but
+a name comes from a plan file and may hold anything: ``../``, slashes, NUL, control and bidi
+characters, names Windows reserves (``CON``, ``COM1``) or that differ only in case. Each name
+is cleaned into one plain file name inside the folder, and a clash after cleaning is resolved
+with the stable id or, if that is not enough, reported rather than overwriting a calendar.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Literal, Unpack
+
+from commedu._atomic import write_bytes
+from commedu._ical import ExportOptions, nothing_selected, resolve, select, to_ics
+from commedu._model import Department, Station
+from commedu._plan import Plan
+from commedu.errors import ExportError, Problem
+
+__all__ = ["INDEX", "SplitBy", "file_names", "write_split"]
+
+SplitBy = Literal["department", "station"]
+
+#: The index written beside the calendars, listing them.
+INDEX = "index.json"
+_SUFFIX = ".ics"
+#: Bytes of UTF-8 for a cleaned name: file systems allow 255 per name, leaving room for the rest.
+MAX_NAME_BYTES = 120
+
+# Characters no file name may hold somewhere: separators, Windows' forbidden set.
+_FORBIDDEN = set('/\\:*?"<>|')
+_WINDOWS_RESERVED = re.compile(
+    r"(con|prn|aux|nul|conin\$|conout\$|(com|lpt)[0-9¹²³])(\..*)?", re.IGNORECASE
+)
+
+
+def clean_name(name: str) -> str:
+    """``name`` as a single harmless file-name component; empty if nothing usable is left."""
+    text = unicodedata.normalize("NFC", name)
+    out = []
+    for char in text:
+        category = unicodedata.category(char)
+        # C*: controls, format (bidi overrides that disguise an extension), surrogates,
+        # private use, unassigned. Z*: every space or separator, including U+2028.
+        if char in _FORBIDDEN or category[0] in "CZ":
+            out.append("_")
+        else:
+            out.append(char)
+    cleaned = re.sub(r"_+", "_", "".join(out))
+    # Leading dots hide a file (and make "." or ".."); Windows drops trailing dots and spaces.
+    cleaned = cleaned.strip("._-")
+    encoded = cleaned.encode("utf-8")
+    if len(encoded) > MAX_NAME_BYTES:
+        cleaned = encoded[:MAX_NAME_BYTES].decode("utf-8", "ignore").rstrip("._-")
+    return cleaned
+
+
+def file_names(groups: Sequence[Department | Station]) -> dict[str, str]:
+    """A distinct, safe ``.ics`` file name for each group's id.
+
+    The cleaned name is used alone where it is unique (ignoring case, as Windows and macOS do);
+    where it is empty, reserved or shared, the group's id is added. A clash that remains is an
+    error naming both groups, so no calendar silently overwrites another.
+    """
+    stems = {g.id: clean_name(g.name) for g in groups}
+    taken: dict[str, list[str]] = {}
+    for group_id, stem in stems.items():
+        taken.setdefault(stem.casefold(), []).append(group_id)
+    for group_id, stem in stems.items():
+        if not stem or _WINDOWS_RESERVED.fullmatch(stem) or len(taken[stem.casefold()]) > 1:
+            stems[group_id] = f"{stem}-{group_id}" if stem else group_id
+    names: dict[str, str] = {}
+    owner: dict[str, str] = {}
+    by_id = {g.id: g for g in groups}
+    for group_id, stem in stems.items():
+        name = stem + _SUFFIX
+        key = name.casefold()
+        if key in owner or key == INDEX.casefold():
+            first = by_id[owner[key]].name if key in owner else INDEX
+            raise ExportError(
+                [
+                    Problem(
+                        group_id,
+                        "file-name-clash",
+                        {"first": first, "second": by_id[group_id].name, "file": name},
+                    )
+                ]
+            )
+        owner[key] = group_id
+        names[group_id] = name
+    return names
+
+
+def write_split(
+    plan: Plan,
+    folder: str | os.PathLike[str],
+    by: SplitBy,
+    **options: Unpack[ExportOptions],
+) -> tuple[Path, ...]:
+    """Write one calendar per department or station that has activities, then the index.
+
+    Other filters in ``options`` still apply (a department filter with ``by="department"``
+    limits which departments get a calendar). Returns the paths written, index last. Every file
+    is written atomically; files from earlier runs that are no longer listed are left alone.
+    """
+    if by not in ("department", "station"):
+        raise ValueError(f"by must be 'department' or 'station', not {by!r}")
+    target = Path(folder)
+    departments, stations, months = resolve(plan, options)
+    groups: Sequence[Department | Station] = (
+        (departments or plan.departments) if by == "department" else (stations or plan.stations)
+    )
+    names = file_names(groups)
+    written: list[Path] = []
+    index = []
+    for group in groups:
+        group_options: ExportOptions
+        if isinstance(group, Department):
+            chosen = select(plan, departments=[group], stations=stations, months=months)
+            group_options = {**options, "departments": [group.id]}
+        else:
+            chosen = select(plan, departments=departments, stations=[group], months=months)
+            group_options = {**options, "stations": [group.id]}
+        if not chosen:
+            continue  # nothing of this group's is selected: no calendar for it
+        target.mkdir(parents=True, exist_ok=True)
+        written.append(write_bytes(target / names[group.id], to_ics(plan, **group_options)))
+        index.append(
+            {"file": names[group.id], "id": group.id, "name": group.name, "activities": len(chosen)}
+        )
+    if not index:
+        raise ExportError([nothing_selected(plan, departments, stations, months)])
+    listing = {"plan": plan.id, "title": plan.title, "by": by, "calendars": index}
+    text = json.dumps(listing, ensure_ascii=False, indent=2) + "\n"
+    written.append(write_bytes(target / INDEX, text.encode("utf-8")))
+    return tuple(written)
