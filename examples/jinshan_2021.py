@@ -31,6 +31,7 @@ from commedu import (
     Station,
     Task,
     Township,
+    check,
     parse_when,
 )
 
@@ -571,6 +572,8 @@ def build_plan() -> Plan:
         ),
         centre=EducationCentre("金山镇社区教育中心"),
         source=Source(title="金山镇2021年社区教育工作计划", issuer="金山镇"),
+        # The plan cites the 省定标准 (provincial standard) of Shandong.
+        profile="shandong-township",
     )
 
 
@@ -622,7 +625,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="The Jinshan 2021 plan: summary of what it holds.")
     parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the labels")
     args = parser.parse_args(argv)
-    print(summary(build_plan(), args.lang))
+    plan = build_plan()
+    print(summary(plan, args.lang))
+    print()
+    print(check(plan).to_text(args.lang), end="")
     return 0
 
 

@@ -18,8 +18,12 @@ EXAMPLES = ROOT / "examples"
 #: The document examples/jinshan_2021.py encodes, kept beside it unchanged.
 JINSHAN_SOURCE = EXAMPLES / "jinshan_2021_source.txt"
 
-settings.register_profile("default", max_examples=60, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("long", max_examples=2000, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "long", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
 import pytest
 
 from commedu import __version__
-from commedu.cli import EXIT_USAGE, default_lang, main
+from commedu.cli import EXIT_FAILED, EXIT_USAGE, default_lang, main
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -61,3 +62,21 @@ def test_python_dash_m_runs_the_same_command(entry: list[str]) -> None:
     )
     assert result.returncode == 0
     assert result.stdout.strip() == f"commedu {__version__}"
+
+
+def test_a_closed_pipe_ends_quietly_without_traceback() -> None:
+    # `commedu rules | head -1` where head has already gone: every write meets a closed pipe.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "commedu", "rules"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert result.returncode == EXIT_FAILED
+    assert "Traceback" not in result.stderr

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
+import attrs
 import pytest
+from hypothesis import given
 
 from commedu import Plan, dump_plan, load_plan, loads_plan, parse_when
+from commedu._planfile import _ActivityDoc, _PlanDoc
 
 from .conftest import EXAMPLES
+from .strategies import plans
 
 
 def test_jinshan_toml_is_the_jinshan_plan(jinshan: Plan) -> None:
@@ -29,3 +34,85 @@ def test_jinshan_toml_resolves_aliases_to_one_department(jinshan: Plan) -> None:
 @pytest.mark.parametrize("fmt", ["toml", "json"])
 def test_jinshan_round_trips(jinshan: Plan, fmt: str) -> None:
     assert loads_plan(dump_plan(jinshan, fmt), fmt) == jinshan  # type: ignore[arg-type]
+
+
+@given(plans())
+def test_every_plan_round_trips_through_toml(plan: Plan) -> None:
+    assert loads_plan(dump_plan(plan, "toml"), "toml") == plan
+
+
+@given(plans())
+def test_every_plan_round_trips_through_json(plan: Plan) -> None:
+    assert loads_plan(dump_plan(plan, "json"), "json") == plan
+
+
+@given(plans())
+def test_dumping_is_deterministic_and_a_fixed_point(plan: Plan) -> None:
+    for fmt in ("toml", "json"):
+        text = dump_plan(plan, fmt)
+        assert dump_plan(plan, fmt) == text
+        assert dump_plan(loads_plan(text, fmt), fmt) == text
+
+
+MINIMAL = """
+id = "dongshan-2022"
+year = 2022
+title = "东山镇2022年社区教育工作计划"
+
+[township]
+name = "东山镇"
+district = ""
+city = ""
+province = "山东省"
+"""
+
+
+@pytest.mark.parametrize(
+    ("written", "amount"),
+    [('"1"', "1"), ("1", "1"), ('"0.10"', "0.10"), ("1.10", "1.10"), ("0.1", "0.1")],
+)
+def test_money_is_exact_whether_written_as_text_integer_or_float(written: str, amount: str) -> None:
+    plan = loads_plan(MINIMAL + f"\n[commitments]\nfunding_per_resident = {written}\n")
+    money = plan.commitments.funding_per_resident
+    assert isinstance(money, Decimal)
+    assert str(money) == amount  # the digits as written: no binary float in between
+
+
+def test_json_floats_are_read_as_their_decimal_text() -> None:
+    text = dump_plan(loads_plan(MINIMAL), "json").replace(
+        '"year": 2022,', '"year": 2022,\n  "resources": {"budget": 12345.67},'
+    )
+    assert str(loads_plan(text, "json").resources.budget) == "12345.67"
+
+
+def test_references_by_id_or_name_give_the_same_plan() -> None:
+    by_name = loads_plan((EXAMPLES / "jinshan_2021.toml").read_text(encoding="utf-8"))
+    by_id = loads_plan(dump_plan(by_name))
+    assert 'responsible = [\n    "functional-departments"' in dump_plan(by_name)
+    assert by_id == by_name
+
+
+def test_dumped_text_keeps_chinese_unescaped(jinshan: Plan) -> None:
+    for fmt in ("toml", "json"):
+        text = dump_plan(jinshan, fmt)  # type: ignore[arg-type]
+        assert "金山镇2021年社区教育工作计划" in text
+        assert "\\u" not in text
+
+
+def test_a_toml_date_may_stand_for_a_when() -> None:
+    text = MINIMAL + '\n[[schedule.activities]]\nid = "a"\ntitle = "开放日"\nwhen = 2022-03-08\n'
+    assert loads_plan(text).activities[0].when == parse_when("3月8日", 2022)
+
+
+def _documented_keys(heading: str) -> set[str]:
+    page = (EXAMPLES.parent / "docs" / "reference" / "plan-file-format.md").read_text("utf-8")
+    section = page.split(f"\n## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    return set(re.findall(r"^\| `(\w+)` \|", section, flags=re.MULTILINE))
+
+
+@pytest.mark.parametrize(
+    ("heading", "cls"),
+    [("Top level", _PlanDoc), ("`[[schedule.activities]]`: the 配档表", _ActivityDoc)],
+)
+def test_the_format_reference_documents_every_key(heading: str, cls: type) -> None:
+    assert _documented_keys(heading) == {f.name for f in attrs.fields(cls)}

@@ -36,7 +36,7 @@ _registered: dict[str, Rule] = {}
 
 
 def register_rule(rule: Rule) -> Rule:
-    """Add a rule to every later check; returns it, so it can decorate nothing but still chain."""
+    """Add a rule to every later check and to ``commedu rules``; returns the rule."""
     if not isinstance(rule, Rule):
         raise TypeError(f"expected a commedu.Rule, got {type(rule).__name__}")
     if rule.code.startswith(RESERVED_PREFIX):
@@ -91,14 +91,6 @@ def rules() -> tuple[Rule, ...]:
     everything = [*BUILTIN_RULES, *_plugin_rules(), *_registered.values()]
     _check_unique(everything)
     return tuple(sorted(everything, key=lambda r: r.code))
-
-
-def rule(code: str) -> Rule:
-    """The rule with this code."""
-    for candidate in rules():
-        if candidate.code == code:
-            return candidate
-    raise KeyError(code)
 
 
 def _specificity(code: str, selectors: Sequence[str]) -> int | None:

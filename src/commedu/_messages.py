@@ -95,6 +95,38 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{value} belongs to {other}, not to the plan year {year}",
         "zh": "{value} 属于 {other} 年，而不是计划年度 {year} 年",
     },
+    "profile-toml": {
+        "en": "the profile is not valid TOML: {reason}",
+        "zh": "标准档案不是有效的 TOML：{reason}",
+    },
+    "profile-read": {
+        "en": "the profile file cannot be read: {reason}",
+        "zh": "无法读取标准档案文件：{reason}",
+    },
+    "profile-unknown": {
+        "en": "{value!r} is neither a built-in profile nor a .toml file; built-in profiles: {known}",
+        "zh": "{value!r} 既不是内置标准档案，也不是 .toml 文件；内置标准档案：{known}",
+    },
+    "profile-missing-key": {
+        "en": "the required key {key!r} is missing",
+        "zh": "缺少必填项 {key!r}",
+    },
+    "profile-unknown-key": {
+        "en": "unknown key {key!r}; allowed keys here: {known}",
+        "zh": "未知的项 {key!r}；此处允许的项：{known}",
+    },
+    "profile-type": {
+        "en": "{value!r} is not {kind}",
+        "zh": "{value!r} 不是{kind_zh}",
+    },
+    "profile-schema": {
+        "en": "schema {value!r} is not supported; this version of commedu reads schema {supported}",
+        "zh": "不支持 schema {value!r}；本版 commedu 只能读取 schema {supported}",
+    },
+    "unknown-selector": {
+        "en": "{value!r} selects no rule; use ALL, a rule code such as CE301 or a prefix such as CE3",
+        "zh": "{value!r} 没有选中任何规则；请用 ALL、规则代码（如 CE301）或代码前缀（如 CE3）",
+    },
     # -- plan files ---------------------------------------------------------------------------
     "at-line": {
         "en": "line {line}, column {column}",
@@ -126,8 +158,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "文件是 UTF-16 编码；请另存为 UTF-8 编码",
     },
     "not-utf8": {
-        "en": "the file is not UTF-8 (byte {byte} at line {line} cannot be read); save it as UTF-8",
-        "zh": "文件不是 UTF-8 编码（第 {line} 行的字节 {byte} 无法读取）；请另存为 UTF-8 编码",
+        "en": "the file is not UTF-8 (the byte {byte} here cannot be read); save it as UTF-8",
+        "zh": "文件不是 UTF-8 编码（此处的字节 {byte} 无法读取）；请另存为 UTF-8 编码",
     },
     "not-utf8-gbk": {
         "en": "the file is not UTF-8; it looks like GBK/GB18030 (the usual Chinese Windows"
@@ -194,63 +226,62 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{kind} {value!r} names more than one: {matches}; write the id instead",
         "zh": "{kind_zh} {value!r} 对应多个：{matches}；请改写标识",
     },
-    "profile-toml": {
-        "en": "the profile is not valid TOML: {reason}",
-        "zh": "标准档案不是有效的 TOML：{reason}",
+    # -- commedu validate / init ---------------------------------------------------------------
+    "cli-validate-help": {
+        "en": "check plan files (TOML or JSON) and report every problem in each",
+        "zh": "检查计划文件（TOML 或 JSON），逐个报告其中所有问题",
     },
-    "profile-read": {
-        "en": "the profile file cannot be read: {reason}",
-        "zh": "无法读取标准档案文件：{reason}",
+    "cli-files": {
+        "en": "plan files to check",
+        "zh": "要检查的计划文件",
     },
-    "profile-unknown": {
-        "en": "{value!r} is neither a built-in profile nor a .toml file; built-in profiles: {known}",
-        "zh": "{value!r} 既不是内置标准档案，也不是 .toml 文件；内置标准档案：{known}",
+    "cli-format": {
+        "en": "read every file as this format (default: by its extension, .json or else TOML)",
+        "zh": "按此格式读取所有文件（默认按扩展名：.json 为 JSON，其余为 TOML）",
     },
-    "profile-missing-key": {
-        "en": "the required key {key!r} is missing",
-        "zh": "缺少必填项 {key!r}",
+    "cli-valid": {
+        "en": "{file}: valid ({activities} activities)",
+        "zh": "{file}：有效（{activities} 项工作）",
     },
-    "profile-unknown-key": {
-        "en": "unknown key {key!r}; allowed keys here: {known}",
-        "zh": "未知的项 {key!r}；此处允许的项：{known}",
+    "cli-invalid": {
+        "en": "{file}: {count} problem(s)",
+        "zh": "{file}：{count} 个问题",
     },
-    "profile-type": {
-        "en": "{value!r} is not {expected}",
-        "zh": "{value!r} 不是{expected_zh}",
+    "cli-summary": {
+        "en": "{valid} of {total} file(s) valid",
+        "zh": "{total} 个文件中 {valid} 个有效",
     },
-    "profile-schema": {
-        "en": "schema {value!r} is not supported; this version of commedu reads schema {supported}",
-        "zh": "不支持 schema {value!r}；本版 commedu 只能读取 schema {supported}",
+    "cli-init-help": {
+        "en": "write a commented starter plan for a township",
+        "zh": "为镇街生成带注释的计划模板",
     },
-    "unknown-selector": {
-        "en": "{value!r} selects no rule; use ALL, a rule code such as CE301 or a prefix such as CE3",
-        "zh": "{value!r} 没有选中任何规则；请用 ALL、规则代码（如 CE301）或代码前缀（如 CE3）",
+    "cli-township": {
+        "en": "the township's name, e.g. 金山镇",
+        "zh": "镇街名称，例如 金山镇",
     },
-    "no-activities": {
-        "en": "no activity matches {selection}; widen the selection (known departments: {departments};"
-        " stations: {stations})",
-        "zh": "没有符合 {selection} 的工作；请放宽筛选条件（已定义的部门：{departments}；工作站：{stations}）",
+    "cli-year": {
+        "en": "the plan year, e.g. 2022",
+        "zh": "计划年度，例如 2022",
     },
-    "bad-months": {
-        "en": "{value!r} is not a month range; write two months from 1 to 12, the first not after"
-        " the second (e.g. '3-6' or '4')",
-        "zh": "{value!r} 不是月份范围；请写 1 至 12 之间的两个月份，前者不大于后者（如 “3-6” 或 “4”）",
+    "cli-output": {
+        "en": "the file to write, e.g. plan.toml",
+        "zh": "要写入的文件，例如 plan.toml",
     },
-    "bad-component": {
-        "en": "{value!r} is not a calendar component; use 'event' or 'todo'",
-        "zh": "{value!r} 不是日历条目类型；请使用 “event”（日程）或 “todo”（待办）",
+    "cli-force": {
+        "en": "replace the file if it exists",
+        "zh": "文件已存在时覆盖",
     },
-    "naive-stamp": {
-        "en": "the stamp {value} has no time zone; give one, e.g. '2021-01-01T00:00:00Z'",
-        "zh": "时间戳 {value} 没有时区；请指定时区，如 “2021-01-01T00:00:00Z”",
+    "cli-exists": {
+        "en": "{file} already exists; choose another name or add --force to replace it",
+        "zh": "{file} 已存在；请换一个文件名，或加 --force 覆盖",
     },
-    "bad-source-date-epoch": {
-        "en": "SOURCE_DATE_EPOCH={value!r} is not a whole number of seconds since 1970; fix or unset it",
-        "zh": "SOURCE_DATE_EPOCH={value!r} 不是自 1970 年起的整数秒数；请改正或取消该环境变量",
+    "cli-written": {
+        "en": "wrote {file}; fill it in, then run: commedu validate {file}",
+        "zh": "已写入 {file}；填写后运行：commedu validate {file}",
     },
-    "file-name-clash": {
-        "en": "{first} and {second} would both be written to {file!r}; rename one of them",
-        "zh": "{first} 和 {second} 将写入同一个文件 {file!r}；请为其中之一改名",
+    "cli-cannot-write": {
+        "en": "cannot write {file}: {reason}",
+        "zh": "无法写入 {file}：{reason}",
     },
 }
 

@@ -284,6 +284,7 @@ class _ActivityDoc:
 
 @attrs.frozen
 class _ScheduleDoc:
+    title: str = ""
     activities: tuple[_ActivityDoc, ...] = ()
 
 
@@ -414,11 +415,13 @@ def _decode(data: bytes) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - data.rfind(b"\n", 0, exc.start)  # in bytes: the text is unreadable
         try:
             data.decode("gb18030")
         except UnicodeDecodeError:
-            raise _file_error("not-utf8", line=line, byte=f"0x{data[exc.start]:02X}") from None
-        raise _file_error("not-utf8-gbk", line=line) from None
+            byte = f"0x{data[exc.start]:02X}"
+            raise _file_error("not-utf8", line=line, column=column, byte=byte) from None
+        raise _file_error("not-utf8-gbk", line=line, column=column) from None
     return text
 
 
@@ -517,11 +520,40 @@ def loads_plan(text: str, format: Format = "toml") -> Plan:
     token = _YEAR.set(year if valid_year else None)
     try:
         doc = _CONVERTER.structure(data, _PlanDoc)
-    except (ClassValidationError, _Bad) as exc:
-        raise PlanFileError(list(_problems(exc, "", _PlanDoc))) from None
+    except ClassValidationError as exc:
+        found = [*_problems(exc, "", _PlanDoc), *_plan_field_problems(data)]
+        raise PlanFileError(sorted(found, key=_in_file_order(data))) from None
     finally:
         _YEAR.reset(token)
     return _build(doc)
+
+
+def _in_file_order(data: dict[str, Any]) -> Callable[[Problem], int]:
+    """Sort key: problems follow the order of the file's top-level keys (stable within one)."""
+    order = {key: i for i, key in enumerate([*data, *(f.name for f in attrs.fields(_PlanDoc))])}
+
+    def key(problem: Problem) -> int:
+        head = re.split(r"[.\[]", problem.path, maxsplit=1)[0]
+        return order.get(head, len(order))
+
+    return key
+
+
+def _plan_field_problems(data: dict[str, Any]) -> list[Problem]:
+    """The plan's own checks on its top-level values, for a file with problems elsewhere.
+
+    :class:`~commedu.Plan` runs these once the file is whole; running them here too means a
+    file with a bad key and a blank title reports both at once.
+    """
+    plan_id, year, title = data.get("id"), data.get("year"), data.get("title")
+    found = [
+        check_id(plan_id, f"township-{year}") if isinstance(plan_id, str) else None,
+        check_text(title, "title") if isinstance(title, str) else None,
+        Problem("year", "not-a-year", {"value": year})
+        if type(year) is int and not 1900 <= year <= 2999
+        else None,
+    ]
+    return [p for p in found if p is not None]
 
 
 # -- from the file's shapes to the plan ---------------------------------------------------------
@@ -590,24 +622,27 @@ def _build(doc: _PlanDoc) -> Plan:
         serves = [
             servable.find(ref, f"{path}.serves[{j}]", problems) for j, ref in enumerate(item.serves)
         ]
-        if problems:
-            continue
+        # An unresolved reference is reported above and left out here, so the activity keeps its
+        # place and the whole-plan checks below still name the right index.
         activities.append(
             Activity(
                 item.id,
                 item.title,
                 item.when,
-                tuple(responsible),
+                tuple(d for d in responsible if d is not None),
                 station,
-                tuple(serves),
+                tuple(ref for ref in serves if ref is not None),
                 item.target_groups,
                 item.description,
             )
         )
-    if problems:
-        raise PlanFileError(problems)
     try:
-        return Plan(
+        schedule = Schedule(tuple(activities), title=doc.schedule.title)
+    except PlanError as exc:
+        problems.extend(exc.at("schedule").problems)
+        schedule = Schedule(title=doc.schedule.title)
+    try:
+        plan = Plan(
             id=doc.id,
             township=doc.township,
             year=doc.year,
@@ -617,7 +652,7 @@ def _build(doc: _PlanDoc) -> Plan:
             tasks=doc.tasks,
             stations=doc.stations,
             departments=doc.departments,
-            schedule=Schedule(tuple(activities)),
+            schedule=schedule,
             commitments=doc.commitments,
             resources=doc.resources,
             centre=doc.centre,
@@ -627,7 +662,10 @@ def _build(doc: _PlanDoc) -> Plan:
             profile=doc.profile,
         )
     except PlanError as exc:
-        raise PlanFileError(exc.problems) from None
+        problems.extend(exc.problems)
+    if problems:
+        raise PlanFileError(problems)
+    return plan
 
 
 # -- writing -------------------------------------------------------------------------------------
@@ -751,23 +789,26 @@ def _plain(plan: Plan) -> dict[str, Any]:
                 )
                 for task in plan.tasks
             ],
-            "schedule": {
-                "activities": [
-                    _table(
-                        {
-                            "id": a.id,
-                            "title": a.title,
-                            "when": str(a.when),
-                            "responsible": [d.id for d in a.responsible],
-                            "station": None if a.station is None else a.station.id,
-                            "serves": list(a.serves),
-                            "target_groups": list(a.target_groups),
-                            "description": a.description,
-                        }
-                    )
-                    for a in plan.schedule
-                ]
-            },
+            "schedule": _table(
+                {
+                    "title": plan.schedule.title,
+                    "activities": [
+                        _table(
+                            {
+                                "id": a.id,
+                                "title": a.title,
+                                "when": str(a.when),
+                                "responsible": [d.id for d in a.responsible],
+                                "station": None if a.station is None else a.station.id,
+                                "serves": list(a.serves),
+                                "target_groups": list(a.target_groups),
+                                "description": a.description,
+                            }
+                        )
+                        for a in plan.schedule
+                    ],
+                }
+            ),
         }
     )
 

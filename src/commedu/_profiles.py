@@ -201,7 +201,7 @@ class _Reader:
                 Problem(
                     where,
                     "profile-type",
-                    {"value": value, "expected": expected, "expected_zh": expected_zh},
+                    {"value": value, "kind": expected, "kind_zh": expected_zh},
                 )
             )
             return None
@@ -232,7 +232,7 @@ class _Reader:
             Problem(
                 path,
                 "profile-type",
-                {"value": value, "expected": expected, "expected_zh": expected_zh},
+                {"value": value, "kind": expected, "kind_zh": expected_zh},
             )
         )
         return False

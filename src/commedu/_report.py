@@ -44,6 +44,7 @@ _LABELS: dict[Lang, dict[str, str]] = {
         "n-findings": "{summary} ({n} findings)",
         "needs": "needs {missing}",
         "then": ". ",
+        "then-counts": "; ",
     },
     "zh": {
         "report": "合规检查报告",
@@ -66,6 +67,7 @@ _LABELS: dict[Lang, dict[str, str]] = {
         "n-findings": "{summary}（{n} 处）",
         "needs": "缺少 {missing}",
         "then": "。",
+        "then-counts": "；",
     },
 }
 
@@ -232,15 +234,17 @@ def _summary(report: ComplianceReport, lang: Lang) -> str:
     labels = _LABELS[lang]
     counts = report.counts
     by = report.failures_by_severity
-    return "{}; {}".format(
-        labels["counts"].format(
-            passed=counts[Status.PASS],
-            failed=counts[Status.FAIL],
-            unknown=counts[Status.NOT_EVALUABLE],
-        ),
-        labels["by-severity"].format(
-            error=by[Severity.ERROR], warning=by[Severity.WARNING], info=by[Severity.INFO]
-        ),
+    return labels["then-counts"].join(
+        (
+            labels["counts"].format(
+                passed=counts[Status.PASS],
+                failed=counts[Status.FAIL],
+                unknown=counts[Status.NOT_EVALUABLE],
+            ),
+            labels["by-severity"].format(
+                error=by[Severity.ERROR], warning=by[Severity.WARNING], info=by[Severity.INFO]
+            ),
+        )
     )
 
 

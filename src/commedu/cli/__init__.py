@@ -24,7 +24,28 @@ EXIT_FAILED = 1  #: the input was read but is invalid, or the check found proble
 EXIT_USAGE = 2  #: the command was used wrongly or a file could not be read or written
 
 #: name -> (module, one-line help in English, in Chinese)
-COMMANDS: dict[str, tuple[str, str, str]] = {}
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "validate": (
+        "commedu.cli._validate",
+        "check plan files and report every problem in each",
+        "检查计划文件，逐个报告其中所有问题",
+    ),
+    "init": (
+        "commedu.cli._init",
+        "write a commented starter plan for a township",
+        "为镇街生成带注释的计划模板",
+    ),
+    "check": (
+        "commedu.cli._check",
+        "check a plan against a standard profile and report what passes, fails or cannot be judged",
+        "按标准档案检查计划，报告通过、未通过和无法判定的规则",
+    ),
+    "rules": (
+        "commedu.cli._rules",
+        "list the compliance rules or show one rule's documentation",
+        "列出合规规则或显示某条规则的说明",
+    ),
+}
 
 
 class Command(Protocol):
@@ -137,4 +158,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parsed = parser.parse_args(args)
     except SystemExit as exc:
         return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_USAGE
-    return command.run(parsed)
+    try:
+        return command.run(parsed)
+    except BrokenPipeError:
+        # The reader went away (`commedu rules | head`): stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILED

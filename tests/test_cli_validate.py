@@ -1,0 +1,135 @@
+"""``commedu validate`` and ``commedu init``: exit codes, grouped problems, starter plans."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from commedu import dump_plan, load_plan, loads_plan
+from commedu._starter import starter_plan
+from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
+
+from .conftest import EXAMPLES
+from .strategies import texts
+
+JINSHAN = str(EXAMPLES / "jinshan_2021.toml")
+MALFORMED = Path(__file__).parent / "malformed"
+
+
+def test_a_valid_file_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", JINSHAN]) == EXIT_OK
+    assert f"{JINSHAN}: valid (36 activities)" in capsys.readouterr().out
+
+
+def test_invalid_files_exit_1_with_every_problem_grouped_per_file(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    bad = [str(MALFORMED / "many-problems.toml"), str(MALFORMED / "bad-month.toml")]
+    assert main(["validate", JINSHAN, *bad]) == EXIT_FAILED
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    first = lines.index(f"{bad[0]}: 3 problem(s)")
+    assert lines[first + 1 : first + 4] == [
+        "  yaer: unknown key 'yaer' — did you mean 'year'?",
+        "  tasks[0].mechanisms[0].kind: 'Management' is not one of: management, guidance, safeguard",
+        "  schedule.activities[0].when: '13月' is not a month (1–12)",
+    ]
+    assert lines[first + 4] == f"{bad[1]}: 1 problem(s)"
+    assert "1 of 3 file(s) valid" in captured.err
+    assert "Traceback" not in captured.out + captured.err
+
+
+def test_problems_are_printed_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "zh", "validate", str(MALFORMED / "encoding-gbk.toml")]) == EXIT_FAILED
+    out = capsys.readouterr().out
+    assert "第 3 行第 10 列: 文件不是 UTF-8 编码，看起来是 GBK/GB18030" in out
+
+
+@pytest.mark.parametrize("missing", ["nowhere.toml", "."])
+def test_unreadable_files_exit_2(capsys: pytest.CaptureFixture[str], missing: str) -> None:
+    assert main(["validate", JINSHAN, missing]) == EXIT_USAGE
+    out = capsys.readouterr().out
+    assert f"{missing}: 1 problem(s)" in out
+    assert "(plan)" not in out
+
+
+def test_no_files_is_a_usage_error() -> None:
+    assert main(["validate"]) == EXIT_USAGE
+
+
+def test_format_option_reads_a_file_as_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan_file = tmp_path / "plan.txt"
+    plan_file.write_text(dump_plan(load_plan(JINSHAN), "json"), encoding="utf-8")
+    assert main(["validate", "--format", "json", str(plan_file)]) == EXIT_OK
+    assert main(["validate", str(plan_file)]) == EXIT_FAILED  # read as TOML, it is not
+    assert "TOML" in capsys.readouterr().out
+
+
+# -- init ------------------------------------------------------------------------------------------
+
+
+def test_init_writes_a_starter_that_validates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "东山镇.toml"
+    assert main(["init", "--township", "东山镇", "--year", "2022", "-o", str(target)]) == EXIT_OK
+    plan = load_plan(target)
+    assert plan.township.name == "东山镇"
+    assert plan.year == 2022
+    assert plan.title == "东山镇2022年社区教育工作计划"
+    assert main(["validate", str(target)]) == EXIT_OK
+    assert sorted(os.listdir(tmp_path)) == ["东山镇.toml"]  # no temporary file left behind
+    capsys.readouterr()
+
+
+def test_init_comments_every_section_in_both_languages() -> None:
+    text = starter_plan("东山镇", 2022)
+    sections = [line for line in text.splitlines() if line.startswith("[")]
+    lines = text.splitlines()
+    for section in sections:
+        above = lines[lines.index(section) - 1]
+        assert above.startswith("#"), section
+    for word in ("责任部门", "Departments", "配档表", "schedule", "工作站", "Stations"):
+        assert word in text
+
+
+def test_init_refuses_to_overwrite_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "plan.toml"
+    target.write_text("mine", encoding="utf-8")
+    args = ["init", "--township", "东山镇", "--year", "2022", "-o", str(target)]
+    assert main(args) == EXIT_USAGE
+    assert target.read_text(encoding="utf-8") == "mine"
+    assert "--force" in capsys.readouterr().err
+    assert main([*args, "--force"]) == EXIT_OK
+    assert load_plan(target).township.name == "东山镇"
+    assert sorted(os.listdir(tmp_path)) == ["plan.toml"]
+
+
+@pytest.mark.parametrize("year", ["12", "二〇二二", "30000"])
+def test_init_refuses_a_bad_year(tmp_path: Path, year: str) -> None:
+    target = tmp_path / "plan.toml"
+    assert main(["init", "--township", "东山镇", "--year", year, "-o", str(target)]) == EXIT_USAGE
+    assert not target.exists()
+
+
+def test_init_into_a_missing_folder_is_an_io_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "no" / "plan.toml"
+    assert main(["init", "--township", "东山镇", "--year", "2022", "-o", str(target)]) == EXIT_USAGE
+    assert "cannot write" in capsys.readouterr().err
+
+
+@given(township=texts, year=st.integers(1900, 2999))
+def test_the_starter_validates_for_any_township_name(township: str, year: int) -> None:
+    plan = loads_plan(starter_plan(township, year))
+    assert plan.township.name == township
+    assert plan.year == year

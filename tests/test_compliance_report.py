@@ -1,0 +1,145 @@
+"""The compliance report value and its three renderings."""
+
+from __future__ import annotations
+
+import json
+import string
+
+import attrs
+import pytest
+
+from commedu import (
+    ComplianceReport,
+    Failed,
+    Finding,
+    NotEvaluable,
+    Passed,
+    RuleResult,
+    Severity,
+    Status,
+    Text,
+    check,
+)
+from commedu._builtin_rules import BUILTIN_RULES, example_plan
+from commedu._report import _LABELS as report_labels
+from commedu._ruledoc import _LABELS as ruledoc_labels
+
+RULE = BUILTIN_RULES[0]
+ONE = Finding("schedule.activities[3]", Text("one | bar", "一"))
+TWO = Finding("schedule.activities[4]", Text("two", "二"))
+
+
+@pytest.mark.parametrize(
+    ("outcome", "location", "status"),
+    [
+        (Passed(), "schedule", Status.PASS),
+        (Failed([ONE]), "schedule.activities[3]", Status.FAIL),
+        (Failed([ONE, TWO]), "schedule", Status.FAIL),
+        (
+            NotEvaluable(["township.resident_population", "x"]),
+            "township.resident_population",
+            Status.NOT_EVALUABLE,
+        ),
+    ],
+)
+def test_a_result_has_one_status_and_its_most_specific_location(
+    outcome: Passed | Failed | NotEvaluable, location: str, status: Status
+) -> None:
+    result = RuleResult(RULE, outcome)
+    assert result.status is status
+    assert result.location == location
+
+
+def test_outcomes_refuse_to_be_empty() -> None:
+    with pytest.raises(ValueError, match="finding"):
+        Failed([])
+    with pytest.raises(ValueError, match="missing"):
+        NotEvaluable([])
+    with pytest.raises(ValueError, match="zh"):
+        Text("only English", " ")
+
+
+def _report(*outcomes: Passed | Failed | NotEvaluable) -> ComplianceReport:
+    results = [
+        RuleResult(rule, o) for rule, o in zip(reversed(BUILTIN_RULES), outcomes, strict=False)
+    ]
+    return ComplianceReport("p", "计划", None, tuple(results))
+
+
+@pytest.mark.parametrize(
+    ("severity", "at", "fails"),
+    [
+        (Severity.INFO, Severity.ERROR, False),
+        (Severity.INFO, Severity.INFO, True),
+        (Severity.WARNING, Severity.WARNING, True),
+        (Severity.WARNING, Severity.ERROR, False),
+        (Severity.ERROR, Severity.WARNING, True),
+        (Severity.ERROR, Severity.ERROR, True),
+    ],
+)
+def test_fails_at_compares_severities(severity: Severity, at: Severity, fails: bool) -> None:
+    rule = attrs.evolve(RULE, severity=severity)
+    report = ComplianceReport("p", "计划", None, (RuleResult(rule, Failed([ONE])),))
+    assert report.fails_at(at) is fails
+    passing = ComplianceReport("p", "计划", None, (RuleResult(rule, Passed()),))
+    assert passing.fails_at(Severity.INFO) is False
+
+
+def test_results_are_ordered_by_code_and_counted() -> None:
+    report = _report(Passed(), Failed([ONE]), NotEvaluable(["a"]))
+    assert list(report.codes()) == sorted(report.codes())
+    assert report.counts == {Status.PASS: 1, Status.FAIL: 1, Status.NOT_EVALUABLE: 1}
+    assert sum(report.failures_by_severity.values()) == 1
+    with pytest.raises(KeyError):
+        report.result("CE999")
+
+
+def test_markdown_escapes_table_cells_and_lists_multiple_findings() -> None:
+    report = _report(Failed([ONE]), Failed([ONE, TWO]))
+    markdown = report.to_markdown("en")
+    assert "one \\| bar" in markdown
+    assert "- `schedule.activities[4]`: two" in markdown
+
+
+def test_json_results_carry_the_documented_fields() -> None:
+    data = json.loads(check(example_plan()).to_json("en"))
+    assert set(data) == {
+        "schema",
+        "lang",
+        "plan",
+        "profile",
+        "counts",
+        "failures_by_severity",
+        "results",
+    }
+    for result in data["results"]:
+        assert set(result) == {
+            "code",
+            "name",
+            "severity",
+            "status",
+            "message",
+            "location",
+            "findings",
+            "missing",
+        }
+        assert result["status"] in {"pass", "fail", "not-evaluable"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_text_report_is_in_the_chosen_language(lang: str) -> None:
+    report = check(example_plan())
+    text = report.to_text(lang)  # type: ignore[arg-type]
+    labels = {"en": ("Compliance report", "pass"), "zh": ("合规检查报告", "通过")}[lang]
+    assert text.startswith(labels[0])
+    assert labels[1] in text
+    assert text.count("\n") >= len(report.results)
+
+
+@pytest.mark.parametrize("labels", [report_labels, ruledoc_labels])
+def test_report_and_doc_labels_exist_in_both_languages(labels: dict[str, dict[str, str]]) -> None:
+    assert set(labels["en"]) == set(labels["zh"])
+    for key, text in labels["zh"].items():
+        assert text.strip()
+        fields = {f for _, f, _, _ in string.Formatter().parse(text) if f}
+        assert fields == {f for _, f, _, _ in string.Formatter().parse(labels["en"][key]) if f}
