@@ -39,6 +39,13 @@ from commedu import (
 
 #: Any Unicode text that is not blank: Chinese, emoji, quotes, backslashes, newlines and all.
 texts = st.text(min_size=1, max_size=40).filter(lambda s: s.strip() != "")
+#: Text that stresses iCalendar: line breaks of every kind, TEXT's special characters,
+#: emoji and other 4-byte characters, and any other code point.
+ical_texts = st.text(
+    alphabet=st.one_of(st.sampled_from('\r\n,;:\\"\t 😀𝄞中文'), st.characters()),
+    min_size=1,
+    max_size=120,
+).filter(lambda s: s.strip() != "")
 #: Text fields that may be empty.
 optional_texts = st.one_of(st.just(""), texts)
 ids = st.from_regex(r"[a-z0-9][a-z0-9._-]{0,15}", fullmatch=True)

@@ -5,6 +5,7 @@ to calendars. The names below are the public API; modules starting with ``_`` ar
 """
 
 from commedu._compliance import ENTRY_POINT_GROUP, check, register_rule, rules, unregister_rule
+from commedu._ical import to_calendar, to_ics, write_ics
 from commedu._model import (
     Activity,
     Commitments,
@@ -37,6 +38,7 @@ from commedu._rule import (
     Status,
     Text,
 )
+from commedu._split import write_split
 from commedu._version import __version__
 from commedu._when import (
     DEFAULT_ZONE,
@@ -53,7 +55,14 @@ from commedu._when import (
     When,
     parse_when,
 )
-from commedu.errors import PlanError, PlanFileError, Problem, ProfileError, RuleSelectorError
+from commedu.errors import (
+    ExportError,
+    PlanError,
+    PlanFileError,
+    Problem,
+    ProfileError,
+    RuleSelectorError,
+)
 
 __all__ = [
     "DEFAULT_ZONE",
@@ -70,6 +79,7 @@ __all__ = [
     "EducationCentre",
     "EventSpec",
     "Example",
+    "ExportError",
     "Failed",
     "Finding",
     "Measure",
@@ -114,5 +124,9 @@ __all__ = [
     "parse_when",
     "register_rule",
     "rules",
+    "to_calendar",
+    "to_ics",
     "unregister_rule",
+    "write_ics",
+    "write_split",
 ]

@@ -283,14 +283,16 @@ def _stamp(stamp: datetime | None) -> datetime:
 
 
 # TEXT may not hold control characters (RFC 5545 §3.3.11): line breaks become the one newline
-# it can carry, the rest are dropped; a lone surrogate cannot be written as UTF-8 at all.
+# it can carry, the rest are dropped; a lone surrogate cannot be written as UTF-8 at all. A
+# leading U+FEFF is a byte-order mark, not text (icalendar drops one anyway when it encodes).
 _LINE_BREAK = re.compile(r"\r\n?")
 _UNWRITABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def _text(text: str) -> str:
-    return _SURROGATE.sub("\ufffd", _UNWRITABLE.sub("", _LINE_BREAK.sub("\n", text)))
+    text = _SURROGATE.sub("\ufffd", _UNWRITABLE.sub("", _LINE_BREAK.sub("\n", text)))
+    return text.lstrip("\ufeff")
 
 
 def uid(plan: Plan, activity: Activity, component: ComponentKind = "event") -> str:
@@ -336,9 +338,12 @@ def _item(
         stamp=stamp,
         summary=_text(activity.title),
         description=_description(plan, activity, lang),
-        categories=[_text(d.name) for d in activity.responsible],
         location=_text(activity.station.name) if activity.station else None,
     )
+    if activity.responsible:
+        item.categories = [_text(d.name) for d in activity.responsible]
+    else:
+        item.pop("CATEGORIES", None)  # new() writes an empty CATEGORIES line otherwise
     when = activity.when
     match when:
         case Session() | Recurrence():

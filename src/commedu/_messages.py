@@ -283,6 +283,32 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "cannot write {file}: {reason}",
         "zh": "无法写入 {file}：{reason}",
     },
+    "no-activities": {
+        "en": "no activity matches {selection}; widen the selection (known departments: {departments};"
+        " stations: {stations})",
+        "zh": "没有符合 {selection} 的工作；请放宽筛选条件（已定义的部门：{departments}；工作站：{stations}）",
+    },
+    "bad-months": {
+        "en": "{value!r} is not a month range; write two months from 1 to 12, the first not after"
+        " the second (e.g. '3-6' or '4')",
+        "zh": "{value!r} 不是月份范围；请写 1 至 12 之间的两个月份，前者不大于后者（如 “3-6” 或 “4”）",
+    },
+    "bad-component": {
+        "en": "{value!r} is not a calendar component; use 'event' or 'todo'",
+        "zh": "{value!r} 不是日历条目类型；请使用 “event”（日程）或 “todo”（待办）",
+    },
+    "naive-stamp": {
+        "en": "the stamp {value} has no time zone; give one, e.g. '2021-01-01T00:00:00Z'",
+        "zh": "时间戳 {value} 没有时区；请指定时区，如 “2021-01-01T00:00:00Z”",
+    },
+    "bad-source-date-epoch": {
+        "en": "SOURCE_DATE_EPOCH={value!r} is not a whole number of seconds since 1970; fix or unset it",
+        "zh": "SOURCE_DATE_EPOCH={value!r} 不是自 1970 年起的整数秒数；请改正或取消该环境变量",
+    },
+    "file-name-clash": {
+        "en": "{first} and {second} would both be written to {file!r}; rename one of them",
+        "zh": "{first} 和 {second} 将写入同一个文件 {file!r}；请为其中之一改名",
+    },
 }
 
 

@@ -14,7 +14,14 @@ import attrs
 
 from commedu._messages import Lang, render
 
-__all__ = ["PlanError", "PlanFileError", "Problem", "ProfileError", "RuleSelectorError"]
+__all__ = [
+    "ExportError",
+    "PlanError",
+    "PlanFileError",
+    "Problem",
+    "ProfileError",
+    "RuleSelectorError",
+]
 
 
 def _as_dict(params: Mapping[str, Any]) -> dict[str, Any]:
@@ -135,3 +142,10 @@ class RuleSelectorError(ValueError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.selector,))
+
+
+class ExportError(PlanError):
+    """An export asked for what the plan cannot give: an unknown department, an empty selection.
+
+    The plan itself is fine; the problems name the option to change.
+    """

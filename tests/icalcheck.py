@@ -1,0 +1,108 @@
+"""Read an export back with two independent parsers and compare it, item by item, with the plan.
+
+``icalendar`` wrote the file, so reading it back with ``icalendar`` alone could hide a fault the
+two share; ``ical`` is a separate, strict implementation. What each item should be is worked
+out here from the plan and RFC 5545, not from the exporter's code.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import icalendar
+from dateutil.rrule import rrulestr
+from ical.calendar import Calendar as IcalCalendar
+from ical.calendar_stream import IcsCalendarStream
+
+from commedu import Activity, Plan, Recurrence, Session
+
+
+def rfc_text(text: str) -> str:
+    """What TEXT can carry of ``text``: CR and CRLF become LF, other controls but TAB go.
+
+    A leading byte-order mark (U+FEFF) is not text and is dropped too; a lone surrogate,
+    which UTF-8 cannot encode, becomes U+FFFD.
+    """
+    text = "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(c for c in text if c in "\t\n" or not (ord(c) < 0x20 or c == "\x7f"))
+    return text.lstrip("\ufeff")
+
+
+def expected_uid(plan: Plan, activity: Activity, todo: bool = False) -> str:
+    return f"{activity.id}{'+todo' if todo else ''}@{plan.id}.commedu"
+
+
+def physical_lines(data: bytes) -> list[bytes]:
+    assert data.endswith(b"\r\n")
+    lines = data[:-2].split(b"\r\n")
+    assert not any(b"\r" in line or b"\n" in line for line in lines), "bare CR or LF"
+    return lines
+
+
+def parse_both(data: bytes) -> tuple[icalendar.Calendar, IcalCalendar]:
+    first = icalendar.Calendar.from_ical(data)
+    second = IcsCalendarStream.calendar_from_ics(data.decode("utf-8"))
+    return first, second
+
+
+def occurrences(start: datetime, rule: str, exdates: list[datetime]) -> list[datetime]:
+    excluded = set(exdates)
+    return [dt for dt in rrulestr(rule, dtstart=start) if dt not in excluded]
+
+
+def check_events(plan: Plan, activities: tuple[Activity, ...], data: bytes) -> None:
+    """Every activity is exactly one VEVENT that says what the plan says; nothing else is."""
+    first, second = parse_both(data)
+    events = {str(e["UID"]): e for e in first.walk("VEVENT")}
+    others = {e.uid: e for e in second.events}
+    assert len(events) == len(first.walk("VEVENT")) == len(activities)
+    assert set(others) == set(events) == {expected_uid(plan, a) for a in activities}
+    for activity in activities:
+        uid = expected_uid(plan, activity)
+        event, other = events[uid], others[uid]
+        assert str(event["SUMMARY"]) == other.summary == rfc_text(activity.title)
+        names = [rfc_text(d.name) for d in activity.responsible]
+        # Before reading .categories: icalendar's getter adds an empty CATEGORIES when absent.
+        assert ("CATEGORIES" in event) == bool(names)
+        assert [str(c) for c in event.categories] == names
+        if not any("," in name for name in names):
+            # ical splits CATEGORIES at escaped commas too ("a\\,b" -> ["a\\", "b"]): its bug.
+            assert list(other.categories) == names
+        location = rfc_text(activity.station.name) if activity.station else None
+        assert (str(event["LOCATION"]) if "LOCATION" in event else None) == location
+        assert other.location == location
+        description = str(event["DESCRIPTION"])
+        assert description == other.description
+        for name in [*names, *(rfc_text(g) for g in activity.target_groups)]:
+            assert name in description
+        if activity.description:
+            assert rfc_text(activity.description) in description
+        assert "SEQUENCE" not in event
+        assert "LAST-MODIFIED" not in event
+        when = activity.when
+        if isinstance(when, Session | Recurrence):
+            assert event.start == other.dtstart == when.start
+            assert event.end == other.dtend == when.start + when.duration
+            assert event.start.tzinfo is not None
+            assert str(event["TRANSP"]) == "OPAQUE"
+            if isinstance(when, Recurrence):
+                rule = event["RRULE"].to_ical().decode()
+                exdates = [d.dt for e in _as_list(event.get("EXDATE")) for d in e.dts]
+                assert occurrences(event.start, rule, exdates) == list(when.occurrences())
+                assert other.rrule is not None
+                assert occurrences(other.dtstart, other.rrule.as_rrule_str(), other.exdate) == list(
+                    when.occurrences()
+                )
+        else:
+            span = when.span
+            assert type(event.start) is date
+            assert event.start == other.dtstart == span.first
+            assert event.end == other.dtend == span.last + timedelta(days=1)
+            assert str(event["TRANSP"]) == "TRANSPARENT"
+
+
+def _as_list(value: object) -> list[icalendar.prop.vDDDLists]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]  # type: ignore[list-item]
