@@ -26,6 +26,7 @@ from typing import Any
 import pytest
 import tomli_w
 
+import commedu
 from commedu import check, dump_plan, load_plan, to_ics, write_ics
 from tests.conftest import EXAMPLES
 
@@ -180,8 +181,10 @@ def test_payloads_are_kept_as_text_and_nothing_runs(
 
     assert not canary.exists(), "the canary module ran"
     assert not any(event == "import" and CANARY in str(args[0]) for event, args in sealed)
-    # Nothing outside the plan file, the output folder and Python's own installation was opened.
-    allowed = (str(tmp_path), sys.prefix, sys.base_prefix, *zoneinfo.TZPATH)
+    # Nothing outside the plan file, the output folder, commedu's own data (its built-in
+    # profiles) and Python's own installation was opened.
+    package = str(Path(commedu.__file__).parent)
+    allowed = (str(tmp_path), package, sys.prefix, sys.base_prefix, *zoneinfo.TZPATH)
     opened = [
         os.fsdecode(args[0])
         for event, args in sealed
