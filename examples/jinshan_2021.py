@@ -7,7 +7,9 @@ not name them, so an item is linked only where its wording plainly matches a tas
 
 Run it as a script to print a short summary of the plan::
 
-    python examples/jinshan_2021.py [--lang zh|en]
+    python examples/jinshan_2021.py [--lang zh|en] [--out FOLDER]
+
+It also writes the schedule as ``jinshan-2021.ics`` into the current folder (or ``--out``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import sys
 from decimal import Decimal
+from pathlib import Path
 
 from commedu import (
     Activity,
@@ -33,6 +36,7 @@ from commedu import (
     Township,
     check,
     parse_when,
+    write_ics,
 )
 
 YEAR = 2021
@@ -586,6 +590,7 @@ _LABELS = {
         "activities": "Scheduled activities",
         "months": "per month",
         "departments": "Responsible departments",
+        "calendar": "Calendar written",
     },
     "zh": {
         "township": "镇街",
@@ -595,6 +600,7 @@ _LABELS = {
         "activities": "配档表工作",
         "months": "各月",
         "departments": "责任部门",
+        "calendar": "日历已写入",
     },
 }
 
@@ -622,13 +628,18 @@ def summary(plan: Plan, lang: str = "zh") -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="The Jinshan 2021 plan: summary of what it holds.")
+    parser = argparse.ArgumentParser(
+        description="The Jinshan 2021 plan: its summary, its compliance report and its calendar."
+    )
     parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the labels")
+    parser.add_argument("--out", type=Path, default=Path(), help="folder for jinshan-2021.ics")
     args = parser.parse_args(argv)
     plan = build_plan()
     print(summary(plan, args.lang))
     print()
     print(check(plan).to_text(args.lang), end="")
+    written = write_ics(plan, args.out / f"{plan.id}.ics", lang=args.lang)
+    print(f"{_LABELS[args.lang]['calendar']}: {written}")
     return 0
 
 

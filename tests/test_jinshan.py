@@ -11,6 +11,7 @@ import subprocess
 import sys
 from collections import Counter
 from decimal import Decimal
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -192,17 +193,28 @@ def test_serves_links_point_at_real_tasks(jinshan: Plan) -> None:
             assert served.id in activity.serves
 
 
-def test_script_prints_a_summary_in_both_languages(jinshan_module: ModuleType) -> None:
-    for lang, label in (("zh", "配档表工作: 36"), ("en", "Scheduled activities: 36")):
+def test_script_prints_summary_report_and_writes_the_calendar(
+    jinshan_module: ModuleType, tmp_path: Path
+) -> None:
+    for lang, label, written in (
+        ("zh", "配档表工作: 36", "日历已写入: jinshan-2021.ics"),
+        ("en", "Scheduled activities: 36", "Calendar written: jinshan-2021.ics"),
+    ):
+        (tmp_path / "jinshan-2021.ics").unlink(missing_ok=True)
         result = subprocess.run(
             [sys.executable, str(EXAMPLES / "jinshan_2021.py"), "--lang", lang],
             capture_output=True,
             text=True,
             encoding="utf-8",
             check=True,
+            cwd=tmp_path,  # the script also writes jinshan-2021.ics into the current folder
         )
         assert label in result.stdout
         assert "金山镇2021年社区教育工作计划" in result.stdout
+        assert "CE401" in result.stdout  # the compliance report follows the summary
+        assert result.stdout.rstrip().endswith(written)
+        calendar = (tmp_path / "jinshan-2021.ics").read_bytes()
+        assert calendar.count(b"BEGIN:VEVENT") == 36
     assert "管理机制 3、引领机制 6、保障 3" in jinshan_module.summary(
         jinshan_module.build_plan(), "zh"
     )

@@ -18,8 +18,13 @@ __all__ = ["write_bytes"]
 _NEW_FILE_MODE = 0o666  # narrowed by the umask, as for any file the user creates
 
 
-def write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Replace ``path`` with ``data`` atomically; returns the path written."""
+def write_bytes(path: str | os.PathLike[str], data: bytes, *, overwrite: bool = True) -> Path:
+    """Replace ``path`` with ``data`` atomically; returns the path written.
+
+    With ``overwrite=False`` an existing file is kept and :class:`FileExistsError` raised: the
+    finished temporary file is hard-linked into place, which fails if the name is taken, so there
+    is no window between checking and writing.
+    """
     target = Path(path)
     folder = target.parent
     try:
@@ -36,12 +41,28 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
             # Keep the permissions of the file being replaced (a published calendar stays
             # readable by the web server); a new file gets the user's umask like any other.
             os.chmod(temp, mode)
-        os.replace(temp, target)
+        if overwrite:
+            os.replace(temp, target)
+        else:
+            _link_new(temp, target)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
     _sync_folder(folder)
     return target
+
+
+def _link_new(temp: Path, target: Path) -> None:
+    try:
+        os.link(temp, target)
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: check, then move into place
+        if target.exists():
+            raise FileExistsError(target) from None
+        os.replace(temp, target)
+    else:
+        temp.unlink()
 
 
 def _create_temp(folder: Path, name: str) -> tuple[Path, int]:

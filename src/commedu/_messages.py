@@ -283,6 +283,55 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "cannot write {file}: {reason}",
         "zh": "无法写入 {file}：{reason}",
     },
+    # -- commedu ics ---------------------------------------------------------------------------
+    "cli-ics-plan": {
+        "en": "the plan file (TOML or JSON)",
+        "zh": "计划文件（TOML 或 JSON）",
+    },
+    "cli-ics-output": {
+        "en": "file to write, or a folder (default: <plan id>.ics; with --split-by a folder named"
+        " after the plan id); '-' writes the calendar to standard output",
+        "zh": "要写入的文件或文件夹（默认 <计划标识>.ics；使用 --split-by 时为以计划标识命名的文件夹）；"
+        "“-” 表示输出到标准输出",
+    },
+    "cli-ics-department": {
+        "en": "only activities of this department (id, name or alias); may be repeated",
+        "zh": "只导出该部门（标识、名称或别名）负责的工作；可重复",
+    },
+    "cli-ics-station": {
+        "en": "only activities at this station (id or name); may be repeated",
+        "zh": "只导出该工作站（标识或名称）的工作；可重复",
+    },
+    "cli-ics-months": {
+        "en": "only activities touching these months, e.g. 3-6 or 4",
+        "zh": "只导出涉及这些月份的工作，如 3-6 或 4",
+    },
+    "cli-ics-split": {
+        "en": "write one calendar per department or station into a folder, with index.json",
+        "zh": "按部门或工作站各写一个日历到文件夹中，并附 index.json 索引",
+    },
+    "cli-ics-component": {
+        "en": "event: calendar events (default); todo: to-dos for task apps",
+        "zh": "event：日程（默认）；todo：待办事项，供任务类应用使用",
+    },
+    "cli-ics-stamp": {
+        "en": "DTSTAMP as ISO 8601 with a zone, e.g. 2021-01-01T00:00:00Z, for identical output"
+        " on every run (default: SOURCE_DATE_EPOCH, else now)",
+        "zh": "DTSTAMP 时间戳，ISO 8601 格式并带时区，如 2021-01-01T00:00:00Z，使每次输出完全相同"
+        "（默认取 SOURCE_DATE_EPOCH，否则为当前时间）",
+    },
+    "cli-ics-bad-stamp": {
+        "en": "{value!r} is not a time with a zone; write e.g. 2021-01-01T00:00:00Z",
+        "zh": "{value!r} 不是带时区的时间；请写作如 2021-01-01T00:00:00Z",
+    },
+    "cli-ics-written": {
+        "en": "wrote {file} ({activities} activities)",
+        "zh": "已写入 {file}（{activities} 项工作）",
+    },
+    "cli-ics-split-written": {
+        "en": "wrote {count} calendar(s) and {index} into {folder}",
+        "zh": "已在 {folder} 中写入 {count} 个日历和 {index}",
+    },
     "no-activities": {
         "en": "no activity matches {selection}; widen the selection (known departments: {departments};"
         " stations: {stations})",

@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal, Unpack
 
+import attrs
+
 from commedu._atomic import write_bytes
 from commedu._ical import ExportOptions, nothing_selected, resolve, select, to_ics
 from commedu._model import Department, Station
@@ -73,8 +75,14 @@ def file_names(groups: Sequence[Department | Station]) -> dict[str, str]:
     for group_id, stem in stems.items():
         taken.setdefault(stem.casefold(), []).append(group_id)
     for group_id, stem in stems.items():
-        if not stem or _WINDOWS_RESERVED.fullmatch(stem) or len(taken[stem.casefold()]) > 1:
-            stems[group_id] = f"{stem}-{group_id}" if stem else group_id
+        if not stem:
+            stems[group_id] = group_id
+        elif _WINDOWS_RESERVED.fullmatch(stem):
+            # Windows reserves CON whatever follows the first dot: the id goes before it.
+            head, dot, tail = stem.partition(".")
+            stems[group_id] = f"{head}-{group_id}{dot}{tail}"
+        elif len(taken[stem.casefold()]) > 1:
+            stems[group_id] = f"{stem}-{group_id}"
     names: dict[str, str] = {}
     owner: dict[str, str] = {}
     by_id = {g.id: g for g in groups}
@@ -135,7 +143,13 @@ def write_split(
             {"file": names[group.id], "id": group.id, "name": group.name, "activities": len(chosen)}
         )
     if not index:
-        raise ExportError([nothing_selected(plan, departments, stations, months)])
+        problem = nothing_selected(plan, departments, stations, months)
+        selection = f"--split-by {by}"
+        if problem.params["selection"] != "-":
+            selection += f", {problem.params['selection']}"
+        raise ExportError(
+            [attrs.evolve(problem, params={**problem.params, "selection": selection})]
+        )
     listing = {"plan": plan.id, "title": plan.title, "by": by, "calendars": index}
     text = json.dumps(listing, ensure_ascii=False, indent=2) + "\n"
     written.append(write_bytes(target / INDEX, text.encode("utf-8")))

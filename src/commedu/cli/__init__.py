@@ -12,12 +12,15 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from commedu._messages import Lang
 from commedu._version import __version__
 
-__all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "main"]
+if TYPE_CHECKING:
+    from commedu._plan import Plan
+
+__all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "main", "read_plan"]
 
 EXIT_OK = 0  #: everything checked out
 EXIT_FAILED = 1  #: the input was read but is invalid, or the check found problems
@@ -39,6 +42,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "commedu.cli._check",
         "check a plan against a standard profile and report what passes, fails or cannot be judged",
         "按标准档案检查计划，报告通过、未通过和无法判定的规则",
+    ),
+    "ics": (
+        "commedu.cli._ics",
+        "export the schedule as iCalendar files for calendar and task apps",
+        "将配档表导出为 iCalendar 日历文件，供日历和任务类应用导入或订阅",
     ),
     "rules": (
         "commedu.cli._rules",
@@ -76,6 +84,23 @@ _TEXT: dict[Lang, dict[str, str]] = {
         "unknown": "未知命令 {name!r}；可用命令：{known}",
     },
 }
+
+
+def read_plan(path: str, command: str, lang: Lang) -> Plan | int:
+    """The plan in ``path``; or, when it cannot be had, print every problem and give the exit code.
+
+    An unreadable file is an I/O error (2); a file that reads but is not a valid plan is 1.
+    """
+    # Imported here so that `commedu --version` does not load the plan-file reader.
+    from commedu._planfile import load_plan
+    from commedu.errors import PlanFileError
+
+    try:
+        return load_plan(path)
+    except PlanFileError as error:
+        print(f"commedu {command}: {error.source or path}:", file=sys.stderr)
+        print(error.describe(lang), file=sys.stderr)
+        return EXIT_USAGE if error.unreadable else EXIT_FAILED
 
 
 def default_lang(environ: dict[str, str] | None = None) -> Lang:

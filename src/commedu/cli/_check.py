@@ -11,10 +11,9 @@ import sys
 
 from commedu._compliance import check
 from commedu._messages import Lang
-from commedu._planfile import load_plan
 from commedu._rule import Severity
-from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from commedu.errors import PlanFileError, ProfileError, RuleSelectorError
+from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, read_plan
+from commedu.errors import ProfileError, RuleSelectorError
 
 __all__ = ["configure", "run"]
 
@@ -62,12 +61,9 @@ def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
 
 def run(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
-    try:
-        plan = load_plan(args.plan)
-    except PlanFileError as exc:
-        print(f"commedu check: {exc.source or args.plan}:", file=sys.stderr)
-        print(exc.describe(lang), file=sys.stderr)
-        return EXIT_USAGE if exc.unreadable else EXIT_FAILED
+    plan = read_plan(args.plan, "check", lang)
+    if isinstance(plan, int):
+        return plan
     try:
         report = check(plan, args.profile, select=args.select, ignore=args.ignore)
     except ProfileError as exc:

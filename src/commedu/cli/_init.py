@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 
+from commedu._atomic import write_bytes
 from commedu._messages import Lang, render
 from commedu._starter import starter_plan
 from commedu.cli import EXIT_OK, EXIT_USAGE
@@ -40,41 +40,13 @@ def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument("--force", action="store_true", help=render("cli-force", lang))
 
 
-def write_atomically(path: Path, text: str, *, replace: bool) -> None:
-    """Write ``text`` to ``path`` so that it is either whole or untouched, never half-written.
-
-    Without ``replace`` an existing file is kept: the finished temporary file is hard-linked into
-    place, which fails if the name is taken, so there is no window between checking and writing.
-    """
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        if replace:
-            os.replace(temporary, path)
-        else:
-            try:
-                os.link(temporary, path)
-            except FileExistsError:
-                raise
-            except OSError:  # a file system without hard links: check, then move into place
-                if path.exists():
-                    raise FileExistsError(path) from None
-                os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-
-
 def run(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     path = Path(args.output)
     name = os.fspath(path)
     text = starter_plan(args.township, args.year, path.name)
     try:
-        write_atomically(path, text, replace=args.force)
+        write_bytes(path, text.encode("utf-8"), overwrite=args.force)
     except FileExistsError:
         print(f"commedu: {render('cli-exists', lang, file=name)}", file=sys.stderr)
         return EXIT_USAGE
