@@ -49,7 +49,7 @@ ROOT = Path(__file__).resolve().parent.parent
 STAMP = datetime(2021, 1, 1, tzinfo=UTC)
 TOWNSHIPS = 10
 #: Modules only a subcommand needs; ``import commedu`` should not pay for them.
-SUBCOMMAND_ONLY = ("cattrs", "tomli_w", "tomllib", "json", "icalendar")
+SUBCOMMAND_ONLY = ("cattrs", "tomli_w", "tomllib", "json", "icalendar", "importlib.metadata")
 
 
 def median_time(action: Callable[[], object], repeats: int) -> float:
