@@ -170,6 +170,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "the file is {size} bytes; a plan file may be at most {limit} bytes (10 MiB)",
         "zh": "文件有 {size} 字节；计划文件最大 {limit} 字节（10 MiB）",
     },
+    "number-too-long": {
+        "en": "a number in the file has thousands of digits; no value in a plan is that long",
+        "zh": "文件中有一个数字长达数千位；计划中没有这么长的数值",
+    },
     "too-deep": {
         "en": "the file nests brackets or tables too deeply to read; a plan needs only a few levels",
         "zh": "文件中括号或表嵌套过深，无法读取；计划只需要几层嵌套",

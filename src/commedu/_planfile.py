@@ -460,6 +460,8 @@ def _parse(text: str, format: Format) -> Any:
                 raise _file_error(
                     "toml-syntax", reason=message.removesuffix(" (at end of document)")
                 ) from None
+            except ValueError:  # int() refuses literals of thousands of digits
+                raise _file_error("number-too-long") from None
         try:
             return json.loads(
                 text, parse_float=Decimal, parse_constant=Decimal, object_pairs_hook=_no_duplicates
@@ -470,6 +472,8 @@ def _parse(text: str, format: Format) -> Any:
             ) from None
         except _Bad as exc:
             raise PlanFileError([exc.problem]) from None
+        except ValueError:  # int() refuses literals of thousands of digits
+            raise _file_error("number-too-long") from None
     except RecursionError:
         raise _file_error("too-deep") from None
 
