@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import enum
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -366,6 +367,12 @@ class Recurrence:
 
     def occurrences(self) -> tuple[datetime, ...]:
         """Every start time the rule gives, without the excluded days."""
+        return self._occurrences
+
+    @functools.cached_property
+    def _occurrences(self) -> tuple[datetime, ...]:
+        # Rules and calendars ask for the span of every activity many times; a daily rule has
+        # hundreds of occurrences, so they are expanded once per value.
         excluded = set(self.exdates)
         return tuple(
             dt for dt in rrulestr(self.rule, dtstart=self.start) if dt.date() not in excluded
