@@ -362,10 +362,9 @@ def _item(
         summary=_text(activity.title),
         description=_description(plan, activity, lang),
         location=_text(activity.station.name) if activity.station else None,
+        categories=[_text(d.name) for d in activity.responsible],
     )
-    if activity.responsible:
-        item.categories = [_text(d.name) for d in activity.responsible]
-    else:
+    if not activity.responsible:
         item.pop("CATEGORIES", None)  # new() writes an empty CATEGORIES line otherwise
     when = activity.when
     match when:
