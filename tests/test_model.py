@@ -183,7 +183,7 @@ def test_plan_reports_every_problem_at_once_with_paths() -> None:
         ("schedule.activities[3].when", "outside-year"),
     ]
     message = str(info.value)
-    assert "defined departments: culture (文化站), centre (社区教育中心)" in message
+    assert "the plan defines culture (文化站), centre (社区教育中心)" in message
     assert "schedule.activities[2].serves[1]: task or mechanism 't7' is not defined" in message
     zh = info.value.describe("zh")
     assert "未定义的部门 'police'" in zh

@@ -88,7 +88,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "无法识别时间 {value!r}；可写作 {examples}",
     },
     "unknown-ref": {
-        "en": "{kind} {value!r} is not defined; defined {kind}s: {known}",
+        "en": "{kind} {value!r} is not defined; the plan defines {known}",
         "zh": "未定义的{kind_zh} {value!r}；已定义的{kind_zh}：{known}",
     },
     "year-mismatch": {
@@ -223,7 +223,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "{value} 太大；此处的整数必须在 ±{limit} 之内",
     },
     "unknown-ref-close": {
-        "en": "{kind} {value!r} is not defined — did you mean {suggestion!r}? defined {kind}s: {known}",
+        "en": "{kind} {value!r} is not defined — did you mean {suggestion!r}? The plan defines {known}",
         "zh": "未定义的{kind_zh} {value!r}——是不是 {suggestion!r}？已定义的{kind_zh}：{known}",
     },
     "ambiguous-ref": {

@@ -526,19 +526,23 @@ def loads_plan(text: str, format: Format = "toml") -> Plan:
         doc = _CONVERTER.structure(data, _PlanDoc)
     except ClassValidationError as exc:
         found = [*_problems(exc, "", _PlanDoc), *_plan_field_problems(data)]
+        reported = {p.path for p in found}
+        found += [p for p in _raw_reference_problems(data) if p.path not in reported]
         raise PlanFileError(sorted(found, key=_in_file_order(data))) from None
     finally:
         _YEAR.reset(token)
     return _build(doc)
 
 
-def _in_file_order(data: dict[str, Any]) -> Callable[[Problem], int]:
+def _in_file_order(data: dict[str, Any]) -> Callable[[Problem], tuple[int, list[int | str]]]:
     """Sort key: problems follow the order of the file's top-level keys (stable within one)."""
     order = {key: i for i, key in enumerate([*data, *(f.name for f in attrs.fields(_PlanDoc))])}
 
-    def key(problem: Problem) -> int:
+    def key(problem: Problem) -> tuple[int, list[int | str]]:
         head = re.split(r"[.\[]", problem.path, maxsplit=1)[0]
-        return order.get(head, len(order))
+        # Within a section, places in reading order: activities[2] before activities[10].
+        place = [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", problem.path)]
+        return order.get(head, len(order)), place
 
     return key
 
@@ -598,6 +602,50 @@ class _Index:
         else:
             problems.append(Problem(path, "unknown-ref", params))
         return None
+
+
+def _rows(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    value = data.get(key)
+    return [row for row in value if isinstance(row, dict)] if isinstance(value, list) else []
+
+
+def _names(row: dict[str, Any], *keys: str) -> list[str]:
+    names = [row.get(key) for key in keys if key != "aliases"]
+    if "aliases" in keys and isinstance(row.get("aliases"), list):
+        names += row["aliases"]
+    return [n for n in names if isinstance(n, str)]
+
+
+def _raw_reference_problems(data: dict[str, Any]) -> list[Problem]:
+    """Unresolved references, read from the raw data of a file that has problems elsewhere.
+
+    The schedule's references are checked properly once the file is whole; doing it here too
+    means a clerk sees a misspelt department alongside a misspelt key, not one run later.
+    """
+    tasks = _rows(data, "tasks")
+    mechanisms = [m for t in tasks for m in _rows(t, "mechanisms")]
+
+    def index(kind: str, kind_zh: str, rows: list[dict[str, Any]], *keys: str) -> _Index:
+        items = [(row.get("id"), _names(row, *keys)) for row in rows]
+        return _Index(kind, kind_zh, [(i, n, i) for i, n in items if isinstance(i, str)])
+
+    departments = index("department", "部门", _rows(data, "departments"), "name", "aliases")
+    stations = index("station", "工作站", _rows(data, "stations"), "name")
+    servable = index("task or mechanism", "任务或机制", [*tasks, *mechanisms], "title")
+    schedule = data.get("schedule")
+    activities = _rows(schedule, "activities") if isinstance(schedule, dict) else []
+    problems: list[Problem] = []
+    for i, item in enumerate(activities):
+        path = f"schedule.activities[{i}]"
+        for key, found_in in (("responsible", departments), ("serves", servable)):
+            refs = item.get(key)
+            if isinstance(refs, list):
+                for j, ref in enumerate(refs):
+                    if isinstance(ref, str):
+                        found_in.find(ref, f"{path}.{key}[{j}]", problems)
+        if isinstance(item.get("station"), str):
+            stations.find(item["station"], f"{path}.station", problems)
+    return problems
 
 
 def _build(doc: _PlanDoc) -> Plan:
