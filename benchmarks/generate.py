@@ -16,6 +16,7 @@ import argparse
 import random
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import get_args
 from zoneinfo import ZoneInfo
 
 from commedu import (
@@ -49,16 +50,7 @@ from commedu import (
 
 YEAR = 2021
 #: The *when* kinds in the order activities cycle through them.
-WHEN_KINDS: tuple[type, ...] = (
-    Month,
-    MonthSpan,
-    MonthPart,
-    Deadline,
-    Day,
-    DayRange,
-    Session,
-    Recurrence,
-)
+WHEN_KINDS: tuple[type, ...] = get_args(When)
 _ZONES = (DEFAULT_ZONE, DEFAULT_ZONE, DEFAULT_ZONE, ZoneInfo("UTC"))
 _VERBS = ("开展", "组织", "举办", "推进", "召开", "完成", "评选", "培训")
 _TOPICS = (

@@ -398,16 +398,6 @@ class Recurrence:
 When: TypeAlias = Month | MonthSpan | MonthPart | Deadline | Day | DayRange | Session | Recurrence
 """Every precision a schedule can give; match on it to handle each."""
 
-WHEN_TYPES: tuple[type, ...] = (
-    Month,
-    MonthSpan,
-    MonthPart,
-    Deadline,
-    Day,
-    DayRange,
-    Session,
-    Recurrence,
-)
 
 # ---------------------------------------------------------------------------------------------
 # Parsing: the Chinese spellings of 配档表 and their ISO equivalents.
