@@ -210,6 +210,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{value!r} is not one of: {choices}",
         "zh": "{value!r} 不在可选值之内：{choices}",
     },
+    "not-one-of-close": {
+        "en": "{value!r} is not one of: {choices} — did you mean {suggestion!r}?",
+        "zh": "{value!r} 不在可选值之内：{choices}——是不是 {suggestion!r}？",
+    },
     "bad-date-text": {
         "en": "{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2021-03-08",
         "zh": "{value!r} 不是日期；请写作 YYYY-MM-DD，例如 2021-03-08",

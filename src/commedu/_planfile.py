@@ -218,6 +218,13 @@ def _kind(value: Any, _: type) -> MechanismKind:
     if not isinstance(value, str):
         raise _wrong(value, "text")
     if value not in choices:
+        # A clerk may write the plan's own word (引领机制) or another case (Guidance).
+        by_name = {k.chinese: k.value for k in MechanismKind} | {c.lower(): c for c in choices}
+        suggestion = by_name.get(value.strip().lower()) or by_name.get(value.strip())
+        if suggestion:
+            raise _Bad(
+                "not-one-of-close", value=value, choices=", ".join(choices), suggestion=suggestion
+            )
         raise _Bad("not-one-of", value=value, choices=", ".join(choices))
     return MechanismKind(value)
 
