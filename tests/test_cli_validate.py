@@ -35,7 +35,8 @@ def test_invalid_files_exit_1_with_every_problem_grouped_per_file(
     first = lines.index(f"{bad[0]}: 3 problem(s)")
     assert lines[first + 1 : first + 4] == [
         "  yaer: unknown key 'yaer' — did you mean 'year'?",
-        "  tasks[0].mechanisms[0].kind: 'Management' is not one of: management, guidance, safeguard",
+        "  tasks[0].mechanisms[0].kind: 'Management' is not one of: management, guidance, safeguard"
+        " — did you mean 'management'?",
         "  schedule.activities[0].when: '13月' is not a month (1–12)",
     ]
     assert lines[first + 4] == f"{bad[1]}: 1 problem(s)"
