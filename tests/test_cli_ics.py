@@ -26,7 +26,7 @@ def test_default_output_is_the_plan_id(
     assert main(["--lang", "en", "ics", PLAN, "--stamp", STAMP]) == EXIT_OK
     written = (tmp_path / "jinshan-2021.ics").read_bytes()
     assert written == to_ics(jinshan, stamp=datetime(2021, 1, 1, tzinfo=UTC), lang="en")
-    assert "36 activities" in capsys.readouterr().out
+    assert "(activities: 36)" in capsys.readouterr().out
 
 
 def test_output_folder_and_filters(tmp_path: Path, jinshan: Plan) -> None:

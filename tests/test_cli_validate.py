@@ -22,7 +22,7 @@ MALFORMED = Path(__file__).parent / "malformed"
 
 def test_a_valid_file_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", JINSHAN]) == EXIT_OK
-    assert f"{JINSHAN}: valid (36 activities)" in capsys.readouterr().out
+    assert f"{JINSHAN}: valid (activities: 36)" in capsys.readouterr().out
 
 
 def test_invalid_files_exit_1_with_every_problem_grouped_per_file(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from commedu import PlanFileError, Problem, load_plan
+from commedu import PlanFileError, Problem, load_plan, loads_plan
 from commedu._messages import LANGS
 from commedu._planfile import MAX_BYTES
 
@@ -99,3 +99,12 @@ def test_the_error_survives_pickling() -> None:
     again = pickle.loads(pickle.dumps(info.value))
     assert again.problems == info.value.problems
     assert again.source == info.value.source
+
+
+def test_problems_are_in_reading_order_whatever_the_keys_are_named() -> None:
+    # "²" counts as a digit for str.isdigit but not for int(); found by the fuzzer.
+    text = 'id = "x-2021"\nyear = 2021\ntitle = "t"\n"²" = 1\n"a10" = 1\n"a2" = 1\n'
+    text += '[township]\nname = "镇"\nprovince = "省"\ndistrict = ""\ncity = ""\n'
+    with pytest.raises(PlanFileError) as info:
+        loads_plan(text)
+    assert [p.path for p in info.value.problems] == ["²", "a10", "a2"]

@@ -248,7 +248,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "按此格式读取所有文件（默认按扩展名：.json 为 JSON，其余为 TOML）",
     },
     "cli-valid": {
-        "en": "{file}: valid ({activities} activities)",
+        "en": "{file}: valid (activities: {activities})",
         "zh": "{file}：有效（{activities} 项工作）",
     },
     "cli-invalid": {
@@ -333,7 +333,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "{value!r} 不是带时区的时间；请写作如 2021-01-01T00:00:00Z",
     },
     "cli-ics-written": {
-        "en": "wrote {file} ({activities} activities)",
+        "en": "wrote {file} (activities: {activities})",
         "zh": "已写入 {file}（{activities} 项工作）",
     },
     "cli-ics-split-written": {

@@ -548,7 +548,7 @@ def _in_file_order(data: dict[str, Any]) -> Callable[[Problem], tuple[int, list[
     def key(problem: Problem) -> tuple[int, list[int | str]]:
         head = re.split(r"[.\[]", problem.path, maxsplit=1)[0]
         # Within a section, places in reading order: activities[2] before activities[10].
-        place = [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", problem.path)]
+        place = [int(p) if p.isdecimal() else p for p in re.split(r"(\d+)", problem.path)]
         return order.get(head, len(order)), place
 
     return key
