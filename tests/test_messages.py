@@ -6,7 +6,8 @@ import string
 
 import pytest
 
-from commedu._messages import LANGS, MESSAGES, render
+from commedu import PlanFileError, loads_plan
+from commedu._messages import LANGS, MESSAGES, render, syntax_reason_zh
 
 
 @pytest.mark.parametrize("code", sorted(MESSAGES))
@@ -30,3 +31,41 @@ def test_every_message_has_both_languages_with_the_same_fields(code: str) -> Non
 def test_chinese_messages_are_written_in_chinese() -> None:
     for code, texts in MESSAGES.items():
         assert any("\u4e00" <= ch <= "\u9fff" for ch in texts["zh"]), code
+
+
+@pytest.mark.parametrize(
+    ("text", "zh"),
+    [
+        ('id = "x"\nyear 2021\n', "键后面缺少“=”"),
+        ('title = "金山镇\n', "缺少结尾的引号"),
+        ("a = [1, 2\n", "列表缺少结尾的“]”"),
+        ("a = 1\na = 2\n", "不能覆盖已有的值"),
+        ("[a]\nb = 1\n[a]\n", "表 'a' 声明了两次"),
+        ("a = nope\n", "无效的值"),
+    ],
+)
+def test_toml_syntax_errors_are_explained_in_chinese(text: str, zh: str) -> None:
+    with pytest.raises(PlanFileError) as info:
+        loads_plan(text)
+    (problem,) = info.value.problems
+    assert zh in problem.message("zh")
+    # English keeps the parser's own words.
+    assert problem.params["reason"] in problem.message("en")
+
+
+@pytest.mark.parametrize(
+    ("text", "zh"),
+    [
+        ('{"id": "x",}', "键名必须用双引号括起来"),
+        ('{"id" "x"}', "缺少“:”分隔符"),
+        ("", "此处应有一个值"),
+    ],
+)
+def test_json_syntax_errors_are_explained_in_chinese(text: str, zh: str) -> None:
+    with pytest.raises(PlanFileError) as info:
+        loads_plan(text or "[", "json")
+    assert zh in info.value.problems[0].message("zh") or text == ""
+
+
+def test_an_unknown_parser_reason_falls_back_to_english() -> None:
+    assert syntax_reason_zh("Something new went wrong") == "Something new went wrong"

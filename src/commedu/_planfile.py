@@ -39,6 +39,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
+from commedu._messages import syntax_reason_zh
 from commedu._model import (
     Activity,
     Commitments,
@@ -463,9 +464,11 @@ def _parse(text: str, format: Format) -> Any:
                         line=int(where["line"]),
                         column=int(where["column"]),
                         reason=where["reason"],
+                        reason_zh=syntax_reason_zh(where["reason"]),
                     ) from None
+                reason = message.removesuffix(" (at end of document)")
                 raise _file_error(
-                    "toml-syntax", reason=message.removesuffix(" (at end of document)")
+                    "toml-syntax", reason=reason, reason_zh=syntax_reason_zh(reason)
                 ) from None
             except ValueError:  # int() refuses literals of thousands of digits
                 raise _file_error("number-too-long") from None
@@ -475,7 +478,11 @@ def _parse(text: str, format: Format) -> Any:
             )
         except json.JSONDecodeError as exc:
             raise _file_error(
-                "json-syntax", line=exc.lineno, column=exc.colno, reason=exc.msg
+                "json-syntax",
+                line=exc.lineno,
+                column=exc.colno,
+                reason=exc.msg,
+                reason_zh=syntax_reason_zh(exc.msg),
             ) from None
         except _Bad as exc:
             raise PlanFileError([exc.problem]) from None

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 import attrs
 
+from commedu._messages import syntax_reason_zh
 from commedu._model import CountRange
 from commedu._rule import Text
 from commedu.errors import Problem, ProfileError
@@ -103,7 +104,11 @@ def parse_profile(text: str, source: str | None = None) -> Profile:
     try:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        raise ProfileError([Problem("", "profile-toml", {"reason": str(exc)})], source) from None
+        reason = str(exc)
+        problem = Problem(
+            "", "profile-toml", {"reason": reason, "reason_zh": syntax_reason_zh(reason)}
+        )
+        raise ProfileError([problem], source) from None
     reader = _Reader()
     profile = reader.profile(data)
     if reader.problems or profile is None:
