@@ -108,3 +108,15 @@ def test_problems_are_in_reading_order_whatever_the_keys_are_named() -> None:
     with pytest.raises(PlanFileError) as info:
         loads_plan(text)
     assert [p.path for p in info.value.problems] == ["²", "a10", "a2"]
+
+
+def test_problems_carry_the_bad_value_and_the_suggested_fix_as_data() -> None:
+    with pytest.raises(PlanFileError) as info:
+        load_plan(CORPUS / "keys-and-references-together.toml")
+    by_path = {p.path: p for p in info.value.problems}
+    department = by_path["schedule.activities[0].responsible[0]"]
+    assert (department.value, department.suggestion) == ("社区教育中", "社区教育中心")
+    key = by_path["schedule.activities[1].responsable"]
+    assert (key.value, key.suggestion) == ("responsable", "responsible")
+    station = by_path["schedule.activities[0].station"]
+    assert (station.value, station.suggestion) == ("东崖站", None)

@@ -42,6 +42,17 @@ class Problem:
     def message(self, lang: Lang = "en") -> str:
         return render(self.code, lang, **self.params)
 
+    @property
+    def value(self) -> Any:
+        """The bad value as the plan or file gave it, where the problem is about one value."""
+        return self.params.get("value")
+
+    @property
+    def suggestion(self) -> str | None:
+        """The likely intended value (for a misspelt key, name or choice), if one is close."""
+        suggestion = self.params.get("suggestion")
+        return None if suggestion is None else str(suggestion)
+
     def at(self, prefix: str) -> Problem:
         """The same problem seen from an enclosing object whose path to this one is ``prefix``."""
         if not prefix:
