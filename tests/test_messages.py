@@ -42,6 +42,7 @@ def test_chinese_messages_are_written_in_chinese() -> None:
         ("a = 1\na = 2\n", "不能覆盖已有的值"),
         ("[a]\nb = 1\n[a]\n", "表 'a' 声明了两次"),
         ("a = nope\n", "无效的值"),
+        ("a = { b = 1\n", "内联表缺少结尾的“}”"),
     ],
 )
 def test_toml_syntax_errors_are_explained_in_chinese(text: str, zh: str) -> None:

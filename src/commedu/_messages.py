@@ -412,7 +412,8 @@ def syntax_reason_zh(reason: str) -> str:
     """A TOML or JSON parser's reason in Chinese, or the English one if it is not known."""
     for pattern, zh in _SYNTAX_ZH:
         if match := pattern.match(reason):
-            return zh.format(*match.groups())
+            # Not str.format: the Chinese text itself may hold braces, as in “}”.
+            return zh.replace("{0}", match.group(1)) if match.groups() else zh
     return reason
 
 

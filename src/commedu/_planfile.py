@@ -541,7 +541,7 @@ def loads_plan(text: str, format: Format = "toml") -> Plan:
     except ClassValidationError as exc:
         found = [*_problems(exc, "", _PlanDoc), *_plan_field_problems(data)]
         reported = {p.path for p in found}
-        found += [p for p in _raw_reference_problems(data) if p.path not in reported]
+        found += [p for p in _raw_whole_plan_problems(data) if p.path not in reported]
         raise PlanFileError(sorted(found, key=_in_file_order(data))) from None
     finally:
         _YEAR.reset(token)
@@ -618,9 +618,12 @@ class _Index:
         return None
 
 
-def _rows(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
+def _rows(data: dict[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
+    """The tables of the list ``key``, with their places in it (other entries are skipped)."""
     value = data.get(key)
-    return [row for row in value if isinstance(row, dict)] if isinstance(value, list) else []
+    if not isinstance(value, list):
+        return []
+    return [(i, row) for i, row in enumerate(value) if isinstance(row, dict)]
 
 
 def _names(row: dict[str, Any], *keys: str) -> list[str]:
@@ -630,26 +633,55 @@ def _names(row: dict[str, Any], *keys: str) -> list[str]:
     return [n for n in names if isinstance(n, str)]
 
 
-def _raw_reference_problems(data: dict[str, Any]) -> list[Problem]:
-    """Unresolved references, read from the raw data of a file that has problems elsewhere.
+def _raw_duplicate_ids(rows: list[tuple[int, dict[str, Any]]], path: str) -> list[Problem]:
+    first: dict[str, int] = {}
+    problems = []
+    for i, row in rows:
+        value = row.get("id")
+        if not isinstance(value, str):
+            continue
+        if value in first:
+            where = f"{path}[{first[value]}]"
+            problems.append(
+                Problem(f"{path}[{i}].id", "duplicate-id", {"value": value, "first": where})
+            )
+        else:
+            first[value] = i
+    return problems
 
-    The schedule's references are checked properly once the file is whole; doing it here too
-    means a clerk sees a misspelt department alongside a misspelt key, not one run later.
+
+def _raw_whole_plan_problems(data: dict[str, Any]) -> list[Problem]:
+    """Duplicate ids and unresolved references, read from the raw data of a file with problems.
+
+    The plan checks these properly once the file is whole; doing it here too means a clerk sees
+    a misspelt department or a repeated id alongside a misspelt key, not one run later.
     """
     tasks = _rows(data, "tasks")
-    mechanisms = [m for t in tasks for m in _rows(t, "mechanisms")]
+    mechanisms = [m for _, t in tasks for m in _rows(t, "mechanisms")]
+    schedule = data.get("schedule")
+    activities = _rows(schedule, "activities") if isinstance(schedule, dict) else []
+    problems = [
+        *_raw_duplicate_ids(_rows(data, "departments"), "departments"),
+        *_raw_duplicate_ids(_rows(data, "stations"), "stations"),
+        *_raw_duplicate_ids(tasks, "tasks"),
+        *(
+            problem
+            for i, task in tasks
+            for problem in _raw_duplicate_ids(_rows(task, "mechanisms"), f"tasks[{i}].mechanisms")
+        ),
+        *_raw_duplicate_ids(activities, "schedule.activities"),
+    ]
 
-    def index(kind: str, kind_zh: str, rows: list[dict[str, Any]], *keys: str) -> _Index:
-        items = [(row.get("id"), _names(row, *keys)) for row in rows]
+    def index(
+        kind: str, kind_zh: str, rows: list[tuple[int, dict[str, Any]]], *keys: str
+    ) -> _Index:
+        items = [(row.get("id"), _names(row, *keys)) for _, row in rows]
         return _Index(kind, kind_zh, [(i, n, i) for i, n in items if isinstance(i, str)])
 
     departments = index("department", "部门", _rows(data, "departments"), "name", "aliases")
     stations = index("station", "工作站", _rows(data, "stations"), "name")
     servable = index("task or mechanism", "任务或机制", [*tasks, *mechanisms], "title")
-    schedule = data.get("schedule")
-    activities = _rows(schedule, "activities") if isinstance(schedule, dict) else []
-    problems: list[Problem] = []
-    for i, item in enumerate(activities):
+    for i, item in activities:
         path = f"schedule.activities[{i}]"
         for key, found_in in (("responsible", departments), ("serves", servable)):
             refs = item.get(key)
