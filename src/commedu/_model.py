@@ -66,11 +66,16 @@ def raise_if(*problems: Problem | None) -> None:
         raise PlanError(found)
 
 
-def duplicates(ids: Iterable[str], path: str, what: str) -> list[Problem]:
-    """A problem for every id already seen; ``path`` is formatted with the index."""
+def duplicates(ids: Iterable[str | None], path: str, what: str) -> list[Problem]:
+    """A problem for every id already seen; ``path`` is formatted with the index.
+
+    ``None`` holds the place of an entry that has no usable id (in a file still being read).
+    """
     first: dict[str, int] = {}
     problems = []
     for i, value in enumerate(ids):
+        if value is None:
+            continue
         if value in first:
             where = f"{what}[{first[value]}]"
             problems.append(

@@ -56,6 +56,7 @@ from commedu._model import (
     Township,
     check_id,
     check_text,
+    duplicates,
     to_money,
 )
 from commedu._plan import Plan
@@ -633,21 +634,15 @@ def _names(row: dict[str, Any], *keys: str) -> list[str]:
     return [n for n in names if isinstance(n, str)]
 
 
-def _raw_duplicate_ids(rows: list[tuple[int, dict[str, Any]]], path: str) -> list[Problem]:
-    first: dict[str, int] = {}
-    problems = []
-    for i, row in rows:
-        value = row.get("id")
-        if not isinstance(value, str):
-            continue
-        if value in first:
-            where = f"{path}[{first[value]}]"
-            problems.append(
-                Problem(f"{path}[{i}].id", "duplicate-id", {"value": value, "first": where})
-            )
-        else:
-            first[value] = i
-    return problems
+def _raw_ids(data: dict[str, Any], key: str) -> list[str | None]:
+    """The ids of the list ``key``, in place; ``None`` where an entry has no text id."""
+    value = data.get(key)
+    if not isinstance(value, list):
+        return []
+    return [
+        row["id"] if isinstance(row, dict) and isinstance(row.get("id"), str) else None
+        for row in value
+    ]
 
 
 def _raw_whole_plan_problems(data: dict[str, Any]) -> list[Problem]:
@@ -661,15 +656,23 @@ def _raw_whole_plan_problems(data: dict[str, Any]) -> list[Problem]:
     schedule = data.get("schedule")
     activities = _rows(schedule, "activities") if isinstance(schedule, dict) else []
     problems = [
-        *_raw_duplicate_ids(_rows(data, "departments"), "departments"),
-        *_raw_duplicate_ids(_rows(data, "stations"), "stations"),
-        *_raw_duplicate_ids(tasks, "tasks"),
+        *duplicates(_raw_ids(data, "departments"), "departments[{}].id", "departments"),
+        *duplicates(_raw_ids(data, "stations"), "stations[{}].id", "stations"),
+        *duplicates(_raw_ids(data, "tasks"), "tasks[{}].id", "tasks"),
         *(
             problem
             for i, task in tasks
-            for problem in _raw_duplicate_ids(_rows(task, "mechanisms"), f"tasks[{i}].mechanisms")
+            for problem in duplicates(
+                _raw_ids(task, "mechanisms"),
+                f"tasks[{i}].mechanisms[{{}}].id",
+                f"tasks[{i}].mechanisms",
+            )
         ),
-        *_raw_duplicate_ids(activities, "schedule.activities"),
+        *duplicates(
+            _raw_ids(schedule, "activities") if isinstance(schedule, dict) else [],
+            "schedule.activities[{}].id",
+            "schedule.activities",
+        ),
     ]
 
     def index(
