@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from commedu import dump_plan, load_plan, loads_plan
-from commedu._starter import starter_plan
 from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
+from commedu.planfile.starter import starter_plan
 
 from .conftest import EXAMPLES
 from .strategies import texts

@@ -30,9 +30,9 @@ from commedu import (
     rules,
     unregister_rule,
 )
-from commedu._builtin_rules import BUILTIN_RULES, example_plan
-from commedu._compliance import resolve
-from commedu._profiles import BUILTIN_PROFILES
+from commedu.compliance.builtin import BUILTIN_RULES, example_plan
+from commedu.compliance.engine import resolve
+from commedu.compliance.profiles import BUILTIN_PROFILES
 from tests.strategies import plans
 
 CODES = ("CE101", "CE102", "CE201", "CE301", "CE302", "SD101")

@@ -20,9 +20,9 @@ from commedu import (
     Text,
     check,
 )
-from commedu._builtin_rules import BUILTIN_RULES, example_plan
-from commedu._report import _LABELS as report_labels
-from commedu._ruledoc import _LABELS as ruledoc_labels
+from commedu.compliance.builtin import BUILTIN_RULES, example_plan
+from commedu.compliance.report import _LABELS as report_labels
+from commedu.compliance.ruledoc import _LABELS as ruledoc_labels
 
 RULE = BUILTIN_RULES[0]
 ONE = Finding("schedule.activities[3]", Text("one | bar", "一"))

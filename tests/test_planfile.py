@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 
 from commedu import Plan, dump_plan, load_plan, loads_plan, parse_when
-from commedu._planfile import _ActivityDoc, _PlanDoc
+from commedu.planfile.read import _ActivityDoc, _PlanDoc
 
 from .conftest import EXAMPLES
 from .strategies import plans

@@ -22,7 +22,7 @@ from commedu import (
     to_ics,
     write_split,
 )
-from commedu._split import MAX_NAME_BYTES, clean_name, file_names
+from commedu.calendar.split import MAX_NAME_BYTES, clean_name, file_names
 from tests.icalcheck import check_events
 
 STAMP = datetime(2021, 1, 1, tzinfo=UTC)

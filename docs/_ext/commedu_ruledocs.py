@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import commedu
-from commedu._ruledoc import rule_doc
+from commedu.compliance.ruledoc import rule_doc
 
 FOLDER = Path("reference") / "rules"
 

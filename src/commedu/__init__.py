@@ -7,7 +7,16 @@ to calendars. The names below are the public API; modules starting with ``_`` ar
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from commedu._model import (
+from commedu._version import __version__
+from commedu.errors import (
+    ExportError,
+    PlanError,
+    PlanFileError,
+    Problem,
+    ProfileError,
+    RuleSelectorError,
+)
+from commedu.model.parts import (
     Activity,
     Commitments,
     CountRange,
@@ -23,9 +32,8 @@ from commedu._model import (
     Task,
     Township,
 )
-from commedu._plan import Plan
-from commedu._version import __version__
-from commedu._when import (
+from commedu.model.plan import Plan
+from commedu.model.when import (
     DEFAULT_ZONE,
     DateSpan,
     Day,
@@ -40,22 +48,26 @@ from commedu._when import (
     When,
     parse_when,
 )
-from commedu.errors import (
-    ExportError,
-    PlanError,
-    PlanFileError,
-    Problem,
-    ProfileError,
-    RuleSelectorError,
-)
 
 if TYPE_CHECKING:
-    from commedu._compliance import ENTRY_POINT_GROUP, check, register_rule, rules, unregister_rule
-    from commedu._ical import to_calendar, to_ics, write_ics
-    from commedu._planfile import dump_plan, load_plan, loads_plan
-    from commedu._profiles import EventSpec, Profile, ProfileSource, load_profile, parse_profile
-    from commedu._report import ComplianceReport, RuleResult
-    from commedu._rule import (
+    from commedu.calendar.ics import to_calendar, to_ics, write_ics
+    from commedu.calendar.split import write_split
+    from commedu.compliance.engine import (
+        ENTRY_POINT_GROUP,
+        check,
+        register_rule,
+        rules,
+        unregister_rule,
+    )
+    from commedu.compliance.profiles import (
+        EventSpec,
+        Profile,
+        ProfileSource,
+        load_profile,
+        parse_profile,
+    )
+    from commedu.compliance.report import ComplianceReport, RuleResult
+    from commedu.compliance.rule import (
         Example,
         Failed,
         Finding,
@@ -65,43 +77,44 @@ if TYPE_CHECKING:
         Rule,
         Severity,
         Status,
-        Text,
     )
-    from commedu._split import write_split
+    from commedu.compliance.text import Text
+    from commedu.planfile.read import load_plan, loads_plan
+    from commedu.planfile.write import dump_plan
 
 # The engine, the plan-file reader and the calendar exporter pull in cattrs, icalendar and
 # importlib.metadata. They load on first use, so `import commedu` and `commedu --version` stay
 # fast and a command never pays for another's dependencies.
 _LAZY: dict[str, str] = {
-    "ENTRY_POINT_GROUP": "commedu._compliance",
-    "check": "commedu._compliance",
-    "register_rule": "commedu._compliance",
-    "rules": "commedu._compliance",
-    "unregister_rule": "commedu._compliance",
-    "to_calendar": "commedu._ical",
-    "to_ics": "commedu._ical",
-    "write_ics": "commedu._ical",
-    "dump_plan": "commedu._planfile",
-    "load_plan": "commedu._planfile",
-    "loads_plan": "commedu._planfile",
-    "EventSpec": "commedu._profiles",
-    "Profile": "commedu._profiles",
-    "ProfileSource": "commedu._profiles",
-    "load_profile": "commedu._profiles",
-    "parse_profile": "commedu._profiles",
-    "ComplianceReport": "commedu._report",
-    "RuleResult": "commedu._report",
-    "Example": "commedu._rule",
-    "Failed": "commedu._rule",
-    "Finding": "commedu._rule",
-    "NotEvaluable": "commedu._rule",
-    "Outcome": "commedu._rule",
-    "Passed": "commedu._rule",
-    "Rule": "commedu._rule",
-    "Severity": "commedu._rule",
-    "Status": "commedu._rule",
-    "Text": "commedu._rule",
-    "write_split": "commedu._split",
+    "ENTRY_POINT_GROUP": "commedu.compliance.engine",
+    "check": "commedu.compliance.engine",
+    "register_rule": "commedu.compliance.engine",
+    "rules": "commedu.compliance.engine",
+    "unregister_rule": "commedu.compliance.engine",
+    "to_calendar": "commedu.calendar.ics",
+    "to_ics": "commedu.calendar.ics",
+    "write_ics": "commedu.calendar.ics",
+    "dump_plan": "commedu.planfile.write",
+    "load_plan": "commedu.planfile.read",
+    "loads_plan": "commedu.planfile.read",
+    "EventSpec": "commedu.compliance.profiles",
+    "Profile": "commedu.compliance.profiles",
+    "ProfileSource": "commedu.compliance.profiles",
+    "load_profile": "commedu.compliance.profiles",
+    "parse_profile": "commedu.compliance.profiles",
+    "ComplianceReport": "commedu.compliance.report",
+    "RuleResult": "commedu.compliance.report",
+    "Example": "commedu.compliance.rule",
+    "Failed": "commedu.compliance.rule",
+    "Finding": "commedu.compliance.rule",
+    "NotEvaluable": "commedu.compliance.rule",
+    "Outcome": "commedu.compliance.rule",
+    "Passed": "commedu.compliance.rule",
+    "Rule": "commedu.compliance.rule",
+    "Severity": "commedu.compliance.rule",
+    "Status": "commedu.compliance.rule",
+    "Text": "commedu.compliance.text",
+    "write_split": "commedu.calendar.split",
 }
 
 __all__ = [

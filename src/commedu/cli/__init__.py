@@ -18,7 +18,7 @@ from commedu._messages import Lang
 from commedu._version import __version__
 
 if TYPE_CHECKING:
-    from commedu._plan import Plan
+    from commedu.model.plan import Plan
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "main", "read_plan"]
 
@@ -92,8 +92,8 @@ def read_plan(path: str, command: str, lang: Lang) -> Plan | int:
     An unreadable file is an I/O error (2); a file that reads but is not a valid plan is 1.
     """
     # Imported here so that `commedu --version` does not load the plan-file reader.
-    from commedu._planfile import load_plan
     from commedu.errors import PlanFileError
+    from commedu.planfile.read import load_plan
 
     try:
         return load_plan(path)

@@ -9,10 +9,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from commedu._compliance import check
 from commedu._messages import Lang
-from commedu._rule import Severity
 from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, read_plan
+from commedu.compliance.engine import check
+from commedu.compliance.rule import Severity
 from commedu.errors import ProfileError, RuleSelectorError
 
 __all__ = ["configure", "run"]

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from commedu._ical import ExportOptions, resolve, select, to_ics, write_ics
 from commedu._messages import Lang, render
-from commedu._split import INDEX, write_split
+from commedu.calendar.ics import ExportOptions, resolve, select, to_ics, write_ics
+from commedu.calendar.split import INDEX, write_split
 from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, read_plan
 from commedu.errors import ExportError
 

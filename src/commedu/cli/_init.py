@@ -9,8 +9,8 @@ from pathlib import Path
 
 from commedu._atomic import write_bytes
 from commedu._messages import Lang, render
-from commedu._starter import starter_plan
 from commedu.cli import EXIT_OK, EXIT_USAGE
+from commedu.planfile.starter import starter_plan
 
 
 def _year(text: str) -> int:

@@ -10,10 +10,10 @@ import argparse
 import json
 import sys
 
-from commedu._compliance import resolve, rules
 from commedu._messages import Lang
-from commedu._ruledoc import rule_doc, rules_doc
 from commedu.cli import EXIT_OK, EXIT_USAGE
+from commedu.compliance.engine import resolve, rules
+from commedu.compliance.ruledoc import rule_doc, rules_doc
 from commedu.errors import RuleSelectorError
 
 __all__ = ["configure", "run"]

@@ -6,9 +6,9 @@ import argparse
 import sys
 
 from commedu._messages import Lang, render
-from commedu._planfile import load_plan
 from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from commedu.errors import PlanFileError
+from commedu.planfile.read import load_plan
 
 
 def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:

@@ -20,10 +20,10 @@ from typing import Literal, Unpack
 import attrs
 
 from commedu._atomic import write_bytes
-from commedu._ical import ExportOptions, nothing_selected, resolve, select, to_ics
-from commedu._model import Department, Station
-from commedu._plan import Plan
+from commedu.calendar.ics import ExportOptions, nothing_selected, resolve, select, to_ics
 from commedu.errors import ExportError, Problem
+from commedu.model.parts import Department, Station
+from commedu.model.plan import Plan
 
 __all__ = ["INDEX", "SplitBy", "file_names", "write_split"]
 

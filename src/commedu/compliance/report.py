@@ -14,8 +14,17 @@ from typing import Any
 import attrs
 
 from commedu._messages import Lang
-from commedu._profiles import Profile
-from commedu._rule import Failed, Finding, NotEvaluable, Outcome, Passed, Rule, Severity, Status
+from commedu.compliance.profiles import Profile
+from commedu.compliance.rule import (
+    Failed,
+    Finding,
+    NotEvaluable,
+    Outcome,
+    Passed,
+    Rule,
+    Severity,
+    Status,
+)
 
 __all__ = ["JSON_SCHEMA", "ComplianceReport", "RuleResult"]
 

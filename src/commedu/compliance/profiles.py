@@ -19,9 +19,9 @@ from typing import Any, Literal
 import attrs
 
 from commedu._messages import syntax_reason_zh
-from commedu._model import CountRange
-from commedu._rule import Text
+from commedu.compliance.text import Text
 from commedu.errors import Problem, ProfileError
+from commedu.model.parts import CountRange
 
 __all__ = ["BUILTIN_PROFILES", "EventSpec", "Profile", "load_profile", "parse_profile"]
 

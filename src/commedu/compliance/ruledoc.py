@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from commedu._compliance import check
 from commedu._messages import Lang
-from commedu._rule import Example, Rule
+from commedu.compliance.engine import check
+from commedu.compliance.rule import Example, Rule
 
 __all__ = ["rule_doc", "rule_index", "rules_doc"]
 

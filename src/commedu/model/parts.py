@@ -17,8 +17,8 @@ from typing import Any
 
 import attrs
 
-from commedu._when import When
 from commedu.errors import PlanError, Problem
+from commedu.model.when import When
 
 __all__ = [
     "Activity",

@@ -13,12 +13,12 @@ from collections.abc import Iterable, Sequence
 from importlib import metadata
 from pathlib import Path
 
-from commedu._builtin_rules import BUILTIN_RULES
-from commedu._plan import Plan
-from commedu._profiles import BUILTIN_PROFILES, Profile, load_profile
-from commedu._report import ComplianceReport, RuleResult
-from commedu._rule import Rule
+from commedu.compliance.builtin import BUILTIN_RULES
+from commedu.compliance.profiles import BUILTIN_PROFILES, Profile, load_profile
+from commedu.compliance.report import ComplianceReport, RuleResult
+from commedu.compliance.rule import Rule
 from commedu.errors import Problem, ProfileError, RuleSelectorError
+from commedu.model.plan import Plan
 
 __all__ = [
     "ENTRY_POINT_GROUP",

@@ -8,7 +8,8 @@ from typing import Any, Protocol, TypeVar
 
 import attrs
 
-from commedu._model import (
+from commedu.errors import PlanError, Problem
+from commedu.model.parts import (
     Activity,
     Commitments,
     Department,
@@ -27,7 +28,7 @@ from commedu._model import (
     check_text,
     duplicates,
 )
-from commedu._when import (
+from commedu.model.when import (
     Day,
     DayRange,
     Deadline,
@@ -38,7 +39,6 @@ from commedu._when import (
     Session,
     When,
 )
-from commedu.errors import PlanError, Problem
 
 __all__ = ["Plan"]
 

@@ -22,7 +22,7 @@ import json
 import os
 import re
 import tomllib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -30,7 +30,6 @@ from typing import Any, Literal, get_args, get_origin
 
 import attrs
 import cattrs
-import tomli_w
 from cattrs.cols import homogenous_tuple_structure_factory, list_structure_factory
 from cattrs.errors import (
     ClassValidationError,
@@ -40,7 +39,8 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn
 
 from commedu._messages import syntax_reason_zh
-from commedu._model import (
+from commedu.errors import PlanError, PlanFileError, Problem
+from commedu.model.parts import (
     Activity,
     Commitments,
     CountRange,
@@ -59,11 +59,10 @@ from commedu._model import (
     duplicates,
     to_money,
 )
-from commedu._plan import Plan
-from commedu._when import When, parse_when
-from commedu.errors import PlanError, PlanFileError, Problem
+from commedu.model.plan import Plan
+from commedu.model.when import When, parse_when
 
-__all__ = ["MAX_BYTES", "Format", "dump_plan", "load_plan", "loads_plan"]
+__all__ = ["MAX_BYTES", "Format", "load_plan", "loads_plan"]
 
 Format = Literal["toml", "json"]
 
@@ -767,167 +766,3 @@ def _build(doc: _PlanDoc) -> Plan:
     if problems:
         raise PlanFileError(problems)
     return plan
-
-
-# -- writing -------------------------------------------------------------------------------------
-
-
-def _absent(value: Any) -> bool:
-    return value is None or value is False or (isinstance(value, str | list | dict) and not value)
-
-
-def _table(pairs: Mapping[str, Any], keep: tuple[str, ...] = ()) -> dict[str, Any]:
-    """Drop what is absent or the default (None, "", [], false) so files stay short.
-
-    ``keep`` names required keys that are written even when empty.
-    """
-    return {k: v for k, v in pairs.items() if k in keep or not _absent(v)}
-
-
-def _dump_count(value: CountRange | None) -> Any:
-    if value is None:
-        return None
-    return value.low if value.low == value.high else {"low": value.low, "high": value.high}
-
-
-def _dump_measure(measure: Measure) -> Any:
-    return _table({"title": measure.title, "text": measure.text}) if measure.title else measure.text
-
-
-def _plain(plan: Plan) -> dict[str, Any]:
-    """The plan as the plain data a file holds, keys in the model's order."""
-    t, c, r = plan.township, plan.commitments, plan.resources
-    return _table(
-        {
-            "id": plan.id,
-            "year": plan.year,
-            "title": plan.title,
-            "profile": plan.profile,
-            "issued_on": plan.issued_on,
-            "published_on": plan.published_on,
-            "guiding_principles": plan.guiding_principles,
-            "goals": plan.goals,
-            "township": _table(
-                {
-                    "name": t.name,
-                    "district": t.district,
-                    "city": t.city,
-                    "province": t.province,
-                    "resident_population": t.resident_population,
-                },
-                keep=("district", "city"),
-            ),
-            "source": None
-            if plan.source is None
-            else _table(
-                {
-                    "title": plan.source.title,
-                    "issuer": plan.source.issuer,
-                    "issued_on": plan.source.issued_on,
-                    "url": plan.source.url,
-                }
-            ),
-            "centre": None if plan.centre is None else {"name": plan.centre.name},
-            "commitments": _table(
-                {
-                    "full_time_staff": c.full_time_staff,
-                    "staff": _dump_count(c.staff),
-                    "funding_per_resident": None
-                    if c.funding_per_resident is None
-                    else str(c.funding_per_resident),
-                    "funding_earmarked": c.funding_earmarked,
-                    "learning_brands": _dump_count(c.learning_brands),
-                }
-            ),
-            "resources": _table(
-                {
-                    "full_time_staff": r.full_time_staff,
-                    "part_time_staff": r.part_time_staff,
-                    "budget": None if r.budget is None else str(r.budget),
-                }
-            ),
-            "departments": [
-                _table({"id": d.id, "name": d.name, "aliases": list(d.aliases)})
-                for d in plan.departments
-            ],
-            "stations": [
-                _table(
-                    {
-                        "id": s.id,
-                        "name": s.name,
-                        "place": s.place,
-                        "theme": s.theme,
-                        "focus": s.focus,
-                        "resources": list(s.resources),
-                        "description": s.description,
-                    },
-                    keep=("theme",),
-                )
-                for s in plan.stations
-            ],
-            "tasks": [
-                _table(
-                    {
-                        "id": task.id,
-                        "number": task.number,
-                        "title": task.title,
-                        "standing": task.standing,
-                        "measures": [_dump_measure(m) for m in task.measures],
-                        "mechanisms": [
-                            _table(
-                                {
-                                    "id": m.id,
-                                    "number": m.number,
-                                    "title": m.title,
-                                    "kind": m.kind.value,
-                                    "standing": m.standing,
-                                    "measures": [_dump_measure(x) for x in m.measures],
-                                }
-                            )
-                            for m in task.mechanisms
-                        ],
-                    }
-                )
-                for task in plan.tasks
-            ],
-            "schedule": _table(
-                {
-                    "title": plan.schedule.title,
-                    "activities": [
-                        _table(
-                            {
-                                "id": a.id,
-                                "title": a.title,
-                                "when": str(a.when),
-                                "responsible": [d.id for d in a.responsible],
-                                "station": None if a.station is None else a.station.id,
-                                "serves": list(a.serves),
-                                "target_groups": list(a.target_groups),
-                                "description": a.description,
-                            }
-                        )
-                        for a in plan.schedule
-                    ],
-                }
-            ),
-        }
-    )
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, date):
-        return value.isoformat()
-    raise TypeError(f"{type(value).__name__} cannot be written to JSON")  # pragma: no cover
-
-
-def dump_plan(plan: Plan, format: Format = "toml") -> str:
-    """The plan as TOML or JSON text that :func:`loads_plan` reads back to an equal plan.
-
-    The same plan always gives the same text: keys in a fixed order, Chinese written as is.
-    """
-    data = _plain(plan)
-    if format == "toml":
-        return tomli_w.dumps(data)
-    if format == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2, default=_jsonable) + "\n"
-    raise ValueError(f"format must be 'toml' or 'json', not {format!r}")

@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING
 import attrs
 
 from commedu._messages import Lang
+from commedu.compliance.text import Text
 
 if TYPE_CHECKING:
-    from commedu._plan import Plan
-    from commedu._profiles import Profile
+    from commedu.compliance.profiles import Profile
+    from commedu.model.plan import Plan
 
 __all__ = [
     "Example",
@@ -31,29 +32,12 @@ __all__ = [
     "Rule",
     "Severity",
     "Status",
-    "Text",
     "outcome",
 ]
 
 _CODE = re.compile(r"[A-Z]{1,4}[0-9]{3}")
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _VERSION = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+")
-
-
-def _nonempty(_: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{attribute.name} must be non-empty text, got {value!r}")
-
-
-@attrs.frozen
-class Text:
-    """One piece of user-facing text in English and in Chinese."""
-
-    en: str = attrs.field(validator=_nonempty)
-    zh: str = attrs.field(validator=_nonempty)
-
-    def __call__(self, lang: Lang) -> str:
-        return self.zh if lang == "zh" else self.en
 
 
 class Severity(enum.Enum):

@@ -23,10 +23,11 @@ from icalendar import Calendar, Event, Timezone, Todo, vDuration, vRecur, vText
 
 from commedu._atomic import write_bytes
 from commedu._messages import Lang
-from commedu._model import Activity, Department, Station, Task
-from commedu._plan import Plan
 from commedu._version import __version__
-from commedu._when import (
+from commedu.errors import ExportError, Problem
+from commedu.model.parts import Activity, Department, Station, Task
+from commedu.model.plan import Plan
+from commedu.model.when import (
     DEFAULT_ZONE,
     Day,
     DayRange,
@@ -38,7 +39,6 @@ from commedu._when import (
     Session,
     When,
 )
-from commedu.errors import ExportError, Problem
 
 __all__ = [
     "ComponentKind",

@@ -1,0 +1,24 @@
+"""commedu's own compliance rules, codes ``CE`` + three digits, one module per family.
+
+- CE1xx plan integrity (:mod:`.integrity`): the plan states what a reader needs to judge it.
+- CE2xx provincial standards (:mod:`.standards`): staffing and funding, commitments and actual
+  figures apart.
+- CE3xx schedule coverage (:mod:`.coverage`): the 配档表 carries the plan's work through the year.
+- CE4xx required events (:mod:`.events`): the events every year's plan must schedule.
+
+Each rule carries its documentation and two example plans, one it passes and one it fails; the
+tests run every example, so the docs cannot drift from the code.
+"""
+
+from commedu.compliance import coverage, events, integrity, standards
+from commedu.compliance.examples import example_plan
+from commedu.compliance.rule import Rule
+
+__all__ = ["BUILTIN_RULES", "example_plan"]
+
+BUILTIN_RULES: tuple[Rule, ...] = (
+    *integrity.RULES,
+    *standards.RULES,
+    *coverage.RULES,
+    *events.RULES,
+)

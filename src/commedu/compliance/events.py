@@ -1,0 +1,180 @@
+"""CE4xx required events: the events every year's plan must schedule.
+
+The words that recognise an event come from the profile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import attrs
+
+from commedu.compliance.examples import (
+    JINSHAN,
+    PASSES,
+    PASSES_ZH,
+    edit_activities,
+    example,
+    example_plan,
+    quote,
+    retitle,
+)
+from commedu.compliance.profiles import Profile
+from commedu.compliance.rule import (
+    Failed,
+    Finding,
+    NotEvaluable,
+    Outcome,
+    Passed,
+    Rule,
+    Severity,
+)
+from commedu.compliance.text import Text
+from commedu.model.parts import (
+    Activity,
+)
+from commedu.model.plan import Plan
+
+__all__ = ["RULES"]
+
+
+def _required_event(key: str, name: Text) -> Callable[[Plan, Profile | None], Outcome]:
+    def check(plan: Plan, profile: Profile | None) -> Outcome:
+        if profile is None:
+            return NotEvaluable(["profile"])
+        spec = profile.events.get(key)
+        if spec is None:
+            return NotEvaluable([f"profile.events.{key}"])
+        matches = [(i, a) for i, a in enumerate(plan.activities) if spec.matches(a.title)]
+        if not matches:
+            words = " | ".join(" + ".join(group) for group in spec.keywords)
+            return Failed(
+                [
+                    Finding(
+                        "schedule",
+                        Text(
+                            f"no scheduled activity is the {name.en}; looked for titles with: {words}",
+                            f"配档表中没有{name.zh}；查找的标题关键词：{words}",
+                        ),
+                    )
+                ]
+            )
+        timely = [
+            (i, a)
+            for i, a in matches
+            if not spec.months or any(a.when.span.touches_month(plan.year, m) for m in spec.months)
+        ]
+        if timely:
+            i, a = timely[0]
+            return Passed(
+                Text(
+                    f"schedule.activities[{i}] {quote(a.title)} ({a.when})",
+                    f"schedule.activities[{i}] {quote(a.title)}（{a.when}）",
+                )
+            )
+        months = "、".join(f"{m}月" for m in spec.months)
+        return Failed(
+            Finding(
+                f"schedule.activities[{i}]",
+                Text(
+                    f"{quote(a.title)} ({a.when}) should fall in {months}",
+                    f"{quote(a.title)}（{a.when}）应安排在{months}",
+                ),
+            )
+            for i, a in matches
+        )
+
+    return check
+
+
+def _inspection_in_june(activities: list[Activity]) -> None:
+    activities[5] = attrs.evolve(activities[5], title="迎接社区教育工作年终督导")
+    activities[11] = attrs.evolve(activities[11], title="12月村史讲堂")
+
+
+_EVENT_SOURCE = Text(
+    f"{JINSHAN}, task (八) 办好全民终身学习活动周 and the 12月 item 迎接社区教育工作年终督导; "
+    "task (五) calls for 老年人运用智能技术培训.",
+    f"《{JINSHAN}》任务（八）“办好全民终身学习活动周”、12月“迎接社区教育工作年终督导”；"
+    "任务（五）“积极开展老年人运用智能技术培训”。",
+)
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "CE401",
+        "lifelong-learning-week",
+        Severity.ERROR,
+        Text(
+            "The schedule includes the Lifelong Learning Week (全民终身学习活动周).",
+            "配档表安排了全民终身学习活动周。",
+        ),
+        Text(
+            "The week is held nationally every year and every township takes part.",
+            "全民终身学习活动周每年全国举办，各镇街均应参加。",
+        ),
+        _EVENT_SOURCE,
+        _required_event(
+            "lifelong-learning-week",
+            Text("Lifelong Learning Week (全民终身学习活动周)", "全民终身学习活动周"),
+        ),
+        example(PASSES, PASSES_ZH, example_plan),
+        example(
+            "October's item is retitled",
+            "10月工作改为其他标题",
+            edit_activities(retitle(9, "10月村史讲堂")),
+        ),
+        scope="schedule",
+    ),
+    Rule(
+        "CE402",
+        "year-end-inspection",
+        Severity.ERROR,
+        Text(
+            "The schedule includes the year-end inspection (年终督导) at the end of the year.",
+            "配档表在年末安排了年终督导。",
+        ),
+        Text(
+            "The inspection checks the plan; preparing for it is part of the year's work.",
+            "年终督导检查计划落实情况，迎检是全年工作的一部分。",
+        ),
+        _EVENT_SOURCE,
+        _required_event("year-end-inspection", Text("year-end inspection (年终督导)", "年终督导")),
+        example(PASSES, PASSES_ZH, example_plan),
+        example(
+            "The inspection is scheduled in June",
+            "年终督导安排在6月",
+            edit_activities(_inspection_in_june),
+        ),
+        scope="schedule",
+    ),
+    Rule(
+        "CE403",
+        "elder-smart-technology-training",
+        Severity.ERROR,
+        Text(
+            "The schedule includes smart-technology training for older people (老年人智能技术培训).",
+            "配档表安排了老年人智能技术培训。",
+        ),
+        Text(
+            "Helping older residents use smart technology is a standing national task, and plans"
+            " that promise it in their text should schedule it.",
+            "帮助老年人运用智能技术是国家长期任务，计划正文中承诺的应在配档表中安排。",
+        ),
+        _EVENT_SOURCE,
+        _required_event(
+            "elder-smart-technology-training",
+            Text(
+                "smart-technology training for older people (老年人智能技术培训)",
+                "老年人智能技术培训",
+            ),
+        ),
+        example(PASSES, PASSES_ZH, example_plan),
+        example(
+            "March's item is retitled",
+            "3月工作改为其他标题",
+            edit_activities(retitle(2, "3月村史讲堂")),
+        ),
+        scope="schedule",
+    ),
+)
