@@ -223,6 +223,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": '{value!r} is not an amount of money; write e.g. "1" or "1.50" (yuan)',
         "zh": '{value!r} 不是金额；请写作 "1" 或 "1.50"（元）',
     },
+    "money-out-of-range": {
+        "en": "{value} is outside the amounts a plan can hold: up to {limit} yuan, to {places} decimal places",
+        "zh": "{value} 超出计划可写的金额范围：最多 {limit} 元，最多 {places} 位小数",
+    },
     "too-big": {
         "en": "{value} is too large; a whole number here must lie within ±{limit}",
         "zh": "{value} 太大；此处的整数必须在 ±{limit} 之内",

@@ -21,7 +21,7 @@ import attrs
 from commedu._messages import syntax_reason_zh
 from commedu.compliance.text import Text
 from commedu.errors import Problem, ProfileError
-from commedu.model.parts import CountRange
+from commedu.model.parts import CountRange, money_in_range
 
 __all__ = ["BUILTIN_PROFILES", "EventSpec", "Profile", "load_profile", "parse_profile"]
 
@@ -144,6 +144,7 @@ def _is(kind: str, value: Any) -> bool:
                 isinstance(value, int | Decimal)
                 and not isinstance(value, bool)
                 and Decimal(value).is_finite()
+                and money_in_range(Decimal(value))
                 and value >= 0
             )
         case "bool":

@@ -6,7 +6,8 @@ Thresholds come from the profile, never from here.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from decimal import Decimal
+from decimal import MAX_EMAX, MIN_EMIN, Decimal, localcontext
+from fractions import Fraction
 
 from commedu.compliance.examples import (
     JINSHAN,
@@ -120,9 +121,27 @@ def _en_unit(unit: Text, value: int | Decimal) -> str:
     return "person" if unit is _PEOPLE and value == 1 else unit.en
 
 
+#: Past this many digits an amount is shown with an exponent: a report must stay readable even for
+#: a budget of ``1e30`` or a profile's ``1e999999``, which are judged exactly all the same.
+_PLAIN_DIGITS = 24
+
+
 def _plain(amount: Decimal) -> str:
-    """An amount without a trailing ``.0`` or an exponent: 1.5 x 24000 is 36000, not 36000.0."""
-    return f"{amount.normalize():f}"
+    """An amount without a trailing ``.0``: 1.5 x 24000 is 36000, not 36000.0."""
+    with localcontext(prec=_PLAIN_DIGITS + 4, Emax=MAX_EMAX, Emin=MIN_EMIN):
+        amount = amount.normalize()
+    if -_PLAIN_DIGITS < amount.adjusted() < _PLAIN_DIGITS:
+        return f"{amount:f}"
+    return f"{amount:E}"
+
+
+def _per_resident_shown(budget: Decimal, population: int) -> str:
+    """Yuan per resident to the fen, for people; the judgement itself uses exact fractions."""
+    with localcontext(prec=_PLAIN_DIGITS + 4, Emax=MAX_EMAX, Emin=MIN_EMIN):
+        share = budget / population
+        if share.adjusted() < _PLAIN_DIGITS:
+            return f"{share.quantize(Decimal('0.01')):f}"
+    return _plain(share)
 
 
 def _full_time(profile: Profile) -> int | None:
@@ -238,15 +257,16 @@ def _funding_actual(plan: Plan, profile: Profile | None) -> Outcome:
     threshold = None if profile is None else profile.funding_per_resident
     if missing or budget is None or not population or threshold is None:
         return NotEvaluable(missing)
-    needed = threshold * population
-    per_resident = (budget / population).quantize(Decimal("0.01"))
+    with localcontext(prec=_PLAIN_DIGITS + 4, Emax=MAX_EMAX, Emin=MIN_EMIN):
+        needed = threshold * population
+    per_resident = _per_resident_shown(budget, population)
     numbers = Text(
         f"budget {budget} yuan for {population} residents is {per_resident} yuan per resident;"
         f" the profile requires {threshold} ({_plain(needed)} yuan)",
         f"预算 {budget} 元、常住人口 {population} 人，人均 {per_resident} 元；"
         f"标准要求人均 {threshold} 元（共 {_plain(needed)} 元）",
     )
-    if budget >= needed:
+    if Fraction(budget) >= Fraction(threshold) * population:
         return Passed(numbers)
     return Failed([Finding("resources.budget", numbers)])
 

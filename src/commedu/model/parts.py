@@ -86,8 +86,18 @@ def duplicates(ids: Iterable[str | None], path: str, what: str) -> list[Problem]
     return problems
 
 
+#: The largest amount of money a plan or profile may state, in yuan. No township's budget comes
+#: near it, and the bound keeps exact arithmetic cheap: ``1e999999`` would be a million digits.
+MONEY_LIMIT = Decimal(10) ** 12
+#: Decimal places money may have: fen are two; a per-resident figure such as 1.125 needs more.
+MONEY_PLACES = 4
+
+
 def to_money(value: Decimal | int | str) -> Decimal:
-    """Money as an exact ``Decimal``; floats are refused because they cannot hold 0.1 yuan exactly."""
+    """Money as an exact ``Decimal``; floats are refused because they cannot hold 0.1 yuan exactly.
+
+    Raises ``TypeError`` for what is not money and ``ValueError`` for an amount out of range.
+    """
     if isinstance(value, bool) or not isinstance(value, Decimal | int | str):
         raise TypeError(f"money must be a Decimal, int or str, not {type(value).__name__}")
     try:
@@ -96,7 +106,18 @@ def to_money(value: Decimal | int | str) -> Decimal:
         raise TypeError(f"{value!r} is not an amount of money") from None
     if not money.is_finite():
         raise TypeError(f"{value!r} is not an amount of money")
+    if not money_in_range(money):
+        raise ValueError(
+            f"{value!r} is out of range: money is at most {MONEY_LIMIT:f} yuan,"
+            f" to {MONEY_PLACES} decimal places"
+        )
     return money
+
+
+def money_in_range(money: Decimal) -> bool:
+    """Whether a finite amount lies within :data:`MONEY_LIMIT` and :data:`MONEY_PLACES`."""
+    exponent = money.as_tuple().exponent
+    return abs(money) <= MONEY_LIMIT and isinstance(exponent, int) and exponent >= -MONEY_PLACES
 
 
 def _optional_money(value: Decimal | int | str | None) -> Decimal | None:

@@ -41,6 +41,8 @@ from cattrs.gen import make_dict_structure_fn
 from commedu._messages import syntax_reason_zh
 from commedu.errors import PlanError, PlanFileError, Problem
 from commedu.model.parts import (
+    MONEY_LIMIT,
+    MONEY_PLACES,
     Activity,
     Commitments,
     CountRange,
@@ -198,8 +200,10 @@ def _money(value: Any, _: type) -> Decimal:
         money = to_money(value.strip() if isinstance(value, str) else value)
     except TypeError:
         raise _Bad("bad-money", value=_show(value)) from None
-    if isinstance(value, int) and abs(value) > _MAX_INT:
-        raise _Bad("too-big", value=_show(value), limit=_MAX_INT)
+    except ValueError:
+        raise _Bad(
+            "money-out-of-range", value=_show(value), limit=f"{MONEY_LIMIT:f}", places=MONEY_PLACES
+        ) from None
     return money
 
 
