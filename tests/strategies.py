@@ -40,9 +40,12 @@ from commedu import (
 #: Any Unicode text that is not blank: Chinese, emoji, quotes, backslashes, newlines and all.
 texts = st.text(min_size=1, max_size=40).filter(lambda s: s.strip() != "")
 #: Text that stresses iCalendar: line breaks of every kind, TEXT's special characters,
-#: emoji and other 4-byte characters, and any other code point.
+#: emoji and other 4-byte characters, and any other character (a lone surrogate is not one:
+#: the model refuses it, see tests/test_hostile_input.py).
 ical_texts = st.text(
-    alphabet=st.one_of(st.sampled_from('\r\n,;:\\"\t 😀𝄞中文'), st.characters()),
+    alphabet=st.one_of(
+        st.sampled_from('\r\n,;:\\"\t 😀𝄞中文'), st.characters(exclude_categories=["Cs"])
+    ),
     min_size=1,
     max_size=120,
 ).filter(lambda s: s.strip() != "")

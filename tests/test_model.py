@@ -154,9 +154,9 @@ def test_money_is_decimal_and_float_is_refused() -> None:
     assert Commitments(funding_per_resident="1.10").funding_per_resident == Decimal("1.10")
     with pytest.raises(TypeError, match="Decimal"):
         Commitments(funding_per_resident=1.1)  # type: ignore[arg-type]
-    with pytest.raises(TypeError):
+    with pytest.raises(PlanError, match="budget"):
         Resources(budget="NaN")
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match=r"Resources\.budget"):
         Resources(budget="一千")
 
 

@@ -68,6 +68,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{value!r} is not a known time zone (use an IANA name such as 'Asia/Shanghai')",
         "zh": "{value!r} 不是已知时区（请使用 IANA 名称，如 “Asia/Shanghai”）",
     },
+    "duration-too-long": {
+        "en": "the duration {value} is longer than a session can be ({limit}, a year); split the work into sessions or write it as a span of days",
+        "zh": "时长 {value} 超过单次活动的上限（{limit}，即一年）；请拆分为多次活动，或写成日期范围",
+    },
     "not-positive-duration": {
         "en": "the duration {value} must be longer than zero",
         "zh": "时长 {value} 必须大于零",
@@ -175,6 +179,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "a number in the file has thousands of digits; no value in a plan is that long",
         "zh": "文件中有一个数字长达数千位；计划中没有这么长的数值",
     },
+    "key-too-deep": {
+        "en": "a key with more than {limit} dotted parts; a file needs only a few (e.g. tasks.mechanisms)",
+        "zh": "键的点分层级超过 {limit} 层；文件只需要几层（如 tasks.mechanisms）",
+    },
     "too-deep": {
         "en": "the file nests brackets or tables too deeply to read; a plan needs only a few levels",
         "zh": "文件中括号或表嵌套过深，无法读取；计划只需要几层嵌套",
@@ -222,6 +230,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "bad-money": {
         "en": '{value!r} is not an amount of money; write e.g. "1" or "1.50" (yuan)',
         "zh": '{value!r} 不是金额；请写作 "1" 或 "1.50"（元）',
+    },
+    "lone-surrogate": {
+        "en": "{value} holds a lone UTF-16 surrogate (such as \\ud800), which is not a character; write the character itself or remove the escape",
+        "zh": "{value} 含有孤立的 UTF-16 代理码（如 \\ud800），它不是字符；请直接写出该字符或删去这个转义",
     },
     "money-out-of-range": {
         "en": "{value} is outside the amounts a plan can hold: up to {limit} yuan, to {places} decimal places",

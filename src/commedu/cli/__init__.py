@@ -155,6 +155,9 @@ def _parser(lang: Lang) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    from commedu.cli._streams import safe_streams, undecodable_argument
+
+    safe_streams()
     args = list(sys.argv[1:] if argv is None else argv)
     lang = _lang_from(args) or default_lang()
     parser = _parser(lang)
@@ -183,6 +186,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parsed = parser.parse_args(args)
     except SystemExit as exc:
         return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_USAGE
+    if message := undecodable_argument(parser, parsed, lang):
+        sub_parser.print_usage(sys.stderr)
+        print(f"commedu {name}: {message}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         return command.run(parsed)
     except BrokenPipeError:

@@ -19,6 +19,7 @@ from typing import Any, Literal
 import attrs
 
 from commedu._messages import syntax_reason_zh
+from commedu._tomlguard import MAX_KEY_PARTS, too_deep
 from commedu.compliance.text import Text
 from commedu.errors import Problem, ProfileError
 from commedu.model.parts import CountRange, money_in_range
@@ -101,6 +102,10 @@ def load_profile(name_or_path: str | Path) -> Profile:
 
 def parse_profile(text: str, source: str | None = None) -> Profile:
     """A profile from TOML text; every problem found is reported together."""
+    if where := too_deep(text):
+        line, column = where
+        problem = Problem("", "key-too-deep", {"limit": MAX_KEY_PARTS}, line=line, column=column)
+        raise ProfileError([problem], source)
     try:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:

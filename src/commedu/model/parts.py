@@ -13,11 +13,12 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
 from commedu.errors import PlanError, Problem
+from commedu.model.fieldcheck import sequence, type_checked
 from commedu.model.when import When
 
 __all__ = [
@@ -121,41 +122,59 @@ def money_in_range(money: Decimal) -> bool:
 
 
 def _optional_money(value: Decimal | int | str | None) -> Decimal | None:
-    return None if value is None else to_money(value)
+    """Text and whole numbers become ``Decimal``; anything else is left for the type check."""
+    if isinstance(value, int | str) and not isinstance(value, bool):
+        try:
+            return Decimal(value)
+        except InvalidOperation:
+            pass
+    return cast(Decimal | None, value)
 
 
-def _strings(items: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(items, str):
-        raise TypeError("expected a list of strings, got one string")
-    return tuple(items)
+def check_money(value: Decimal | None, path: str) -> Problem | None:
+    if value is None:
+        return None
+    if not value.is_finite():
+        return Problem(path, "bad-money", {"value": str(value)})
+    if not money_in_range(value):
+        return Problem(
+            path,
+            "money-out-of-range",
+            {"value": str(value), "limit": f"{MONEY_LIMIT:f}", "places": MONEY_PLACES},
+        )
+    return check_count(value, path)
 
 
 # Typed converters: the attrs mypy plugin needs a concrete parameter type, not a TypeVar.
+def _strings(items: Iterable[str]) -> tuple[str, ...]:
+    return sequence(items)
+
+
 def _measures(items: Iterable[Measure]) -> tuple[Measure, ...]:
-    return tuple(items)
+    return sequence(items)
 
 
 def _mechanisms(items: Iterable[Mechanism]) -> tuple[Mechanism, ...]:
-    return tuple(items)
+    return sequence(items)
 
 
 def as_departments(items: Iterable[Department]) -> tuple[Department, ...]:
-    return tuple(items)
+    return sequence(items)
 
 
 def as_stations(items: Iterable[Station]) -> tuple[Station, ...]:
-    return tuple(items)
+    return sequence(items)
 
 
 def as_tasks(items: Iterable[Task]) -> tuple[Task, ...]:
-    return tuple(items)
+    return sequence(items)
 
 
 def _activities(items: Iterable[Activity]) -> tuple[Activity, ...]:
-    return tuple(items)
+    return sequence(items)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class Township:
     """The 镇 or 街道 that owns a plan, and the levels above it."""
 
@@ -173,7 +192,7 @@ class Township:
         )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class Source:
     """Where a plan's text comes from: the document it was encoded from."""
 
@@ -186,7 +205,7 @@ class Source:
         raise_if(check_text(self.title, "title"))
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class Department:
     """A 责任部门: a body that carries activities out.
 
@@ -210,7 +229,7 @@ class Department:
         return (self.name, *self.aliases)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class EducationCentre:
     """The township's 社区教育中心."""
 
@@ -220,7 +239,7 @@ class EducationCentre:
         raise_if(check_text(self.name, "name"))
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class Station:
     """A 社区教育工作站 in a village or community, built around a theme."""
 
@@ -243,7 +262,7 @@ class Station:
         )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class Measure:
     """One concrete action (措施), verbatim; ``title`` is its lead phrase where the plan gives one."""
 
@@ -266,7 +285,7 @@ class MechanismKind(enum.Enum):
         return {"management": "管理机制", "guidance": "引领机制", "safeguard": "保障"}[self.value]
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class Mechanism:
     """A standing arrangement (机制) under a task.
 
@@ -289,7 +308,7 @@ class Mechanism:
         )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class Task:
     """A main task (主要任务), numbered （一）, （二）… in the plan."""
 
@@ -316,7 +335,7 @@ class Task:
         return str(self.number)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class CountRange:
     """A whole-number target such as 3–5 staff or 1–2 brands."""
 
@@ -335,7 +354,7 @@ class CountRange:
         return str(self.low) if self.low == self.high else f"{self.low}–{self.high}"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class Commitments:
     """What the plan promises, as typed figures the compliance rules can test."""
 
@@ -350,11 +369,11 @@ class Commitments:
     def __attrs_post_init__(self) -> None:
         raise_if(
             check_count(self.full_time_staff, "full_time_staff"),
-            check_count(self.funding_per_resident, "funding_per_resident"),
+            check_money(self.funding_per_resident, "funding_per_resident"),
         )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class Resources:
     """What the township actually has, where the plan states it, as opposed to what it commits to."""
 
@@ -368,11 +387,11 @@ class Resources:
         raise_if(
             check_count(self.full_time_staff, "full_time_staff"),
             check_count(self.part_time_staff, "part_time_staff"),
-            check_count(self.budget, "budget"),
+            check_money(self.budget, "budget"),
         )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class Activity:
     """One scheduled piece of work (an item of the 配档表)."""
 
@@ -399,7 +418,7 @@ def _key(thing: Any) -> str:
     return thing if isinstance(thing, str) else str(thing.id)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class Schedule:
     """The 配档表: the year's activities in the plan's order."""
 

@@ -9,6 +9,7 @@ from typing import Any, Protocol, TypeVar
 import attrs
 
 from commedu.errors import PlanError, Problem
+from commedu.model.fieldcheck import type_checked
 from commedu.model.parts import (
     Activity,
     Commitments,
@@ -67,7 +68,7 @@ def _names(things: Iterable[Any]) -> str:
     return ", ".join(f"{t.id} ({t.name})" if hasattr(t, "name") else t.id for t in things) or "-"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class Plan:
     """A 社区教育工作计划.
 

@@ -21,6 +21,7 @@ import attrs
 from dateutil.rrule import rrule, rrulestr
 
 from commedu.errors import PlanError, Problem
+from commedu.model.fieldcheck import type_checked
 
 __all__ = [
     "DEFAULT_ZONE",
@@ -63,7 +64,7 @@ def _check_month(month: int) -> None:
         raise _fail("not-a-month", value=f"{month}月")
 
 
-@attrs.frozen(order=True)
+@attrs.frozen(order=True, field_transformer=type_checked)
 class DateSpan:
     """The days a *when* covers, ``first`` to ``last`` inclusive."""
 
@@ -91,7 +92,7 @@ class DateSpan:
         return self.first <= date(year, month, _last_day(year, month)) and self.last >= start
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class Month:
     """A whole month: ``4月``."""
 
@@ -113,7 +114,7 @@ class Month:
         return f"{self.month}月"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class MonthSpan:
     """Consecutive whole months: ``7-8月``."""
 
@@ -160,7 +161,7 @@ class Part(enum.Enum):
                 return (last - 4, last)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class MonthPart:
     """Part of one month: ``4月上旬``, ``4月中旬``, ``4月下旬``, ``4月底``."""
 
@@ -185,7 +186,7 @@ def _chinese_day(day: date) -> str:
     return f"{day.month}月{day.day}日"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class Deadline:
     """Work to be finished by ``due`` (inclusive): ``5月前`` is due on 30 April."""
 
@@ -201,7 +202,7 @@ class Deadline:
         return f"{_chinese_day(self.due)}前"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class Day:
     """One whole day: ``3月8日``."""
 
@@ -215,7 +216,7 @@ class Day:
         return _chinese_day(self.date)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class DayRange:
     """Whole days, ``first`` to ``last`` inclusive: ``3月8日-14日``."""
 
@@ -244,9 +245,16 @@ def _zone_of(start: datetime) -> ZoneInfo:
     return start.tzinfo
 
 
+#: The longest timed session or occurrence: a plan's work is planned within a year, and the bound
+#: keeps a session's end a real date (``PT99999999H`` would run past the year 9999).
+MAX_DURATION = timedelta(days=366)
+
+
 def _check_duration(duration: timedelta) -> None:
     if duration <= timedelta(0):
         raise _fail("not-positive-duration", value=format_duration(duration))
+    if duration > MAX_DURATION:
+        raise _fail("duration-too-long", value=format_duration(duration), limit="P366D")
 
 
 def format_duration(duration: timedelta) -> str:
@@ -268,7 +276,13 @@ def parse_duration(text: str) -> timedelta:
     if not match or text in ("P", "PT") or text.endswith("T"):
         raise _fail("bad-when", value=text, examples="'PT2H', 'PT1H30M', 'P1D'")
     d, h, m, s = (int(g) if g else 0 for g in match.groups())
-    return timedelta(days=d, hours=h, minutes=m, seconds=s)
+    try:
+        duration = timedelta(days=d, hours=h, minutes=m, seconds=s)
+    except OverflowError:
+        raise _fail("duration-too-long", value=text, limit="P366D") from None
+    if duration > MAX_DURATION:
+        raise _fail("duration-too-long", value=text, limit="P366D")
+    return duration
 
 
 def _session_text(start: datetime, duration: timedelta) -> str:
@@ -278,7 +292,7 @@ def _session_text(start: datetime, duration: timedelta) -> str:
     return text if zone == DEFAULT_ZONE else f"{text}[{zone.key}]"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class Session:
     """A timed session in a named zone: ``2021-03-08T14:30/PT2H`` (Asia/Shanghai unless given)."""
 
@@ -328,7 +342,7 @@ def _sorted_days(days: Iterable[date]) -> tuple[date, ...]:
     return tuple(sorted(set(days)))
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class Recurrence:
     """A session repeated by an RFC 5545 rule, minus excluded days.
 

@@ -39,7 +39,9 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn
 
 from commedu._messages import syntax_reason_zh
+from commedu._tomlguard import MAX_KEY_PARTS, too_deep
 from commedu.errors import PlanError, PlanFileError, Problem
+from commedu.model.fieldcheck import has_surrogate
 from commedu.model.parts import (
     MONEY_LIMIT,
     MONEY_PLACES,
@@ -369,6 +371,22 @@ def _join(path: str, name: str) -> str:
     return f"{path}.{name}" if path else name
 
 
+def _surrogates(data: Any, path: str = "") -> Iterator[Problem]:
+    """Every key and text holding a lone surrogate: JSON's ``"\\ud800"`` decodes to one, and no
+    report, calendar or terminal can encode it, so it is refused before anything else reads it."""
+    if isinstance(data, str):
+        if has_surrogate(data):
+            yield Problem(path, "lone-surrogate", {"value": _show(data)})
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if has_surrogate(key):
+                yield Problem(path, "lone-surrogate", {"value": _show(key)})
+            yield from _surrogates(value, _join(path, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _surrogates(value, f"{path}[{i}]")
+
+
 def _problems(exc: BaseException, path: str, cl: type | None) -> Iterator[Problem]:
     """Every problem inside a cattrs exception tree, with the path to each."""
     if isinstance(exc, ClassValidationError):
@@ -458,6 +476,9 @@ def _parse(text: str, format: Format) -> Any:
         raise _file_error("empty-file")
     try:
         if format == "toml":
+            if deep := too_deep(text):
+                line, column = deep
+                raise _file_error("key-too-deep", line=line, column=column, limit=MAX_KEY_PARTS)
             try:
                 return tomllib.loads(text, parse_float=Decimal)
             except tomllib.TOMLDecodeError as exc:
@@ -537,6 +558,8 @@ def loads_plan(text: str, format: Format = "toml") -> Plan:
     data = _parse(text, format)
     if not isinstance(data, dict):
         raise PlanFileError([_wrong(data, "table").problem])
+    if surrogates := list(_surrogates(data)):
+        raise PlanFileError(surrogates)
     year = data.get("year")
     valid_year = type(year) is int and 1900 <= year <= 2999
     token = _YEAR.set(year if valid_year else None)

@@ -1,0 +1,62 @@
+"""Text at the edges of the command line: undecodable arguments and strict output streams.
+
+On POSIX an argument or a file name is bytes; Python hands bytes that are not UTF-8 to us as
+lone surrogates (``'\\udcff'``). A file name may be such bytes and still be a real file, so it is
+used as given and printed with a visible escape; a name, a department or a code cannot, so it
+is refused with the option that carried it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+
+from commedu._messages import Lang
+from commedu.model.fieldcheck import has_surrogate
+
+__all__ = ["PATH_ARGUMENTS", "safe_streams", "undecodable_argument"]
+
+#: Arguments that name files: any bytes the file system allows are accepted.
+PATH_ARGUMENTS = frozenset({"plan", "output", "profile", "files"})
+
+_MESSAGE = {
+    "en": "argument {option}: {value} is not UTF-8 text; the terminal or script sent other bytes"
+    " (set the terminal to UTF-8, or retype the value)",
+    "zh": "参数 {option}：{value} 不是 UTF-8 文本；终端或脚本传入了其他编码的字节"
+    "（请把终端设为 UTF-8，或重新输入该值）",
+}
+
+
+def safe_streams() -> None:
+    """Print what cannot be encoded as an escape (``\\udcfe``) instead of failing mid-report."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="backslashreplace")
+
+
+def _option(parser: argparse.ArgumentParser, dest: str) -> str:
+    for action in parser._actions:
+        if action.dest == dest:
+            return action.option_strings[-1] if action.option_strings else dest.upper()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                found = _option(sub, dest)
+                if found != dest.upper():
+                    return found
+    return dest.upper()
+
+
+def undecodable_argument(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, lang: Lang
+) -> str | None:
+    """A message for the first text argument that holds undecodable bytes, or ``None``."""
+    for dest, value in sorted(vars(args).items()):
+        if dest in PATH_ARGUMENTS:
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and has_surrogate(item):
+                shown = repr(item.encode("utf-8", "surrogateescape"))  # the bytes as they came
+                return _MESSAGE[lang].format(option=_option(parser, dest), value=shown)
+    return None
