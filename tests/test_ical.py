@@ -216,7 +216,7 @@ def test_todos() -> None:
     assert (april["DTSTART"].dt, april["DUE"].dt) == (date(2021, 4, 1), date(2021, 4, 30))
     talk = todos["talk+todo@t-2021.commedu"]
     assert talk["DUE"].dt == datetime(2021, 3, 8, 16, 30, tzinfo=SHANGHAI)
-    with pytest.raises(ExportError, match="'event' or 'todo'"):
+    with pytest.raises(TypeError, match="'component' must be one of 'event', 'todo'"):
         to_ics(plan, component="journal")  # type: ignore[typeddict-item]
 
 

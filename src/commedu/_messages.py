@@ -367,10 +367,6 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         " the second (e.g. '3-6' or '4')",
         "zh": "{value!r} 不是月份范围；请写 1 至 12 之间的两个月份，前者不大于后者（如 “3-6” 或 “4”）",
     },
-    "bad-component": {
-        "en": "{value!r} is not a calendar component; use 'event' or 'todo'",
-        "zh": "{value!r} 不是日历条目类型；请使用 “event”（日程）或 “todo”（待办）",
-    },
     "naive-stamp": {
         "en": "the stamp {value} has no time zone; give one, e.g. '2021-01-01T00:00:00Z'",
         "zh": "时间戳 {value} 没有时区；请指定时区，如 “2021-01-01T00:00:00Z”",
@@ -433,6 +429,13 @@ def syntax_reason_zh(reason: str) -> str:
     return reason
 
 
+def check_lang(lang: object) -> Lang:
+    """``lang`` itself, or a ``TypeError`` that says which languages there are."""
+    if lang not in LANGS:
+        raise TypeError(f"lang must be 'en' or 'zh', not {type(lang).__name__} {lang!r}")
+    return "zh" if lang == "zh" else "en"
+
+
 def render(code: str, lang: Lang = "en", /, **params: Any) -> str:
     """The message ``code`` in ``lang``, with ``params`` filled in."""
-    return MESSAGES[code][lang].format(**params)
+    return MESSAGES[code][check_lang(lang)].format(**params)

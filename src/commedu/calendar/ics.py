@@ -23,6 +23,7 @@ from icalendar import Calendar, Event, Timezone, Todo, vDuration, vRecur, vText
 
 from commedu._atomic import write_bytes
 from commedu._messages import Lang
+from commedu._typecheck import check_arguments, check_options
 from commedu._version import __version__
 from commedu.errors import ExportError, Problem
 from commedu.model.parts import Activity, Department, Station, Task
@@ -103,10 +104,10 @@ class ExportOptions(TypedDict, total=False):
 
 def to_calendar(plan: Plan, **options: Unpack[ExportOptions]) -> Calendar:
     """The plan's schedule, or the part the filters select, as an ``icalendar.Calendar``."""
+    check_arguments(to_calendar, plan=plan)
+    check_options(to_calendar, options, ExportOptions)
     lang = options.get("lang", "zh")
     component = options.get("component", "event")
-    if component not in ("event", "todo"):
-        raise ExportError([Problem("component", "bad-component", {"value": component})])
     departments, stations, months = resolve(plan, options)
     chosen = select(plan, departments=departments, stations=stations, months=months)
     if not chosen:
@@ -148,12 +149,16 @@ def to_calendar(plan: Plan, **options: Unpack[ExportOptions]) -> Calendar:
 
 def to_ics(plan: Plan, **options: Unpack[ExportOptions]) -> bytes:
     """The calendar as RFC 5545 bytes: UTF-8, CRLF line ends, lines folded at 75 octets."""
+    check_arguments(to_ics, plan=plan)
+    check_options(to_ics, options, ExportOptions)
     data: bytes = to_calendar(plan, **options).to_ical()
     return data
 
 
 def write_ics(plan: Plan, path: str | os.PathLike[str], **options: Unpack[ExportOptions]) -> Path:
     """Write the calendar to ``path`` atomically: on failure an existing file stays as it was."""
+    check_arguments(write_ics, plan=plan, path=path)
+    check_options(write_ics, options, ExportOptions)
     return write_bytes(path, to_ics(plan, **options))
 
 

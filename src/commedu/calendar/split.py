@@ -20,6 +20,7 @@ from typing import Literal, Unpack
 import attrs
 
 from commedu._atomic import write_bytes
+from commedu._typecheck import check_arguments, check_options
 from commedu.calendar.ics import ExportOptions, nothing_selected, resolve, select, to_ics
 from commedu.errors import ExportError, Problem
 from commedu.model.parts import Department, Station
@@ -117,6 +118,8 @@ def write_split(
     limits which departments get a calendar). Returns the paths written, index last. Every file
     is written atomically; files from earlier runs that are no longer listed are left alone.
     """
+    check_arguments(write_split, plan=plan, folder=folder, by=by)
+    check_options(write_split, options, ExportOptions)
     if by not in ("department", "station"):
         raise ValueError(f"by must be 'department' or 'station', not {by!r}")
     target = Path(folder)

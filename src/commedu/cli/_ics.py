@@ -19,7 +19,6 @@ from commedu.errors import ExportError
 _USAGE_CODES = {
     "unknown-ref",
     "bad-months",
-    "bad-component",
     "naive-stamp",
     "bad-source-date-epoch",
 }

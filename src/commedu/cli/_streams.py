@@ -13,7 +13,7 @@ import io
 import sys
 
 from commedu._messages import Lang
-from commedu.model.fieldcheck import has_surrogate
+from commedu._typecheck import has_surrogate
 
 __all__ = ["PATH_ARGUMENTS", "safe_streams", "undecodable_argument"]
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from importlib import metadata
 from pathlib import Path
 
+from commedu._typecheck import check_arguments
 from commedu.compliance.builtin import BUILTIN_RULES
 from commedu.compliance.profiles import BUILTIN_PROFILES, Profile, load_profile
 from commedu.compliance.report import ComplianceReport, RuleResult
@@ -51,6 +52,7 @@ def register_rule(rule: Rule) -> Rule:
 
 def unregister_rule(code: str) -> None:
     """Remove a rule added with :func:`register_rule`."""
+    check_arguments(unregister_rule, code=code)
     if code not in _registered:
         raise KeyError(f"no registered rule {code!r}; registered: {', '.join(_registered) or '-'}")
     del _registered[code]
@@ -153,6 +155,7 @@ def check(
     Raises :class:`~commedu.errors.ProfileError` if the profile cannot be found or read and
     :class:`~commedu.errors.RuleSelectorError` if a selector matches no rule.
     """
+    check_arguments(check, plan=plan, profile=profile, select=select, ignore=ignore)
     standard = _profile_for(plan, profile)
     available = rules()
     enabled = set(resolve((r.code for r in available), select, ignore))

@@ -20,8 +20,10 @@ import attrs
 
 from commedu._messages import syntax_reason_zh
 from commedu._tomlguard import MAX_KEY_PARTS, too_deep
+from commedu._typecheck import check_arguments
 from commedu.compliance.text import Text
 from commedu.errors import Problem, ProfileError
+from commedu.model.fieldcheck import type_checked
 from commedu.model.parts import CountRange, money_in_range
 
 __all__ = ["BUILTIN_PROFILES", "EventSpec", "Profile", "load_profile", "parse_profile"]
@@ -32,7 +34,7 @@ BUILTIN_PROFILES = ("national-demonstration", "shandong-township")
 Level = Literal["township", "district"]
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class EventSpec:
     """How a required event is recognised in a schedule.
 
@@ -47,7 +49,7 @@ class EventSpec:
         return any(all(word in title for word in group) for group in self.keywords)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class ProfileSource:
     """Where a profile's figures come from, with the words quoted exactly."""
 
@@ -61,7 +63,7 @@ def _frozen(events: Mapping[str, EventSpec]) -> Mapping[str, EventSpec]:
     return MappingProxyType(dict(events))
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class Profile:
     """A standard a plan is written against: thresholds, the events it requires, and its source."""
 
@@ -82,6 +84,7 @@ class Profile:
 
 def load_profile(name_or_path: str | Path) -> Profile:
     """A built-in profile by name, or a profile read from a ``.toml`` file."""
+    check_arguments(load_profile, name_or_path=name_or_path)
     key = str(name_or_path)
     if isinstance(name_or_path, str) and key in BUILTIN_PROFILES:
         text = resources.files("commedu").joinpath("profiles", f"{key}.toml").read_text("utf-8")
@@ -102,6 +105,7 @@ def load_profile(name_or_path: str | Path) -> Profile:
 
 def parse_profile(text: str, source: str | None = None) -> Profile:
     """A profile from TOML text; every problem found is reported together."""
+    check_arguments(parse_profile, text=text, source=source)
     if where := too_deep(text):
         line, column = where
         problem = Problem("", "key-too-deep", {"limit": MAX_KEY_PARTS}, line=line, column=column)

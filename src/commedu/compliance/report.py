@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from commedu._messages import Lang
+from commedu._messages import Lang, check_lang
 from commedu.compliance.profiles import Profile
 from commedu.compliance.rule import (
     Failed,
@@ -25,6 +25,7 @@ from commedu.compliance.rule import (
     Severity,
     Status,
 )
+from commedu.model.fieldcheck import type_checked
 
 __all__ = ["JSON_SCHEMA", "ComplianceReport", "RuleResult"]
 
@@ -81,7 +82,7 @@ _LABELS: dict[Lang, dict[str, str]] = {
 }
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class RuleResult:
     """What one rule said about the plan."""
 
@@ -146,7 +147,7 @@ def _results(items: Iterable[RuleResult]) -> tuple[RuleResult, ...]:
     return tuple(sorted(items, key=lambda r: r.code))
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class ComplianceReport:
     """The results of checking one plan against one profile, in rule-code order."""
 
@@ -181,16 +182,17 @@ class ComplianceReport:
         )
 
     def to_text(self, lang: Lang = "en") -> str:
-        return _text(self, lang)
+        return _text(self, check_lang(lang))
 
     def to_markdown(self, lang: Lang = "en") -> str:
-        return _markdown(self, lang)
+        return _markdown(self, check_lang(lang))
 
     def to_json(self, lang: Lang = "en") -> str:
         return json.dumps(self.as_dict(lang), ensure_ascii=False, indent=2) + "\n"
 
     def as_dict(self, lang: Lang = "en") -> dict[str, Any]:
         """The report as plain data in the ``commedu.compliance/1`` layout."""
+        check_lang(lang)
         profile = self.profile
         return {
             "schema": JSON_SCHEMA,

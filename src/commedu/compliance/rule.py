@@ -17,6 +17,7 @@ import attrs
 
 from commedu._messages import Lang
 from commedu.compliance.text import Text
+from commedu.model.fieldcheck import type_checked
 
 if TYPE_CHECKING:
     from commedu.compliance.profiles import Profile
@@ -70,7 +71,7 @@ class Status(enum.Enum):
         return {"pass": "pass", "fail": "fail", "not-evaluable": "not evaluable"}[self.value]
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class Finding:
     """One place in the plan where a rule fails; ``path`` is e.g. ``schedule.activities[20]``."""
 
@@ -78,7 +79,7 @@ class Finding:
     message: Text
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class Passed:
     note: Text | None = None
 
@@ -90,7 +91,7 @@ def _findings(items: Iterable[Finding]) -> tuple[Finding, ...]:
     return found
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class Failed:
     findings: tuple[Finding, ...] = attrs.field(converter=_findings)
 
@@ -102,7 +103,7 @@ def _missing(items: Iterable[str]) -> tuple[str, ...]:
     return found
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class NotEvaluable:
     """The rule cannot judge: ``missing`` names the data it needs, e.g. ``township.resident_population``."""
 
@@ -119,7 +120,7 @@ def outcome(findings: Iterable[Finding], note: Text | None = None) -> Outcome:
     return Failed(found) if found else Passed(note)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class Example:
     """A documented case: a plan (built on demand) on which the rule passes or fails."""
 
@@ -145,7 +146,7 @@ def _since(_: object, __: attrs.Attribute[str], value: str) -> None:
         raise ValueError(f"since {value!r} must be a version such as '0.1.0'")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class Rule:
     """A compliance rule: a stable code, its documentation, and the check itself."""
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import attrs
 
-from commedu._messages import Lang
+from commedu._messages import Lang, check_lang
+from commedu.model.fieldcheck import type_checked
 
 __all__ = ["Text"]
 
@@ -14,7 +15,7 @@ def _nonempty(_: object, attribute: attrs.Attribute[str], value: str) -> None:
         raise ValueError(f"{attribute.name} must be non-empty text, got {value!r}")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=type_checked)
 class Text:
     """One piece of user-facing text in English and in Chinese."""
 
@@ -22,4 +23,4 @@ class Text:
     zh: str = attrs.field(validator=_nonempty)
 
     def __call__(self, lang: Lang) -> str:
-        return self.zh if lang == "zh" else self.en
+        return self.zh if check_lang(lang) == "zh" else self.en

@@ -9,76 +9,18 @@ Every model class is declared ``@attrs.frozen(field_transformer=type_checked)``.
 from __future__ import annotations
 
 import enum
-import re
-import types
 import typing
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime
-from typing import Any, Literal, TypeVar, Union, cast, get_args, get_origin
+from typing import Any, TypeVar, cast, get_args, get_origin
 
 import attrs
 
+from commedu._typecheck import conforms, describe, has_surrogate, shown
 from commedu.errors import PlanError, Problem
 
-__all__ = ["conforms", "describe", "has_surrogate", "sequence", "type_checked"]
+__all__ = ["sequence", "type_checked"]
 
 T = TypeVar("T")
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def has_surrogate(text: str) -> bool:
-    """Whether ``text`` holds a lone UTF-16 surrogate, which no file or terminal can encode."""
-    return _SURROGATE.search(text) is not None
-
-
-def conforms(value: object, hint: Any) -> bool:
-    """Whether ``value`` is of the annotated type (the shapes the model uses, not all of typing)."""
-    origin = get_origin(hint)
-    if hint is Any:
-        return True
-    if hint is None or hint is type(None):
-        return value is None
-    if origin is Union or origin is types.UnionType:
-        return any(conforms(value, arm) for arm in get_args(hint))
-    if origin is Literal:
-        return value in get_args(hint)
-    if origin is tuple:
-        args = get_args(hint)
-        if not isinstance(value, tuple):
-            return False
-        if len(args) == 2 and args[1] is Ellipsis:
-            return all(conforms(item, args[0]) for item in value)
-        return len(value) == len(args) and all(map(conforms, value, args))
-    if isinstance(hint, type):
-        if hint is int and isinstance(value, bool):
-            return False  # True is an int to Python, never a count to a plan
-        if hint is date and isinstance(value, datetime):
-            return False  # a day is not a moment
-        return isinstance(value, hint)
-    return True  # a shape this checker does not know is left to the type checker
-
-
-def describe(hint: Any) -> str:
-    """The annotation as a person reads it: ``a tuple of Department``, ``str or None``."""
-    origin = get_origin(hint)
-    if hint is None or hint is type(None):
-        return "None"
-    if origin is Union or origin is types.UnionType:
-        return " or ".join(describe(arm) for arm in get_args(hint))
-    if origin is Literal:
-        return "one of " + ", ".join(repr(a) for a in get_args(hint))
-    if origin is tuple:
-        args = get_args(hint)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return f"a tuple of {describe(args[0])}"
-        return "a tuple (" + ", ".join(describe(a) for a in args) + ")"
-    return getattr(hint, "__name__", str(hint))
-
-
-def _shown(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _where(cls: type, name: str) -> str:
@@ -87,7 +29,7 @@ def _where(cls: type, name: str) -> str:
 
 def _check_text(path: str, value: object) -> None:
     if isinstance(value, str) and has_surrogate(value):
-        raise PlanError([Problem(path, "lone-surrogate", {"value": _shown(value)})])
+        raise PlanError([Problem(path, "lone-surrogate", {"value": shown(value)})])
 
 
 class _TypeCheck:
@@ -102,7 +44,10 @@ class _TypeCheck:
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if self.hint is None:
-            self.hint = typing.get_type_hints(self.cls)[self.name]
+            try:
+                self.hint = typing.get_type_hints(self.cls)[self.name]
+            except NameError:  # a name imported for type checking only: leave it to mypy
+                self.hint = Any
         where = _where(self.cls, self.name)
         if not conforms(value, self.hint):
             items = get_args(self.hint)
@@ -111,10 +56,10 @@ class _TypeCheck:
                     if not conforms(item, items[0]):
                         raise TypeError(
                             f"{where}[{i}] must be {describe(items[0])},"
-                            f" not {type(item).__name__} {_shown(item)}"
+                            f" not {type(item).__name__} {shown(item)}"
                         )
             raise TypeError(
-                f"{where} must be {describe(self.hint)}, not {type(value).__name__} {_shown(value)}"
+                f"{where} must be {describe(self.hint)}, not {type(value).__name__} {shown(value)}"
             )
         if isinstance(value, tuple):
             for i, item in enumerate(value):

@@ -20,8 +20,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import attrs
 from dateutil.rrule import rrule, rrulestr
 
+from commedu._typecheck import check_arguments
 from commedu.errors import PlanError, Problem
-from commedu.model.fieldcheck import type_checked
+from commedu.model.fieldcheck import sequence, type_checked
 
 __all__ = [
     "DEFAULT_ZONE",
@@ -339,7 +340,10 @@ def _normalise_rule(rule: str, start: datetime) -> str:
 
 
 def _sorted_days(days: Iterable[date]) -> tuple[date, ...]:
-    return tuple(sorted(set(days)))
+    items = sequence(days)
+    if isinstance(items, tuple) and all(type(day) is date for day in items):
+        return tuple(sorted(set(items)))
+    return items  # not days: the field's type check names it
 
 
 @attrs.frozen(field_transformer=type_checked)
@@ -538,6 +542,7 @@ def parse_when(text: str, year: int) -> When:
     session followed by ``RRULE:…`` and optionally ``EXDATE:…``. ``str()`` of any result parses back
     to an equal value.
     """
+    check_arguments(parse_when, text=text, year=year)
     _check_year(year)
     raw = text
     text = _normalise(text)

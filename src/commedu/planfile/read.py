@@ -40,8 +40,8 @@ from cattrs.gen import make_dict_structure_fn
 
 from commedu._messages import syntax_reason_zh
 from commedu._tomlguard import MAX_KEY_PARTS, too_deep
+from commedu._typecheck import check_arguments, has_surrogate
 from commedu.errors import PlanError, PlanFileError, Problem
-from commedu.model.fieldcheck import has_surrogate
 from commedu.model.parts import (
     MONEY_LIMIT,
     MONEY_PLACES,
@@ -527,6 +527,7 @@ def load_plan(path: str | os.PathLike[str], format: Format | None = None) -> Pla
     Raises :class:`~commedu.errors.PlanFileError` naming every problem; its ``unreadable`` is set
     when the file could not be read at all.
     """
+    check_arguments(load_plan, path=path, format=format)
     where = Path(path)
     name = os.fspath(path)
     try:
@@ -553,8 +554,7 @@ def load_plan(path: str | os.PathLike[str], format: Format | None = None) -> Pla
 
 def loads_plan(text: str, format: Format = "toml") -> Plan:
     """Read a plan from TOML or JSON text; raises :class:`~commedu.errors.PlanFileError`."""
-    if format not in ("toml", "json"):
-        raise ValueError(f"format must be 'toml' or 'json', not {format!r}")
+    check_arguments(loads_plan, text=text, format=format)
     data = _parse(text, format)
     if not isinstance(data, dict):
         raise PlanFileError([_wrong(data, "table").problem])

@@ -13,6 +13,7 @@ from typing import Any
 
 import tomli_w
 
+from commedu._typecheck import check_arguments
 from commedu.model.parts import CountRange, Measure
 from commedu.model.plan import Plan
 from commedu.planfile.read import Format
@@ -173,6 +174,7 @@ def dump_plan(plan: Plan, format: Format = "toml") -> str:
 
     The same plan always gives the same text: keys in a fixed order, Chinese written as is.
     """
+    check_arguments(dump_plan, plan=plan, format=format)
     data = _plain(plan)
     if format == "toml":
         return tomli_w.dumps(data)

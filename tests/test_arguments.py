@@ -1,0 +1,231 @@
+"""Every public constructor and function checks its arguments' types and names the bad one."""
+
+from __future__ import annotations
+
+import inspect
+import tempfile
+import typing
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import commedu
+from commedu import (
+    DEFAULT_ZONE,
+    Activity,
+    Department,
+    Month,
+    Part,
+    Plan,
+    PlanError,
+    Text,
+    Township,
+)
+from commedu._typecheck import conforms
+from commedu.compliance.examples import example_plan
+
+PLAN = example_plan()
+SHANDONG = Path(commedu.__file__).parent / "profiles" / "shandong-township.toml"
+STAMP = datetime(2021, 1, 1, tzinfo=DEFAULT_ZONE)
+START = datetime(2021, 3, 8, 14, 30, tzinfo=DEFAULT_ZONE)
+
+
+def _calls(folder: Path) -> dict[str, dict[str, Any]]:
+    """For each public callable, keyword arguments it accepts."""
+    plan_file = folder / "plan.toml"
+    plan_file.write_text(commedu.dump_plan(PLAN), "utf-8")
+    return {
+        "Township": {"name": "示例镇", "district": "区", "city": "市", "province": "省"},
+        "Source": {"title": "计划", "issuer": "镇", "issued_on": date(2021, 1, 5)},
+        "Department": {"id": "d1", "name": "部门", "aliases": ("别名",)},
+        "EducationCentre": {"name": "社区教育中心"},
+        "Station": {"id": "s1", "name": "工作站", "place": "东村", "theme": "村史"},
+        "Measure": {"text": "开展活动。", "title": "活动"},
+        "Mechanism": {
+            "id": "m1",
+            "number": 1,
+            "title": "机制",
+            "kind": commedu.MechanismKind.GUIDANCE,
+        },
+        "Task": {"id": "t1", "number": 1, "title": "任务"},
+        "CountRange": {"low": 1, "high": 2},
+        "Commitments": {"full_time_staff": 2, "funding_per_resident": Decimal(1)},
+        "Resources": {"full_time_staff": 1, "part_time_staff": 2, "budget": Decimal(100)},
+        "Activity": {
+            "id": "a1",
+            "title": "讲座",
+            "when": Month(2021, 3),
+            "responsible": (Department("d1", "部门"),),
+        },
+        "Schedule": {"activities": (), "title": "配档表"},
+        "Plan": {
+            "id": "p-2021",
+            "township": Township("示例镇", "区", "市", "省"),
+            "year": 2021,
+            "title": "计划",
+        },
+        "DateSpan": {"first": date(2021, 3, 1), "last": date(2021, 3, 2)},
+        "Month": {"year": 2021, "month": 3},
+        "MonthSpan": {"year": 2021, "first": 3, "last": 4},
+        "MonthPart": {"year": 2021, "month": 3, "part": Part.LATE},
+        "Deadline": {"due": date(2021, 4, 30)},
+        "Day": {"date": date(2021, 3, 8)},
+        "DayRange": {"first": date(2021, 3, 8), "last": date(2021, 3, 9)},
+        "Session": {"start": START, "duration": timedelta(hours=2)},
+        "Recurrence": {
+            "start": START,
+            "duration": timedelta(hours=1),
+            "rule": "FREQ=WEEKLY;COUNT=2",
+        },
+        "Text": {"en": "text", "zh": "文本"},
+        "check": {"plan": PLAN, "profile": "shandong-township", "select": ["CE1"]},
+        "to_calendar": {"plan": PLAN, "stamp": STAMP, "lang": "en"},
+        "to_ics": {"plan": PLAN, "stamp": STAMP, "months": (3, 4), "component": "todo"},
+        "write_ics": {"plan": PLAN, "path": folder / "out.ics", "stamp": STAMP},
+        "write_split": {"plan": PLAN, "folder": folder / "split", "by": "department"},
+        "dump_plan": {"plan": PLAN, "format": "json"},
+        "loads_plan": {"text": commedu.dump_plan(PLAN), "format": "toml"},
+        "load_plan": {"path": plan_file},
+        "load_profile": {"name_or_path": "shandong-township"},
+        "parse_profile": {"text": SHANDONG.read_text("utf-8"), "source": "shandong"},
+        "parse_when": {"text": "3月", "year": 2021},
+    }
+
+
+#: Files the calls read and write; removed when the test run ends.
+_FOLDER = tempfile.TemporaryDirectory(prefix="commedu-arguments-")
+CALLS = _calls(Path(_FOLDER.name))
+
+
+def _hints(name: str) -> Mapping[str, Any]:
+    target = getattr(commedu, name)
+    if isinstance(target, type) and attrs.has(target):
+        return typing.get_type_hints(target)
+    hints = dict(typing.get_type_hints(target))
+    if "options" in inspect.signature(target).parameters:
+        from commedu.calendar.ics import ExportOptions
+
+        hints |= typing.get_type_hints(ExportOptions)
+        del hints["options"]
+    return hints
+
+
+#: Values of every kind a caller might pass by mistake.
+WRONG = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=8),
+    st.binary(max_size=8),
+    st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+    st.just(object()),
+    st.just(Decimal("NaN")),
+    st.just(date(2021, 3, 8)),
+    st.just(datetime(2021, 3, 8, 14, 30)),  # no zone
+    st.just(Text("a", "甲")),
+    st.just(Department("d9", "部门")),
+)
+
+
+def test_every_public_callable_has_a_valid_call() -> None:
+    """The table covers the API: each call works as given, so a failure below is the bad value."""
+    public = {
+        name
+        for name in commedu.__all__
+        if callable(getattr(commedu, name))
+        and not (
+            isinstance(getattr(commedu, name), type)
+            and issubclass(getattr(commedu, name), BaseException)
+        )
+    }
+    assert set(CALLS) <= public
+    for name, kwargs in CALLS.items():
+        getattr(commedu, name)(**kwargs)
+
+
+def _optional(name: str) -> set[str]:
+    target = getattr(commedu, name)
+    if isinstance(target, type) and attrs.has(target):
+        return {f.name for f in attrs.fields(target)}
+    return set(_hints(name)) - {"return"}
+
+
+def _arguments() -> list[tuple[str, str]]:
+    return [
+        (name, argument)
+        for name in sorted(CALLS)
+        for argument in sorted(set(_hints(name)) & (set(CALLS[name]) | _optional(name)))
+    ]
+
+
+_ARGUMENTS = _arguments()
+
+
+@given(target=st.sampled_from(_ARGUMENTS), value=WRONG)
+def test_a_wrongly_typed_argument_is_a_type_error_naming_it(
+    target: tuple[str, str], value: object
+) -> None:
+    """A wrong value is refused naming the argument, or converted into a right one (a list for
+    a tuple); never another exception, never a wrongly typed field kept."""
+    name, argument = target
+    hints = _hints(name)
+    assume(not conforms(value, hints[argument]))
+    outcome: object
+    try:
+        outcome = getattr(commedu, name)(**{**CALLS[name], argument: value})
+    except (TypeError, PlanError) as error:
+        outcome = error
+    if isinstance(outcome, TypeError):
+        assert argument in str(outcome)
+    elif isinstance(outcome, PlanError):
+        assert str(outcome)
+    elif attrs.has(type(outcome)):
+        assert conforms(getattr(outcome, argument), hints[argument])
+
+
+@pytest.mark.parametrize(
+    ("call", "words"),
+    [
+        (lambda: Activity("a1", "讲座", "3月"), ["Activity.when", "str", "'3月'"]),  # type: ignore[arg-type]
+        (
+            lambda: Activity("a1", "讲座", Month(2021, 3), responsible=("社区教育中心",)),  # type: ignore[arg-type]
+            ["Activity.responsible[0]", "Department", "'社区教育中心'"],
+        ),
+        (
+            lambda: Activity("a1", "讲座", Month(2021, 3), responsible="centre"),  # type: ignore[arg-type]
+            ["Activity.responsible", "tuple of Department", "'centre'"],
+        ),
+        (lambda: Plan("p-2021", None, 2021, "计划"), ["Plan.township", "None"]),  # type: ignore[arg-type]
+        (lambda: commedu.to_ics(None), ["to_ics()", "'plan'", "None"]),  # type: ignore[arg-type]
+        (lambda: commedu.check(None), ["check()", "'plan'"]),  # type: ignore[arg-type]
+        (lambda: commedu.to_ics(PLAN, stamp="2021"), ["'stamp'", "datetime"]),  # type: ignore[arg-type]
+        (lambda: commedu.to_ics(PLAN, lang="fr"), ["'lang'", "'en', 'zh'", "'fr'"]),  # type: ignore[arg-type]
+        (lambda: commedu.check(PLAN).to_text("fr"), ["lang", "'fr'"]),  # type: ignore[arg-type]
+        (lambda: Text("a", "甲")("fr"), ["lang", "'fr'"]),  # type: ignore[arg-type]
+        (
+            lambda: commedu.to_ics(PLAN, departmnets=["x"]),
+            ["unexpected keyword", "'departmnets'", "departments"],
+        ),  # type: ignore[call-arg]
+        (
+            lambda: Activity("a1", "讲座", Month(2021, 3), colour="red"),
+            ["unexpected keyword", "colour"],
+        ),  # type: ignore[call-arg]
+        (lambda: commedu.check(PLAN, select="CE1"), ["'select'", "list of str"]),
+        (lambda: Month(True, 3), ["Month.year", "int", "bool"]),  # type: ignore[arg-type]
+        (lambda: commedu.Day(datetime(2021, 3, 8, 9)), ["Day.date", "date", "datetime"]),
+    ],
+)
+def test_the_known_crashes_name_the_argument(call: Callable[[], object], words: list[str]) -> None:
+    with pytest.raises(TypeError) as caught:
+        call()
+    for word in words:
+        assert word in str(caught.value)
