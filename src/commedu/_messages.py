@@ -235,6 +235,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{value} holds a lone UTF-16 surrogate (such as \\ud800), which is not a character; write the character itself or remove the escape",
         "zh": "{value} 含有孤立的 UTF-16 代理码（如 \\ud800），它不是字符；请直接写出该字符或删去这个转义",
     },
+    "split-folder-taken": {
+        "en": "{folder} holds files that are not calendars of a previous split; split into a new or empty folder (nothing was written)",
+        "zh": "{folder} 中有并非上次拆分导出的日历文件；请导出到新的或空的文件夹（未写入任何文件）",
+    },
     "money-out-of-range": {
         "en": "{value} is outside the amounts a plan can hold: up to {limit} yuan, to {places} decimal places",
         "zh": "{value} 超出计划可写的金额范围：最多 {limit} 元，最多 {places} 位小数",

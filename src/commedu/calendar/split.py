@@ -19,7 +19,7 @@ from typing import Literal, Unpack
 
 import attrs
 
-from commedu._atomic import write_bytes
+from commedu._atomic import replace_folder
 from commedu._typecheck import check_arguments, check_options
 from commedu.calendar.ics import ExportOptions, nothing_selected, resolve, select, to_ics
 from commedu.errors import ExportError, Problem
@@ -115,20 +115,21 @@ def write_split(
     """Write one calendar per department or station that has activities, then the index.
 
     Other filters in ``options`` still apply (a department filter with ``by="department"``
-    limits which departments get a calendar). Returns the paths written, index last. Every file
-    is written atomically; files from earlier runs that are no longer listed are left alone.
+    limits which departments get a calendar). Returns the paths written, index last.
+
+    The folder is written as one set: the calendars and the index appear together, replacing a
+    previous split's (whose calendars no longer listed go with it), so a subscriber never sees
+    two exports mixed. A folder that holds anything else is refused, never emptied.
     """
     check_arguments(write_split, plan=plan, folder=folder, by=by)
     check_options(write_split, options, ExportOptions)
-    if by not in ("department", "station"):
-        raise ValueError(f"by must be 'department' or 'station', not {by!r}")
     target = Path(folder)
     departments, stations, months = resolve(plan, options)
     groups: Sequence[Department | Station] = (
         (departments or plan.departments) if by == "department" else (stations or plan.stations)
     )
     names = file_names(groups)
-    written: list[Path] = []
+    files: dict[str, bytes] = {}
     index = []
     for group in groups:
         group_options: ExportOptions
@@ -140,8 +141,7 @@ def write_split(
             group_options = {**options, "stations": [group.id]}
         if not chosen:
             continue  # nothing of this group's is selected: no calendar for it
-        target.mkdir(parents=True, exist_ok=True)
-        written.append(write_bytes(target / names[group.id], to_ics(plan, **group_options)))
+        files[names[group.id]] = to_ics(plan, **group_options)
         index.append(
             {"file": names[group.id], "id": group.id, "name": group.name, "activities": len(chosen)}
         )
@@ -155,5 +155,16 @@ def write_split(
         )
     listing = {"plan": plan.id, "title": plan.title, "by": by, "calendars": index}
     text = json.dumps(listing, ensure_ascii=False, indent=2) + "\n"
-    written.append(write_bytes(target / INDEX, text.encode("utf-8")))
-    return tuple(written)
+    files[INDEX] = text.encode("utf-8")
+    try:
+        return replace_folder(target, files, replaceable=_previous_split)
+    except FileExistsError:
+        raise ExportError([Problem("", "split-folder-taken", {"folder": str(target)})]) from None
+
+
+def _previous_split(folder: Path) -> bool:
+    """Whether ``folder`` is empty or holds only what a split writes: calendars and the index."""
+    return all(
+        entry.name == INDEX or (entry.name.endswith(_SUFFIX) and entry.is_file())
+        for entry in folder.iterdir()
+    )

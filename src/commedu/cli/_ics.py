@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -21,6 +22,7 @@ _USAGE_CODES = {
     "bad-months",
     "naive-stamp",
     "bad-source-date-epoch",
+    "split-folder-taken",
 }
 
 
@@ -115,6 +117,9 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.buffer.write(to_ics(plan, **options))
             sys.stdout.flush()
             return EXIT_OK
+        if args.output and args.output.endswith(("/", os.sep)):
+            target = Path(args.output)  # a trailing slash names a folder, made if need be
+            target.mkdir(parents=True, exist_ok=True)
         if target is None or target.is_dir():
             target = (target or Path()) / f"{plan.id}.ics"
         write_ics(plan, target, **options)
