@@ -31,6 +31,7 @@ from commedu import (
     parse_profile,
     parse_when,
 )
+from commedu.cli import main
 from commedu.compliance.examples import example_plan
 
 from .conftest import EXAMPLES
@@ -279,3 +280,26 @@ def test_a_file_name_that_is_not_utf8_is_read_and_printed_escaped(tmp_path: Path
         env={**os.environ, "PYTHONIOENCODING": "utf-8:strict"},
     )
     assert validated.stdout.startswith(b"\\udcfe\\udcff-plan.toml: ")
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (["init", "--township", "\udcff", "--year", "2021", "-o", "x.toml"], "--township"),
+        (["ics", str(EXAMPLES / "jinshan_2021.toml"), "--department", "\udcfe"], "--department"),
+        (["rules", "CE\udcff"], "code"),
+    ],
+)
+def test_undecodable_text_arguments_are_refused_in_either_language(
+    args: list[str],
+    option: str,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["--lang", "en", *args]) == 2
+    assert f"argument {option}: b'" in capsys.readouterr().err
+    assert main(["--lang", "zh", *args]) == 2
+    assert f"参数 {option}：b'" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []

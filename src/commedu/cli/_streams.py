@@ -35,17 +35,18 @@ def safe_streams() -> None:
             stream.reconfigure(errors="backslashreplace")
 
 
-def _option(parser: argparse.ArgumentParser, dest: str) -> str:
-    for action in parser._actions:
-        if action.dest == dest:
-            return action.option_strings[-1] if action.option_strings else dest.upper()
+def _option(parser: argparse.ArgumentParser, dest: str) -> str | None:
+    """How the usage line names the argument stored in ``dest``: its option, or its metavar."""
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             for sub in action.choices.values():
-                found = _option(sub, dest)
-                if found != dest.upper():
+                if found := _option(sub, dest):
                     return found
-    return dest.upper()
+        elif action.dest == dest:
+            if action.option_strings:
+                return action.option_strings[-1]
+            return str(action.metavar or dest)
+    return None
 
 
 def undecodable_argument(
@@ -58,5 +59,5 @@ def undecodable_argument(
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, str) and has_surrogate(item):
                 shown = repr(item.encode("utf-8", "surrogateescape"))  # the bytes as they came
-                return _MESSAGE[lang].format(option=_option(parser, dest), value=shown)
+                return _MESSAGE[lang].format(option=_option(parser, dest) or dest, value=shown)
     return None
