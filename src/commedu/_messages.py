@@ -532,6 +532,11 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "departments, as the 配档表 prints them",
         "zh": "责任部门，按配档表原样",
     },
+    "draft-columns": {
+        "en": "the 配档表's columns, as read (title is the work, when the time, responsible the"
+        " departments, description the rest)",
+        "zh": "配档表各栏的读法（title 为工作安排，when 为时间，responsible 为责任部门，description 为其他栏）",
+    },
     "draft-unplaced": {
         "en": "text the import could not place, kept as written",
         "zh": "未能归类的原文，原样保留",

@@ -23,6 +23,16 @@ __all__ = ["CHECK", "write_draft"]
 #: notes the draft shows beside what they are about rather than in its opening list
 _INLINE = frozenset({"note-kind-guessed", "note-kind-default", "note-station", "note-alias"})
 
+#: where each column role of the 配档表 goes in an activity
+_KEYS = {
+    "when": "when",
+    "deadline": "when / description",
+    "work": "title",
+    "lead": "responsible",
+    "partner": "responsible",
+    "other": "description",
+}
+
 CHECK = "请核对"  #: the word every guess's comment starts with, so a clerk can search for it
 
 
@@ -206,7 +216,15 @@ def write_draft(
         out += _task(task)
 
     if schedule.activities or schedule.title:
-        out += ["", "[schedule]", f"title = {_toml(schedule.title)}"]
+        out += ["", "[schedule]"]
+        if schedule.columns:
+            read_as = "；".join(
+                f"{_comment_text(h)} → {_KEYS[role]}" for h, role in schedule.columns
+            )
+            out.append(
+                f"# {render('draft-columns', 'zh')} / {render('draft-columns', 'en')}: {read_as}"
+            )
+        out.append(f"title = {_toml(schedule.title)}")
     for activity in schedule.activities:
         out += _activity(activity)
 

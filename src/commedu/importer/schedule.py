@@ -71,6 +71,7 @@ class ScheduleDraft:
     activities: tuple[ActivityDraft, ...]
     departments: tuple[str, ...]  #: every name the table uses, in order of first use
     used: frozenset[Where]  #: the blocks (tables and their title) the schedule took
+    columns: tuple[tuple[str, str], ...]  #: each header as printed, and the role it was read as
     leftovers: tuple[Cell, ...]  #: cells the schedule could not place, kept for comments
     notes: tuple[Note, ...]
 
@@ -218,6 +219,7 @@ def find_schedule(blocks: Sequence[Paragraph | Table], year: int | None) -> Sche
     """The 配档表 items of every table whose header names a *when* and a work column."""
     reader = _Reader(year)
     used: set[Where] = set()
+    columns: list[tuple[str, str]] = []
     title = ""
     for i, block in enumerate(blocks):
         if not isinstance(block, Table):
@@ -234,6 +236,9 @@ def find_schedule(blocks: Sequence[Paragraph | Table], year: int | None) -> Sche
             title = before.text
             used.add(before.where)
         reader.table(block, found[1], found[0])
+        columns.extend(
+            (cell.text, found[1][i]) for i, cell in enumerate(block.rows[found[0]]) if cell.text
+        )
     if not any(isinstance(b, Table) and _header(b) for b in blocks):
         reader.notes.append(Note(Where(), "note-no-schedule"))
     # 志愿者 and 志愿者队伍 may be one body; only the clerk knows, so the draft asks.
@@ -247,6 +252,7 @@ def find_schedule(blocks: Sequence[Paragraph | Table], year: int | None) -> Sche
         tuple(reader.activities),
         tuple(reader.departments),
         frozenset(used),
+        tuple(columns),
         tuple(reader.leftovers),
         tuple(reader.notes),
     )
