@@ -191,11 +191,12 @@ def _text_table(lines: list[str], i: int, table: int) -> tuple[Table | None, int
     while i < len(lines):
         line = lines[i]
         where = Where(table=table, row=len(rows) + 1, cell=len(current) + 1, line=i + 1)
-        if not line.strip() or (line.startswith("\t") and "\t" in line.strip("\t")):
+        blank = not line.startswith("\t") and not line.strip()  # a lone tab is an empty cell
+        if blank or (line.startswith("\t") and "\t" in line.strip("\t")):
             if current:
                 rows.append(tuple(current))
             current = []
-            if line.strip():  # a whole row on one line, its cells between tabs
+            if not blank:  # a whole row on one line, its cells between tabs
                 where = attrs.evolve(where, cell=0)
                 cells = line.strip("\t").split("\t")
                 rows.append(
@@ -204,7 +205,7 @@ def _text_table(lines: list[str], i: int, table: int) -> tuple[Table | None, int
                         for c, text in enumerate(cells, 1)
                     )
                 )
-            previous_blank = not line.strip()
+            previous_blank = blank
         elif line.startswith("\t"):
             current.append(Cell(_clean(line), where))
             previous_blank = False

@@ -222,6 +222,7 @@ def read_outline(paragraphs: Iterable[Paragraph]) -> Outline:
     current: _Task | None = None
     headings: dict[str, str] = {}
     pending: Paragraph | None = None  # a tasks heading not yet given to a task
+    items_are_tasks = False
 
     for paragraph in items:
         text, where = paragraph.text, paragraph.where
@@ -232,6 +233,7 @@ def read_outline(paragraphs: Iterable[Paragraph]) -> Outline:
             heading = match.group(2).strip()
             section = next((kind for word, kind in _SECTIONS if word in heading), "other")
             current = None
+            items_are_tasks = False
             if section in texts and section in headings:
                 section = "other"  # a second 指导思想 section: kept, not merged
             if section in texts:
@@ -259,7 +261,9 @@ def read_outline(paragraphs: Iterable[Paragraph]) -> Outline:
             continue
         level2 = _LEVEL2.fullmatch(text)
         level3 = None if level2 else _LEVEL3.fullmatch(text)
-        if level2 or (level3 and current is None):
+        if level2 or (level3 and (current is None or items_are_tasks)):
+            # Under a tasks heading without （一） headings, 1. 2. 3. are the tasks themselves.
+            items_are_tasks = level2 is None
             match = level2 or level3
             assert match is not None
             heading = match.group(2).strip()
