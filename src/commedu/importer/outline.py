@@ -196,12 +196,15 @@ def _stations(paragraphs: Iterable[Paragraph]) -> list[StationDraft]:
     found: dict[str, StationDraft] = {}
     for paragraph in paragraphs:
         for clause in re.split(r"[；;。]", paragraph.text):
+            segment = 0  # where the words about the next station begin
             for match in _STATION.finditer(clause):
                 name = match.group(1)
+                words = clause[segment : match.end()]
+                segment = match.end()
                 if name in found:
                     continue
-                start = clause.find("以")
-                description = clause[start if 0 <= start < match.start() else 0 :].strip()
+                start = words.find("以")
+                description = words[max(start, 0) :].strip("和及与、，, ")
                 theme = _THEME.search(description)
                 place = name.removesuffix("社区教育工作站") or name
                 found[name] = StationDraft(

@@ -99,7 +99,9 @@ def split_items(text: str) -> list[str]:
     (建党100周年, 7-8月) never split one; a cell without numbers is one item."""
     starts: list[tuple[int, int]] = []
     position = 0
-    number = 1
+    # A cell may go on from the row above (3. after a merged month's 1. and 2.).
+    first = re.match(r"\s*(\d{1,2})\s*[.．、](?!\d)", text)
+    number = int(first.group(1)) if first else 1
     while match := re.compile(rf"(?<!\d){number}\s*[.．、](?!\d)").search(text, position):
         starts.append((match.start(), match.end()))
         position = match.end()
