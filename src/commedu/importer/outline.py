@@ -59,18 +59,6 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
 
 
-def _numeral(text: str) -> int:
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + _NUMERALS.index(text[1]) + 1
-    if len(text) == 1:
-        return _NUMERALS.index(text) + 1
-    tens = _NUMERALS.index(text[0]) + 1
-    units = _NUMERALS.index(text[2]) + 1 if len(text) > 2 else 0
-    return tens * 10 + units
-
-
 def _lead(text: str) -> tuple[str, str]:
     """An item's lead phrase (up to its first 。 or ：) and the rest; no rest, no lead."""
     match = re.match(r"(.+?)[。：:](.*)", text, re.DOTALL)
