@@ -25,8 +25,8 @@ def _draft_or_refusal(data: bytes, name: str, refusals: frozenset[str] = frozens
         refusal = error
     if refusal is not None:
         assert refusal.code in refusals
-        assert refusal.message("en")
-        assert refusal.message("zh")
+        assert refusal.describe("en")
+        assert refusal.describe("zh")
         return
     parsed = tomllib.loads(draft.text)  # the draft is always a TOML file
     assert "id" in parsed

@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         draft = import_document(args.document)
     except DocumentError as error:
-        print(f"commedu import: {args.document}: {error.message(lang)}", file=sys.stderr)
+        print(f"commedu import: {args.document}: {error.describe(lang)}", file=sys.stderr)
         return EXIT_USAGE
     name = os.fspath(Path(args.output))
     try:

@@ -13,11 +13,11 @@ import os
 import unicodedata
 import zipfile
 from pathlib import Path
-from typing import Any
 
 import attrs
 
 from commedu._messages import Lang, render
+from commedu.errors import DocumentError
 
 __all__ = [
     "MAX_BYTES",
@@ -38,18 +38,6 @@ _ZIP = b"PK\x03\x04"
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 #: the stream an encrypted Office file keeps its real package in, as its OLE2 directory spells it
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
-
-
-class DocumentError(Exception):
-    """The document cannot be read at all; ``code`` names why in the message catalogue."""
-
-    def __init__(self, code: str, **params: Any) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
-
-    def message(self, lang: Lang = "en") -> str:
-        return render(self.code, lang, **self.params)
 
 
 @attrs.frozen
@@ -128,7 +116,7 @@ def _read_docx(data: bytes) -> Document:
     except (zipfile.BadZipFile, ValueError, OSError):
         raise DocumentError("doc-corrupt") from None
     if sum(i.file_size for i in infos) > _MAX_UNPACKED:
-        raise DocumentError("doc-too-large", size=len(data), limit=MAX_BYTES)
+        raise DocumentError("doc-too-large", {"size": len(data), "limit": MAX_BYTES})
     names = {i.filename for i in infos}
     if "word/document.xml" not in names:
         raise DocumentError("doc-not-word")
@@ -252,7 +240,7 @@ def _read_text(data: bytes) -> Document:
 def read_document_bytes(data: bytes, name: str = "") -> Document:
     """The blocks of a document given as bytes; ``name`` only helps say what it is not."""
     if len(data) > MAX_BYTES:
-        raise DocumentError("doc-too-large", size=len(data), limit=MAX_BYTES)
+        raise DocumentError("doc-too-large", {"size": len(data), "limit": MAX_BYTES})
     if data.startswith(_OLE2):
         if _ENCRYPTED in data:
             raise DocumentError("doc-encrypted")
@@ -274,10 +262,12 @@ def read_document(path: str | os.PathLike[str]) -> Document:
         if target.is_dir():
             raise DocumentError("doc-is-folder")
         if size > MAX_BYTES:
-            raise DocumentError("doc-too-large", size=size, limit=MAX_BYTES)
+            raise DocumentError("doc-too-large", {"size": size, "limit": MAX_BYTES})
         data = target.read_bytes()
     except FileNotFoundError:
         raise DocumentError("doc-missing") from None
     except OSError as exc:
-        raise DocumentError("doc-cannot-read", reason=exc.strerror or type(exc).__name__) from None
+        raise DocumentError(
+            "doc-cannot-read", {"reason": exc.strerror or type(exc).__name__}
+        ) from None
     return read_document_bytes(data, target.name)
