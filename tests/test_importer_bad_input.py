@@ -80,7 +80,19 @@ CASES: dict[str, tuple[str, Callable[[Path], bytes], str, str]] = {
     "not-word-zip": ("plan.docx", _other_zip, "not a Word document", "不是 Word 文档"),
     "picture-named-docx": ("plan.docx", _picture, "not a Word document", "不是 Word 文档"),
     "picture": ("plan.png", _picture, "neither a Word document", "既不是 Word 文档"),
-    "zip-bomb": ("plan.docx", _zip_bomb, "more than a plan's document can be", "超过"),
+    "zip-bomb": ("plan.docx", _zip_bomb, "unpacks to", "解压后"),
+    "rtf": (
+        "plan.doc",
+        lambda _: b"{\\rtf1\\ansi \\u37329?}",
+        "not a Word document",
+        "不是 Word 文档",
+    ),
+    "pdf": (
+        "plan.pdf",
+        lambda _: b"%PDF-1.7\n%\xe2\xe3\n",
+        "not a Word document",
+        "不是 Word 文档",
+    ),
     "empty": ("plan.txt", lambda _: b"", "empty", "空文件"),
     "blank": ("plan.txt", lambda _: b" \n\t\n", "empty", "空文件"),
 }

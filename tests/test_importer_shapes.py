@@ -13,7 +13,7 @@ import pytest
 from commedu import MechanismKind, PlanFileError, loads_plan
 from commedu.cli import main
 from commedu.importer import Draft, draft_from_bytes
-from tests.docbuild import MERGE_UP, build_docx
+from tests.docbuild import MERGE_LEFT, MERGE_UP, build_docx
 
 STREET_TITLE = "淄川区般阳路街道2022年社区教育工作计划"
 STREET = [
@@ -174,6 +174,29 @@ def test_month_cells_merged_across_rows_give_every_row_its_month() -> None:
         ("m04-1", "4月"),
     ]
     assert _data(draft)["township"]["name"] == "某镇"
+
+
+def test_a_cell_merged_across_columns_is_read_once() -> None:
+    parts = [
+        "某镇2023年社区教育工作计划",
+        [
+            ["月份", "工作安排", MERGE_LEFT, "责任部门"],
+            ["3月", "1.读书会；2.书法课", MERGE_LEFT, "文化站"],
+            ["第二季度", MERGE_LEFT, MERGE_LEFT, MERGE_LEFT],
+        ],
+    ]
+    draft = _draft(parts)
+    assert [a["title"] for a in _data(draft)["schedule"]["activities"]] == ["读书会", "书法课"]
+    assert "#   第二季度" in draft.text
+
+
+def test_a_table_nested_in_a_cell_keeps_its_text() -> None:
+    parts = [
+        "某镇2023年社区教育工作计划",
+        [["月份", "工作安排", "责任部门"], ["3月", "读书会", [["文化站"], ["妇联"]]]],
+    ]
+    (activity,) = _data(_draft(parts))["schedule"]["activities"]
+    assert activity["responsible"] == ["文化站", "妇联"]
 
 
 def test_an_empty_month_cell_in_text_means_the_month_above() -> None:

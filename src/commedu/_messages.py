@@ -388,6 +388,11 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         " itself, without pictures or attachments",
         "zh": "大小为 {size} 字节，超过计划文档的上限（{limit} 字节）；请给出计划正文，不含图片和附件",
     },
+    "doc-unpacks-too-large": {
+        "en": "unpacks to {size} bytes, more than a plan's document can ({limit} bytes); save the"
+        " plan itself as .docx, without pictures or attachments",
+        "zh": "解压后达 {size} 字节，超过计划文档的上限（{limit} 字节）；请只保存计划正文为 .docx，不含图片和附件",
+    },
     "doc-empty": {"en": "is empty; there is nothing to import", "zh": "是空文件，没有可导入的内容"},
     "doc-old-word": {
         "en": "is an old Word document (.doc); open it in Word or WPS and save it as .docx"

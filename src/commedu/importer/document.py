@@ -13,6 +13,7 @@ import os
 import unicodedata
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -106,45 +107,71 @@ def _clean(text: str) -> str:
 # -- Word ----------------------------------------------------------------------------------------
 
 
+def _cell_text(cell: Any) -> str:
+    """A Word cell's text, with the text of any table nested in it, so none is lost."""
+    lines = [p.text for p in cell.paragraphs]
+    for table in cell.tables:
+        for row in table.rows:
+            lines.extend(_cell_text(inner) for inner in _unmerged(row.cells))
+    return "\n".join(line for line in lines if line.strip())
+
+
+def _unmerged(cells: Any) -> list[Any]:
+    """A row's cells, each once: a cell merged across columns fills its first position only."""
+    seen: list[Any] = []
+    for cell in cells:
+        if not seen or cell._tc is not seen[-1]._tc:
+            seen.append(cell)
+    return seen
+
+
+def _docx_blocks(document: Any) -> list[Block]:
+    from docx.table import Table as DocxTable
+
+    blocks: list[Block] = []
+    paragraphs = tables = 0
+    for item in document.iter_inner_content():
+        if isinstance(item, DocxTable):
+            tables += 1
+            rows = []
+            for r, row in enumerate(item.rows, 1):
+                cells = []
+                previous = None
+                for c, cell in enumerate(row.cells, 1):
+                    # Across columns a merged cell counts once (its text is not a second item);
+                    # across rows it repeats, so a merged 月份 cell gives every row its month.
+                    text = "" if cell._tc is previous else _clean(_cell_text(cell))
+                    previous = cell._tc
+                    cells.append(Cell(text, Where(table=tables, row=r, cell=c)))
+                rows.append(tuple(cells))
+            blocks.append(Table(tuple(rows), Where(table=tables)))
+        else:
+            paragraphs += 1
+            for line in item.text.splitlines():
+                if text := _clean(line):
+                    blocks.append(Paragraph(text, Where(paragraph=paragraphs)))
+    return blocks
+
+
 def _read_docx(data: bytes) -> Document:
     import docx  # imported here: reading a text file must not pay for python-docx
-    from docx.table import Table as DocxTable
 
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError):
         raise DocumentError("doc-corrupt") from None
-    if sum(i.file_size for i in infos) > _MAX_UNPACKED:
-        raise DocumentError("doc-too-large", {"size": len(data), "limit": MAX_BYTES})
-    names = {i.filename for i in infos}
-    if "word/document.xml" not in names:
+    unpacked = sum(i.file_size for i in infos)
+    if unpacked > _MAX_UNPACKED:
+        raise DocumentError("doc-unpacks-too-large", {"size": unpacked, "limit": _MAX_UNPACKED})
+    if "word/document.xml" not in {i.filename for i in infos}:
         raise DocumentError("doc-not-word")
     try:
-        document = docx.Document(io.BytesIO(data))
-        body = list(document.iter_inner_content())
+        blocks = _docx_blocks(docx.Document(io.BytesIO(data)))
     except Exception:
         # python-docx surfaces a broken package as whatever its zip, XML or part layer raised
         # (BadZipFile, KeyError, lxml's XMLSyntaxError, ValueError...): all mean "corrupt".
         raise DocumentError("doc-corrupt") from None
-    blocks: list[Block] = []
-    paragraphs = tables = 0
-    for item in body:
-        if isinstance(item, DocxTable):
-            tables += 1
-            rows = []
-            for r, row in enumerate(item.rows, 1):
-                cells = tuple(
-                    Cell(_clean(cell.text), Where(table=tables, row=r, cell=c))
-                    for c, cell in enumerate(row.cells, 1)
-                )
-                rows.append(cells)
-            blocks.append(Table(tuple(rows), Where(table=tables)))
-        else:
-            paragraphs += 1
-            for line in item.text.splitlines() or [""]:
-                if text := _clean(line):
-                    blocks.append(Paragraph(text, Where(paragraph=paragraphs)))
     return Document(tuple(blocks), "docx")
 
 
@@ -247,6 +274,8 @@ def read_document_bytes(data: bytes, name: str = "") -> Document:
         raise DocumentError("doc-old-word")
     if data.startswith(_ZIP):
         return _read_docx(data)
+    if data.startswith((b"{\\rtf", b"%PDF")):  # saved from Word, but not as .docx
+        raise DocumentError("doc-not-word")
     if name.lower().endswith((".docx", ".docm", ".dotx")):
         raise DocumentError("doc-not-word")
     if not data.strip():
