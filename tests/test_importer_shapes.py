@@ -190,6 +190,24 @@ def test_a_cell_merged_across_columns_is_read_once() -> None:
     assert "#   第二季度" in draft.text
 
 
+def test_a_title_row_inside_the_table_is_its_title() -> None:
+    parts = [
+        "某镇2023年社区教育工作计划",
+        [
+            ["2023年社区教育工作配档表", MERGE_LEFT, MERGE_LEFT],
+            ["制表：社区教育中心", MERGE_LEFT, MERGE_LEFT],
+            ["月份", "工作安排", "责任部门"],
+            ["", "", ""],
+            ["3月", "读书会", "文化站"],
+        ],
+    ]
+    draft = _draft(parts)
+    schedule = _data(draft)["schedule"]
+    assert schedule["title"] == "2023年社区教育工作配档表"
+    assert [a["title"] for a in schedule["activities"]] == ["读书会"]
+    assert "#   制表：社区教育中心" in draft.text
+
+
 def test_a_table_nested_in_a_cell_keeps_its_text() -> None:
     parts = [
         "某镇2023年社区教育工作计划",

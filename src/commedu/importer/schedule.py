@@ -58,7 +58,6 @@ class ActivityDraft:
     id: str
     title: str
     when: str
-    when_ok: bool  #: the current parser reads ``when``; a draft keeps it either way
     responsible: tuple[str, ...]
     description: str
     where: Where
@@ -149,6 +148,8 @@ class _Reader:
         headers = [re.sub(r"\s+", "", cell.text) for cell in table.rows[header]]
         previous_when = ""
         for row in table.rows[header + 1 :]:
+            if not any(cell.text for cell in row):
+                continue  # an empty row holds nothing to keep
             if len({cell.text for cell in row}) == 1:
                 # One cell across the whole row: a banner (第一季度 …), not an item.
                 self.leftovers.append(row[0])
@@ -200,12 +201,12 @@ class _Reader:
             if (match := _WHEN_IN_TITLE.fullmatch(item)) and _parses(match.group(2), self.year):
                 title, when = match.group(1).strip(), match.group(2).strip()
                 notes.append(Note(cell.where, "note-when-in-title", {"title": title, "when": when}))
-            ok = bool(when) and _parses(when, self.year)
-            if not ok:
+            # Kept as written either way; the clerk is told what no parser reads yet.
+            if not (when and _parses(when, self.year)):
                 notes.append(Note(cell.where, "note-when-refused", {"when": when, "title": title}))
             self.activities.append(
                 ActivityDraft(
-                    self._id(row_when), title, when, ok, names, extra, cell.where, tuple(notes)
+                    self._id(row_when), title, when, names, extra, cell.where, tuple(notes)
                 )
             )
 
@@ -233,13 +234,21 @@ def find_schedule(blocks: Sequence[Paragraph | Table], year: int | None) -> Sche
             used.add(block.where)
             continue
         used.add(block.where)
+        header, roles = found
         before = blocks[i - 1] if i else None
         if isinstance(before, Paragraph) and not title and _is_title(before.text):
             title = before.text
             used.add(before.where)
-        reader.table(block, found[1], found[0])
+        # Rows above the header: the table's own title in a merged row, or text to keep.
+        for row in block.rows[:header]:
+            for text, cell in {c.text: c for c in row if c.text}.items():
+                if not title and _is_title(text):
+                    title = text
+                else:
+                    reader.leftovers.append(cell)
+        reader.table(block, roles, header)
         columns.extend(
-            (cell.text, found[1][i]) for i, cell in enumerate(block.rows[found[0]]) if cell.text
+            (cell.text, roles[j]) for j, cell in enumerate(block.rows[header]) if cell.text
         )
     if not any(isinstance(b, Table) and _header(b) for b in blocks):
         reader.notes.append(Note(Where(), "note-no-schedule"))
