@@ -21,7 +21,17 @@ from commedu.importer.schedule import ActivityDraft, ScheduleDraft
 __all__ = ["CHECK", "write_draft"]
 
 #: notes the draft shows beside what they are about rather than in its opening list
-_INLINE = frozenset({"note-kind-guessed", "note-kind-default", "note-station", "note-alias"})
+_INLINE = frozenset(
+    {
+        "note-kind-guessed",
+        "note-kind-default",
+        "note-station",
+        "note-alias",
+        "note-no-title",
+        "note-no-township",
+        "note-no-year",
+    }
+)
 
 #: where each column role of the 配档表 goes in an activity
 _KEYS = {
