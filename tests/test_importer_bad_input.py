@@ -159,3 +159,12 @@ def test_an_unreadable_path_gives_the_systems_reason(
     document = tmp_path / ("计划" * 200 + ".docx")  # longer than any file system allows
     assert main(["import", str(document), "-o", str(tmp_path / "p.toml")]) == EXIT_USAGE
     assert "cannot be read: File name too long" in capsys.readouterr().err
+
+
+def test_the_refusal_survives_pickling_with_its_reason() -> None:
+    import pickle
+
+    error = DocumentError("doc-too-large", {"size": 3, "limit": 2})
+    copy = pickle.loads(pickle.dumps(error))
+    assert (copy.code, copy.params) == ("doc-too-large", {"size": 3, "limit": 2})
+    assert copy.describe("zh") == error.describe("zh") != error.describe("en") == str(copy)
