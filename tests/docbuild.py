@@ -8,23 +8,69 @@ its left, as Word's "merge cells" does. A cell given as a list of rows holds a n
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import docx
 
+#: the namespace of WordprocessingML, for the numbering python-docx has no API to write
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#: Word's outline list for a Chinese plan: 一、 then （一） then 1.
+OUTLINE_LEVELS = (("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3."))
+OUTLINE_LIST = 90
+
+
+@dataclass(frozen=True)
+class Numbered:
+    """A paragraph Word numbers automatically at outline ``level`` (0: 一、, 1: （一）, 2: 1.)."""
+
+    text: str
+    level: int
+
+
 MERGE_UP = "\x00merge-up"
 MERGE_LEFT = "\x00merge-left"
 
-Part = str | Sequence[Sequence[Any]]
+Part = str | Numbered | Sequence[Sequence[Any]]
+
+
+def _add_outline_list(document: Any) -> None:
+    from docx.oxml import parse_xml
+
+    levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+        for i, (fmt, text) in enumerate(OUTLINE_LEVELS)
+    )
+    root = document.part.numbering_part.element
+    root.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="{OUTLINE_LIST}">{levels}</w:abstractNum>'
+        ),
+    )
+    root.append(
+        parse_xml(
+            f'<w:num xmlns:w="{W}" w:numId="{OUTLINE_LIST}"><w:abstractNumId w:val="{OUTLINE_LIST}"/></w:num>'
+        )
+    )
 
 
 def build_docx(parts: Sequence[Part]) -> bytes:
     document = docx.Document()
+    if any(isinstance(part, Numbered) for part in parts):
+        _add_outline_list(document)
     for part in parts:
         if isinstance(part, str):
             document.add_paragraph(part)
+            continue
+        if isinstance(part, Numbered):
+            number = document.add_paragraph(part.text)._p.get_or_add_pPr().get_or_add_numPr()
+            number.get_or_add_numId().val = OUTLINE_LIST
+            number.get_or_add_ilvl().val = part.level
             continue
         rows = [list(row) for row in part]
         table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
@@ -53,11 +99,27 @@ def build_docx(parts: Sequence[Part]) -> bytes:
     return out.getvalue()
 
 
-def jinshan_parts(source: Path) -> list[Part]:
+_OUTLINE = (
+    re.compile(r"[一二三四五六七八九十]+、"),
+    re.compile(r"（[一二三四五六七八九十]+）"),
+    re.compile(r"\d+\."),
+)
+
+
+def _auto_numbered(line: str) -> Part:
+    """The line as Word's automatic numbering holds it: the number out of the text."""
+    for level, pattern in enumerate(_OUTLINE):
+        if match := pattern.match(line):
+            return Numbered(line[match.end() :], level)
+    return line
+
+
+def jinshan_parts(source: Path, *, auto_numbering: bool = False) -> list[Part]:
     """The Jinshan source as Word parts: its lines as paragraphs, its 配档表 as a real table.
 
     In the source text a table cell is a tab-indented line, a line without the tab continues
-    the cell above, and a blank line ends a row.
+    the cell above, and a blank line ends a row. With ``auto_numbering`` the outline's numbers
+    (一、 （一） 1.) are Word's automatic numbering instead of typed text.
     """
     parts: list[Part] = []
     rows: list[list[str]] = []
@@ -71,7 +133,7 @@ def jinshan_parts(source: Path) -> list[Part]:
             rows.append(row)
             row = []
         elif line.strip():
-            parts.append(line.strip())
+            parts.append(_auto_numbered(line.strip()) if auto_numbering else line.strip())
     if row:
         rows.append(row)
     parts.append(rows)

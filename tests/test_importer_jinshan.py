@@ -116,6 +116,13 @@ def test_text_and_word_give_the_same_plan(from_text: Draft, from_docx: Draft) ->
     assert len(from_text.notes) == len(from_docx.notes)
 
 
+def test_words_automatic_numbering_reads_as_typed_numbers(from_text: Draft) -> None:
+    parts = jinshan_parts(JINSHAN_SOURCE, auto_numbering=True)
+    assert "三、主要任务及措施" not in parts  # the numbers are Word's, not in the text
+    numbered = draft_from_bytes(build_docx(parts), "jinshan_2021.docx")
+    assert differences(numbered.text, from_text.text) == set()
+
+
 def test_validate_names_exactly_what_is_left_to_fill_in(
     draft: Draft, tmp_path: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:

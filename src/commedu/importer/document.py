@@ -12,6 +12,7 @@ import io
 import os
 import unicodedata
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -125,11 +126,85 @@ def _unmerged(cells: Any) -> list[Any]:
     return seen
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CHINESE_DIGITS = "零一二三四五六七八九"
+
+
+def _chinese_number(n: int) -> str:
+    """一 … 九十九 as a plan numbers its sections; beyond that, the Arabic number."""
+    if not 0 < n < 100:
+        return str(n)
+    tens, units = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _CHINESE_DIGITS[tens] + "十")
+    return head + (_CHINESE_DIGITS[units] if units else "")
+
+
+#: Word's number formats that a plan's outline uses; bullets and others add no prefix
+_NUMBER_FORMATS: dict[str, Callable[[int], str]] = {
+    "decimal": str,
+    "chineseCounting": _chinese_number,
+    "chineseCountingThousand": _chinese_number,
+    "japaneseCounting": _chinese_number,
+}
+
+
+class _Numbering:
+    """The numbers Word shows before automatically numbered paragraphs (一、 （一） 1.).
+
+    Word keeps them out of the text, in the numbering part; the outline needs them as text.
+    Counters run per list and restart a level when a level above it moves on.
+    """
+
+    def __init__(self, document: Any) -> None:
+        self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
+        self.lists: dict[str, str] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        root = document.part.numbering_part.element  # python-docx adds one if the file has none
+        for abstract in root.iter(f"{_W}abstractNum"):
+            key = abstract.get(f"{_W}abstractNumId")
+            for level in abstract.iter(f"{_W}lvl"):
+                fmt, text, start = (level.find(f"{_W}{n}") for n in ("numFmt", "lvlText", "start"))
+                self.levels[(key, int(level.get(f"{_W}ilvl", "0")))] = (
+                    "" if fmt is None else fmt.get(f"{_W}val", ""),
+                    "" if text is None else text.get(f"{_W}val", ""),
+                    1 if start is None else int(start.get(f"{_W}val", "1")),
+                )
+        for num in root.iter(f"{_W}num"):
+            abstract_id = num.find(f"{_W}abstractNumId")
+            if abstract_id is not None:
+                self.lists[num.get(f"{_W}numId")] = abstract_id.get(f"{_W}val")
+
+    def prefix(self, paragraph: Any) -> str:
+        props = paragraph._p.pPr
+        number = None if props is None else props.numPr
+        if number is None or number.numId is None:
+            return ""
+        list_id = str(number.numId.val)
+        level = 0 if number.ilvl is None else int(number.ilvl.val)
+        abstract = self.lists.get(list_id, "")
+        if (abstract, level) not in self.levels:
+            return ""
+        fmt, text, start = self.levels[(abstract, level)]
+        counters = self.counters.setdefault(list_id, {})
+        counters[level] = counters[level] + 1 if level in counters else start
+        for deeper in [k for k in counters if k > level]:
+            del counters[deeper]
+        if fmt not in _NUMBER_FORMATS:
+            return ""
+        for shown in range(level + 1):
+            if f"%{shown + 1}" in text:
+                shown_fmt, _, shown_start = self.levels.get((abstract, shown), ("decimal", "", 1))
+                value = counters.get(shown, shown_start)
+                text = text.replace(f"%{shown + 1}", _NUMBER_FORMATS.get(shown_fmt, str)(value))
+        return text
+
+
 def _docx_blocks(document: Any) -> list[Block]:
     from docx.table import Table as DocxTable
 
     blocks: list[Block] = []
     paragraphs = tables = 0
+    numbering = _Numbering(document)
     for item in document.iter_inner_content():
         if isinstance(item, DocxTable):
             tables += 1
@@ -147,7 +222,7 @@ def _docx_blocks(document: Any) -> list[Block]:
             blocks.append(Table(tuple(rows), Where(table=tables)))
         else:
             paragraphs += 1
-            for line in item.text.splitlines():
+            for line in (numbering.prefix(item) + item.text).splitlines():
                 if text := _clean(line):
                     blocks.append(Paragraph(text, Where(paragraph=paragraphs)))
     return blocks
