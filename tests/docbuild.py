@@ -18,8 +18,14 @@ import docx
 
 #: the namespace of WordprocessingML, for the numbering python-docx has no API to write
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-#: Word's outline list for a Chinese plan: 一、 then （一） then 1.
-OUTLINE_LEVELS = (("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3."))
+#: Word's outline list for a Chinese plan: 一、 then （一） then 1., then bullets (level 3);
+#: level 4 is left undefined, as a list that names a level its definition lacks
+OUTLINE_LEVELS = (
+    ("chineseCounting", "%1、"),
+    ("chineseCounting", "（%2）"),
+    ("decimal", "%3."),
+    ("bullet", "●"),
+)
 OUTLINE_LIST = 90
 
 

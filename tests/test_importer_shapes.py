@@ -13,7 +13,7 @@ import pytest
 from commedu import MechanismKind, PlanFileError, loads_plan
 from commedu.cli import main
 from commedu.importer import Draft, draft_from_bytes
-from tests.docbuild import MERGE_LEFT, MERGE_UP, build_docx
+from tests.docbuild import MERGE_LEFT, MERGE_UP, Numbered, build_docx
 
 STREET_TITLE = "淄川区般阳路街道2022年社区教育工作计划"
 STREET = [
@@ -310,3 +310,27 @@ def test_a_document_with_nothing_recognisable_still_gives_a_draft_that_says_what
         "township.province",
     ]
     assert {"note-no-township", "note-no-year"} <= {n.code for n in draft.notes}
+
+
+def test_automatic_numbering_counts_as_word_shows_it() -> None:
+    parts = [
+        "某镇2023年社区教育工作计划",
+        *(Numbered(f"第{n}节", 0) for n in range(1, 13)),
+        Numbered("主要任务", 0),
+        Numbered("办好老年学校", 1),
+        Numbered("开课", 2),
+        Numbered("招生", 2),
+        Numbered("一项要点", 3),  # a bullet: no number
+        Numbered("未定义的层级", 4),
+    ]
+    draft = _draft(parts)
+    unplaced = draft.text.partition("未能归类的原文")[2]
+    assert "#   十二、第12节" in unplaced
+    (task,) = _data(draft)["tasks"]
+    assert task["measures"] == [
+        "开课",
+        "招生",
+        "一项要点",
+        "未定义的层级",
+    ]
+    assert "# 十三、主要任务" in draft.text
