@@ -286,3 +286,56 @@ def plans(draw: st.DrawFn, max_activities: int = 6) -> Plan:
 
 def last_day(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
+
+
+# -- plan documents, for the importer ---------------------------------------------------------
+
+#: The pieces a plan document is made of: its numbering, headings, 配档表 words, tabs and
+#: punctuation, mixed with any other text, so that generated documents reach every branch.
+_PLAN_WORDS = st.sampled_from(
+    [
+        "一、",
+        "二、指导思想",
+        "三、主要任务",
+        "四、保障措施",
+        "（一）",
+        "（二）实施管理机制",
+        "1.",
+        "2.",
+        "10.",
+        "。",
+        "：",
+        "；",
+        "“",
+        "”",
+        "2021年",
+        "金山镇",
+        "街道",
+        "月份",
+        "工作安排",
+        "责任部门",
+        "牵头单位",
+        "完成时限",
+        "4月",
+        "7-8月",
+        "（7-8月）",
+        "全年",
+        "社区教育中心",
+        "“东崖村社区教育工作站”",
+        "以",
+        "为主",
+        "配档表",
+        "\t",
+        "\n",
+        "\n\n",
+        "\n\t",
+        "、",
+    ]
+)
+
+
+@st.composite
+def plan_documents(draw: st.DrawFn) -> str:
+    """Text shaped like a plan document (headings, numbered items, tab tables) or like nothing."""
+    pieces = draw(st.lists(st.one_of(_PLAN_WORDS, st.text(max_size=8)), max_size=60))
+    return "".join(pieces)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from commedu._version import __version__
 from commedu.errors import (
+    DocumentError,
     ExportError,
     PlanError,
     PlanFileError,
@@ -79,6 +80,7 @@ if TYPE_CHECKING:
         Status,
     )
     from commedu.compliance.text import Text
+    from commedu.importer import Draft, import_document
     from commedu.planfile.read import load_plan, loads_plan
     from commedu.planfile.write import dump_plan
 
@@ -115,6 +117,8 @@ _LAZY: dict[str, str] = {
     "Status": "commedu.compliance.rule",
     "Text": "commedu.compliance.text",
     "write_split": "commedu.calendar.split",
+    "Draft": "commedu.importer",
+    "import_document": "commedu.importer",
 }
 
 __all__ = [
@@ -129,6 +133,8 @@ __all__ = [
     "DayRange",
     "Deadline",
     "Department",
+    "DocumentError",
+    "Draft",
     "EducationCentre",
     "EventSpec",
     "Example",
@@ -170,6 +176,7 @@ __all__ = [
     "__version__",
     "check",
     "dump_plan",
+    "import_document",
     "load_plan",
     "load_profile",
     "loads_plan",

@@ -383,6 +383,195 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{first} and {second} would both be written to {file!r}; rename one of them",
         "zh": "{first} 和 {second} 将写入同一个文件 {file!r}；请为其中之一改名",
     },
+    # -- commedu import ------------------------------------------------------------------------
+    "where-paragraph": {"en": "paragraph {number}", "zh": "第 {number} 段"},
+    "where-table": {"en": "table {number}", "zh": "表 {number}"},
+    "where-row": {"en": "row {number}", "zh": "第 {number} 行"},
+    "where-cell": {"en": "cell {number}", "zh": "第 {number} 格"},
+    "where-line": {"en": "line {number}", "zh": "原文第 {number} 行"},
+    "where-document": {"en": "the document", "zh": "全文"},
+    "doc-missing": {
+        "en": "no such file; check the name and the folder",
+        "zh": "文件不存在；请检查文件名和所在文件夹",
+    },
+    "doc-is-folder": {
+        "en": "this is a folder; give the plan's document (.docx or .txt)",
+        "zh": "这是一个文件夹；请给出计划文档（.docx 或 .txt）",
+    },
+    "doc-cannot-read": {"en": "cannot be read: {reason}", "zh": "无法读取：{reason}"},
+    "doc-too-large": {
+        "en": "is {size} bytes, more than a plan's document can be ({limit} bytes); give the plan"
+        " itself, without pictures or attachments",
+        "zh": "大小为 {size} 字节，超过计划文档的上限（{limit} 字节）；请给出计划正文，不含图片和附件",
+    },
+    "doc-unpacks-too-large": {
+        "en": "unpacks to {size} bytes, more than a plan's document can ({limit} bytes); save the"
+        " plan itself as .docx, without pictures or attachments",
+        "zh": "解压后达 {size} 字节，超过计划文档的上限（{limit} 字节）；请只保存计划正文为 .docx，不含图片和附件",
+    },
+    "doc-empty": {"en": "is empty; there is nothing to import", "zh": "是空文件，没有可导入的内容"},
+    "doc-old-word": {
+        "en": "is an old Word document (.doc); open it in Word or WPS and save it as .docx"
+        " (Word document), then import that",
+        "zh": "是旧版 Word 文档（.doc）；请用 Word 或 WPS 打开，另存为 .docx（Word 文档）后再导入",
+    },
+    "doc-encrypted": {
+        "en": "is protected by a password; open it, remove the password (File > Info > Protect"
+        " Document) and save it, then import that",
+        "zh": "设置了打开密码；请打开文档，取消密码（文件 > 信息 > 保护文档）并保存后再导入",
+    },
+    "doc-corrupt": {
+        "en": "is damaged and cannot be opened as a Word document; open it in Word or WPS and"
+        " save it again as .docx",
+        "zh": "已损坏，无法作为 Word 文档打开；请用 Word 或 WPS 打开后重新另存为 .docx",
+    },
+    "doc-not-word": {
+        "en": "is not a Word document (.docx); save the plan as .docx or as plain text (.txt)",
+        "zh": "不是 Word 文档（.docx）；请将计划另存为 .docx 或纯文本（.txt）",
+    },
+    "doc-not-text": {
+        "en": "is neither a Word document (.docx) nor text in UTF-8 or GB18030; save the plan as"
+        " .docx or as plain text (.txt)",
+        "zh": "既不是 Word 文档（.docx），也不是 UTF-8 或 GB18030 编码的文本；请将计划另存为 .docx"
+        " 或纯文本（.txt）",
+    },
+    "note-section-unknown": {
+        "en": "the section “{heading}” fits no part of a plan; its text is kept as comments at the end",
+        "zh": "“{heading}” 一节不对应计划的任何部分；其文字作为说明保留在文件末尾",
+    },
+    "note-section-guessed": {
+        "en": "the section “{heading}” was read as this part of the plan; check that it belongs here",
+        "zh": "“{heading}” 一节按此部分读入；请确认是否合适",
+    },
+    "note-unplaced": {
+        "en": "“{text}” fits no part of the plan; it is kept as a comment at the end",
+        "zh": "“{text}” 不属于计划的任何部分；已作为说明保留在文件末尾",
+    },
+    "note-no-title": {
+        "en": "the document has no title; write the plan's title",
+        "zh": "文档没有标题；请填写计划标题",
+    },
+    "note-no-township": {
+        "en": "the title names no 镇, 乡 or 街道; write the township's name",
+        "zh": "标题中没有镇、乡或街道的名称；请填写镇街名称",
+    },
+    "note-no-year": {
+        "en": "the document gives no year (such as 2021年); write the plan year",
+        "zh": "文档中没有年份（如 2021年）；请填写计划年度",
+    },
+    "note-kind-guessed": {
+        "en": "the mechanisms of “{task}” are of kind {kind}, guessed from “{word}” in its heading",
+        "zh": "“{task}” 下各项机制的类别按标题中的 “{word}” 定为 {kind}",
+    },
+    "note-kind-default": {
+        "en": "the heading “{task}” names mechanisms but not their kind; {kind} was assumed",
+        "zh": "标题 “{task}” 提到机制但未说明类别；暂定为 {kind}",
+    },
+    "note-station": {
+        "en": "the station {name} was found in the text; check its place and theme",
+        "zh": "从正文中找到工作站 {name}；请核对其所在村居和主题",
+    },
+    "note-row-banner": {
+        "en": "the row “{text}” spans the whole table; it is kept as a comment, not as an item",
+        "zh": "“{text}” 一行横跨整个表格；已作为说明保留，未作为工作事项",
+    },
+    "note-when-above": {
+        "en": "the time cell is empty (a merged cell); {when} from the row above was used",
+        "zh": "时间一格为空（合并单元格）；沿用上一行的 {when}",
+    },
+    "note-row-empty": {
+        "en": "the row has no work in it; its text is kept as a comment at the end",
+        "zh": "这一行没有工作安排；其文字作为说明保留在文件末尾",
+    },
+    "note-no-department": {
+        "en": "the row names no responsible department; add one to responsible",
+        "zh": "这一行没有责任部门；请在 responsible 中填写",
+    },
+    "note-extra-columns": {
+        "en": "the row's other columns are kept in description: {text}",
+        "zh": "这一行其他栏的内容保留在 description 中：{text}",
+    },
+    "note-when-in-title": {
+        "en": "“{title}” gives its own time {when}, used instead of the row's",
+        "zh": "“{title}” 自带时间 {when}，已代替该行的时间",
+    },
+    "note-when-refused": {
+        "en": "the time {when!r} of “{title}” is not a time commedu reads yet; it is kept as written:"
+        " rewrite it (e.g. '4月', '7-8月', '5月前') or wait for a commedu that reads it",
+        "zh": "“{title}” 的时间 {when!r} 暂不能识别；已按原文保留：请改写（如 “4月”“7-8月”“5月前”），"
+        "或等待能识别它的 commedu 版本",
+    },
+    "note-table-unknown": {
+        "en": "this table has no time and work columns, so it is not the 配档表; its cells are kept"
+        " as comments at the end",
+        "zh": "此表没有时间和工作安排两栏，不是配档表；其内容作为说明保留在文件末尾",
+    },
+    "note-no-schedule": {
+        "en": "no 配档表 was found (a table with a time column and a work column); add the schedule"
+        " by hand",
+        "zh": "没有找到配档表（含时间和工作安排两栏的表格）；请手工填写配档表",
+    },
+    "note-alias": {
+        "en": "“{name}” and “{other}” may be one body; if so, keep one and list the other in its"
+        " aliases",
+        "zh": "“{name}” 和 “{other}” 可能是同一单位；如是，保留一个，把另一个写进它的 aliases",
+    },
+    "note-plan-id": {
+        "en": "the plan id {value!r} is a placeholder; use the township's name in pinyin, e.g."
+        " 'jinshan-2021' (calendar ids are made from it)",
+        "zh": "计划标识 {value!r} 是占位值；请改为镇街名称拼音，如 “jinshan-2021”（日历标识由它生成）",
+    },
+    "note-district": {
+        "en": "the district {value} was taken from the title",
+        "zh": "区县 {value} 取自标题",
+    },
+    "note-issuer": {
+        "en": "the issuer {value} is assumed from the title; write the issuing body if it differs",
+        "zh": "印发单位按标题暂定为 {value}；如不同请改正",
+    },
+    "note-centre": {
+        "en": "the text mentions a 社区教育中心; its name {value} is assumed",
+        "zh": "正文提到社区教育中心；其名称暂定为 {value}",
+    },
+    "draft-kind-word": {
+        "en": "kind guessed from “{word}” in the task's heading",
+        "zh": "类别据任务标题中的 “{word}” 推断",
+    },
+    "draft-kind-default": {
+        "en": "the heading names no kind; management assumed",
+        "zh": "标题未说明类别，暂定为 management",
+    },
+    "draft-station": {
+        "en": "found in the text: check place and theme",
+        "zh": "从正文中找到：请核对所在村居和主题",
+    },
+    "note-province": {
+        "en": "the document does not name the province and city; fill them in",
+        "zh": "文档未写明省和市；请填写",
+    },
+    "draft-departments": {
+        "en": "departments, as the 配档表 prints them",
+        "zh": "责任部门，按配档表原样",
+    },
+    "draft-columns": {
+        "en": "the 配档表's columns, as read (title is the work, when the time, responsible the"
+        " departments, description the rest)",
+        "zh": "配档表各栏的读法（title 为工作安排，when 为时间，responsible 为责任部门，description 为其他栏）",
+    },
+    "draft-unplaced": {
+        "en": "text the import could not place, kept as written",
+        "zh": "未能归类的原文，原样保留",
+    },
+    "cli-import-document": {
+        "en": "the plan's document: a Word file (.docx) or text (.txt, UTF-8 or GB18030)",
+        "zh": "计划文档：Word 文件（.docx）或文本（.txt，UTF-8 或 GB18030 编码）",
+    },
+    "cli-import-written": {
+        "en": "wrote {file}: {activities} schedule item(s), {count} thing(s) to check (marked"
+        " “请核对” in the file); then run: commedu validate {file}",
+        "zh": "已写入 {file}：配档表 {activities} 项，{count} 处需核对（文件中标有 “请核对”）；"
+        "然后运行：commedu validate {file}",
+    },
 }
 
 

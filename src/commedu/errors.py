@@ -15,6 +15,7 @@ import attrs
 from commedu._messages import Lang, render
 
 __all__ = [
+    "DocumentError",
     "ExportError",
     "PlanError",
     "PlanFileError",
@@ -139,6 +140,24 @@ class ProfileError(PlanError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.problems, self.source))
+
+
+class DocumentError(Exception):
+    """A document to import cannot be read at all (an old .doc, a password, damage, its size).
+
+    ``code`` names the reason in the message catalogue; ``params`` fill its message in.
+    """
+
+    def __init__(self, code: str, params: Mapping[str, Any] | None = None) -> None:
+        self.code = code
+        self.params = dict(params or {})
+        super().__init__(self.describe("en"))
+
+    def describe(self, lang: Lang = "en") -> str:
+        return render(self.code, lang, **self.params)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.code, self.params))
 
 
 class RuleSelectorError(ValueError):

@@ -53,6 +53,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "list the compliance rules or show one rule's documentation",
         "列出合规规则或显示某条规则的说明",
     ),
+    "import": (
+        "commedu.cli._import",
+        "read a plan from its Word document or text and write a draft plan file to check",
+        "从 Word 文档或文本读取计划，生成待核对的计划文件草稿",
+    ),
 }
 
 

@@ -1,0 +1,55 @@
+"""``commedu import DOCUMENT -o plan.toml``: a draft plan file from the township's own document."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from commedu._atomic import write_bytes
+from commedu._messages import Lang, render
+from commedu.cli import EXIT_OK, EXIT_USAGE
+from commedu.importer import DocumentError, import_document
+
+
+def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    parser.add_argument("document", metavar="DOCUMENT", help=render("cli-import-document", lang))
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help=render("cli-output", lang)
+    )
+    parser.add_argument("--force", action="store_true", help=render("cli-force", lang))
+
+
+def run(args: argparse.Namespace) -> int:
+    lang: Lang = args.lang
+    try:
+        draft = import_document(args.document)
+    except DocumentError as error:
+        print(f"commedu import: {args.document}: {error.describe(lang)}", file=sys.stderr)
+        return EXIT_USAGE
+    name = os.fspath(Path(args.output))
+    try:
+        write_bytes(name, draft.text.encode("utf-8"), overwrite=args.force)
+    except FileExistsError:
+        print(f"commedu import: {render('cli-exists', lang, file=name)}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        print(
+            f"commedu import: {render('cli-cannot-write', lang, file=name, reason=reason)}",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    for note in draft.notes:
+        print(f"  {note.describe(lang)}")
+    print(
+        render(
+            "cli-import-written",
+            lang,
+            file=name,
+            activities=draft.activities,
+            count=len(draft.notes),
+        )
+    )
+    return EXIT_OK

@@ -1,0 +1,246 @@
+"""The draft plan file: what the importer read, as TOML a clerk finishes by hand.
+
+Every guess carries a ``# 请核对：… / please check: …`` comment beside it, and text that fitted
+nowhere is kept at the end as comments, with where it stood, so nothing of the document is lost.
+The draft is laid out like the file ``commedu init`` writes, so the clerk meets one shape.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+import tomli_w
+
+from commedu._messages import render
+from commedu.importer.document import Cell, Paragraph, Where
+from commedu.importer.notes import Note
+from commedu.importer.outline import MeasureDraft, Outline, StationDraft, TaskDraft
+from commedu.importer.schedule import ActivityDraft, ScheduleDraft
+
+__all__ = ["CHECK", "write_draft"]
+
+#: notes the draft shows beside what they are about rather than in its opening list
+_INLINE = frozenset(
+    {
+        "note-kind-guessed",
+        "note-kind-default",
+        "note-station",
+        "note-alias",
+        "note-no-title",
+        "note-no-township",
+        "note-no-year",
+    }
+)
+
+#: where each column role of the 配档表 goes in an activity
+_KEYS = {
+    "when": "when",
+    "deadline": "when / description",
+    "work": "title",
+    "lead": "responsible",
+    "partner": "responsible",
+    "other": "description",
+}
+
+CHECK = "请核对"  #: the word every guess's comment starts with, so a clerk can search for it
+
+
+def _toml(value: str) -> str:
+    """``value`` as a TOML string, escaped as TOML requires (quotes, backslashes, controls)."""
+    return tomli_w.dumps({"v": value}).removeprefix("v = ").rstrip("\n")
+
+
+def _comment_text(text: str) -> str:
+    # A TOML comment holds no control character but tab, and ends at the line's end.
+    return "".join(
+        " " if unicodedata.category(c) == "Cc" and c != "\t" else c for c in text
+    ).strip()
+
+
+def _check(code: str, **params: object) -> str:
+    zh = _comment_text(render(code, "zh", **params))
+    en = _comment_text(render(code, "en", **params))
+    return f"# {CHECK}：{zh} / please check: {en}"
+
+
+def _note_line(note: Note) -> str:
+    zh = _comment_text(f"{note.where.describe('zh')}：{note.message('zh')}")
+    en = _comment_text(f"{note.where.describe('en')}: {note.message('en')}")
+    return f"# {CHECK}：{zh} / please check: {en}"
+
+
+def _quoted(text: str, where: Where) -> list[str]:
+    lines = [f"# {_comment_text(where.describe('zh'))} / {_comment_text(where.describe('en'))}:"]
+    lines.extend(f"#   {_comment_text(line)}" for line in text.splitlines() if line.strip())
+    return lines
+
+
+def _strings(values: Iterable[str]) -> str:
+    return "[" + ", ".join(_toml(v) for v in values) + "]"
+
+
+def _measure(measure: MeasureDraft) -> str:
+    if measure.title:
+        return f"{{ title = {_toml(measure.title)}, text = {_toml(measure.text)} }}"
+    return _toml(measure.text)
+
+
+def _measures(measures: tuple[MeasureDraft, ...]) -> list[str]:
+    if not measures:
+        return []
+    return ["measures = [", *(f"    {_measure(m)}," for m in measures), "]"]
+
+
+def _task(task: TaskDraft) -> list[str]:
+    lines = [""]
+    if task.section:
+        lines.append(f"# {_comment_text(task.section)}")
+    lines += [
+        "[[tasks]]",
+        f'id = "t{task.number}"',
+        f"number = {task.number}",
+        f"title = {_toml(task.title)}",
+        *_measures(task.measures),
+    ]
+    for mechanism in task.mechanisms:
+        kind = f'kind = "{mechanism.kind}"'
+        lines += [
+            "",
+            "[[tasks.mechanisms]]",
+            f'id = "t{task.number}.m{mechanism.number}"',
+            f"number = {mechanism.number}",
+            f"title = {_toml(mechanism.title)}",
+            _check("draft-kind-word", word=mechanism.kind_word)
+            if mechanism.kind_word
+            else _check("draft-kind-default"),
+            kind,
+            *_measures(mechanism.measures),
+        ]
+    return lines
+
+
+def _station(number: int, station: StationDraft) -> list[str]:
+    return [
+        "",
+        _check("draft-station"),
+        "[[stations]]",
+        f'id = "s{number}"',
+        f"name = {_toml(station.name)}",
+        f"place = {_toml(station.place)}",
+        f"theme = {_toml(station.theme)}",
+        f"description = {_toml(station.description)}",
+    ]
+
+
+def _activity(activity: ActivityDraft) -> list[str]:
+    lines = ["", *(_note_line(n) for n in activity.notes), "[[schedule.activities]]"]
+    lines += [
+        f"id = {_toml(activity.id)}",
+        f"title = {_toml(activity.title)}",
+        f"when = {_toml(activity.when)}",
+        f"responsible = {_strings(activity.responsible)}",
+    ]
+    if activity.description:
+        lines.append(f"description = {_toml(activity.description)}")
+    return lines
+
+
+def write_draft(
+    outline: Outline, schedule: ScheduleDraft, unplaced: Iterable[Paragraph | Cell], source: str
+) -> tuple[str, tuple[Note, ...]]:
+    """The draft's TOML text and the notes of its own guesses (plan id, issuer, centre...)."""
+    notes: list[Note] = []
+    year = outline.year
+    title = outline.title.text if outline.title else ""
+    title_where = outline.title.where if outline.title else Where()
+    township = outline.township
+    out = [
+        f"# {_comment_text(title) or '社区教育工作计划'} — 草稿 / draft",
+        f"# 由 commedu import 从 {_comment_text(source)} 生成。 Written by commedu import from "
+        f"{_comment_text(source)}.",
+        f"# 搜索 “{CHECK}”：每条都是导入时推断或无法归类的内容，核对后删去该说明。",
+        f"# Search for “{CHECK}” (please check): each marks a guess or text the import could not"
+        " place; delete the note once checked.",
+        "# 检查 / check:  commedu validate FILE",
+        "# 格式说明 / format reference: docs/reference/plan-file-format.md",
+    ]
+    general = [n for n in (*outline.notes, *schedule.notes) if n.code not in _INLINE]
+    if general:
+        out.append("#")
+        out.extend(_note_line(n) for n in general)
+
+    plan_id = f"township-{year}" if year else "township"
+    notes.append(Note(title_where, "note-plan-id", {"value": plan_id}))
+    out += ["", _check("note-plan-id", value=plan_id), f"id = {_toml(plan_id)}"]
+    if year is None:
+        out += [_check("note-no-year"), "year = 0"]
+    else:
+        out.append(f"year = {year}")
+    if not title:
+        out.append(_check("note-no-title"))
+    out.append(f"title = {_toml(title)}")
+    for key, part in (
+        ("guiding_principles", outline.guiding_principles),
+        ("goals", outline.goals),
+    ):
+        if part is not None:
+            out += ["", f"# {_comment_text(part.heading)}", f"{key} = {_toml(part.text)}"]
+
+    out += ["", "[township]"]
+    if not township:
+        out.append(_check("note-no-township"))
+    out.append(f"name = {_toml(township)}")
+    if outline.district:
+        notes.append(Note(title_where, "note-district", {"value": outline.district}))
+        out.append(_check("note-district", value=outline.district))
+    notes.append(Note(title_where, "note-province"))
+    out += [
+        f"district = {_toml(outline.district)}",
+        'city = ""',
+        _check("note-province"),
+        'province = ""',
+    ]
+
+    if title:
+        out += ["", "[source]", f"title = {_toml(title)}"]
+        if township:
+            notes.append(Note(title_where, "note-issuer", {"value": township}))
+            out += [_check("note-issuer", value=township), f"issuer = {_toml(township)}"]
+    if township and outline.mentions_centre:
+        centre = f"{township}社区教育中心"
+        notes.append(Note(title_where, "note-centre", {"value": centre}))
+        out += ["", "[centre]", _check("note-centre", value=centre), f"name = {_toml(centre)}"]
+
+    if schedule.departments:
+        out += ["", f"# {render('draft-departments', 'zh')} / {render('draft-departments', 'en')}"]
+    aliases = {n.params["name"]: n for n in schedule.notes if n.code == "note-alias"}
+    for number, name in enumerate(schedule.departments, 1):
+        out.append("")
+        if name in aliases:
+            out.append(_check("note-alias", **aliases[name].params))
+        out += ["[[departments]]", f'id = "d{number}"', f"name = {_toml(name)}"]
+    for number, station in enumerate(outline.stations, 1):
+        out += _station(number, station)
+    for task in outline.tasks:
+        out += _task(task)
+
+    if schedule.activities or schedule.title:
+        out += ["", "[schedule]"]
+        if schedule.columns:
+            read_as = "；".join(
+                f"{_comment_text(h)} → {_KEYS[role]}" for h, role in schedule.columns
+            )
+            out.append(
+                f"# {render('draft-columns', 'zh')} / {render('draft-columns', 'en')}: {read_as}"
+            )
+        out.append(f"title = {_toml(schedule.title)}")
+    for activity in schedule.activities:
+        out += _activity(activity)
+
+    leftovers = list(unplaced)
+    if leftovers:
+        out += ["", f"# —— {render('draft-unplaced', 'zh')} / {render('draft-unplaced', 'en')} ——"]
+        for item in leftovers:
+            out += _quoted(item.text, item.where)
+    return "\n".join(out) + "\n", tuple(notes)

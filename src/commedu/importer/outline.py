@@ -1,0 +1,335 @@
+"""The plan's outline: its numbered sections (一、 （一） 1.) and what each one holds.
+
+A 计划 numbers its parts in three levels. The first-level headings say what a section is
+(指导思想, 工作目标, 主要任务 …); under the tasks, （一） starts a task and 1. a numbered item,
+which is a mechanism when the task's heading names a kind of mechanism (管理机制, 引领机制, 保障)
+and a measure otherwise. Text that fits none of this is handed back, never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import attrs
+
+from commedu.importer.document import Paragraph, Where
+from commedu.importer.notes import Note
+
+__all__ = [
+    "MeasureDraft",
+    "MechanismDraft",
+    "Outline",
+    "StationDraft",
+    "TaskDraft",
+    "read_outline",
+    "sentences",
+]
+
+_NUMERALS = "一二三四五六七八九十"
+_LEVEL1 = re.compile(rf"([{_NUMERALS}]+)\s*[、.．]\s*(.*)", re.DOTALL)
+_LEVEL2 = re.compile(rf"[（(]\s*([{_NUMERALS}]+)\s*[）)]\s*[、.．]?\s*(.*)", re.DOTALL)
+_LEVEL3 = re.compile(r"(\d{1,2})\s*[.．、](?!\d)\s*(.*)", re.DOTALL)
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_TOWNSHIP = re.compile(r"(?:(.{1,8}?[区县市]))?(.{1,10}?(?:街道|镇|乡))")
+_STATION = re.compile(r"“([^“”]{1,30}?社区教育工作站)”")
+_THEME = re.compile(r"以(.+?)为(?:主体|主题|主要内容|代表|依托|主)")
+_SENTENCE = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』）)]*|$)")
+
+#: first-level heading words -> the part of the plan the section fills, first match wins
+_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("指导思想", "principles"),
+    ("总体要求", "principles"),
+    ("目标", "goals"),
+    ("任务", "tasks"),
+    ("措施", "tasks"),
+    ("重点工作", "tasks"),
+    ("保障", "tasks"),
+)
+#: words in a task's heading -> the kind of its mechanisms (model.MechanismKind values)
+_KINDS: tuple[tuple[str, str], ...] = (
+    ("管理", "management"),
+    ("引领", "guidance"),
+    ("保障", "safeguard"),
+)
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` cut after each 。！？ (a closing quote stays with its sentence)."""
+    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+
+
+def _lead(text: str) -> tuple[str, str]:
+    """An item's lead phrase (up to its first 。 or ：) and the rest; no rest, no lead."""
+    match = re.match(r"(.+?)[。：:](.*)", text, re.DOTALL)
+    if match and match.group(2).strip():
+        return match.group(1).strip(), match.group(2).strip()
+    return "", text.strip()
+
+
+@attrs.frozen
+class MeasureDraft:
+    text: str
+    title: str
+    where: Where
+
+
+@attrs.frozen
+class MechanismDraft:
+    number: int
+    title: str
+    kind: str
+    kind_word: str  #: the heading word the kind was guessed from, "" if none was found
+    measures: tuple[MeasureDraft, ...]
+    where: Where
+
+
+@attrs.frozen
+class TaskDraft:
+    number: int
+    title: str
+    measures: tuple[MeasureDraft, ...]
+    mechanisms: tuple[MechanismDraft, ...]
+    where: Where
+    section: str = ""  #: the first-level heading above, on the first task under it
+
+
+@attrs.frozen
+class StationDraft:
+    name: str
+    place: str
+    theme: str
+    description: str
+    where: Where
+
+
+@attrs.frozen
+class Located:
+    text: str
+    where: Where
+    heading: str = ""  #: the section heading the text stood under, kept for the draft
+
+
+@attrs.frozen
+class Outline:
+    title: Located | None
+    township: str
+    district: str
+    year: int | None
+    guiding_principles: Located | None
+    goals: Located | None
+    tasks: tuple[TaskDraft, ...]
+    stations: tuple[StationDraft, ...]
+    unplaced: tuple[Paragraph, ...]  #: text that fits nowhere, kept for the draft's comments
+    notes: tuple[Note, ...]
+    mentions_centre: bool
+
+
+@attrs.define
+class _Task:
+    number: int
+    title: str
+    where: Where
+    kind: str
+    kind_word: str
+    section: str
+    measures: list[MeasureDraft] = attrs.Factory(list)
+    mechanisms: list[MechanismDraft] = attrs.Factory(list)
+
+
+def _kind_of(title: str) -> tuple[str, str]:
+    for word, kind in _KINDS:
+        if word in title:
+            return kind, word
+    return ("management", "") if "机制" in title else ("", "")
+
+
+def _item(task: _Task, number: int, body: str, where: Where) -> None:
+    lead, rest = _lead(body)
+    if task.kind:
+        title = lead or body.rstrip("。").strip()
+        measures = tuple(MeasureDraft(s, "", where) for s in sentences(rest if lead else ""))
+        # Numbered in order of appearance: a document that restarts its 1. 2. keeps ids unique.
+        del number
+        task.mechanisms.append(
+            MechanismDraft(
+                len(task.mechanisms) + 1, title, task.kind, task.kind_word, measures, where
+            )
+        )
+    else:
+        task.measures.append(MeasureDraft(rest, lead, where))
+
+
+def _continue(task: _Task, body: str, where: Where) -> None:
+    found = tuple(MeasureDraft(s, "", where) for s in sentences(body))
+    if task.kind and task.mechanisms:
+        last = task.mechanisms[-1]
+        task.mechanisms[-1] = attrs.evolve(last, measures=last.measures + found)
+    else:
+        task.measures.extend(found)
+
+
+def _freeze(task: _Task) -> TaskDraft:
+    return TaskDraft(
+        task.number,
+        task.title,
+        tuple(task.measures),
+        tuple(task.mechanisms),
+        task.where,
+        task.section,
+    )
+
+
+def _stations(paragraphs: Iterable[Paragraph]) -> list[StationDraft]:
+    found: dict[str, StationDraft] = {}
+    for paragraph in paragraphs:
+        for clause in re.split(r"[；;。]", paragraph.text):
+            segment = 0  # where the words about the next station begin
+            for match in _STATION.finditer(clause):
+                name = match.group(1)
+                words = clause[segment : match.end()]
+                segment = match.end()
+                if name in found:
+                    continue
+                start = words.find("以")
+                description = words[max(start, 0) :].strip("和及与、，, ")
+                theme = _THEME.search(description)
+                place = name.removesuffix("社区教育工作站") or name
+                found[name] = StationDraft(
+                    name, place, theme.group(1) if theme else "", description, paragraph.where
+                )
+    return list(found.values())
+
+
+def read_outline(paragraphs: Iterable[Paragraph]) -> Outline:
+    """The outline of a plan from its paragraphs in reading order (tables already taken out)."""
+    items = list(paragraphs)
+    notes: list[Note] = []
+    unplaced: list[Paragraph] = []
+    title: Located | None = None
+    section = ""  # "" before the first heading, then a _SECTIONS value or "other"
+    texts: dict[str, list[Paragraph]] = {"principles": [], "goals": []}
+    tasks: list[_Task] = []
+    current: _Task | None = None
+    headings: dict[str, str] = {}
+    pending: Paragraph | None = None  # a tasks heading not yet given to a task
+    items_are_tasks = False
+
+    for paragraph in items:
+        text, where = paragraph.text, paragraph.where
+        if match := _LEVEL1.fullmatch(text):
+            if pending is not None:
+                unplaced.append(pending)
+            pending = None
+            heading = match.group(2).strip()
+            section = next((kind for word, kind in _SECTIONS if word in heading), "other")
+            current = None
+            items_are_tasks = False
+            if section in texts and section in headings:
+                section = "other"  # a second 指导思想 section: kept, not merged
+            if section in texts:
+                headings[section] = text
+            elif section == "tasks":
+                pending = paragraph
+            if section == "other":
+                unplaced.append(paragraph)
+                notes.append(Note(where, "note-section-unknown", {"heading": heading}))
+            elif section in texts and heading not in ("指导思想", "工作目标"):
+                notes.append(Note(where, "note-section-guessed", {"heading": heading}))
+            continue
+        if section == "":
+            if title is None:
+                title = Located(text, where)
+            else:
+                unplaced.append(paragraph)
+                notes.append(Note(where, "note-unplaced", {"text": _short(text)}))
+            continue
+        if section in texts:
+            texts[section].append(paragraph)
+            continue
+        if section == "other":
+            unplaced.append(paragraph)
+            continue
+        level2 = _LEVEL2.fullmatch(text)
+        level3 = None if level2 else _LEVEL3.fullmatch(text)
+        if level2 or (level3 and (current is None or items_are_tasks)):
+            # Under a tasks heading without （一） headings, 1. 2. 3. are the tasks themselves.
+            items_are_tasks = level2 is None
+            match = level2 or level3
+            assert match is not None
+            heading = match.group(2).strip()
+            task_title, rest = _lead(heading)
+            task_title = task_title or heading.rstrip("。")
+            rest = rest if task_title != heading.rstrip("。") else ""
+            kind, word = _kind_of(task_title)
+            current = _Task(
+                len(tasks) + 1, task_title, where, kind, word, pending.text if pending else ""
+            )
+            pending = None
+            tasks.append(current)
+            if rest:
+                _continue(current, rest, where)
+        elif current is None:
+            unplaced.append(paragraph)
+            notes.append(Note(where, "note-unplaced", {"text": _short(text)}))
+        elif level3:
+            _item(current, int(level3.group(1)), level3.group(2).strip(), where)
+        else:
+            _continue(current, text, where)
+
+    if pending is not None:
+        unplaced.append(pending)
+    township, district, year = _identity(title.text if title else "", items)
+    if title is None:
+        notes.append(Note(Where(), "note-no-title"))
+    if not township:
+        notes.append(Note(title.where if title else Where(), "note-no-township"))
+    if year is None:
+        notes.append(Note(title.where if title else Where(), "note-no-year"))
+    for task in tasks:
+        if task.kind and task.mechanisms:
+            notes.append(
+                Note(
+                    task.where,
+                    "note-kind-guessed" if task.kind_word else "note-kind-default",
+                    {"task": task.title, "word": task.kind_word, "kind": task.kind},
+                )
+            )
+    stations = _stations(items)
+    for station in stations:
+        notes.append(Note(station.where, "note-station", {"name": station.name}))
+    return Outline(
+        title=title,
+        township=township,
+        district=district,
+        year=year,
+        guiding_principles=_joined(texts["principles"], headings.get("principles", "")),
+        goals=_joined(texts["goals"], headings.get("goals", "")),
+        tasks=tuple(_freeze(t) for t in tasks),
+        stations=tuple(stations),
+        unplaced=tuple(unplaced),
+        notes=tuple(notes),
+        mentions_centre=any("社区教育中心" in p.text for p in items),
+    )
+
+
+def _joined(paragraphs: list[Paragraph], heading: str) -> Located | None:
+    if not paragraphs:
+        return None
+    return Located("\n".join(p.text for p in paragraphs), paragraphs[0].where, heading)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 30 else text[:29] + "…"
+
+
+def _identity(title: str, paragraphs: list[Paragraph]) -> tuple[str, str, int | None]:
+    """Township, district and year as the title states them (the year may come from the text)."""
+    year_match = _YEAR.search(title) or next(
+        (m for p in paragraphs if (m := _YEAR.search(p.text))), None
+    )
+    rest = _YEAR.sub("", title, count=1) if _YEAR.search(title) else title
+    place = _TOWNSHIP.match(rest.strip())
+    township = place.group(2) if place else ""
+    district = (place.group(1) or "") if place else ""
+    return township, district, int(year_match.group(1)) if year_match else None
