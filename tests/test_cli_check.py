@@ -136,9 +136,13 @@ def test_rules_lists_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
 def test_rules_documents_one_rule_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--lang", "zh", "rules", "CE303")
     assert code == EXIT_OK
-    assert out.startswith("## CE303 `no-duplicate-activity`")
-    assert "通过的例子" in out
-    assert "**未通过**" in out
+    # Rendered for a terminal: the heading and emphasis without their Markdown marks.
+    assert out.startswith("CE303 no-duplicate-activity\n───")
+    assert "  • 通过的例子" in out
+    assert "未通过" in out.replace("\n    ", "")  # wrapped lines continue under the item
+    assert "**" not in out
+    assert "`" not in out
+    assert "##" not in out
 
 
 def test_rules_by_prefix_and_as_json(capsys: pytest.CaptureFixture[str]) -> None:

@@ -34,10 +34,10 @@ def test_invalid_files_exit_1_with_every_problem_grouped_per_file(
     lines = captured.out.splitlines()
     first = lines.index(f"{bad[0]}: 3 problem(s)")
     assert lines[first + 1 : first + 4] == [
-        "  yaer: unknown key 'yaer' — did you mean 'year'?",
-        "  tasks[0].mechanisms[0].kind: 'Management' is not one of: management, guidance, safeguard"
-        " — did you mean 'management'?",
-        "  schedule.activities[0].when: '13月' is not a month (1–12)",
+        "  yaer (line 3, column 1): unknown key 'yaer' — did you mean 'year'?",
+        "  tasks[0].mechanisms[0].kind (line 33, column 1): 'Management' is not one of:"
+        " management, guidance, safeguard — did you mean 'management'?",
+        "  schedule.activities[0].when (line 38, column 1): '13月' is not a month (1–12)",
     ]
     assert lines[first + 4] == f"{bad[1]}: 1 problem(s)"
     assert "1 of 3 file(s) valid" in captured.err
@@ -62,12 +62,12 @@ def test_no_files_is_a_usage_error() -> None:
     assert main(["validate"]) == EXIT_USAGE
 
 
-def test_format_option_reads_a_file_as_json(
+def test_input_format_option_reads_a_file_as_json(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     plan_file = tmp_path / "plan.txt"
     plan_file.write_text(dump_plan(load_plan(JINSHAN), "json"), encoding="utf-8")
-    assert main(["validate", "--format", "json", str(plan_file)]) == EXIT_OK
+    assert main(["validate", "--input-format", "json", str(plan_file)]) == EXIT_OK
     assert main(["validate", str(plan_file)]) == EXIT_FAILED  # read as TOML, it is not
     assert "TOML" in capsys.readouterr().out
 

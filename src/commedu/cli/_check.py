@@ -47,13 +47,17 @@ def _codes(value: str) -> list[str]:
 
 def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
     text = TEXT[lang]
-    parser.add_argument("plan", help=text["plan"])
+    parser.add_argument("plan", metavar="PLAN", help=text["plan"])
     parser.add_argument("--profile", metavar="NAME|FILE", help=text["profile"])
     parser.add_argument(
         "--format", choices=("text", "markdown", "json"), default="text", help=text["format"]
     )
-    parser.add_argument("--select", type=_codes, action="extend", help=text["select"])
-    parser.add_argument("--ignore", type=_codes, action="extend", help=text["ignore"])
+    parser.add_argument(
+        "--select", type=_codes, action="extend", metavar="CODES", help=text["select"]
+    )
+    parser.add_argument(
+        "--ignore", type=_codes, action="extend", metavar="CODES", help=text["ignore"]
+    )
     parser.add_argument(
         "--fail-on", choices=("error", "warning"), default="error", help=text["fail_on"]
     )
