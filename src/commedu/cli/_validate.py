@@ -16,6 +16,7 @@ from typing import Any
 
 from commedu._messages import Lang, render
 from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from commedu.cli._progress import Progress
 from commedu.cli._term import Style, terminal_width, wrap
 from commedu.errors import PlanFileError, Problem
 from commedu.planfile.hints import hints
@@ -34,6 +35,7 @@ TEXT: dict[Lang, dict[str, str]] = {
         "strict": "exit 1 when a file has warnings, as if it were invalid",
         "valid_warned": "{file}: valid (activities: {activities}), {count} warning(s)",
         "warning": "warning",
+        "progress": "checking",
     },
     "zh": {
         "format": "输出格式：text 供人阅读，json 供程序读取（默认：text）",
@@ -41,6 +43,7 @@ TEXT: dict[Lang, dict[str, str]] = {
         "strict": "文件有警告时也以 1 退出，如同文件无效",
         "valid_warned": "{file}：有效（{activities} 项工作），{count} 个警告",
         "warning": "警告",
+        "progress": "正在检查",
     },
 }
 
@@ -89,7 +92,11 @@ def _problem_data(severity: str, problem: Problem, lang: Lang) -> dict[str, Any]
 
 def run(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
-    results = [(name, _check(name, args.input_format)) for name in args.files]
+    results = []
+    with Progress(TEXT[lang]["progress"], len(args.files)) as progress:
+        for name in args.files:
+            results.append((name, _check(name, args.input_format)))
+            progress.advance()
     if args.format == "json":
         data = {
             "schema": JSON_SCHEMA,
