@@ -18,6 +18,7 @@ import argparse
 import re
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from typing import Any
 
 from commedu._messages import LANGS, Lang
 
@@ -94,7 +95,8 @@ _HEADING = re.compile(r"^(\S[^\n]*):$", re.MULTILINE)
 
 
 def formatter(lang: Lang, *, raw: bool = False) -> type[argparse.HelpFormatter]:
-    """The help formatter for ``lang``: in Chinese a heading ends in a full-width colon.
+    """The help formatter for ``lang``: in Chinese a heading ends in a full-width colon, and
+    usage's later lines line up under a prefix that is wider than its length.
 
     argparse appends an ASCII colon to each section heading outside its message catalogue.
     """
@@ -105,6 +107,16 @@ def formatter(lang: Lang, *, raw: bool = False) -> type[argparse.HelpFormatter]:
     class Formatter(base):  # type: ignore[valid-type,misc]
         def format_help(self) -> str:
             return _HEADING.sub(r"\1：", super().format_help())
+
+        def _format_usage(self, usage: Any, actions: Any, groups: Any, prefix: Any) -> str:
+            # argparse indents usage's later lines by len("用法："), but it is twice as wide.
+            from commedu.cli._term import display_width  # only when usage is shown
+
+            text: str = super()._format_usage(usage, actions, groups, prefix)
+            said = translate("usage: ", lang) if prefix is None else prefix
+            extra = " " * (display_width(said) - len(said))
+            first, *rest = text.split("\n")
+            return "\n".join([first, *(extra + line if line.strip() else line for line in rest)])
 
     return Formatter
 

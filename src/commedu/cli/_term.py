@@ -87,9 +87,11 @@ def _atoms(spans: list[Span]) -> list[tuple[bool, list[tuple[str, str | None]]]]
                 space = True
                 continue
             last = atoms[-1][1] if atoms else None
-            if last is None or space:
+            if last is not None and char in _CLOSERS:  # even after a space: never starts a line
+                last.extend([(" ", None), (char, role)] if space else [(char, role)])
+            elif last is None or space:
                 atoms.append((space, [(char, role)]))
-            elif char in _CLOSERS or last[-1][0] in _OPENERS:
+            elif last[-1][0] in _OPENERS:
                 last.append((char, role))
             elif _wide(char) or _wide(last[-1][0]):
                 atoms.append((False, [(char, role)]))

@@ -9,7 +9,9 @@ enclosing one: the block the key is missing from.
 
 from __future__ import annotations
 
+import json
 import re
+import tomllib
 from collections.abc import Iterable
 from typing import Literal
 
@@ -42,6 +44,7 @@ class _Scanner:
         self.text = text
         self.i = 0
         self.places: dict[Key, Place] = {}
+        # Lines end at "\n" only, as TOML, JSON and their parsers' own messages count them.
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def place(self, index: int | None = None) -> Place:
@@ -73,7 +76,7 @@ class _Scanner:
                 return
 
     def string(self) -> str:
-        """Read a quoted string (any TOML or JSON form) and give its value, escapes left as is."""
+        """Read past a quoted string (any TOML or JSON form); give it as written, quotes and all."""
         text = self.text
         for quote in ('"""', "'''"):
             if text.startswith(quote, self.i):
@@ -83,14 +86,14 @@ class _Scanner:
                 end = len(text) if end < 0 else end
                 while text.startswith(quote[0], end + 3):  # up to two quotes may close it
                     end += 1
-                value = text[self.i + 3 : end]
+                value = text[self.i : end + 3]
                 self.i = end + 3
                 return value
         quote = text[self.i]
         end = self.i + 1
         while end < len(text) and text[end] != quote:
             end += 2 if quote == '"' and text[end] == "\\" else 1
-        value = text[self.i + 1 : end]
+        value = text[self.i : end + 1]
         self.i = end + 1
         return value
 
@@ -126,7 +129,10 @@ class _Toml(_Scanner):
         while True:
             self.skip_blank(newlines=False)
             if self.peek() in ('"', "'"):
-                parts.append(self.string())
+                quoted = self.string()
+                parts.append(
+                    tomllib.loads(f"k = {quoted}")["k"] if "\\" in quoted else quoted[1:-1]
+                )
             else:
                 match = _BARE_KEY.match(self.text, self.i)
                 if match is None:  # not a key after all: stop rather than loop
@@ -231,7 +237,7 @@ class _Json(_Scanner):
                     self.i += 1
                     continue
                 start = self.i
-                key = (*path, self.string())
+                key = (*path, json.loads(self.string()))
                 self.note(key, start)
                 self.skip_blank(newlines=True, comments=False)
                 self.i += 1  # ":"
