@@ -88,9 +88,11 @@ def test_output_is_deterministic(capsys: pytest.CaptureFixture[str]) -> None:
     ("args", "message"),
     [
         (["missing.toml"], "missing.toml"),
-        ([JINSHAN, "--profile", "nowhere"], "shandong-township"),
-        ([JINSHAN, "--profile", "nowhere.toml"], "nowhere.toml"),
-        ([JINSHAN, "--select", "CE9"], "'CE9'"),
+        # A problem with an option is said about the option.
+        ([JINSHAN, "--profile", "nowhere"], "commedu check: --profile nowhere: 'nowhere' is "),
+        ([JINSHAN, "--profile", "nowhere.toml"], "commedu check: --profile nowhere.toml: "),
+        ([JINSHAN, "--select", "CE9"], "commedu check: --select CE9: 'CE9' selects no rule"),
+        ([JINSHAN, "--ignore", "CE1,XY"], "commedu check: --ignore XY: 'XY' selects no rule"),
         ([JINSHAN, "--format", "pdf"], "pdf"),
         ([JINSHAN, "--fail-on", "info"], "info"),
     ],
@@ -123,6 +125,7 @@ def test_a_plan_naming_an_unknown_profile_exits_1(
     assert code == EXIT_FAILED
     assert "'hebei'" in err
     assert "内置标准档案" in err
+    assert "--profile" not in err  # the plan named it, not an option
 
 
 def test_rules_lists_every_rule(capsys: pytest.CaptureFixture[str]) -> None:

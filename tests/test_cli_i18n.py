@@ -214,3 +214,15 @@ def test_an_explicit_lang_needs_no_warning(
     monkeypatch.setenv("COMMEDU_LANG", "klingon")
     assert main(["--lang", "en", "rules", "CE302"]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_chinese_usage_lines_up_under_its_wider_prefix(capsys: pytest.CaptureFixture[str]) -> None:
+    from commedu.cli._term import display_width
+
+    main(["--lang", "zh", "ics"])
+    usage = capsys.readouterr().err.split("\n")
+    first = usage[0]
+    column = display_width(first[: first.index("[")])  # where the first option starts
+    continued = [line for line in usage[1:] if line.startswith(" ")]
+    assert continued
+    assert all(len(line) - len(line.lstrip()) == column for line in continued)

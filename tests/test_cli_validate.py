@@ -204,3 +204,18 @@ def test_json_output_is_versioned_and_has_every_problem_with_its_place(
 def test_an_invalid_file_exits_1_in_json_too(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "--format", "json", str(MALFORMED / "bad-month.toml")]) == EXIT_FAILED
     assert json.loads(capsys.readouterr().out)["files"][0]["status"] == "invalid"
+
+
+def test_warnings_name_lines_in_a_json_plan_file_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = loads_plan(starter_plan("青石镇", 2022, "plan.toml"))
+    path = tmp_path / "plan.json"
+    path.write_text(dump_plan(plan, "json"), encoding="utf-8")
+    assert main(["validate", "--format", "json", str(path)]) == EXIT_OK
+    (found,) = json.loads(capsys.readouterr().out)["files"]
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert len(found["problems"]) == 3  # written back, the activity names its station by id
+    for problem in found["problems"]:
+        key = problem["path"].rpartition(".")[2]
+        assert lines[problem["line"] - 1][problem["column"] - 1 :].startswith(f'"{key}"')
