@@ -62,5 +62,6 @@ def test_never_in_a_pipe_unless_forced_and_never_when_refused() -> None:
     ):
         bar = Progress("x", 2, stream=stream, environ=environ, clock=clock)
         clock.now += 2
-        bar.advance()
+        with bar.ticking(every=0.001):
+            bar.advance()
         assert bool(stream.getvalue()) == shown

@@ -94,6 +94,8 @@ def test_rules_list_is_coloured_when_asked(capsys: pytest.CaptureFixture[str]) -
     assert main(["rules", "CE30", "--color", "always"]) == 0
     out = capsys.readouterr().out
     assert "\x1b[1;31merror\x1b[0m" in out
+    assert main(["--color", "always", "rules", "CE30"]) == 0  # before the command name too
+    assert "\x1b[1;31merror\x1b[0m" in capsys.readouterr().out
     assert main(["rules", "CE30", "--color", "auto"]) == 0  # captured: not a terminal
     assert "\x1b[" not in capsys.readouterr().out
 

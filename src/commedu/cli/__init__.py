@@ -14,7 +14,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from commedu._messages import Lang
 from commedu._version import __version__
@@ -132,12 +132,18 @@ def _command_name(argv: Sequence[str]) -> str | None:
     return None
 
 
-def _global_options(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    """The options every command takes, before or after its name."""
+def _global_options(parser: argparse.ArgumentParser, lang: Lang, *, defaults: bool) -> None:
+    """The options every command takes, before or after its name.
+
+    Only the program's own parser sets their defaults: a command's parser setting them too
+    would undo ``commedu --color never CMD``.
+    """
     text = _TEXT[lang]
-    parser.add_argument("--lang", choices=("zh", "en"), default=lang, help=text["lang"])
+    lang_default: Any = lang if defaults else argparse.SUPPRESS
+    color_default: Any = "auto" if defaults else argparse.SUPPRESS
+    parser.add_argument("--lang", choices=("zh", "en"), default=lang_default, help=text["lang"])
     parser.add_argument(
-        "--color", choices=("auto", "always", "never"), default="auto", help=text["color"]
+        "--color", choices=("auto", "always", "never"), default=color_default, help=text["color"]
     )
 
 
@@ -156,7 +162,7 @@ def _parser(lang: Lang) -> argparse.ArgumentParser:
     parser.add_argument(
         "--version", action="version", version=f"commedu {__version__}", help=text["version"]
     )
-    _global_options(parser, lang)
+    _global_options(parser, lang, defaults=True)
     return parser
 
 
@@ -195,7 +201,7 @@ def _run(args: list[str], lang: Lang) -> int:
         description=help_en if lang == "en" else help_zh,
         formatter_class=formatter(lang),
     )
-    _global_options(sub_parser, lang)
+    _global_options(sub_parser, lang, defaults=False)
     command.configure(sub_parser, lang)
     try:
         parsed, extra = parser.parse_known_args(args)

@@ -92,6 +92,9 @@ class Progress:
     @contextmanager
     def ticking(self, every: float = 0.25) -> Iterator[None]:
         """Redraw from a thread while the body runs: for work that cannot count its steps."""
+        if not self.shown:
+            yield
+            return
         stop = threading.Event()
 
         def tick() -> None:

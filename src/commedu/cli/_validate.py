@@ -12,7 +12,9 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+
+import attrs
 
 from commedu._messages import Lang, render
 from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
@@ -58,24 +60,23 @@ def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument("--strict", action="store_true", help=text["strict"])
 
 
-def _check(name: str, input_format: Format | None) -> dict[str, Any]:
+@attrs.frozen
+class _Verdict:
+    status: Literal["valid", "invalid", "unreadable"]
+    activities: int | None  # of a valid file
+    problems: tuple[tuple[Literal["error", "warning"], Problem], ...]
+
+
+def _check(name: str, input_format: Format | None) -> _Verdict:
     """One file's verdict: status, activity count, and its problems with their severities."""
     try:
         plan = load_plan(name, input_format)
     except PlanFileError as error:
-        status = "unreadable" if error.unreadable else "invalid"
-        return {
-            "status": status,
-            "activities": None,
-            "problems": [("error", p) for p in error.problems],
-        }
+        status: Literal["invalid", "unreadable"] = "unreadable" if error.unreadable else "invalid"
+        return _Verdict(status, None, tuple(("error", p) for p in error.problems))
     fmt: Format = input_format or ("json" if Path(name).suffix.lower() == ".json" else "toml")
     warnings = hints(plan, Path(name).read_text(encoding="utf-8"), fmt)
-    return {
-        "status": "valid",
-        "activities": len(plan.activities),
-        "problems": [("warning", p) for p in warnings],
-    }
+    return _Verdict("valid", len(plan.activities), tuple(("warning", p) for p in warnings))
 
 
 def _problem_data(severity: str, problem: Problem, lang: Lang) -> dict[str, Any]:
@@ -104,9 +105,9 @@ def run(args: argparse.Namespace) -> int:
             "files": [
                 {
                     "file": name,
-                    "status": result["status"],
-                    "activities": result["activities"],
-                    "problems": [_problem_data(s, p, lang) for s, p in result["problems"]],
+                    "status": result.status,
+                    "activities": result.activities,
+                    "problems": [_problem_data(s, p, lang) for s, p in result.problems],
                 }
                 for name, result in results
             ],
@@ -114,8 +115,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         _print_text(results, lang, Style(args.color, sys.stdout))
-    statuses = {result["status"] for _, result in results}
-    warned = any(result["problems"] for _, result in results)
+    statuses = {result.status for _, result in results}
+    warned = any(result.problems for _, result in results)
     if "unreadable" in statuses:
         return EXIT_USAGE
     if "invalid" in statuses or (args.strict and warned):
@@ -123,22 +124,22 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_text(results: list[tuple[str, dict[str, Any]]], lang: Lang, style: Style) -> None:
+def _print_text(results: list[tuple[str, _Verdict]], lang: Lang, style: Style) -> None:
     text = TEXT[lang]
     # A terminal gets lines that fit it; a pipe one line per problem, for grep.
     width = terminal_width() if sys.stdout.isatty() else sys.maxsize
     lines = []
     for name, result in results:
-        problems = result["problems"]
-        if result["status"] != "valid":
+        problems = result.problems
+        if result.status != "valid":
             lines.append(render("cli-invalid", lang, file=name, count=len(problems)))
         elif problems:
-            activities = result["activities"]
+            activities = result.activities
             lines.append(
                 text["valid_warned"].format(file=name, activities=activities, count=len(problems))
             )
         else:
-            lines.append(render("cli-valid", lang, file=name, activities=result["activities"]))
+            lines.append(render("cli-valid", lang, file=name, activities=result.activities))
         for severity, problem in problems:
             # A problem with the file as a whole needs no place before it.
             where = problem.path or problem.line is not None
@@ -148,6 +149,6 @@ def _print_text(results: list[tuple[str, dict[str, Any]]], lang: Lang, style: St
                 spans = [(text["warning"], "warning"), (f": {said}", None)]
             lines += wrap(spans, width, style, first="  ", rest="      ")
     sys.stdout.write("\n".join(lines) + "\n")
-    valid = sum(result["status"] == "valid" for _, result in results)
+    valid = sum(result.status == "valid" for _, result in results)
     if len(results) > 1:
         print(render("cli-summary", lang, valid=valid, total=len(results)), file=sys.stderr)
