@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import tomli_w
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from commedu import PlanFileError, Problem, dump_plan, loads_plan
@@ -72,9 +72,11 @@ def test_json_places_are_exactly_where_each_key_and_element_starts(
             assert found == parent  # an element's place is where its value starts
 
 
-@given(documents)
-def test_toml_places_cover_every_key_in_document_order(data: dict[str, Any]) -> None:
-    text = tomli_w.dumps(data)
+@given(documents, st.booleans())
+def test_toml_places_cover_every_key_in_document_order(
+    data: dict[str, Any], multiline: bool
+) -> None:
+    text = tomli_w.dumps(data, multiline_strings=multiline)
     parsed = tomllib.loads(text)
     places = positions(text, "toml")
     order = list(walk(parsed))
@@ -83,6 +85,7 @@ def test_toml_places_cover_every_key_in_document_order(data: dict[str, Any]) -> 
     assert [places[p] for p in order] == sorted(places[p] for p in order)
 
 
+@settings(max_examples=20)  # each example writes and scans a whole plan twice
 @given(plans())
 def test_a_written_plan_locates_every_path_in_both_formats(plan: Any) -> None:
     for fmt in ("toml", "json"):
