@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from commedu import __version__
-from commedu.cli import EXIT_FAILED, EXIT_USAGE, default_lang, main
+from commedu.cli import EXIT_FAILED, EXIT_USAGE, main
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -39,20 +39,6 @@ def test_unknown_command_is_a_usage_error_without_traceback(
     err = capsys.readouterr().err
     assert "未知命令 'frobnicate'" in err
     assert "Traceback" not in err
-
-
-@pytest.mark.parametrize(
-    ("environ", "lang"),
-    [
-        ({}, "en"),
-        ({"LANG": "zh_CN.UTF-8"}, "zh"),
-        ({"LANG": "en_US.UTF-8"}, "en"),
-        ({"LANG": "zh_CN.UTF-8", "COMMEDU_LANG": "en"}, "en"),
-        ({"LC_ALL": "zh_TW.UTF-8", "LANG": "en_US"}, "zh"),
-    ],
-)
-def test_default_language_follows_the_environment(environ: dict[str, str], lang: str) -> None:
-    assert default_lang(environ) == lang
 
 
 @pytest.mark.parametrize("entry", [["-m", "commedu"]])

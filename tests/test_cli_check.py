@@ -88,9 +88,11 @@ def test_output_is_deterministic(capsys: pytest.CaptureFixture[str]) -> None:
     ("args", "message"),
     [
         (["missing.toml"], "missing.toml"),
-        ([JINSHAN, "--profile", "nowhere"], "shandong-township"),
-        ([JINSHAN, "--profile", "nowhere.toml"], "nowhere.toml"),
-        ([JINSHAN, "--select", "CE9"], "'CE9'"),
+        # A problem with an option is said about the option.
+        ([JINSHAN, "--profile", "nowhere"], "commedu check: --profile nowhere: 'nowhere' is "),
+        ([JINSHAN, "--profile", "nowhere.toml"], "commedu check: --profile nowhere.toml: "),
+        ([JINSHAN, "--select", "CE9"], "commedu check: --select CE9: 'CE9' selects no rule"),
+        ([JINSHAN, "--ignore", "CE1,XY"], "commedu check: --ignore XY: 'XY' selects no rule"),
         ([JINSHAN, "--format", "pdf"], "pdf"),
         ([JINSHAN, "--fail-on", "info"], "info"),
     ],
@@ -123,6 +125,7 @@ def test_a_plan_naming_an_unknown_profile_exits_1(
     assert code == EXIT_FAILED
     assert "'hebei'" in err
     assert "内置标准档案" in err
+    assert "--profile" not in err  # the plan named it, not an option
 
 
 def test_rules_lists_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
@@ -136,9 +139,13 @@ def test_rules_lists_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
 def test_rules_documents_one_rule_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--lang", "zh", "rules", "CE303")
     assert code == EXIT_OK
-    assert out.startswith("## CE303 `no-duplicate-activity`")
-    assert "通过的例子" in out
-    assert "**未通过**" in out
+    # Rendered for a terminal: the heading and emphasis without their Markdown marks.
+    assert out.startswith("CE303 no-duplicate-activity\n───")
+    assert "  • 通过的例子" in out
+    assert "未通过" in out.replace("\n    ", "")  # wrapped lines continue under the item
+    assert "**" not in out
+    assert "`" not in out
+    assert "##" not in out
 
 
 def test_rules_by_prefix_and_as_json(capsys: pytest.CaptureFixture[str]) -> None:

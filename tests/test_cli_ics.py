@@ -80,10 +80,28 @@ def test_split(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "code", "en", "zh"),
     [
-        (["--department", "教育局"], EXIT_USAGE, "is not defined", "未定义的部门"),
+        # A problem with an option is said about the option, not a place in the plan.
+        (
+            ["--department", "教育局"],
+            EXIT_USAGE,
+            "--department 教育局: no such department; the plan has: functional-departments (",
+            "--department 教育局: 计划中没有这个部门；计划中有：functional-departments (",
+        ),
+        (
+            ["--station", "西山", "--department", "centre"],
+            EXIT_USAGE,
+            "--station 西山: no such station; the plan has: ",
+            "--station 西山: 计划中没有这个工作站",
+        ),
         (["--months", "6-3"], EXIT_USAGE, "is not a month range", "不是月份范围"),
         (["--stamp", "2021-01-01"], EXIT_USAGE, "not a time with a zone", "不是带时区的时间"),
-        (["--station", "dongya"], EXIT_FAILED, "no activity matches", "没有符合"),
+        (["--station", "dongya"], EXIT_FAILED, "--station dongya: no activity matches", "没有符合"),
+        (
+            ["--department", "volunteers", "--months", "12"],
+            EXIT_FAILED,
+            "--department volunteers --months 12: no activity matches",
+            "--department volunteers --months 12: 没有符合",
+        ),
         (["--split-by", "station"], EXIT_FAILED, "no activity matches", "没有符合"),
     ],
 )
@@ -101,6 +119,14 @@ def test_bad_requests(
         assert text in err
         assert "Traceback" not in err
     assert not (tmp_path / "x").exists()
+
+
+def test_a_bad_source_date_epoch_is_named_as_the_variable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    assert main(["ics", PLAN, "-o", str(tmp_path / "x.ics")]) == EXIT_USAGE
+    assert capsys.readouterr().err.startswith("commedu ics: SOURCE_DATE_EPOCH yesterday: ")
 
 
 def test_missing_plan_and_unwritable_output(

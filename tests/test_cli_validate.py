@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -34,10 +35,10 @@ def test_invalid_files_exit_1_with_every_problem_grouped_per_file(
     lines = captured.out.splitlines()
     first = lines.index(f"{bad[0]}: 3 problem(s)")
     assert lines[first + 1 : first + 4] == [
-        "  yaer: unknown key 'yaer' — did you mean 'year'?",
-        "  tasks[0].mechanisms[0].kind: 'Management' is not one of: management, guidance, safeguard"
-        " — did you mean 'management'?",
-        "  schedule.activities[0].when: '13月' is not a month (1–12)",
+        "  yaer (line 3, column 1): unknown key 'yaer' — did you mean 'year'?",
+        "  tasks[0].mechanisms[0].kind (line 33, column 1): 'Management' is not one of:"
+        " management, guidance, safeguard — did you mean 'management'?",
+        "  schedule.activities[0].when (line 38, column 1): '13月' is not a month (1–12)",
     ]
     assert lines[first + 4] == f"{bad[1]}: 1 problem(s)"
     assert "1 of 3 file(s) valid" in captured.err
@@ -62,12 +63,12 @@ def test_no_files_is_a_usage_error() -> None:
     assert main(["validate"]) == EXIT_USAGE
 
 
-def test_format_option_reads_a_file_as_json(
+def test_input_format_option_reads_a_file_as_json(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     plan_file = tmp_path / "plan.txt"
     plan_file.write_text(dump_plan(load_plan(JINSHAN), "json"), encoding="utf-8")
-    assert main(["validate", "--format", "json", str(plan_file)]) == EXIT_OK
+    assert main(["validate", "--input-format", "json", str(plan_file)]) == EXIT_OK
     assert main(["validate", str(plan_file)]) == EXIT_FAILED  # read as TOML, it is not
     assert "TOML" in capsys.readouterr().out
 
@@ -134,3 +135,87 @@ def test_the_starter_validates_for_any_township_name(township: str, year: int) -
     plan = loads_plan(starter_plan(township, year))
     assert plan.township.name == township
     assert plan.year == year
+
+
+# -- warnings, strictness and JSON ---------------------------------------------------------------
+
+
+def _starter(tmp_path: Path) -> Path:
+    path = tmp_path / "plan.toml"
+    path.write_text(starter_plan("青石镇", 2022, "plan.toml"), encoding="utf-8")
+    return path
+
+
+def test_the_starter_file_is_valid_with_a_warning_for_each_placeholder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _starter(tmp_path)
+    assert main(["validate", str(path)]) == EXIT_OK
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"{path}: valid (activities: 1), 4 warning(s)"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for said in out[1:]:
+        assert said.startswith("  warning: ")
+        line = int(said.split("(line ")[1].split(",")[0])
+        assert "待填写" in lines[line - 1] or "某某" in lines[line - 1]
+    assert main(["validate", "--strict", str(path)]) == EXIT_FAILED
+
+
+def test_an_activity_without_a_department_is_warned_about_at_its_block(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = Path(JINSHAN).read_text(encoding="utf-8")
+    head, sep, tail = text.partition("[[schedule.activities]]")
+    block, nxt, rest = tail.partition("[[schedule.activities]]")
+    block = "\n".join(line for line in block.splitlines() if not line.startswith("responsible"))
+    path = tmp_path / "plan.toml"
+    path.write_text(head + sep + block + "\n\n" + nxt + rest, encoding="utf-8")
+    line = (head + sep).count("\n") + 1
+    assert main(["--lang", "zh", "validate", str(path)]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert f"schedule.activities[0].responsible（第 {line} 行第 1 列）" in out
+    assert "规则 CE302 将不通过" in out
+
+
+def test_json_output_is_versioned_and_has_every_problem_with_its_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    starter = _starter(tmp_path)
+    bad = str(MALFORMED / "many-problems.toml")
+    missing = str(tmp_path / "nowhere.toml")
+    assert main(["validate", "--format", "json", str(starter), bad, missing]) == EXIT_USAGE
+    data = json.loads(capsys.readouterr().out)
+    assert data["schema"] == "commedu.validate/1"
+    assert [f["status"] for f in data["files"]] == ["valid", "invalid", "unreadable"]
+    warned, invalid, unreadable = data["files"]
+    assert warned["activities"] == 1
+    assert {p["severity"] for p in warned["problems"]} == {"warning"}
+    assert {p["code"] for p in warned["problems"]} == {"hint-placeholder"}
+    assert invalid["activities"] is None
+    assert [(p["path"], p["line"], p["column"]) for p in invalid["problems"]] == [
+        ("yaer", 3, 1),
+        ("tasks[0].mechanisms[0].kind", 33, 1),
+        ("schedule.activities[0].when", 38, 1),
+    ]
+    assert invalid["problems"][0]["suggestion"] == "year"
+    assert [p["code"] for p in unreadable["problems"]] == ["no-such-file"]
+
+
+def test_an_invalid_file_exits_1_in_json_too(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--format", "json", str(MALFORMED / "bad-month.toml")]) == EXIT_FAILED
+    assert json.loads(capsys.readouterr().out)["files"][0]["status"] == "invalid"
+
+
+def test_warnings_name_lines_in_a_json_plan_file_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = loads_plan(starter_plan("青石镇", 2022, "plan.toml"))
+    path = tmp_path / "plan.json"
+    path.write_text(dump_plan(plan, "json"), encoding="utf-8")
+    assert main(["validate", "--format", "json", str(path)]) == EXIT_OK
+    (found,) = json.loads(capsys.readouterr().out)["files"]
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert len(found["problems"]) == 3  # written back, the activity names its station by id
+    for problem in found["problems"]:
+        key = problem["path"].rpartition(".")[2]
+        assert lines[problem["line"] - 1][problem["column"] - 1 :].startswith(f'"{key}"')

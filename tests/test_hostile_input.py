@@ -287,7 +287,7 @@ def test_a_file_name_that_is_not_utf8_is_read_and_printed_escaped(tmp_path: Path
     [
         (["init", "--township", "\udcff", "--year", "2021", "-o", "x.toml"], "--township"),
         (["ics", str(EXAMPLES / "jinshan_2021.toml"), "--department", "\udcfe"], "--department"),
-        (["rules", "CE\udcff"], "code"),
+        (["rules", "CE\udcff"], "CODE"),
     ],
 )
 def test_undecodable_text_arguments_are_refused_in_either_language(

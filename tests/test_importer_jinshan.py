@@ -130,7 +130,12 @@ def test_validate_names_exactly_what_is_left_to_fill_in(
     path.write_text(draft.text, "utf-8")
     assert main(["validate", str(path)]) == 1
     out = capsys.readouterr().out
-    assert out.splitlines()[1:] == ["  township.province: must not be empty"]
+    line = next(
+        n for n, text in enumerate(draft.text.splitlines(), 1) if text.startswith("province")
+    )
+    assert out.splitlines()[1:] == [
+        f"  township.province (line {line}, column 1): must not be empty"
+    ]
     assert "province" in next(
         line for line in draft.text.splitlines() if "请核对" in line and "省" in line
     )

@@ -304,7 +304,7 @@ def test_a_document_with_nothing_recognisable_still_gives_a_draft_that_says_what
     path.write_text(draft.text, "utf-8")
     assert main(["validate", str(path)]) == 1
     out = capsys.readouterr().out
-    assert re.findall(r"^  (\S+):", out, re.MULTILINE) == [
+    assert re.findall(r"^  ([^\s:]+)[ :]", out, re.MULTILINE) == [
         "year",
         "township.name",
         "township.province",

@@ -22,9 +22,11 @@ CASES = sorted(p for p in CORPUS.iterdir() if p.suffix != ".expected")
 
 
 def _where(problem: Problem) -> str:
-    if problem.line is not None:
-        return f"{problem.line}:{problem.column}"
-    return problem.path or "-"
+    """``path@line:column``, ``line:column`` (a syntax error) or ``path`` (no place in the text)."""
+    place = None if problem.line is None else f"{problem.line}:{problem.column}"
+    if problem.path and place:
+        return f"{problem.path}@{place}"
+    return problem.path or place or "-"
 
 
 def _expected(case: Path) -> list[tuple[str, str, str]]:

@@ -280,6 +280,17 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{valid} of {total} file(s) valid",
         "zh": "{total} 个文件中 {valid} 个有效",
     },
+    # -- warnings about a valid plan file (commedu validate) ---------------------------------
+    "hint-no-responsible": {
+        "en": "{title!r} names no responsible department, so rule {rule} will fail; add"
+        ' responsible = ["..."]',
+        "zh": '“{title}”没有责任部门，规则 {rule} 将不通过；请添加 responsible = ["..."]',
+    },
+    "hint-placeholder": {
+        "en": "{value!r} still holds the starter file's placeholder {placeholder!r}; write the"
+        " real text",
+        "zh": "{value!r} 仍含模板中的占位文字 “{placeholder}”；请改为实际内容",
+    },
     "cli-init-help": {
         "en": "write a commented starter plan for a township",
         "zh": "为镇街生成带注释的计划模板",

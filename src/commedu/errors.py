@@ -36,7 +36,7 @@ class Problem:
     path: str
     code: str
     params: Mapping[str, Any] = attrs.field(factory=dict, converter=_as_dict, hash=False)
-    #: where in the file's text, for problems found before the file is data (syntax, encoding)
+    #: where in the file's text (counted from 1, columns in characters), when read from a file
     line: int | None = None
     column: int | None = None
 
@@ -66,12 +66,17 @@ class Problem:
     def __str__(self) -> str:
         return self.describe("en")
 
-    def describe(self, lang: Lang = "en") -> str:
+    def place(self, lang: Lang = "en") -> str:
+        """Where the problem is, for a reader: the path and, when known, the line and column."""
+        line = None
         if self.line is not None:
-            where = render("at-line", lang, line=self.line, column=self.column or 1)
-        else:
-            where = self.path or ("(计划)" if lang == "zh" else "(plan)")
-        return f"{where}: {self.message(lang)}"
+            line = render("at-line", lang, line=self.line, column=self.column or 1)
+        if self.path and line:
+            return f"{self.path}（{line}）" if lang == "zh" else f"{self.path} ({line})"
+        return self.path or line or ("(计划)" if lang == "zh" else "(plan)")
+
+    def describe(self, lang: Lang = "en") -> str:
+        return f"{self.place(lang)}: {self.message(lang)}"
 
 
 class PlanError(ValueError):

@@ -2,7 +2,9 @@
 
 Each subcommand lives in its own module and is imported only when it runs, so ``commedu
 --version`` stays fast and a command never pays for another's dependencies. A subcommand module
-provides ``configure(parser, lang)`` and ``run(args) -> int``.
+provides ``configure(parser, lang)`` and ``run(args) -> int``; adding a command is a new module
+and one entry in :data:`COMMANDS`. Every command runs inside :func:`~commedu.cli._i18n.argparse_speaks`,
+so its parser's help and usage errors are in the chosen language with no work of its own.
 """
 
 from __future__ import annotations
@@ -12,15 +14,16 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from commedu._messages import Lang
 from commedu._version import __version__
+from commedu.cli._i18n import argparse_speaks, formatter, language, translate
 
 if TYPE_CHECKING:
     from commedu.model.plan import Plan
 
-__all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "main", "read_plan"]
+__all__ = ["COMMANDS", "EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "main", "read_plan"]
 
 EXIT_OK = 0  #: everything checked out
 EXIT_FAILED = 1  #: the input was read but is invalid, or the check found problems
@@ -70,21 +73,21 @@ class Command(Protocol):
 _TEXT: dict[Lang, dict[str, str]] = {
     "en": {
         "description": "Model a township's community-education work plan, check it and export calendars.",
-        "lang": "language of messages and reports (default: from COMMEDU_LANG or LANG, else en)",
+        "lang": "language of messages and reports (default: COMMEDU_LANG, else the locale's)",
+        "color": "colour the output by severity: auto (only on a terminal, unless NO_COLOR is"
+        " set), always or never (default: auto)",
         "commands": "commands",
         "version": "show the version and exit",
-        "help": "show this help and exit",
-        "usage_title": "usage",
         "no_command": "no command given; try 'commedu --help'",
         "unknown": "unknown command {name!r}; commands: {known}",
     },
     "zh": {
         "description": "社区教育工作计划：建模、检查并导出日历。",
-        "lang": "消息和报告的语言（默认取 COMMEDU_LANG 或 LANG，否则为 en）",
+        "lang": "消息和报告的语言（默认取 COMMEDU_LANG，否则按系统语言环境）",
+        "color": "按严重程度为输出着色：auto（仅在终端上且未设置 NO_COLOR 时）、always 或 never"
+        "（默认：auto）",
         "commands": "命令",
         "version": "显示版本并退出",
-        "help": "显示帮助并退出",
-        "usage_title": "用法",
         "no_command": "未指定命令；请运行 “commedu --help”",
         "unknown": "未知命令 {name!r}；可用命令：{known}",
     },
@@ -108,12 +111,6 @@ def read_plan(path: str, command: str, lang: Lang) -> Plan | int:
         return EXIT_USAGE if error.unreadable else EXIT_FAILED
 
 
-def default_lang(environ: dict[str, str] | None = None) -> Lang:
-    env = os.environ if environ is None else environ
-    chosen = env.get("COMMEDU_LANG") or env.get("LC_ALL") or env.get("LANG") or ""
-    return "zh" if chosen.lower().startswith("zh") else "en"
-
-
 def _lang_from(argv: Sequence[str]) -> Lang | None:
     for i, arg in enumerate(argv):
         value = arg.partition("=")[2] if arg.startswith("--lang=") else None
@@ -124,17 +121,35 @@ def _lang_from(argv: Sequence[str]) -> Lang | None:
     return None
 
 
+_TAKES_VALUE = ("--lang", "--color")
+
+
 def _command_name(argv: Sequence[str]) -> str | None:
-    """The first argument that is neither an option nor the value of ``--lang``."""
-    after_lang = False
+    """The first argument that is neither an option nor the value of a global option."""
+    after_option = False
     for arg in argv:
-        if after_lang:
-            after_lang = False
-        elif arg == "--lang":
-            after_lang = True
+        if after_option:
+            after_option = False
+        elif arg in _TAKES_VALUE:
+            after_option = True
         elif not arg.startswith("-"):
             return arg
     return None
+
+
+def _global_options(parser: argparse.ArgumentParser, lang: Lang, *, defaults: bool) -> None:
+    """The options every command takes, before or after its name.
+
+    Only the program's own parser sets their defaults: a command's parser setting them too
+    would undo ``commedu --color never CMD``.
+    """
+    text = _TEXT[lang]
+    lang_default: Any = lang if defaults else argparse.SUPPRESS
+    color_default: Any = "auto" if defaults else argparse.SUPPRESS
+    parser.add_argument("--lang", choices=("zh", "en"), default=lang_default, help=text["lang"])
+    parser.add_argument(
+        "--color", choices=("auto", "always", "never"), default=color_default, help=text["color"]
+    )
 
 
 def _parser(lang: Lang) -> argparse.ArgumentParser:
@@ -147,24 +162,34 @@ def _parser(lang: Lang) -> argparse.ArgumentParser:
         prog="commedu",
         description=text["description"],
         epilog=f"{text['commands']}:\n{listing}" if listing else None,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        add_help=False,
+        formatter_class=formatter(lang, raw=True),
     )
-    parser.add_argument("-h", "--help", action="help", help=text["help"])
     parser.add_argument(
         "--version", action="version", version=f"commedu {__version__}", help=text["version"]
     )
-    parser.add_argument("--lang", choices=("zh", "en"), default=lang, help=text["lang"])
+    _global_options(parser, lang, defaults=True)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    from commedu.cli._streams import safe_streams, undecodable_argument
+    from commedu.cli._streams import safe_streams
 
     safe_streams()
     args = list(sys.argv[1:] if argv is None else argv)
-    lang = _lang_from(args) or default_lang()
+    lang = _lang_from(args)
+    warning = None
+    if lang is None:
+        lang, warning = language(os.environ)
+    with argparse_speaks(lang):
+        if warning:
+            print(f"commedu: {warning}", file=sys.stderr)
+        return _run(args, lang)
+
+
+def _run(args: list[str], lang: Lang) -> int:
+    from commedu.cli._streams import undecodable_argument
+
     parser = _parser(lang)
     name = _command_name(args)
     if name is None:
@@ -184,16 +209,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         name,
         help=help_en if lang == "en" else help_zh,
         description=help_en if lang == "en" else help_zh,
+        formatter_class=formatter(lang),
     )
-    sub_parser.add_argument("--lang", choices=("zh", "en"), default=lang, help=_TEXT[lang]["lang"])
+    _global_options(sub_parser, lang, defaults=False)
     command.configure(sub_parser, lang)
     try:
-        parsed = parser.parse_args(args)
+        parsed, extra = parser.parse_known_args(args)
+        if extra:  # reported with the command's usage, not the whole program's
+            message = translate("unrecognized arguments: %s", lang) % " ".join(extra)
+            sub_parser.error(message)
     except SystemExit as exc:
         return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_USAGE
-    if message := undecodable_argument(parser, parsed, lang):
+    if undecodable := undecodable_argument(parser, parsed, lang):
         sub_parser.print_usage(sys.stderr)
-        print(f"commedu {name}: {message}", file=sys.stderr)
+        print(f"commedu {name}: {undecodable}", file=sys.stderr)
         return EXIT_USAGE
     try:
         return command.run(parsed)

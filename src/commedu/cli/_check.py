@@ -7,12 +7,15 @@ invalid, 2 when the command is misused or a file cannot be read.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
 from commedu._messages import Lang
 from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, read_plan
+from commedu.cli._i18n import option_error
+from commedu.cli._term import Style, terminal_width, wrap_lines
 from commedu.compliance.engine import check
-from commedu.compliance.rule import Severity
+from commedu.compliance.rule import Severity, Status
 from commedu.errors import ProfileError, RuleSelectorError
 
 __all__ = ["configure", "run"]
@@ -45,15 +48,43 @@ def _codes(value: str) -> list[str]:
     return [code.strip() for code in value.split(",") if code.strip()]
 
 
+def _paint(report: str, lang: Lang, style: Style) -> str:
+    """Colour each result's severity, and its status by the severity when it fails."""
+    if not style.enabled:
+        return report
+    severities = {s.label(lang): s for s in Severity}
+    statuses = {s.label(lang): s for s in Status}
+    either = "|".join(re.escape(label) for label in severities)
+    status = "|".join(re.escape(label) for label in statuses)
+    line = re.compile(rf"^(CE\d+ \S+ \[)({either})(\] )({status})(:)", re.MULTILINE)
+
+    def paint(match: re.Match[str]) -> str:
+        severity, outcome = severities[match[2]], statuses[match[4]]
+        role = severity.value if outcome is Status.FAIL else outcome.value
+        return (
+            "".join(
+                (match[1], style.paint(match[2], severity.value), match[3]),
+            )
+            + style.paint(match[4], role)
+            + match[5]
+        )
+
+    return line.sub(paint, report)
+
+
 def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
     text = TEXT[lang]
-    parser.add_argument("plan", help=text["plan"])
+    parser.add_argument("plan", metavar="PLAN", help=text["plan"])
     parser.add_argument("--profile", metavar="NAME|FILE", help=text["profile"])
     parser.add_argument(
         "--format", choices=("text", "markdown", "json"), default="text", help=text["format"]
     )
-    parser.add_argument("--select", type=_codes, action="extend", help=text["select"])
-    parser.add_argument("--ignore", type=_codes, action="extend", help=text["ignore"])
+    parser.add_argument(
+        "--select", type=_codes, action="extend", metavar="CODES", help=text["select"]
+    )
+    parser.add_argument(
+        "--ignore", type=_codes, action="extend", metavar="CODES", help=text["ignore"]
+    )
     parser.add_argument(
         "--fail-on", choices=("error", "warning"), default="error", help=text["fail_on"]
     )
@@ -67,13 +98,30 @@ def run(args: argparse.Namespace) -> int:
     try:
         report = check(plan, args.profile, select=args.select, ignore=args.ignore)
     except ProfileError as exc:
-        name = TEXT[lang]["profile_error"].format(name=exc.source)
-        print(f"commedu check: {name}:\n{exc.describe(lang)}", file=sys.stderr)
         # A profile the user passed is a usage error; one the plan names makes the plan invalid.
+        said = [p.describe(lang) if p.path or p.line else p.message(lang) for p in exc.problems]
+        if args.profile is not None:
+            where = f"--profile {args.profile}"
+        else:
+            where = TEXT[lang]["profile_error"].format(name=exc.source)
+        if len(said) == 1 and not exc.problems[0].path:  # about the profile as a whole
+            print(f"commedu check: {where}: {said[0]}", file=sys.stderr)
+        else:
+            print(f"commedu check: {where}:", *said, sep="\n", file=sys.stderr)
         return EXIT_USAGE if args.profile is not None else EXIT_FAILED
     except RuleSelectorError as exc:
-        print(f"commedu check: {exc.describe(lang)}", file=sys.stderr)
+        option = "--select" if exc.selector in (args.select or ()) else "--ignore"
+        print(
+            f"commedu check: {option_error(option, exc.selector, exc.describe(lang))}",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     render = {"text": report.to_text, "markdown": report.to_markdown, "json": report.to_json}
-    sys.stdout.write(render[args.format](lang))
+    output = render[args.format](lang)
+    if args.format == "text":
+        style = Style(args.color, sys.stdout)
+        if sys.stdout.isatty():  # a pipe keeps one line per result, for grep
+            output = wrap_lines(output, terminal_width(), style)
+        output = _paint(output, lang, style)
+    sys.stdout.write(output)
     return EXIT_FAILED if report.fails_at(Severity(args.fail_on)) else EXIT_OK

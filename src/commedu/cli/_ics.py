@@ -14,7 +14,10 @@ from commedu._messages import Lang, render
 from commedu.calendar.ics import ExportOptions, resolve, select, to_ics, write_ics
 from commedu.calendar.split import INDEX, write_split
 from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, read_plan
-from commedu.errors import ExportError
+from commedu.cli._i18n import option_error
+from commedu.cli._progress import Progress
+from commedu.errors import ExportError, Problem
+from commedu.model.plan import Plan
 
 # Asking for something the plan does not have is a usage error; an empty result is a finding.
 _USAGE_CODES = {
@@ -24,6 +27,39 @@ _USAGE_CODES = {
     "bad-source-date-epoch",
     "split-folder-taken",
 }
+
+
+_TEXT: dict[Lang, dict[str, str]] = {
+    "en": {"no-such": "no such {kind}; the plan has: {known}", "progress": "exporting"},
+    "zh": {"no-such": "计划中没有这个{kind_zh}；计划中有：{known}", "progress": "正在导出"},
+}
+
+#: an export's problem path -> the option it came from
+_OPTIONS = {"departments": "--department", "stations": "--station", "months": "--months"}
+_OPTIONS |= {"component": "--component", "stamp": "--stamp"}
+
+
+def _option_problem(problem: Problem, args: argparse.Namespace, lang: Lang) -> str:
+    """An export's problem said about the option (or variable) that asked for it.
+
+    The library names ``departments[0]``; on a command line that is ``--department 妇联``.
+    """
+    head = problem.path.partition("[")[0]
+    message = problem.message(lang)
+    if problem.code == "unknown-ref":
+        message = _TEXT[lang]["no-such"].format(**problem.params)
+    if head in ("departments", "stations"):
+        return option_error(_OPTIONS[head], problem.value, message)
+    if head in _OPTIONS:
+        return f"{_OPTIONS[head]}: {message}"
+    if head == "SOURCE_DATE_EPOCH":
+        return option_error("SOURCE_DATE_EPOCH", problem.value, message)
+    given = [f"--department {d}" for d in args.department]
+    given += [f"--station {s}" for s in args.station]
+    if args.months:
+        first, last = args.months
+        given.append(f"--months {first}-{last}" if first != last else f"--months {first}")
+    return f"{' '.join(given)}: {message}" if given else message
 
 
 def _months(lang: Lang) -> Callable[[str], tuple[int, int]]:
@@ -85,6 +121,30 @@ def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
     )
 
 
+def _export(
+    plan: Plan, args: argparse.Namespace, options: ExportOptions, target: Path | None
+) -> str | None:
+    """Write what was asked for; the line to tell the user, or None when the calendar went to stdout."""
+    lang: Lang = args.lang
+    if args.split_by:
+        folder = target or Path(plan.id)
+        written = write_split(plan, folder, args.split_by, **options)
+        return render(
+            "cli-ics-split-written", lang, count=len(written) - 1, index=INDEX, folder=folder
+        )
+    if target == Path("-"):
+        sys.stdout.buffer.write(to_ics(plan, **options))
+        sys.stdout.flush()
+        return None
+    assert target is not None
+    if args.output and args.output.endswith(("/", os.sep)):
+        target.parent.mkdir(parents=True, exist_ok=True)
+    write_ics(plan, target, **options)
+    departments, stations, months = resolve(plan, options)
+    count = len(select(plan, departments=departments, stations=stations, months=months))
+    return render("cli-ics-written", lang, file=target, activities=count)
+
+
 def run(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     plan = read_plan(args.plan, "ics", lang)
@@ -99,43 +159,29 @@ def run(args: argparse.Namespace) -> int:
         "lang": lang,
     }
     target = Path(args.output) if args.output else None
-    folder = target or Path(plan.id)
+    if args.output == "-":
+        target = Path("-")
+    elif not args.split_by and (
+        target is None or target.is_dir() or args.output.endswith(("/", os.sep))
+    ):
+        target = (target or Path()) / f"{plan.id}.ics"  # a trailing slash names a folder
     try:
-        if args.split_by:
-            written = write_split(plan, folder, args.split_by, **options)
-            print(
-                render(
-                    "cli-ics-split-written",
-                    lang,
-                    count=len(written) - 1,
-                    index=INDEX,
-                    folder=folder,
-                )
-            )
-            return EXIT_OK
-        if args.output == "-":
-            sys.stdout.buffer.write(to_ics(plan, **options))
-            sys.stdout.flush()
-            return EXIT_OK
-        if args.output and args.output.endswith(("/", os.sep)):
-            target = Path(args.output)  # a trailing slash names a folder, made if need be
-            target.mkdir(parents=True, exist_ok=True)
-        if target is None or target.is_dir():
-            target = (target or Path()) / f"{plan.id}.ics"
-        write_ics(plan, target, **options)
+        # The bar goes before the summary line is printed, so the two never share a line.
+        with Progress(_TEXT[lang]["progress"]) as progress, progress.ticking():
+            said = _export(plan, args, options, target)
     except ExportError as error:
-        print(f"commedu ics: {error.describe(lang)}", file=sys.stderr)
+        for problem in error.problems:
+            print(f"commedu ics: {_option_problem(problem, args, lang)}", file=sys.stderr)
         usage = any(p.code in _USAGE_CODES for p in error.problems)
         return EXIT_USAGE if usage else EXIT_FAILED
     except OSError as error:
-        name = folder if args.split_by else target
+        name = (target or Path(plan.id)) if args.split_by else target
         reason = error.strerror or str(error)
         print(
             f"commedu ics: {render('cli-cannot-write', lang, file=name, reason=reason)}",
             file=sys.stderr,
         )
         return EXIT_USAGE
-    departments, stations, months = resolve(plan, options)
-    count = len(select(plan, departments=departments, stations=stations, months=months))
-    print(render("cli-ics-written", lang, file=target, activities=count))
+    if said is not None:
+        print(said)
     return EXIT_OK

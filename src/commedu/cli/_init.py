@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from commedu._atomic import write_bytes
@@ -13,27 +14,39 @@ from commedu.cli import EXIT_OK, EXIT_USAGE
 from commedu.planfile.starter import starter_plan
 
 
-def _year(text: str) -> int:
-    try:
-        year = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(render("not-a-year", "en", value=text)) from None
-    if not 1900 <= year <= 2999:
-        raise argparse.ArgumentTypeError(render("not-a-year", "en", value=text))
-    return year
+def _year(lang: Lang) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            year = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(render("not-a-year", lang, value=text)) from None
+        if not 1900 <= year <= 2999:
+            raise argparse.ArgumentTypeError(render("not-a-year", lang, value=text))
+        return year
+
+    return parse
 
 
-def _township(text: str) -> str:
-    if not text.strip():
-        raise argparse.ArgumentTypeError(render("empty-text", "en"))
-    return text
+def _township(lang: Lang) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        if not text.strip():
+            raise argparse.ArgumentTypeError(render("empty-text", lang))
+        return text
+
+    return parse
 
 
 def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument(
-        "--township", required=True, type=_township, help=render("cli-township", lang)
+        "--township",
+        required=True,
+        type=_township(lang),
+        metavar="NAME",
+        help=render("cli-township", lang),
     )
-    parser.add_argument("--year", required=True, type=_year, help=render("cli-year", lang))
+    parser.add_argument(
+        "--year", required=True, type=_year(lang), metavar="YEAR", help=render("cli-year", lang)
+    )
     parser.add_argument(
         "-o", "--output", required=True, metavar="FILE", help=render("cli-output", lang)
     )

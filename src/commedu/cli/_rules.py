@@ -12,6 +12,7 @@ import sys
 
 from commedu._messages import Lang
 from commedu.cli import EXIT_OK, EXIT_USAGE
+from commedu.cli._term import Style, display_width, render_markdown, terminal_width, wrap
 from commedu.compliance.engine import resolve, rules
 from commedu.compliance.ruledoc import rule_doc, rules_doc
 from commedu.errors import RuleSelectorError
@@ -31,7 +32,7 @@ TEXT: dict[Lang, dict[str, str]] = {
 
 
 def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    parser.add_argument("code", nargs="?", help=TEXT[lang]["code"])
+    parser.add_argument("code", nargs="?", metavar="CODE", help=TEXT[lang]["code"])
     parser.add_argument(
         "--format", choices=("text", "markdown", "json"), default="text", help=TEXT[lang]["format"]
     )
@@ -39,6 +40,7 @@ def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
 
 def run(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
+    style = Style(args.color, sys.stdout)
     known = rules()
     try:
         codes = resolve((r.code for r in known), [args.code] if args.code else None)
@@ -62,9 +64,19 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "markdown":
         sys.stdout.write(rules_doc(chosen, lang))
     elif len(chosen) == 1 and args.code == chosen[0].code:
-        sys.stdout.write(rule_doc(chosen[0], lang))
+        page = rule_doc(chosen[0], lang)
+        sys.stdout.write(render_markdown(page, terminal_width(), style))
     else:
         width = max(len(r.name) for r in chosen)
+        labels = max(display_width(r.severity.label(lang)) for r in chosen)
         for r in chosen:
-            print(f"{r.code}  {r.name:<{width}}  {r.severity.label(lang):<7}  {r.summary(lang)}")
+            label = r.severity.label(lang)
+            pad = " " * (labels - display_width(label))
+            head = f"{r.code}  {r.name:<{width}}  {style.paint(label, r.severity.value)}{pad}  "
+            indent = " " * (len(r.code) + width + labels + 6)
+            if sys.stdout.isatty():
+                lines = wrap(r.summary(lang), terminal_width(), style, first=head, rest=indent)
+            else:  # a pipe gets one line per rule, for grep
+                lines = [head + r.summary(lang)]
+            print("\n".join(lines))
     return EXIT_OK

@@ -1,43 +1,154 @@
-"""``commedu validate FILE...``: check plan files and report every problem, grouped per file."""
+"""``commedu validate FILE...``: check plan files and report every problem, grouped per file.
+
+Each problem names its path and, in the file's text, its line and column. A valid file may
+still get warnings (see :mod:`commedu.planfile.hints`); it stays valid unless ``--strict``.
+Exit codes: 0 every file valid, 1 some file invalid (or, with ``--strict``, warned about),
+2 some file unreadable or the command misused.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from pathlib import Path
+from typing import Any, Literal
+
+import attrs
 
 from commedu._messages import Lang, render
 from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from commedu.errors import PlanFileError
-from commedu.planfile.read import load_plan
+from commedu.cli._progress import Progress
+from commedu.cli._term import Style, terminal_width, wrap
+from commedu.errors import PlanFileError, Problem
+from commedu.planfile.hints import hints
+from commedu.planfile.read import Format, load_plan
+
+__all__ = ["JSON_SCHEMA", "configure", "run"]
+
+#: The layout of ``--format json``; bumped when a key changes meaning or goes away.
+JSON_SCHEMA = "commedu.validate/1"
+
+TEXT: dict[Lang, dict[str, str]] = {
+    "en": {
+        "format": "output: text for people, json for programs (default: text)",
+        "input_format": "read every file as this format (default: by its extension, .json or"
+        " else TOML)",
+        "strict": "exit 1 when a file has warnings, as if it were invalid",
+        "valid_warned": "{file}: valid (activities: {activities}), {count} warning(s)",
+        "warning": "warning",
+        "progress": "checking",
+    },
+    "zh": {
+        "format": "输出格式：text 供人阅读，json 供程序读取（默认：text）",
+        "input_format": "按此格式读取所有文件（默认按扩展名：.json 为 JSON，其余为 TOML）",
+        "strict": "文件有警告时也以 1 退出，如同文件无效",
+        "valid_warned": "{file}：有效（{activities} 项工作），{count} 个警告",
+        "warning": "警告",
+        "progress": "正在检查",
+    },
+}
 
 
 def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    text = TEXT[lang]
     parser.add_argument("files", nargs="+", metavar="FILE", help=render("cli-files", lang))
+    parser.add_argument("--format", choices=("text", "json"), default="text", help=text["format"])
     parser.add_argument(
-        "--format", choices=("toml", "json"), default=None, help=render("cli-format", lang)
+        "--input-format", choices=("toml", "json"), default=None, help=text["input_format"]
     )
+    parser.add_argument("--strict", action="store_true", help=text["strict"])
+
+
+@attrs.frozen
+class _Verdict:
+    status: Literal["valid", "invalid", "unreadable"]
+    activities: int | None  # of a valid file
+    problems: tuple[tuple[Literal["error", "warning"], Problem], ...]
+
+
+def _check(name: str, input_format: Format | None) -> _Verdict:
+    """One file's verdict: status, activity count, and its problems with their severities."""
+    try:
+        plan = load_plan(name, input_format)
+    except PlanFileError as error:
+        status: Literal["invalid", "unreadable"] = "unreadable" if error.unreadable else "invalid"
+        return _Verdict(status, None, tuple(("error", p) for p in error.problems))
+    fmt: Format = input_format or ("json" if Path(name).suffix.lower() == ".json" else "toml")
+    warnings = hints(plan, Path(name).read_text(encoding="utf-8"), fmt)
+    return _Verdict("valid", len(plan.activities), tuple(("warning", p) for p in warnings))
+
+
+def _problem_data(severity: str, problem: Problem, lang: Lang) -> dict[str, Any]:
+    return {
+        "severity": severity,
+        "code": problem.code,
+        "path": problem.path,
+        "line": problem.line,
+        "column": problem.column,
+        "message": problem.message(lang),
+        "suggestion": problem.suggestion,
+    }
 
 
 def run(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
-    valid = 0
-    unreadable = False
-    for name in args.files:
-        try:
-            plan = load_plan(name, args.format)
-        except PlanFileError as error:
-            unreadable = unreadable or error.unreadable
-            print(render("cli-invalid", lang, file=name, count=len(error.problems)))
-            for problem in error.problems:
-                # A problem with the file as a whole needs no place before it.
-                where = problem.path or problem.line is not None
-                print(f"  {problem.describe(lang) if where else problem.message(lang)}")
-            continue
-        valid += 1
-        print(render("cli-valid", lang, file=name, activities=len(plan.activities)))
-    total = len(args.files)
-    if total > 1:
-        print(render("cli-summary", lang, valid=valid, total=total), file=sys.stderr)
-    if unreadable:
+    results = []
+    with Progress(TEXT[lang]["progress"], len(args.files)) as progress:
+        for name in args.files:
+            results.append((name, _check(name, args.input_format)))
+            progress.advance()
+    if args.format == "json":
+        data = {
+            "schema": JSON_SCHEMA,
+            "lang": lang,
+            "files": [
+                {
+                    "file": name,
+                    "status": result.status,
+                    "activities": result.activities,
+                    "problems": [_problem_data(s, p, lang) for s, p in result.problems],
+                }
+                for name, result in results
+            ],
+        }
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        _print_text(results, lang, Style(args.color, sys.stdout))
+    statuses = {result.status for _, result in results}
+    warned = any(result.problems for _, result in results)
+    if "unreadable" in statuses:
         return EXIT_USAGE
-    return EXIT_OK if valid == total else EXIT_FAILED
+    if "invalid" in statuses or (args.strict and warned):
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _print_text(results: list[tuple[str, _Verdict]], lang: Lang, style: Style) -> None:
+    text = TEXT[lang]
+    # A terminal gets lines that fit it; a pipe one line per problem, for grep.
+    width = terminal_width() if sys.stdout.isatty() else sys.maxsize
+    lines = []
+    for name, result in results:
+        problems = result.problems
+        if result.status != "valid":
+            lines.append(render("cli-invalid", lang, file=name, count=len(problems)))
+        elif problems:
+            activities = result.activities
+            lines.append(
+                text["valid_warned"].format(file=name, activities=activities, count=len(problems))
+            )
+        else:
+            lines.append(render("cli-valid", lang, file=name, activities=result.activities))
+        for severity, problem in problems:
+            # A problem with the file as a whole needs no place before it.
+            where = problem.path or problem.line is not None
+            said = problem.describe(lang) if where else problem.message(lang)
+            spans: list[tuple[str, str | None]] = [(said, "fail")]
+            if severity == "warning":
+                spans = [(text["warning"], "warning"), (f": {said}", None)]
+            lines += wrap(spans, width, style, first="  ", rest="      ")
+    sys.stdout.write("\n".join(lines) + "\n")
+    valid = sum(result.status == "valid" for _, result in results)
+    if len(results) > 1:
+        print(render("cli-summary", lang, valid=valid, total=len(results)), file=sys.stderr)

@@ -65,6 +65,7 @@ from commedu.model.parts import (
 )
 from commedu.model.plan import Plan
 from commedu.model.when import When, parse_when
+from commedu.planfile.locate import locate
 
 __all__ = ["MAX_BYTES", "Format", "load_plan", "loads_plan"]
 
@@ -553,9 +554,19 @@ def load_plan(path: str | os.PathLike[str], format: Format | None = None) -> Pla
 
 
 def loads_plan(text: str, format: Format = "toml") -> Plan:
-    """Read a plan from TOML or JSON text; raises :class:`~commedu.errors.PlanFileError`."""
+    """Read a plan from TOML or JSON text; raises :class:`~commedu.errors.PlanFileError`.
+
+    Every problem with a path also has the line and column of that path in ``text``.
+    """
     check_arguments(loads_plan, text=text, format=format)
     data = _parse(text, format)
+    try:
+        return _plan_from(data)
+    except PlanFileError as exc:
+        raise PlanFileError(locate(exc.problems, text, format)) from None
+
+
+def _plan_from(data: Any) -> Plan:
     if not isinstance(data, dict):
         raise PlanFileError([_wrong(data, "table").problem])
     if surrogates := list(_surrogates(data)):

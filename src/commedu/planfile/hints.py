@@ -1,0 +1,65 @@
+"""What a valid plan file will certainly fail later: said while the clerk is still editing.
+
+A plan file can be valid and still be unfinished: an activity nobody is responsible for fails
+rule CE302 on every profile, and a placeholder left from the starter file (``待填写``,
+``某某村``) is text no reader should see. ``commedu validate`` reports these as warnings and
+still accepts the file, so a half-filled file can be validated after every edit.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any, Literal
+
+from commedu.errors import Problem
+from commedu.model.plan import Plan
+from commedu.planfile.locate import locate
+
+__all__ = ["PLACEHOLDERS", "hints"]
+
+#: Text the starter file (``commedu init``) holds until a clerk writes the real thing.
+PLACEHOLDERS: tuple[str, ...] = ("待填写", "某某")
+
+
+def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, f"{path}.{key}" if path else key)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, f"{path}[{i}]")
+
+
+def hints(plan: Plan, text: str, format: Literal["toml", "json"]) -> tuple[Problem, ...]:
+    """Warnings for ``plan``, read from ``text``: each with its path, line and column.
+
+    ``text`` must be the file ``plan`` was read from (so it parses).
+    """
+    found = [
+        Problem(
+            f"schedule.activities[{i}].responsible",
+            "hint-no-responsible",
+            {"title": activity.title, "rule": "CE302"},
+        )
+        for i, activity in enumerate(plan.schedule.activities)
+        if not activity.responsible
+    ]
+    data = (
+        tomllib.loads(text, parse_float=Decimal)
+        if format == "toml"
+        else json.loads(text, parse_float=Decimal)
+    )
+    for path, value in _strings(data, ""):
+        for placeholder in PLACEHOLDERS:
+            if placeholder in value:
+                found.append(
+                    Problem(path, "hint-placeholder", {"value": value, "placeholder": placeholder})
+                )
+                break
+    located = locate(found, text, format)
+    return tuple(sorted(located, key=lambda p: (p.line or 0, p.column or 0)))
