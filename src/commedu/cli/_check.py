@@ -25,7 +25,8 @@ TEXT: dict[Lang, dict[str, str]] = {
         "format": "report format (default: text)",
         "select": "rule codes or prefixes to check, comma-separated (default: ALL)",
         "ignore": "rule codes or prefixes to skip, comma-separated",
-        "fail_on": "exit 1 if a rule of this severity or worse fails (default: error)",
+        "fail_on": "exit 1 if a rule of this severity or worse fails (default: error); not"
+        " evaluable and not applicable never fail",
         "profile_error": "profile {name}",
     },
     "zh": {
@@ -35,7 +36,8 @@ TEXT: dict[Lang, dict[str, str]] = {
         "format": "报告格式（默认：text）",
         "select": "要检查的规则代码或前缀，用逗号分隔（默认：ALL）",
         "ignore": "要跳过的规则代码或前缀，用逗号分隔",
-        "fail_on": "有此级别或更高级别的规则未通过时以 1 退出（默认：error）",
+        "fail_on": "有此级别或更高级别的规则未通过时以 1 退出（默认：error）；无法判定和不适用"
+        "不算未通过",
         "profile_error": "标准档案 {name}",
     },
 }

@@ -2,8 +2,9 @@
 
 A rule is data plus one function: its code, name, severity and bilingual documentation travel
 with it, so reports, ``commedu rules`` and the docs all read the same record. Its function
-answers with exactly one outcome — passed, failed with findings, or not evaluable naming the
-missing data — so a rule can never pass silently for want of information.
+answers with exactly one outcome — passed, failed with findings, not evaluable naming the
+missing data, or not applicable saying why the requirement does not bind this plan — so a rule
+can never pass silently for want of information.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ __all__ = [
     "Example",
     "Failed",
     "Finding",
+    "NotApplicable",
     "NotEvaluable",
     "Outcome",
     "Passed",
@@ -63,11 +65,20 @@ class Status(enum.Enum):
     PASS = "pass"
     FAIL = "fail"
     NOT_EVALUABLE = "not-evaluable"
+    NOT_APPLICABLE = "not-applicable"
 
     def label(self, lang: Lang) -> str:
         if lang == "zh":
-            return {"pass": "通过", "fail": "未通过", "not-evaluable": "无法判定"}[self.value]
-        return {"pass": "pass", "fail": "fail", "not-evaluable": "not evaluable"}[self.value]
+            return _ZH_STATUS[self.value]
+        return self.value.replace("-", " ")
+
+
+_ZH_STATUS = {
+    "pass": "通过",
+    "fail": "未通过",
+    "not-evaluable": "无法判定",
+    "not-applicable": "不适用",
+}
 
 
 @attrs.frozen
@@ -110,7 +121,15 @@ class NotEvaluable:
     note: Text | None = None
 
 
-Outcome = Passed | Failed | NotEvaluable
+@attrs.frozen
+class NotApplicable:
+    """The requirement does not bind this plan (no stations to check, a standard not yet in force);
+    ``reason`` says why. Unlike not evaluable, no missing data would change the answer."""
+
+    reason: Text = attrs.field(validator=attrs.validators.instance_of(Text))
+
+
+Outcome = Passed | Failed | NotEvaluable | NotApplicable
 
 
 def outcome(findings: Iterable[Finding], note: Text | None = None) -> Outcome:
@@ -164,8 +183,9 @@ class Rule:
 
     def __call__(self, plan: Plan, profile: Profile | None) -> Outcome:
         result = self.check(plan, profile)
-        if not isinstance(result, Passed | Failed | NotEvaluable):
+        if not isinstance(result, Passed | Failed | NotEvaluable | NotApplicable):
             raise TypeError(
-                f"rule {self.code} returned {result!r}; return Passed, Failed or NotEvaluable"
+                f"rule {self.code} returned {result!r}; "
+                "return Passed, Failed, NotEvaluable or NotApplicable"
             )
         return result
