@@ -32,7 +32,10 @@ from commedu.model.parts import (
     Task,
     Township,
 )
+from commedu.model.placeholders import PLACEHOLDERS, find_placeholders
+from commedu.model.places import Place, PlaceKind, UnitKind
 from commedu.model.plan import Plan
+from commedu.model.targets import Comparator, Target
 from commedu.model.when import (
     DEFAULT_ZONE,
     DateSpan,
@@ -122,8 +125,10 @@ _LAZY: dict[str, str] = {
 __all__ = [
     "DEFAULT_ZONE",
     "ENTRY_POINT_GROUP",
+    "PLACEHOLDERS",
     "Activity",
     "Commitments",
+    "Comparator",
     "ComplianceReport",
     "CountRange",
     "DateSpan",
@@ -148,6 +153,8 @@ __all__ = [
     "Outcome",
     "Part",
     "Passed",
+    "Place",
+    "PlaceKind",
     "Plan",
     "PlanError",
     "PlanFileError",
@@ -166,13 +173,16 @@ __all__ = [
     "Source",
     "Station",
     "Status",
+    "Target",
     "Task",
     "Text",
     "Township",
+    "UnitKind",
     "When",
     "__version__",
     "check",
     "dump_plan",
+    "find_placeholders",
     "load_plan",
     "load_profile",
     "loads_plan",

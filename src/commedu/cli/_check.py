@@ -20,7 +20,8 @@ __all__ = ["configure", "run"]
 TEXT: dict[Lang, dict[str, str]] = {
     "en": {
         "plan": "the plan file (.toml or .json)",
-        "profile": "a built-in standard profile (shandong-township, national-demonstration) or a"
+        "profile": "a built-in standard profile (shandong-township, national-demonstration,"
+        " henan-elder-education) or a"
         " profile .toml file; default: the one the plan names",
         "format": "report format (default: text)",
         "select": "rule codes or prefixes to check, comma-separated (default: ALL)",
@@ -31,7 +32,7 @@ TEXT: dict[Lang, dict[str, str]] = {
     },
     "zh": {
         "plan": "计划文件（.toml 或 .json）",
-        "profile": "内置标准档案（shandong-township、national-demonstration）或标准档案 .toml"
+        "profile": "内置标准档案（shandong-township、national-demonstration、henan-elder-education）或标准档案 .toml"
         " 文件；默认使用计划中写明的档案",
         "format": "报告格式（默认：text）",
         "select": "要检查的规则代码或前缀，用逗号分隔（默认：ALL）",

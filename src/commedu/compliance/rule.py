@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable, Iterable
+from datetime import date
 from typing import TYPE_CHECKING
 
 import attrs
@@ -35,6 +36,7 @@ __all__ = [
     "Severity",
     "Status",
     "outcome",
+    "written_on",
 ]
 
 _CODE = re.compile(r"[A-Z]{1,4}[0-9]{3}")
@@ -138,6 +140,17 @@ def outcome(findings: Iterable[Finding], note: Text | None = None) -> Outcome:
     return Failed(found) if found else Passed(note)
 
 
+def written_on(plan: Plan) -> date:
+    """When the plan was written: its date of issue or publication, else the first day of its year."""
+    if plan.issued_on is not None:
+        return plan.issued_on
+    if plan.source is not None and plan.source.issued_on is not None:
+        return plan.source.issued_on
+    if plan.published_on is not None:
+        return plan.published_on
+    return date(plan.year, 1, 1)
+
+
 @attrs.frozen
 class Example:
     """A documented case: a plan (built on demand) on which the rule passes or fails."""
@@ -180,8 +193,27 @@ class Rule:
     scope: str = ""  #: the part of the plan the rule reads, e.g. ``commitments.staff``
     #: the commedu version that first shipped the rule; a fixed record, never the running version
     since: str = attrs.field(default="0.1.0", validator=_since)
+    #: the day the requirement came into force; a plan written before it is not bound by it.
+    #: A profile's ``[effective]`` table may set or move it for its own standard.
+    effective: date | None = None
+
+    def effective_for(self, profile: Profile | None) -> date | None:
+        if profile is not None and self.code in profile.effective:
+            return profile.effective[self.code]
+        return self.effective
 
     def __call__(self, plan: Plan, profile: Profile | None) -> Outcome:
+        effective = self.effective_for(profile)
+        written = written_on(plan)
+        if effective is not None and written < effective:
+            return NotApplicable(
+                Text(
+                    f"the requirement came into force on {effective.isoformat()}, after the plan"
+                    f" was written ({written.isoformat()})",
+                    f"该要求自 {effective.isoformat()} 起施行，晚于计划制定时间"
+                    f"（{written.isoformat()}）",
+                )
+            )
         result = self.check(plan, profile)
         if not isinstance(result, Passed | Failed | NotEvaluable | NotApplicable):
             raise TypeError(
