@@ -409,3 +409,22 @@ def test_text_without_a_stand_in_is_never_a_placeholder(text: str) -> None:
     plan = attrs.evolve(example_plan(), goals=text)
     found = [word for path, word in find_placeholders(plan) if path == "goals"]
     assert found == [p for p in PLACEHOLDERS if p in text]
+
+
+def test_a_bad_place_reference_is_reported_beside_other_problems() -> None:
+    text = MINIMAL.replace('place = "东关社区市民学校"', 'place = "东关市民学校"').replace(
+        'kind = "市民学校"', 'kind = "市民学校"\ncolour = "red"'
+    )
+    with pytest.raises(PlanFileError) as caught:
+        loads_plan(text)
+    assert [p.path for p in caught.value.problems] == [
+        "places[0].colour",
+        "schedule.activities[0].place",
+    ]
+
+
+def test_repeated_place_ids_are_reported_beside_other_problems() -> None:
+    extra = '\n[[places]]\nid = "dongguan-citizen-school"\nname = "另一所"\nkind = "学校"\nx = 1\n'
+    with pytest.raises(PlanFileError) as caught:
+        loads_plan(MINIMAL.replace("[[targets]]", extra.lstrip("\n") + "\n[[targets]]"))
+    assert {p.path for p in caught.value.problems} == {"places[1].x", "places[1].id"}
