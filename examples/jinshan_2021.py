@@ -34,6 +34,7 @@ from commedu import (
     Station,
     Task,
     Township,
+    UnitKind,
     check,
     parse_when,
     write_ics,
@@ -558,7 +559,9 @@ def build_plan() -> Plan:
         id="jinshan-2021",
         # Linzi district is in Zibo city, Shandong; the plan names Linzi and cites the provincial
         # (省定) standard. It states no resident population.
-        township=Township("金山镇", district="临淄区", city="淄博市", province="山东省"),
+        township=Township(
+            "金山镇", district="临淄区", city="淄博市", province="山东省", kind=UnitKind.TOWN
+        ),
         year=YEAR,
         title="金山镇2021年社区教育工作计划",
         guiding_principles=GUIDING_PRINCIPLES,

@@ -70,6 +70,10 @@ def check_events(plan: Plan, activities: tuple[Activity, ...], data: bytes) -> N
             # ical splits CATEGORIES at escaped commas too ("a\\,b" -> ["a\\", "b"]): its bug.
             assert list(other.categories) == names
         location = rfc_text(activity.station.name) if activity.station else None
+        if location is None and activity.place is not None:
+            place = activity.place
+            village = place.village or ""
+            location = rfc_text(place.name if village in place.name else village + place.name)
         assert (str(event["LOCATION"]) if "LOCATION" in event else None) == location
         assert other.location == location
         description = str(event["DESCRIPTION"])

@@ -12,6 +12,7 @@ from commedu import (
     DEFAULT_ZONE,
     Activity,
     Commitments,
+    Comparator,
     CountRange,
     Day,
     DayRange,
@@ -25,6 +26,8 @@ from commedu import (
     MonthPart,
     MonthSpan,
     Part,
+    Place,
+    PlaceKind,
     Plan,
     Recurrence,
     Resources,
@@ -32,8 +35,10 @@ from commedu import (
     Session,
     Source,
     Station,
+    Target,
     Task,
     Township,
+    UnitKind,
     When,
 )
 
@@ -146,6 +151,7 @@ townships = st.builds(
     city=optional_texts,
     province=texts,
     resident_population=st.none() | st.integers(0, 10_000_000),
+    kind=st.none() | st.sampled_from(UnitKind),
 )
 measures = st.builds(Measure, text=texts, title=optional_texts)
 commitments = st.builds(
@@ -153,7 +159,7 @@ commitments = st.builds(
     full_time_staff=st.none() | counts,
     staff=st.none() | count_ranges(),
     funding_per_resident=st.none() | money,
-    funding_earmarked=st.booleans(),
+    funding_earmarked=st.none() | st.booleans(),
     learning_brands=st.none() | count_ranges(),
 )
 resources = st.builds(
@@ -205,6 +211,41 @@ def stations(draw: st.DrawFn, max_size: int = 3) -> tuple[Station, ...]:
 
 
 @st.composite
+def places(draw: st.DrawFn, max_size: int = 3) -> tuple[Place, ...]:
+    n = draw(st.integers(0, max_size))
+    return tuple(
+        Place(
+            place_id,
+            draw(texts),
+            draw(st.sampled_from(PlaceKind)),
+            draw(st.none() | texts),
+            draw(optional_texts),
+        )
+        for place_id in draw(_unique(ids, n))
+    )
+
+
+@st.composite
+def targets(draw: st.DrawFn, max_size: int = 3) -> tuple[Target, ...]:
+    n = draw(st.integers(0, max_size))
+    out = []
+    for target_id in draw(_unique(ids, n)):
+        unit = draw(st.sampled_from(["%", "门", "人次"]))
+        value = draw(st.decimals(0, 100 if unit == "%" else 10**6, places=2))
+        out.append(
+            Target(
+                target_id,
+                draw(texts),
+                draw(st.sampled_from(Comparator)),
+                value,
+                unit,
+                draw(optional_texts),
+            )
+        )
+    return tuple(out)
+
+
+@st.composite
 def tasks(draw: st.DrawFn, max_size: int = 3) -> tuple[Task, ...]:
     """Tasks with mechanisms; every task and mechanism id is unique across the plan."""
     n = draw(st.integers(0, max_size))
@@ -245,6 +286,7 @@ def plans(draw: st.DrawFn, max_activities: int = 6) -> Plan:
     year = draw(years)
     plan_departments = draw(departments())
     plan_stations = draw(stations())
+    plan_places = draw(places())
     plan_tasks = draw(tasks())
     servable = [t.id for t in plan_tasks] + [m.id for t in plan_tasks for m in t.mechanisms]
     activity_ids = draw(st.lists(ids, max_size=max_activities, unique=True))
@@ -260,6 +302,7 @@ def plans(draw: st.DrawFn, max_activities: int = 6) -> Plan:
             draw(st.lists(st.sampled_from(servable), unique=True, max_size=2)) if servable else (),
             draw(st.lists(texts, max_size=2)),
             draw(optional_texts),
+            draw(st.none() | st.sampled_from(plan_places)) if plan_places else None,
         )
         for activity_id in activity_ids
     ]
@@ -281,6 +324,11 @@ def plans(draw: st.DrawFn, max_activities: int = 6) -> Plan:
         published_on=draw(st.none() | st.dates()),
         source=draw(st.none() | sources),
         profile=draw(st.none() | ids),
+        document_number=draw(st.none() | texts),
+        issuer=draw(st.none() | texts),
+        preamble=draw(optional_texts),
+        places=plan_places,
+        targets=draw(targets()),
     )
 
 

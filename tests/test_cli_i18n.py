@@ -16,6 +16,7 @@ from commedu._messages import LANGS, Lang
 from commedu.cli import COMMANDS, EXIT_USAGE, main
 from commedu.cli._i18n import ARGPARSE_ZH, argparse_speaks, language, translate
 from commedu.compliance.engine import rules
+from commedu.compliance.profiles import BUILTIN_PROFILES
 
 #: Words that are names, not English: programs, variables, formats, the plan's own codes.
 NAMES = {
@@ -104,6 +105,9 @@ def _allowed() -> set[str]:
             allowed |= {str(c) for c in action.choices or ()}
             if action.metavar:
                 allowed |= set(re.findall(r"[A-Za-z]\w*", str(action.metavar)))
+    for profile in BUILTIN_PROFILES:  # names, which help text may wrap at a hyphen
+        parts = profile.split("-")
+        allowed |= {"-".join(parts[i:]) for i in range(len(parts))}
     return allowed | {"zh", "en", "auto", "always", "never"}
 
 

@@ -19,6 +19,7 @@ PASS = {
     "CE102": "every task (一)…(八) and every numbered mechanism states what will be done",
     "CE103": "一、指导思想 and 二、工作目标 are both written out",
     "CE104": "the example names the document it encodes",
+    "CE106": "the plan is the document's own text: no starter-plan stand-in such as 待填写 or 某某村",
     "CE200": "the provincial standard it cites governs the town (镇)",
     "CE201": "“达到2名专职人员” — the standard's 2",
     "CE202": "“3—5名专兼职人员” — the standard's lower bound of 3",
@@ -40,6 +41,10 @@ FAIL = {
     "CE403": "task (五) promises 老年人运用智能技术培训 but no 配档表 item is one "
     "(9月's 百姓信息技术 training is not aimed at older people)",
 }
+NOT_APPLICABLE = {
+    # The Shandong standard the plan cites fixes staffing and funding, no quantitative targets.
+    "CE220": "sets no quantitative targets",
+}
 NOT_EVALUABLE = {
     # The plan states commitments only: no staff in post, no budget, no resident population.
     "CE211": ("resources.full_time_staff",),
@@ -54,7 +59,13 @@ def report(jinshan: Plan) -> ComplianceReport:
 
 
 def test_every_built_in_rule_is_accounted_for(report: ComplianceReport) -> None:
-    assert set(report.codes()) == set(PASS) | set(FAIL) | set(NOT_EVALUABLE)
+    assert set(report.codes()) == set(PASS) | set(FAIL) | set(NOT_EVALUABLE) | set(NOT_APPLICABLE)
+
+
+def test_not_applicable_says_why(report: ComplianceReport) -> None:
+    assert set(report.codes(Status.NOT_APPLICABLE)) == set(NOT_APPLICABLE)
+    for code, reason in NOT_APPLICABLE.items():
+        assert reason in report.result(code).message("en")
 
 
 def test_passes(report: ComplianceReport) -> None:
@@ -132,8 +143,14 @@ def test_against_the_national_demonstration_profile(jinshan: Plan) -> None:
 def test_the_readme_table_matches_the_report(report: ComplianceReport) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     codes = report.codes()
-    shown: dict[str, set[str]] = {"pass": set(), "fail": set(), "not evaluable": set()}
-    for row in re.findall(r"^\| (pass|fail|not evaluable) \| ([^|]+) \|", readme, flags=re.M):
+    shown: dict[str, set[str]] = {
+        "pass": set(),
+        "fail": set(),
+        "not evaluable": set(),
+        "not applicable": set(),
+    }
+    rows = r"^\| (pass|fail|not evaluable|not applicable) \| ([^|]+) \|"
+    for row in re.findall(rows, readme, flags=re.M):
         for part in re.findall(r"CE\d{3}(?:–CE\d{3})?", row[1]):
             first, _, last = part.partition("–")
             shown[row[0]] |= {c for c in codes if first <= c <= (last or first)}
@@ -141,4 +158,5 @@ def test_the_readme_table_matches_the_report(report: ComplianceReport) -> None:
         "pass": set(report.codes(Status.PASS)),
         "fail": set(report.codes(Status.FAIL)),
         "not evaluable": set(report.codes(Status.NOT_EVALUABLE)),
+        "not applicable": set(report.codes(Status.NOT_APPLICABLE)),
     }

@@ -12,7 +12,9 @@ from commedu import (
     ComplianceReport,
     Failed,
     Finding,
+    NotApplicable,
     NotEvaluable,
+    Outcome,
     Passed,
     RuleResult,
     Severity,
@@ -20,6 +22,7 @@ from commedu import (
     Text,
     check,
 )
+from commedu._messages import Lang
 from commedu.compliance.builtin import BUILTIN_RULES, example_plan
 from commedu.compliance.report import _LABELS as report_labels
 from commedu.compliance.ruledoc import _LABELS as ruledoc_labels
@@ -40,10 +43,11 @@ TWO = Finding("schedule.activities[4]", Text("two", "二"))
             "township.resident_population",
             Status.NOT_EVALUABLE,
         ),
+        (NotApplicable(Text("no stations", "没有工作站")), "schedule", Status.NOT_APPLICABLE),
     ],
 )
 def test_a_result_has_one_status_and_its_most_specific_location(
-    outcome: Passed | Failed | NotEvaluable, location: str, status: Status
+    outcome: Outcome, location: str, status: Status
 ) -> None:
     result = RuleResult(RULE, outcome)
     assert result.status is status
@@ -57,9 +61,11 @@ def test_outcomes_refuse_to_be_empty() -> None:
         NotEvaluable([])
     with pytest.raises(ValueError, match="zh"):
         Text("only English", " ")
+    with pytest.raises(TypeError):
+        NotApplicable("a reason must be bilingual Text")  # type: ignore[arg-type]
 
 
-def _report(*outcomes: Passed | Failed | NotEvaluable) -> ComplianceReport:
+def _report(*outcomes: Outcome) -> ComplianceReport:
     results = [
         RuleResult(rule, o) for rule, o in zip(reversed(BUILTIN_RULES), outcomes, strict=False)
     ]
@@ -81,14 +87,44 @@ def test_fails_at_compares_severities(severity: Severity, at: Severity, fails: b
     rule = attrs.evolve(RULE, severity=severity)
     report = ComplianceReport("p", "计划", None, (RuleResult(rule, Failed([ONE])),))
     assert report.fails_at(at) is fails
-    passing = ComplianceReport("p", "计划", None, (RuleResult(rule, Passed()),))
-    assert passing.fails_at(Severity.INFO) is False
+    for quiet in (Passed(), NotEvaluable(["x"]), NotApplicable(Text("n/a", "不适用"))):
+        report = ComplianceReport("p", "计划", None, (RuleResult(rule, quiet),))
+        assert report.fails_at(Severity.INFO) is False
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_not_applicable_shows_its_reason_and_its_count_in_every_format(lang: Lang) -> None:
+    reason = Text("the plan names no stations", "计划未列工作站")
+    report = _report(Passed(), NotApplicable(reason))
+    (na,) = report.codes(Status.NOT_APPLICABLE)
+    assert report.counts[Status.NOT_APPLICABLE] == 1
+    label = Status.NOT_APPLICABLE.label(lang)
+    assert label == {"en": "not applicable", "zh": "不适用"}[lang]
+    assert f"{na} {report.result(na).name} [" in report.to_text(lang)
+    assert f"{label}: {reason(lang)}" in report.to_text(lang)
+    assert f"| {label} | `schedule` | {reason(lang)} |" in report.to_markdown(lang)
+    counted = {"en": "1 not applicable", "zh": "不适用 1 项"}[lang]
+    assert counted in report.to_text(lang)
+    assert counted in report.to_markdown(lang)
+    data = json.loads(report.to_json(lang))
+    assert data["schema"] == "commedu.compliance/2"
+    assert data["counts"]["not-applicable"] == 1
+    (entry,) = [r for r in data["results"] if r["code"] == na]
+    assert entry["status"] == "not-applicable"
+    assert entry["message"] == reason(lang)
+    assert entry["findings"] == []
+    assert entry["missing"] == []
 
 
 def test_results_are_ordered_by_code_and_counted() -> None:
     report = _report(Passed(), Failed([ONE]), NotEvaluable(["a"]))
     assert list(report.codes()) == sorted(report.codes())
-    assert report.counts == {Status.PASS: 1, Status.FAIL: 1, Status.NOT_EVALUABLE: 1}
+    assert report.counts == {
+        Status.PASS: 1,
+        Status.FAIL: 1,
+        Status.NOT_EVALUABLE: 1,
+        Status.NOT_APPLICABLE: 0,
+    }
     assert sum(report.failures_by_severity.values()) == 1
     with pytest.raises(KeyError):
         report.result("CE999")
@@ -123,7 +159,8 @@ def test_json_results_carry_the_documented_fields() -> None:
             "findings",
             "missing",
         }
-        assert result["status"] in {"pass", "fail", "not-evaluable"}
+        assert result["status"] in {s.value for s in Status}
+    assert set(data["counts"]) == {"pass", "fail", "not-evaluable", "not-applicable"}
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

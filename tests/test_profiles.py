@@ -44,7 +44,7 @@ def test_national_demonstration_is_a_district_standard_of_two_yuan() -> None:
     assert "district" in profile.scope.en.lower()
 
 
-@pytest.mark.parametrize("name", BUILTIN_PROFILES)
+@pytest.mark.parametrize("name", [n for n in BUILTIN_PROFILES if load_profile(n).events])
 def test_built_in_profiles_recognise_the_required_events(name: str) -> None:
     events = load_profile(name).events
     assert events["lifelong-learning-week"].matches("“全民终身学习活动周”系列活动")
@@ -52,6 +52,22 @@ def test_built_in_profiles_recognise_the_required_events(name: str) -> None:
     assert events["elder-smart-technology-training"].matches("老年人运用智能技术培训")
     assert not events["elder-smart-technology-training"].matches("家庭教育、百姓信息技术等培训活动")
     assert events["year-end-inspection"].months == (11, 12)
+
+
+def test_the_henan_profile_sets_its_one_verified_target_and_nothing_it_could_not_verify() -> None:
+    profile = load_profile("henan-elder-education")
+    (target,) = profile.targets.values()
+    assert (target.id, target.comparator.value, target.value, target.unit) == (
+        "elder-participation-share",
+        ">=",
+        Decimal(20),
+        "%",
+    )
+    assert target.text in profile.source.quotes
+    assert profile.full_time_staff is profile.staff is profile.funding_per_resident is None
+    assert dict(profile.events) == {}
+    assert profile.source.note is not None
+    assert "could not be verified" in profile.source.note.en
 
 
 def test_a_minimal_profile_and_exact_money() -> None:
@@ -80,7 +96,8 @@ def test_a_user_profile_file_is_used_by_check(tmp_path: Path, jinshan: Plan) -> 
         ("[staffing]\nfull_time = true\n", "staffing.full_time", "profile-type"),
         ("[staffing]\nstaff = [5, 3]\n", "staffing.staff", "profile-type"),
         ("[staffing]\nstaff = [3]\n", "staffing.staff", "profile-type"),
-        ("[staffing]\nfull_staff = 2\n", "staffing.full_staff", "profile-unknown-key"),
+        ("[staffing]\nfull_staff = 2\n", "staffing.full_staff", "profile-unknown-key-close"),
+        ("[staffing]\nboss = 2\n", "staffing.boss", "profile-unknown-key"),
         ('[funding]\nper_resident = "1"\n', "funding.per_resident", "profile-type"),
         ("[funding]\nper_resident = -0.5\n", "funding.per_resident", "profile-type"),
         ("[funding]\nper_resident = nan\n", "funding.per_resident", "profile-type"),

@@ -33,7 +33,10 @@ from commedu.model.parts import (
     Task,
     Township,
 )
+from commedu.model.placeholders import PLACEHOLDERS, find_placeholders
+from commedu.model.places import Place, PlaceKind, UnitKind
 from commedu.model.plan import Plan
+from commedu.model.targets import Comparator, Target
 from commedu.model.when import (
     DEFAULT_ZONE,
     DateSpan,
@@ -72,6 +75,7 @@ if TYPE_CHECKING:
         Example,
         Failed,
         Finding,
+        NotApplicable,
         NotEvaluable,
         Outcome,
         Passed,
@@ -109,6 +113,7 @@ _LAZY: dict[str, str] = {
     "Example": "commedu.compliance.rule",
     "Failed": "commedu.compliance.rule",
     "Finding": "commedu.compliance.rule",
+    "NotApplicable": "commedu.compliance.rule",
     "NotEvaluable": "commedu.compliance.rule",
     "Outcome": "commedu.compliance.rule",
     "Passed": "commedu.compliance.rule",
@@ -124,8 +129,10 @@ _LAZY: dict[str, str] = {
 __all__ = [
     "DEFAULT_ZONE",
     "ENTRY_POINT_GROUP",
+    "PLACEHOLDERS",
     "Activity",
     "Commitments",
+    "Comparator",
     "ComplianceReport",
     "CountRange",
     "DateSpan",
@@ -147,10 +154,13 @@ __all__ = [
     "Month",
     "MonthPart",
     "MonthSpan",
+    "NotApplicable",
     "NotEvaluable",
     "Outcome",
     "Part",
     "Passed",
+    "Place",
+    "PlaceKind",
     "Plan",
     "PlanError",
     "PlanFileError",
@@ -169,13 +179,16 @@ __all__ = [
     "Source",
     "Station",
     "Status",
+    "Target",
     "Task",
     "Text",
     "Township",
+    "UnitKind",
     "When",
     "__version__",
     "check",
     "dump_plan",
+    "find_placeholders",
     "import_document",
     "load_plan",
     "load_profile",

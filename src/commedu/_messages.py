@@ -120,6 +120,30 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "unknown key {key!r}; allowed keys here: {known}",
         "zh": "未知的项 {key!r}；此处允许的项：{known}",
     },
+    "profile-unknown-key-close": {
+        "en": "unknown key {key!r} — did you mean {suggestion!r}? Allowed keys here: {known}",
+        "zh": "未知的项 {key!r}——是不是 {suggestion!r}？此处允许的项：{known}",
+    },
+    "profile-rule-code": {
+        "en": "{value!r} is not a rule code; write e.g. CE403 = 2020-11-15",
+        "zh": "{value!r} 不是规则代码；应写如 CE403 = 2020-11-15",
+    },
+    "unit-kind": {
+        "en": "{value!r} is not a kind of unit; use 镇, 街道 or 社区",
+        "zh": "{value!r} 不是单位类型；请用 镇、街道 或 社区",
+    },
+    "place-kind": {
+        "en": "{value!r} is not a kind of place; use 学校, 市民学校, 场馆 or 其他",
+        "zh": "{value!r} 不是场所类型；请用 学校、市民学校、场馆 或 其他",
+    },
+    "target-comparator": {
+        "en": "{value!r} is not a comparator; use '>=' (不低于), '<=' (不高于) or '=' (等于)",
+        "zh": "{value!r} 不是比较方式；请用 “>=”（不低于）、“<=”（不高于）或 “=”（等于）",
+    },
+    "target-percent": {
+        "en": "{value}% is more than 100%; a rate or share is at most 100",
+        "zh": "{value}% 超过 100%；比率或占比不能超过 100",
+    },
     "profile-type": {
         "en": "{value!r} is not {kind}",
         "zh": "{value!r} 不是{kind_zh}",
@@ -298,6 +322,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "cli-township": {
         "en": "the township's name, e.g. 金山镇",
         "zh": "镇街名称，例如 金山镇",
+    },
+    "cli-kind": {
+        "en": "the kind of unit: 镇 (village stations) or 街道/社区 (a 市民学校); default: 镇",
+        "zh": "单位类型：镇（村级工作站）或 街道/社区（市民学校）；默认：镇",
     },
     "cli-year": {
         "en": "the plan year, e.g. 2022",

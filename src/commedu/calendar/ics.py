@@ -68,6 +68,7 @@ _LABELS: dict[Lang, dict[str, str]] = {
         "serves": "服务任务",
         "groups": "服务对象",
         "station": "工作站",
+        "place": "场所",
         "list": "、",
         "task": "（{numeral}）{title}",
         "mechanism": "（{numeral}）{number}. {title}",
@@ -82,6 +83,7 @@ _LABELS: dict[Lang, dict[str, str]] = {
         "serves": "Serves",
         "groups": "Target groups",
         "station": "Station",
+        "place": "Place",
         "list": "; ",
         "task": "Task {number}: {title}",
         "mechanism": "Task {task}.{number}: {title}",
@@ -329,6 +331,22 @@ def _when_text(when: When) -> str:
     return str(when)
 
 
+def _place_name(activity: Activity) -> str:
+    place = activity.place
+    if place is None:
+        return ""
+    if place.village is None or place.village in place.name:
+        return place.name
+    return f"{place.village}{place.name}"
+
+
+def _location(activity: Activity) -> str | None:
+    """Where the activity happens: its station, else its place (a school, a 市民学校)."""
+    if activity.station is not None:
+        return _text(activity.station.name)
+    return _text(_place_name(activity)) if activity.place is not None else None
+
+
 def _description(plan: Plan, activity: Activity, lang: Lang) -> str:
     labels = _LABELS[lang]
     served = []
@@ -350,6 +368,7 @@ def _description(plan: Plan, activity: Activity, lang: Lang) -> str:
         (labels["serves"], labels["list"].join(served)),
         (labels["groups"], labels["list"].join(activity.target_groups)),
         (labels["station"], activity.station.name if activity.station else ""),
+        (labels["place"], _place_name(activity)),
     ]
     lines = [f"{label}{_COLON[lang]}{value}" for label, value in fields if value]
     if activity.description:
@@ -366,7 +385,7 @@ def _item(
         stamp=stamp,
         summary=_text(activity.title),
         description=_description(plan, activity, lang),
-        location=_text(activity.station.name) if activity.station else None,
+        location=_location(activity),
         categories=[_text(d.name) for d in activity.responsible],
     )
     if not activity.responsible:

@@ -44,7 +44,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "check": (
         "commedu.cli._check",
         "check a plan against a standard profile and report what passes, fails or cannot be judged",
-        "按标准档案检查计划，报告通过、未通过和无法判定的规则",
+        "按标准档案检查计划，报告通过、未通过、无法判定和不适用的规则",
     ),
     "ics": (
         "commedu.cli._ics",

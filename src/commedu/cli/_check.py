@@ -23,22 +23,25 @@ __all__ = ["configure", "run"]
 TEXT: dict[Lang, dict[str, str]] = {
     "en": {
         "plan": "the plan file (.toml or .json)",
-        "profile": "a built-in standard profile (shandong-township, national-demonstration) or a"
+        "profile": "a built-in standard profile (shandong-township, national-demonstration,"
+        " henan-elder-education) or a"
         " profile .toml file; default: the one the plan names",
         "format": "report format (default: text)",
         "select": "rule codes or prefixes to check, comma-separated (default: ALL)",
         "ignore": "rule codes or prefixes to skip, comma-separated",
-        "fail_on": "exit 1 if a rule of this severity or worse fails (default: error)",
+        "fail_on": "exit 1 if a rule of this severity or worse fails (default: error); not"
+        " evaluable and not applicable never fail",
         "profile_error": "profile {name}",
     },
     "zh": {
         "plan": "计划文件（.toml 或 .json）",
-        "profile": "内置标准档案（shandong-township、national-demonstration）或标准档案 .toml"
+        "profile": "内置标准档案（shandong-township、national-demonstration、henan-elder-education）或标准档案 .toml"
         " 文件；默认使用计划中写明的档案",
         "format": "报告格式（默认：text）",
         "select": "要检查的规则代码或前缀，用逗号分隔（默认：ALL）",
         "ignore": "要跳过的规则代码或前缀，用逗号分隔",
-        "fail_on": "有此级别或更高级别的规则未通过时以 1 退出（默认：error）",
+        "fail_on": "有此级别或更高级别的规则未通过时以 1 退出（默认：error）；无法判定和不适用"
+        "不算未通过",
         "profile_error": "标准档案 {name}",
     },
 }

@@ -11,6 +11,7 @@ from pathlib import Path
 from commedu._atomic import write_bytes
 from commedu._messages import Lang, render
 from commedu.cli import EXIT_OK, EXIT_USAGE
+from commedu.model.places import UnitKind
 from commedu.planfile.starter import starter_plan
 
 
@@ -50,6 +51,12 @@ def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument(
         "-o", "--output", required=True, metavar="FILE", help=render("cli-output", lang)
     )
+    parser.add_argument(
+        "--kind",
+        choices=[k.value for k in UnitKind],
+        default=UnitKind.TOWN.value,
+        help=render("cli-kind", lang),
+    )
     parser.add_argument("--force", action="store_true", help=render("cli-force", lang))
 
 
@@ -57,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     path = Path(args.output)
     name = os.fspath(path)
-    text = starter_plan(args.township, args.year, path.name)
+    text = starter_plan(args.township, args.year, path.name, UnitKind(args.kind))
     try:
         write_bytes(path, text.encode("utf-8"), overwrite=args.force)
     except FileExistsError:

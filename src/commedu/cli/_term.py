@@ -26,6 +26,7 @@ _SGR: Mapping[str, str] = {
     "info": "34",
     "pass": "32",
     "not-evaluable": "2",
+    "not-applicable": "2",
     "heading": "1",
     "bold": "1",
     "em": "3",

@@ -2,7 +2,7 @@
 
 - CE1xx plan integrity (:mod:`.integrity`): the plan states what a reader needs to judge it.
 - CE2xx provincial standards (:mod:`.standards`): staffing and funding, commitments and actual
-  figures apart.
+  figures apart; CE220 (:mod:`.targets`) quantitative targets.
 - CE3xx schedule coverage (:mod:`.coverage`): the 配档表 carries the plan's work through the year.
 - CE4xx required events (:mod:`.events`): the events every year's plan must schedule.
 
@@ -10,7 +10,7 @@ Each rule carries its documentation and two example plans, one it passes and one
 tests run every example, so the docs cannot drift from the code.
 """
 
-from commedu.compliance import coverage, events, integrity, standards
+from commedu.compliance import coverage, events, integrity, standards, targets
 from commedu.compliance.examples import example_plan
 from commedu.compliance.rule import Rule
 
@@ -19,6 +19,7 @@ __all__ = ["BUILTIN_RULES", "example_plan"]
 BUILTIN_RULES: tuple[Rule, ...] = (
     *integrity.RULES,
     *standards.RULES,
+    *targets.RULES,
     *coverage.RULES,
     *events.RULES,
 )

@@ -19,6 +19,7 @@ from commedu.compliance.examples import (
 from commedu.compliance.profiles import Profile
 from commedu.compliance.rule import (
     Finding,
+    NotApplicable,
     Outcome,
     Rule,
     Severity,
@@ -64,27 +65,42 @@ def _same_title(title: str) -> str:
     return "".join(title.split())
 
 
+def _overlap(a: Activity, b: Activity) -> bool:
+    return a.when.span.first <= b.when.span.last and b.when.span.first <= a.when.span.last
+
+
 def _no_duplicates(plan: Plan, _: Profile | None) -> Outcome:
-    first: dict[str, int] = {}
+    # Same title at times that do not meet is a series (讲座 in 3月, 6月 and 9月), one item held
+    # again, as a recurrence is one item; only the same work listed twice for one time is a duplicate.
+    seen: dict[str, list[int]] = {}
     findings = []
     for i, activity in enumerate(plan.activities):
-        key = _same_title(activity.title)
-        if key in first:
-            earlier = plan.activities[first[key]]
-            findings.append(
-                Finding(
-                    f"schedule.activities[{i}]",
-                    Text(
-                        f"{quote(activity.title)} ({activity.when}) is already scheduled at "
-                        f"schedule.activities[{first[key]}] ({earlier.when})",
-                        f"{quote(activity.title)}（{activity.when}）与 "
-                        f"schedule.activities[{first[key]}]（{earlier.when}）重复",
-                    ),
-                )
+        earlier = seen.setdefault(_same_title(activity.title), [])
+        clash = next((j for j in earlier if _overlap(plan.activities[j], activity)), None)
+        earlier.append(i)
+        if clash is None:
+            continue
+        other = plan.activities[clash]
+        findings.append(
+            Finding(
+                f"schedule.activities[{i}]",
+                Text(
+                    f"{quote(activity.title)} ({activity.when}) is already scheduled at "
+                    f"schedule.activities[{clash}] ({other.when})",
+                    f"{quote(activity.title)}（{activity.when}）与 "
+                    f"schedule.activities[{clash}]（{other.when}）重复",
+                ),
             )
-        else:
-            first[key] = i
+        )
     return outcome(findings)
+
+
+_NO_STATIONS = NotApplicable(
+    Text(
+        "the plan names no stations (社区教育工作站); its work happens at other places",
+        "计划未设社区教育工作站，工作在其他场所开展",
+    )
+)
 
 
 def _tasks_served(plan: Plan, _: Profile | None) -> Outcome:
@@ -129,6 +145,8 @@ def _mechanisms_served(plan: Plan, _: Profile | None) -> Outcome:
 
 
 def _station_theme(plan: Plan, _: Profile | None) -> Outcome:
+    if not plan.stations:
+        return _NO_STATIONS
     return outcome(
         Finding(
             f"stations[{i}].theme",
@@ -140,6 +158,8 @@ def _station_theme(plan: Plan, _: Profile | None) -> Outcome:
 
 
 def _station_activity(plan: Plan, _: Profile | None) -> Outcome:
+    if not plan.stations:
+        return _NO_STATIONS
     return outcome(
         Finding(
             f"stations[{i}]",

@@ -6,6 +6,7 @@ The words that recognise an event come from the profile.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import attrs
 
@@ -92,6 +93,17 @@ def _inspection_in_june(activities: list[Activity]) -> None:
     activities[11] = attrs.evolve(activities[11], title="12月村史讲堂")
 
 
+#: 国务院办公厅印发《关于切实解决老年人运用智能技术困难的实施方案》的通知, 国办发〔2020〕45号,
+#: dated 2020年11月15日: the national notice that made smart-technology help for older people a task.
+SMART_TECHNOLOGY_NOTICE = date(2020, 11, 15)
+
+_SMART_TECHNOLOGY_SOURCE = Text(
+    "国务院办公厅《关于切实解决老年人运用智能技术困难的实施方案》(国办发〔2020〕45号, 2020-11-15),"
+    " in force from that day; plans written earlier are not bound by it.",
+    "国务院办公厅印发《关于切实解决老年人运用智能技术困难的实施方案》的通知（国办发〔2020〕45号，"
+    "2020年11月15日）；此前制定的计划不受其约束。",
+)
+
 _EVENT_SOURCE = Text(
     f"{JINSHAN}, task (八) 办好全民终身学习活动周 and the 12月 item 迎接社区教育工作年终督导; "
     "task (五) calls for 老年人运用智能技术培训.",
@@ -161,7 +173,10 @@ RULES: tuple[Rule, ...] = (
             " that promise it in their text should schedule it.",
             "帮助老年人运用智能技术是国家长期任务，计划正文中承诺的应在配档表中安排。",
         ),
-        _EVENT_SOURCE,
+        Text(
+            f"{_EVENT_SOURCE.en} {_SMART_TECHNOLOGY_SOURCE.en}",
+            f"{_EVENT_SOURCE.zh}{_SMART_TECHNOLOGY_SOURCE.zh}",
+        ),
         _required_event(
             "elder-smart-technology-training",
             Text(
@@ -176,5 +191,6 @@ RULES: tuple[Rule, ...] = (
             edit_activities(retitle(2, "3月村史讲堂")),
         ),
         scope="schedule",
+        effective=SMART_TECHNOLOGY_NOTICE,
     ),
 )

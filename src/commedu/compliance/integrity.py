@@ -29,9 +29,23 @@ from commedu.model.parts import (
     Schedule,
     Task,
 )
+from commedu.model.placeholders import find_placeholders
 from commedu.model.plan import Plan
 
 __all__ = ["RULES"]
+
+
+def _no_placeholders(plan: Plan, _: Profile | None) -> Outcome:
+    return outcome(
+        Finding(
+            path,
+            Text(
+                f"{quote(word)} is a placeholder from the starter plan; write the real text",
+                f"{quote(word)}是模板的占位文字，请改为实际内容",
+            ),
+        )
+        for path, word in find_placeholders(plan)
+    )
 
 
 def _schedule_not_empty(plan: Plan, _: Profile | None) -> Outcome:
@@ -217,5 +231,33 @@ RULES: tuple[Rule, ...] = (
         example(PASSES, PASSES_ZH, example_plan),
         example("No date of issue", "没有印发日期", edit(issued_on=None)),
         scope="issued_on",
+    ),
+    Rule(
+        "CE106",
+        "no-placeholders",
+        Severity.WARNING,
+        Text(
+            "The plan holds none of the stand-ins a starter plan is written with (待填写, 某某村…).",
+            "计划中没有模板留下的占位文字（待填写、某某村等）。",
+        ),
+        Text(
+            "A starter plan loads as written so it can be checked after every edit; until its"
+            " stand-ins are replaced it describes no real township.",
+            "模板计划原样即可读取，便于逐步填写；占位文字未替换前，它描述的不是真实的镇街。",
+        ),
+        Text(
+            "commedu: the words `commedu init` writes, listed in commedu.planfile.starter.PLACEHOLDERS.",
+            "commedu：`commedu init` 写入的占位文字，见 commedu.planfile.starter.PLACEHOLDERS。",
+        ),
+        _no_placeholders,
+        example(PASSES, PASSES_ZH, example_plan),
+        example(
+            "The province is still 待填写",
+            "省份仍为“待填写”",
+            lambda: attrs.evolve(
+                example_plan(),
+                township=attrs.evolve(example_plan().township, province="待填写"),
+            ),
+        ),
     ),
 )

@@ -1,15 +1,18 @@
 """Standard profiles: the thresholds a plan is checked against, kept as data apart from the rules.
 
-A profile is a TOML file naming its figures and citing where they come from. Two ship with
-commedu (``shandong-township`` and ``national-demonstration``); a user can write their own and
+A profile is a TOML file naming its figures and citing where they come from. Three ship with
+commedu (``shandong-township``, ``national-demonstration`` and ``henan-elder-education``); a user can write their own and
 pass its path. Nothing in a profile is executed: it is read with :mod:`tomllib` and validated
 field by field, every mistake reported with its place in one :class:`ProfileError`.
 """
 
 from __future__ import annotations
 
+import difflib
+import re
 import tomllib
 from collections.abc import Mapping
+from datetime import date
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -22,16 +25,19 @@ from commedu._messages import syntax_reason_zh
 from commedu._tomlguard import MAX_KEY_PARTS, too_deep
 from commedu._typecheck import check_arguments
 from commedu.compliance.text import Text
-from commedu.errors import Problem, ProfileError
+from commedu.errors import PlanError, Problem, ProfileError
 from commedu.model.fieldcheck import type_checked
 from commedu.model.parts import CountRange, money_in_range
+from commedu.model.targets import Comparator, Target
 
 __all__ = ["BUILTIN_PROFILES", "EventSpec", "Profile", "load_profile", "parse_profile"]
 
 SCHEMA = 1
-BUILTIN_PROFILES = ("national-demonstration", "shandong-township")
+BUILTIN_PROFILES = ("henan-elder-education", "national-demonstration", "shandong-township")
 
 Level = Literal["township", "district"]
+
+_RULE_CODE = re.compile(r"[A-Z]{1,4}[0-9]{3}")
 
 
 @attrs.frozen(field_transformer=type_checked)
@@ -63,6 +69,14 @@ def _frozen(events: Mapping[str, EventSpec]) -> Mapping[str, EventSpec]:
     return MappingProxyType(dict(events))
 
 
+def _frozen_dates(dates: Mapping[str, date]) -> Mapping[str, date]:
+    return MappingProxyType(dict(dates))
+
+
+def _frozen_targets(targets: Mapping[str, Target]) -> Mapping[str, Target]:
+    return MappingProxyType(dict(targets))
+
+
 @attrs.frozen(field_transformer=type_checked)
 class Profile:
     """A standard a plan is written against: thresholds, the events it requires, and its source."""
@@ -77,6 +91,10 @@ class Profile:
     funding_per_resident: Decimal | None = None
     funding_earmarked: bool | None = None
     events: Mapping[str, EventSpec] = attrs.field(factory=dict, converter=_frozen, hash=False)
+    #: rule code -> the day the standard's requirement came into force, overriding the rule's own
+    effective: Mapping[str, date] = attrs.field(factory=dict, converter=_frozen_dates, hash=False)
+    #: target id -> the quantitative target the standard sets (checked by CE220)
+    targets: Mapping[str, Target] = attrs.field(factory=dict, converter=_frozen_targets, hash=False)
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -135,6 +153,9 @@ _TYPES: dict[str, tuple[str, str]] = {
     "level": ("'township' or 'district'", "“township” 或 “district”"),
     "range": ("a pair [low, high] of whole numbers", "整数对 [下限, 上限]"),
     "month": ("a month (1–12)", "月份（1—12）"),
+    "date": ("a date such as 2020-11-15", "日期，如 2020-11-15"),
+    "number": ("a number of 0 or more (e.g. 50 or 2.5)", "大于或等于 0 的数（如 50 或 2.5）"),
+    "comparator": ("'>=', '<=' or '='", "“>=”“<=”或“=”"),
     "keywords": (
         'a non-empty list of keyword groups, e.g. [["年终督导"], ["年终", "督导"]]',
         '非空的关键词组列表，如 [["年终督导"], ["年终", "督导"]]',
@@ -179,6 +200,12 @@ def _is(kind: str, value: Any) -> bool:
             )
         case "month":
             return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 12
+        case "date":
+            return isinstance(value, date) and not hasattr(value, "hour")
+        case "number":
+            return _is("money", value)
+        case "comparator":
+            return value in {c.value for c in Comparator}
     raise AssertionError(kind)
 
 
@@ -195,13 +222,19 @@ class _Reader:
     def keys(self, table: dict[str, Any], path: str, allowed: tuple[str, ...]) -> None:
         for key in table:
             if key not in allowed:
-                self.problems.append(
-                    Problem(
-                        _join(path, key),
-                        "profile-unknown-key",
-                        {"key": key, "known": ", ".join(allowed)},
+                # A key the engine does not read would be silently ignored: name the likely one.
+                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+                params = {"key": key, "value": key, "known": ", ".join(allowed)}
+                if close:
+                    self.problems.append(
+                        Problem(
+                            _join(path, key),
+                            "profile-unknown-key-close",
+                            {**params, "suggestion": close[0]},
+                        )
                     )
-                )
+                else:
+                    self.problems.append(Problem(_join(path, key), "profile-unknown-key", params))
 
     def get(self, table: dict[str, Any], key: str, kind: str, path: str, required: bool) -> Any:
         where = _join(path, key)
@@ -266,6 +299,8 @@ class _Reader:
                 "staffing",
                 "funding",
                 "events",
+                "effective",
+                "targets",
             ),
         )
         schema = self.get(data, "schema", "int", "", True)
@@ -287,6 +322,8 @@ class _Reader:
         per_resident = self.get(funding, "per_resident", "money", "funding", False)
         earmarked = self.get(funding, "earmarked", "bool", "funding", False)
         events = self.events(data)
+        effective = self.effective(data)
+        targets = self.targets(data)
         if self.problems:
             return None
         # Every required field was checked above; mypy needs to see it.
@@ -306,7 +343,41 @@ class _Reader:
             funding_per_resident=None if per_resident is None else Decimal(per_resident),
             funding_earmarked=earmarked,
             events=events,
+            effective=effective,
+            targets=targets,
         )
+
+    def effective(self, data: dict[str, Any]) -> dict[str, date]:
+        table = self.get(data, "effective", "table", "", False) or {}
+        found = {}
+        for code, value in sorted(table.items()):
+            where = f"effective.{code}"
+            if not _RULE_CODE.fullmatch(code):
+                self.problems.append(Problem(where, "profile-rule-code", {"value": code}))
+            elif self.item(value, "date", where):
+                found[code] = value
+        return found
+
+    def targets(self, data: dict[str, Any]) -> dict[str, Target]:
+        table = self.get(data, "targets", "table", "", False) or {}
+        found = {}
+        for key, spec in sorted(table.items()):
+            where = f"targets.{key}"
+            if not self.item(spec, "table", where):
+                continue
+            self.keys(spec, where, ("what", "comparator", "value", "unit", "text"))
+            what = self.get(spec, "what", "text", where, True)
+            comparator = self.get(spec, "comparator", "comparator", where, True)
+            value = self.get(spec, "value", "number", where, True)
+            unit = self.get(spec, "unit", "text", where, False) or "%"
+            text = self.get(spec, "text", "text", where, False) or ""
+            if what is None or comparator is None or value is None:
+                continue
+            try:
+                found[key] = Target(key, what, Comparator(comparator), Decimal(value), unit, text)
+            except PlanError as exc:
+                self.problems += [p.at(where) for p in exc.problems]
+        return found
 
     def source(self, data: dict[str, Any]) -> ProfileSource | None:
         table = self.get(data, "source", "table", "", True)

@@ -18,6 +18,7 @@ from commedu.compliance.profiles import Profile
 from commedu.compliance.rule import (
     Failed,
     Finding,
+    NotApplicable,
     NotEvaluable,
     Outcome,
     Passed,
@@ -30,7 +31,7 @@ from commedu.model.fieldcheck import type_checked
 __all__ = ["JSON_SCHEMA", "ComplianceReport", "RuleResult"]
 
 #: The identifier of the JSON layout; it changes only when a field is removed or changes meaning.
-JSON_SCHEMA = "commedu.compliance/1"
+JSON_SCHEMA = "commedu.compliance/2"
 
 _LABELS: dict[Lang, dict[str, str]] = {
     "en": {
@@ -49,7 +50,7 @@ _LABELS: dict[Lang, dict[str, str]] = {
         "location": "Location",
         "findings": "Findings",
         "missing": "Needs",
-        "counts": "{passed} pass, {failed} fail, {unknown} not evaluable",
+        "counts": "{passed} pass, {failed} fail, {unknown} not evaluable, {na} not applicable",
         "by-severity": "failures: {error} error, {warning} warning, {info} info",
         "n-findings": "{summary} ({n} findings)",
         "needs": "needs {missing}",
@@ -72,7 +73,7 @@ _LABELS: dict[Lang, dict[str, str]] = {
         "location": "位置",
         "findings": "问题",
         "missing": "缺少",
-        "counts": "通过 {passed} 项，未通过 {failed} 项，无法判定 {unknown} 项",
+        "counts": "通过 {passed} 项，未通过 {failed} 项，无法判定 {unknown} 项，不适用 {na} 项",
         "by-severity": "未通过：错误 {error} 项，警告 {warning} 项，提示 {info} 项",
         "n-findings": "{summary}（{n} 处）",
         "needs": "缺少 {missing}",
@@ -110,6 +111,8 @@ class RuleResult:
                 return Status.FAIL
             case NotEvaluable():
                 return Status.NOT_EVALUABLE
+            case NotApplicable():
+                return Status.NOT_APPLICABLE
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -141,6 +144,8 @@ class RuleResult:
             case NotEvaluable(missing=missing, note=note):
                 needs = labels["needs"].format(missing=", ".join(missing))
                 return needs if note is None else f"{needs}{labels['then']}{note(lang)}"
+            case NotApplicable(reason=reason):
+                return reason(lang)
 
 
 def _results(items: Iterable[RuleResult]) -> tuple[RuleResult, ...]:
@@ -176,7 +181,9 @@ class ComplianceReport:
         return {s: sum(r.severity is s for r in failed) for s in Severity}
 
     def fails_at(self, severity: Severity) -> bool:
-        """Whether any rule of ``severity`` or worse failed (what ``--fail-on`` tests)."""
+        """Whether any rule of ``severity`` or worse failed (what ``--fail-on`` tests).
+
+        Only a fail counts: not evaluable and not applicable never fail a run."""
         return any(
             r.status is Status.FAIL and r.severity.rank >= severity.rank for r in self.results
         )
@@ -191,7 +198,7 @@ class ComplianceReport:
         return json.dumps(self.as_dict(lang), ensure_ascii=False, indent=2) + "\n"
 
     def as_dict(self, lang: Lang = "en") -> dict[str, Any]:
-        """The report as plain data in the ``commedu.compliance/1`` layout."""
+        """The report as plain data in the ``commedu.compliance/2`` layout."""
         check_lang(lang)
         profile = self.profile
         return {
@@ -251,6 +258,7 @@ def _summary(report: ComplianceReport, lang: Lang) -> str:
                 passed=counts[Status.PASS],
                 failed=counts[Status.FAIL],
                 unknown=counts[Status.NOT_EVALUABLE],
+                na=counts[Status.NOT_APPLICABLE],
             ),
             labels["by-severity"].format(
                 error=by[Severity.ERROR], warning=by[Severity.WARNING], info=by[Severity.INFO]

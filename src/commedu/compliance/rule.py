@@ -2,8 +2,9 @@
 
 A rule is data plus one function: its code, name, severity and bilingual documentation travel
 with it, so reports, ``commedu rules`` and the docs all read the same record. Its function
-answers with exactly one outcome — passed, failed with findings, or not evaluable naming the
-missing data — so a rule can never pass silently for want of information.
+answers with exactly one outcome — passed, failed with findings, not evaluable naming the
+missing data, or not applicable saying why the requirement does not bind this plan — so a rule
+can never pass silently for want of information.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable, Iterable
+from datetime import date
 from typing import TYPE_CHECKING
 
 import attrs
@@ -27,6 +29,7 @@ __all__ = [
     "Example",
     "Failed",
     "Finding",
+    "NotApplicable",
     "NotEvaluable",
     "Outcome",
     "Passed",
@@ -34,6 +37,7 @@ __all__ = [
     "Severity",
     "Status",
     "outcome",
+    "written_on",
 ]
 
 _CODE = re.compile(r"[A-Z]{1,4}[0-9]{3}")
@@ -64,11 +68,20 @@ class Status(enum.Enum):
     PASS = "pass"
     FAIL = "fail"
     NOT_EVALUABLE = "not-evaluable"
+    NOT_APPLICABLE = "not-applicable"
 
     def label(self, lang: Lang) -> str:
         if lang == "zh":
-            return {"pass": "通过", "fail": "未通过", "not-evaluable": "无法判定"}[self.value]
-        return {"pass": "pass", "fail": "fail", "not-evaluable": "not evaluable"}[self.value]
+            return _ZH_STATUS[self.value]
+        return self.value.replace("-", " ")
+
+
+_ZH_STATUS = {
+    "pass": "通过",
+    "fail": "未通过",
+    "not-evaluable": "无法判定",
+    "not-applicable": "不适用",
+}
 
 
 @attrs.frozen(field_transformer=type_checked)
@@ -111,13 +124,32 @@ class NotEvaluable:
     note: Text | None = None
 
 
-Outcome = Passed | Failed | NotEvaluable
+@attrs.frozen(field_transformer=type_checked)
+class NotApplicable:
+    """The requirement does not bind this plan (no stations to check, a standard not yet in force);
+    ``reason`` says why. Unlike not evaluable, no missing data would change the answer."""
+
+    reason: Text = attrs.field(validator=attrs.validators.instance_of(Text))
+
+
+Outcome = Passed | Failed | NotEvaluable | NotApplicable
 
 
 def outcome(findings: Iterable[Finding], note: Text | None = None) -> Outcome:
     """Failed with ``findings`` if there are any, else passed with ``note``."""
     found = tuple(findings)
     return Failed(found) if found else Passed(note)
+
+
+def written_on(plan: Plan) -> date:
+    """When the plan was written: its date of issue or publication, else the first day of its year."""
+    if plan.issued_on is not None:
+        return plan.issued_on
+    if plan.source is not None and plan.source.issued_on is not None:
+        return plan.source.issued_on
+    if plan.published_on is not None:
+        return plan.published_on
+    return date(plan.year, 1, 1)
 
 
 @attrs.frozen(field_transformer=type_checked)
@@ -162,11 +194,31 @@ class Rule:
     scope: str = ""  #: the part of the plan the rule reads, e.g. ``commitments.staff``
     #: the commedu version that first shipped the rule; a fixed record, never the running version
     since: str = attrs.field(default="0.1.0", validator=_since)
+    #: the day the requirement came into force; a plan written before it is not bound by it.
+    #: A profile's ``[effective]`` table may set or move it for its own standard.
+    effective: date | None = None
+
+    def effective_for(self, profile: Profile | None) -> date | None:
+        if profile is not None and self.code in profile.effective:
+            return profile.effective[self.code]
+        return self.effective
 
     def __call__(self, plan: Plan, profile: Profile | None) -> Outcome:
+        effective = self.effective_for(profile)
+        written = written_on(plan)
+        if effective is not None and written < effective:
+            return NotApplicable(
+                Text(
+                    f"the requirement came into force on {effective.isoformat()}, after the plan"
+                    f" was written ({written.isoformat()})",
+                    f"该要求自 {effective.isoformat()} 起施行，晚于计划制定时间"
+                    f"（{written.isoformat()}）",
+                )
+            )
         result = self.check(plan, profile)
-        if not isinstance(result, Passed | Failed | NotEvaluable):
+        if not isinstance(result, Passed | Failed | NotEvaluable | NotApplicable):
             raise TypeError(
-                f"rule {self.code} returned {result!r}; return Passed, Failed or NotEvaluable"
+                f"rule {self.code} returned {result!r}; "
+                "return Passed, Failed, NotEvaluable or NotApplicable"
             )
         return result

@@ -202,6 +202,9 @@ def _funding_earmarked(plan: Plan, profile: Profile | None) -> Outcome:
         return Passed(
             Text("the profile does not require ring-fenced funding", "标准档案不要求专款专用")
         )
+    if plan.commitments.funding_earmarked is None:
+        # A plan that says nothing about ring-fencing has not refused it: the data is missing.
+        return NotEvaluable(["commitments.funding_earmarked"])
     if plan.commitments.funding_earmarked:
         return Passed(Text("the funding is committed as ring-fenced", "计划承诺经费专款专用"))
     return Failed(

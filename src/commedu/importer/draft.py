@@ -17,6 +17,7 @@ from commedu.importer.document import Cell, Paragraph, Where
 from commedu.importer.notes import Note
 from commedu.importer.outline import MeasureDraft, Outline, StationDraft, TaskDraft
 from commedu.importer.schedule import ActivityDraft, ScheduleDraft
+from commedu.model.places import UnitKind
 
 __all__ = ["CHECK", "write_draft"]
 
@@ -191,6 +192,10 @@ def write_draft(
     if not township:
         out.append(_check("note-no-township"))
     out.append(f"name = {_toml(township)}")
+    # The unit's kind is its name's last word: 金山镇 is a 镇, 稷下街道 a 街道.
+    kind = next((k for k in UnitKind if township.endswith(k.value)), None)
+    if kind is not None:
+        out.append(f"kind = {_toml(kind.value)}")
     if outline.district:
         notes.append(Note(title_where, "note-district", {"value": outline.district}))
         out.append(_check("note-district", value=outline.district))

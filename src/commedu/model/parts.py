@@ -9,7 +9,6 @@ shared, hashed and compared freely. Each checks its own fields on construction a
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -18,7 +17,16 @@ from typing import Any, cast
 import attrs
 
 from commedu.errors import PlanError, Problem
+
+# Re-exported: the checks lived here first and other modules import them from here.
+from commedu.model.checks import CHINESE_NUMERALS as CHINESE_NUMERALS
+from commedu.model.checks import check_count as check_count
+from commedu.model.checks import check_id as check_id
+from commedu.model.checks import check_positive as check_positive
+from commedu.model.checks import check_text as check_text
+from commedu.model.checks import raise_if as raise_if
 from commedu.model.fieldcheck import sequence, type_checked
+from commedu.model.places import Place, UnitKind
 from commedu.model.when import When
 
 __all__ = [
@@ -38,33 +46,6 @@ __all__ = [
     "Township",
     "to_money",
 ]
-
-_ID = re.compile(r"[a-z0-9][a-z0-9._-]*")
-CHINESE_NUMERALS = "一二三四五六七八九十"
-
-
-def check_id(value: str, example: str, path: str = "id") -> Problem | None:
-    if isinstance(value, str) and _ID.fullmatch(value):
-        return None
-    return Problem(path, "bad-id", {"value": value, "example": example})
-
-
-def check_text(value: str, path: str) -> Problem | None:
-    return None if value.strip() else Problem(path, "empty-text")
-
-
-def check_count(value: int | Decimal | None, path: str) -> Problem | None:
-    return None if value is None or value >= 0 else Problem(path, "negative", {"value": value})
-
-
-def check_positive(value: int, path: str) -> Problem | None:
-    return None if value >= 1 else Problem(path, "not-positive", {"value": value})
-
-
-def raise_if(*problems: Problem | None) -> None:
-    found = [p for p in problems if p is not None]
-    if found:
-        raise PlanError(found)
 
 
 def duplicates(ids: Iterable[str | None], path: str, what: str) -> list[Problem]:
@@ -166,6 +147,10 @@ def as_stations(items: Iterable[Station]) -> tuple[Station, ...]:
     return sequence(items)
 
 
+def as_places(items: Iterable[Place]) -> tuple[Place, ...]:
+    return sequence(items)
+
+
 def as_tasks(items: Iterable[Task]) -> tuple[Task, ...]:
     return sequence(items)
 
@@ -183,9 +168,13 @@ class Township:
     city: str
     province: str
     resident_population: int | None = None  #: 常住人口, the basis of the funding standard
+    kind: UnitKind | None = None  #: 镇, 街道 or 社区, where the plan says
 
     def __attrs_post_init__(self) -> None:
         raise_if(
+            None
+            if self.kind is None or isinstance(self.kind, UnitKind)
+            else Problem("kind", "unit-kind", {"value": self.kind}),
             check_text(self.name, "name"),
             check_text(self.province, "province"),
             check_count(self.resident_population, "resident_population"),
@@ -363,7 +352,7 @@ class Commitments:
     funding_per_resident: Decimal | None = attrs.field(
         default=None, converter=_optional_money
     )  #: 元/人/年
-    funding_earmarked: bool = False  #: 专款专用
+    funding_earmarked: bool | None = None  #: 专款专用; ``None`` when the plan does not say
     learning_brands: CountRange | None = None  #: 社区教育品牌 to build this year
 
     def __attrs_post_init__(self) -> None:
@@ -405,6 +394,7 @@ class Activity:
     )  #: ids of tasks or mechanisms
     target_groups: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     description: str = ""
+    place: Place | None = None  #: a school, 市民学校 or venue it takes place at
 
     def __attrs_post_init__(self) -> None:
         raise_if(

@@ -9,7 +9,7 @@ from typing import Any, Protocol, TypeVar
 import attrs
 
 from commedu.errors import PlanError, Problem
-from commedu.model.fieldcheck import type_checked
+from commedu.model.fieldcheck import sequence, type_checked
 from commedu.model.parts import (
     Activity,
     Commitments,
@@ -23,12 +23,15 @@ from commedu.model.parts import (
     Task,
     Township,
     as_departments,
+    as_places,
     as_stations,
     as_tasks,
     check_id,
     check_text,
     duplicates,
 )
+from commedu.model.places import Place
+from commedu.model.targets import Target
 from commedu.model.when import (
     Day,
     DayRange,
@@ -64,6 +67,10 @@ def _when_year_problems(when: When, year: int, path: str) -> list[Problem]:
     ]
 
 
+def _targets(items: Iterable[Target]) -> tuple[Target, ...]:
+    return sequence(items)
+
+
 def _names(things: Iterable[Any]) -> str:
     return ", ".join(f"{t.id} ({t.name})" if hasattr(t, "name") else t.id for t in things) or "-"
 
@@ -94,6 +101,11 @@ class Plan:
     published_on: date | None = None
     source: Source | None = None
     profile: str | None = None  #: the standard profile the plan is written against, by name
+    document_number: str | None = None  #: 文号, e.g. 〔2011〕12号, kept as written
+    issuer: str | None = None  #: the body that issued the plan (发文机关)
+    preamble: str = ""  #: a covering notice or opening paragraph, verbatim
+    places: tuple[Place, ...] = attrs.field(default=(), converter=as_places)
+    targets: tuple[Target, ...] = attrs.field(default=(), converter=_targets)
 
     def __attrs_post_init__(self) -> None:
         problems = [
@@ -108,6 +120,12 @@ class Plan:
             *duplicates((s.name for s in self.stations), "stations[{}].name", "stations"),
             *duplicates((d.id for d in self.departments), "departments[{}].id", "departments"),
             *self._department_name_problems(),
+            *duplicates((p.id for p in self.places), "places[{}].id", "places"),
+            *duplicates((t.id for t in self.targets), "targets[{}].id", "targets"),
+            None
+            if self.document_number is None
+            else check_text(self.document_number, "document_number"),
+            None if self.issuer is None else check_text(self.issuer, "issuer"),
             *self._schedule_problems(),
         ]
         found = [p for p in problems if p is not None]
@@ -151,6 +169,7 @@ class Plan:
     def _schedule_problems(self) -> list[Problem]:
         departments = set(self.departments)
         stations = set(self.stations)
+        places = set(self.places)
         servable = {t.id for t in self.tasks} | {m.id for m in self.mechanisms}
         problems: list[Problem] = []
         for i, activity in enumerate(self.schedule.activities):
@@ -162,6 +181,8 @@ class Plan:
                     )
             if activity.station is not None and activity.station not in stations:
                 problems.append(self._unknown(f"{path}.station", "station", activity.station.id))
+            if activity.place is not None and activity.place not in places:
+                problems.append(self._unknown(f"{path}.place", "place", activity.place.id))
             for j, ref in enumerate(activity.serves):
                 if ref not in servable:
                     problems.append(self._unknown(f"{path}.serves[{j}]", "task or mechanism", ref))
@@ -172,6 +193,7 @@ class Plan:
         known, kind_zh = {
             "department": (_names(self.departments), "部门"),
             "station": (_names(self.stations), "工作站"),
+            "place": (_names(self.places), "场所"),
             "task or mechanism": (_names([*self.tasks, *self.mechanisms]), "任务或机制"),
         }[kind]
         return Problem(
@@ -200,6 +222,12 @@ class Plan:
 
     def station(self, station_id: str) -> Station:
         return _find(self.stations, station_id, "station")
+
+    def place(self, place_id: str) -> Place:
+        return _find(self.places, place_id, "place")
+
+    def target(self, target_id: str) -> Target:
+        return _find(self.targets, target_id, "target")
 
     def department(self, key: str) -> Department:
         """The department with this id, name or alias."""

@@ -15,13 +15,11 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from commedu.errors import Problem
+from commedu.model.placeholders import PLACEHOLDERS
 from commedu.model.plan import Plan
 from commedu.planfile.locate import locate
 
-__all__ = ["PLACEHOLDERS", "hints"]
-
-#: Text the starter file (``commedu init``) holds until a clerk writes the real thing.
-PLACEHOLDERS: tuple[str, ...] = ("待填写", "某某")
+__all__ = ["hints"]
 
 
 def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:

@@ -63,7 +63,9 @@ from commedu.model.parts import (
     duplicates,
     to_money,
 )
+from commedu.model.places import Place, PlaceKind, UnitKind
 from commedu.model.plan import Plan
+from commedu.model.targets import Comparator, Target
 from commedu.model.when import When, parse_when
 from commedu.planfile.locate import locate
 
@@ -237,6 +239,51 @@ def _kind(value: Any, _: type) -> MechanismKind:
     return MechanismKind(value)
 
 
+#: Other ways a clerk writes a choice, to the value the file wants (a did-you-mean, not an alias).
+_CHOICE_HINTS: dict[str, str] = {
+    "town": "镇",
+    "township": "镇",
+    "乡": "镇",
+    "乡镇": "镇",
+    "subdistrict": "街道",
+    "街办": "街道",
+    "community": "社区",
+    "school": "学校",
+    "小学": "学校",
+    "中学": "学校",
+    "citizen-school": "市民学校",
+    "社区学校": "市民学校",
+    "venue": "场馆",
+    "other": "其他",
+    "不低于": ">=",
+    "不少于": ">=",
+    "以上": ">=",
+    "至少": ">=",
+    "不高于": "<=",
+    "不超过": "<=",
+    "以下": "<=",
+    "等于": "=",
+    "==": "=",
+    "≥": ">=",
+    "≤": "<=",
+}
+
+
+def _choice(value: Any, cl: type) -> Any:
+    """A value of the enum ``cl`` (``UnitKind``, ``PlaceKind``, ``Comparator``) as the file writes it."""
+    choices = [k.value for k in cl]  # type: ignore[attr-defined]
+    if not isinstance(value, str):
+        raise _wrong(value, "text")
+    if value not in choices:
+        suggestion = _CHOICE_HINTS.get(value.strip().lower()) or _CHOICE_HINTS.get(value.strip())
+        if suggestion in choices:
+            raise _Bad(
+                "not-one-of-close", value=value, choices=", ".join(choices), suggestion=suggestion
+            )
+        raise _Bad("not-one-of", value=value, choices=", ".join(choices))
+    return cl(value)
+
+
 def _is_sequence(t: Any) -> bool:
     origin = get_origin(t)
     if origin is list:
@@ -285,6 +332,7 @@ class _ActivityDoc:
     serves: tuple[str, ...] = ()
     target_groups: tuple[str, ...] = ()
     description: str = ""
+    place: str | None = None
 
     def __attrs_post_init__(self) -> None:
         found = [
@@ -312,9 +360,12 @@ class _PlanDoc:
     title: str
     township: Township
     profile: str | None = None
+    document_number: str | None = None
+    issuer: str | None = None
     issued_on: date | None = None
     published_on: date | None = None
     source: Source | None = None
+    preamble: str = ""
     centre: EducationCentre | None = None
     guiding_principles: str = ""
     goals: str = ""
@@ -322,6 +373,8 @@ class _PlanDoc:
     resources: Resources = attrs.field(factory=Resources)
     departments: tuple[Department, ...] = ()
     stations: tuple[Station, ...] = ()
+    places: tuple[Place, ...] = ()
+    targets: tuple[Target, ...] = ()
     tasks: tuple[Task, ...] = ()
     schedule: _ScheduleDoc = attrs.field(factory=_ScheduleDoc)
 
@@ -352,6 +405,8 @@ def _converter() -> cattrs.Converter:
     converter.register_structure_hook(date, _date)
     converter.register_structure_hook(Decimal, _money)
     converter.register_structure_hook(MechanismKind, _kind)
+    for choice in (UnitKind, PlaceKind, Comparator):
+        converter.register_structure_hook(choice, _choice)
     converter.register_structure_hook(Measure, _measure)
     converter.register_structure_hook(CountRange, _count_range)
     converter.register_structure_hook_func(lambda t: t == When, _when)
@@ -695,6 +750,7 @@ def _raw_whole_plan_problems(data: dict[str, Any]) -> list[Problem]:
     problems = [
         *duplicates(_raw_ids(data, "departments"), "departments[{}].id", "departments"),
         *duplicates(_raw_ids(data, "stations"), "stations[{}].id", "stations"),
+        *duplicates(_raw_ids(data, "places"), "places[{}].id", "places"),
         *duplicates(_raw_ids(data, "tasks"), "tasks[{}].id", "tasks"),
         *(
             problem
@@ -720,6 +776,7 @@ def _raw_whole_plan_problems(data: dict[str, Any]) -> list[Problem]:
 
     departments = index("department", "部门", _rows(data, "departments"), "name", "aliases")
     stations = index("station", "工作站", _rows(data, "stations"), "name")
+    places = index("place", "场所", _rows(data, "places"), "name")
     servable = index("task or mechanism", "任务或机制", [*tasks, *mechanisms], "title")
     for i, item in activities:
         path = f"schedule.activities[{i}]"
@@ -731,12 +788,15 @@ def _raw_whole_plan_problems(data: dict[str, Any]) -> list[Problem]:
                         found_in.find(ref, f"{path}.{key}[{j}]", problems)
         if isinstance(item.get("station"), str):
             stations.find(item["station"], f"{path}.station", problems)
+        if isinstance(item.get("place"), str):
+            places.find(item["place"], f"{path}.place", problems)
     return problems
 
 
 def _build(doc: _PlanDoc) -> Plan:
     departments = _Index("department", "部门", [(d.id, list(d.names), d) for d in doc.departments])
     stations = _Index("station", "工作站", [(s.id, [s.name], s) for s in doc.stations])
+    places = _Index("place", "场所", [(p.id, [p.name], p) for p in doc.places])
     mechanisms = [m for t in doc.tasks for m in t.mechanisms]
     servable = _Index(
         "task or mechanism",
@@ -760,6 +820,7 @@ def _build(doc: _PlanDoc) -> Plan:
         serves = [
             servable.find(ref, f"{path}.serves[{j}]", problems) for j, ref in enumerate(item.serves)
         ]
+        place = None if item.place is None else places.find(item.place, f"{path}.place", problems)
         # An unresolved reference is reported above and left out here, so the activity keeps its
         # place and the whole-plan checks below still name the right index.
         activities.append(
@@ -772,6 +833,7 @@ def _build(doc: _PlanDoc) -> Plan:
                 tuple(ref for ref in serves if ref is not None),
                 item.target_groups,
                 item.description,
+                place,
             )
         )
     try:
@@ -798,6 +860,11 @@ def _build(doc: _PlanDoc) -> Plan:
             published_on=doc.published_on,
             source=doc.source,
             profile=doc.profile,
+            document_number=doc.document_number,
+            issuer=doc.issuer,
+            preamble=doc.preamble,
+            places=doc.places,
+            targets=doc.targets,
         )
     except PlanError as exc:
         problems.extend(exc.problems)

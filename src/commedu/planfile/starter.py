@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import tomli_w
 
-__all__ = ["starter_plan"]
+from commedu.model.placeholders import PLACEHOLDERS, find_placeholders
+from commedu.model.places import UnitKind
+
+__all__ = ["PLACEHOLDERS", "find_placeholders", "starter_plan"]
 
 
 def _toml(value: str) -> str:
@@ -34,6 +37,9 @@ title = {title}
 # profile = "shandong-township"
 # 印发日期（可选）。 Date issued (optional), YYYY-MM-DD.
 # issued_on = {year}-01-15
+# 文号和发文机关（可选）。 Document number and issuer (optional).
+# document_number = "〔{year}〕1号"
+# issuer = {issuer}
 
 # 指导思想 / guiding principles（可选 optional）
 guiding_principles = ""
@@ -46,13 +52,14 @@ name = {township_text}
 district = ""   # 区县 / district
 city = ""       # 地市 / city
 province = "待填写"   # 省 / province — 请改为本省名称 (replace with the province)
+kind = {kind}        # 镇、街道 或 社区 / the kind of unit
 # 常住人口（可选，人均经费按此计算）。 Resident population (optional; funding per head uses it).
 # resident_population = 30000
 
 # 计划所依据的文件（可选）。 The document this plan is encoded from (optional).
 [source]
 title = {title}
-# issuer = "某某镇人民政府"
+# issuer = {issuer}
 # issued_on = {year}-01-15
 # url = "https://example.gov.cn/plan.pdf"
 
@@ -86,16 +93,7 @@ aliases = ["教育中心"]
 id = "culture-station"
 name = "文化站"
 
-# 社区教育工作站：每村（居）一个，各有主题。 Stations in villages, each with a theme.
-[[stations]]
-id = "station-1"
-name = "某某村社区教育工作站"   # 请改为实际名称 / the real name
-place = "某某村"
-theme = "传统文化"
-# focus = "…"                    # 工作重点（可选）/ focus (optional)
-# resources = ["农家书屋", "道德讲堂"]   # 整合的设施（可选）/ facilities it integrates
-# description = "…"              # 原文描述（可选）/ the plan's own sentence (optional)
-
+{sites}
 # 主要任务，按 （一）（二）… 编号；measures 是具体措施，原文照录。
 # Main tasks, numbered (一), (二)…; measures are the plan's actions, verbatim.
 [[tasks]]
@@ -134,11 +132,51 @@ id = "m03-1"
 title = "学雷锋社会文明实践活动"
 when = "3月"
 responsible = ["社区教育中心", "文化站"]   # 责任部门 / departments
-station = "某某村社区教育工作站"            # 工作站（可选）/ station (optional)
-serves = ["t1"]                            # 落实的任务或机制（可选）/ tasks or mechanisms served
+{site_ref}serves = ["t1"]                            # 落实的任务或机制（可选）/ tasks or mechanisms served
 # target_groups = ["老年人"]               # 对象（可选）/ who it is for (optional)
 # description = "…"                        # 说明（可选）/ notes (optional)
 """
+
+
+_STATIONS = """\
+# 社区教育工作站：每村（居）一个，各有主题。 Stations in villages, each with a theme.
+[[stations]]
+id = "station-1"
+name = "某某村社区教育工作站"   # 请改为实际名称 / the real name
+place = "某某村"
+theme = "传统文化"
+# focus = "…"                    # 工作重点（可选）/ focus (optional)
+# resources = ["农家书屋", "道德讲堂"]   # 整合的设施（可选）/ facilities it integrates
+# description = "…"              # 原文描述（可选）/ the plan's own sentence (optional)
+"""
+
+_PLACES = """\
+# 场所：市民学校、学校、场馆等（不是村级工作站）。kind 为 市民学校、学校、场馆 或 其他。
+# Places that are not village stations: 市民学校, schools, venues.
+[[places]]
+id = "citizen-school-1"
+name = "某某社区市民学校"   # 请改为实际名称 / the real name
+kind = "市民学校"
+village = "某某社区"        # 所在社区（可选）/ the community it is in (optional)
+
+# 量化目标（可选）。 Quantitative targets (optional), e.g. a rate:
+# [[targets]]
+# id = "staff-training-rate"
+# what = "从业人员年继续教育培训率"
+# comparator = ">="
+# value = "50"
+# unit = "%"
+# text = "从业人员年继续教育培训率不低于50%"
+"""
+
+_STATION_REF = 'station = "某某村社区教育工作站"            # 工作站（可选）/ station (optional)\n'
+_PLACE_REF = 'place = "某某社区市民学校"                # 场所（可选）/ place (optional)\n'
+
+_ISSUERS = {
+    UnitKind.TOWN: "某某镇人民政府",
+    UnitKind.SUBDISTRICT: "某某街道办事处",
+    UnitKind.COMMUNITY: "某某社区居民委员会",
+}
 
 
 def _comment(text: str) -> str:
@@ -146,10 +184,20 @@ def _comment(text: str) -> str:
     return "".join(c if c.isprintable() else " " for c in text)
 
 
-def starter_plan(township: str, year: int, file: str = "plan.toml") -> str:
-    """A commented starter plan for ``township`` in ``year`` that loads as written."""
+def starter_plan(
+    township: str, year: int, file: str = "plan.toml", kind: UnitKind = UnitKind.TOWN
+) -> str:
+    """A commented starter plan for ``township`` in ``year`` that loads as written.
+
+    A 镇 gets village stations; a 街道 or 社区 gets a 市民学校 instead, since its work runs there.
+    """
     title = f"{township}{year}年社区教育工作计划"
+    town = kind is UnitKind.TOWN
     return _TEMPLATE.format(
+        kind=_toml(kind.value),
+        issuer=_toml(_ISSUERS[kind]),
+        sites=_STATIONS if town else _PLACES,
+        site_ref=_STATION_REF if town else _PLACE_REF,
         township=_comment(township),
         township_text=_toml(township),
         year=year,

@@ -14,7 +14,7 @@ from typing import Any
 import tomli_w
 
 from commedu._typecheck import check_arguments
-from commedu.model.parts import CountRange, Measure
+from commedu.model.parts import Commitments, CountRange, Measure
 from commedu.model.plan import Plan
 from commedu.planfile.read import Format
 
@@ -43,17 +43,37 @@ def _dump_measure(measure: Measure) -> Any:
     return _table({"title": measure.title, "text": measure.text}) if measure.title else measure.text
 
 
+def _commitments(c: Commitments) -> dict[str, Any]:
+    table = _table(
+        {
+            "full_time_staff": c.full_time_staff,
+            "staff": _dump_count(c.staff),
+            "funding_per_resident": None
+            if c.funding_per_resident is None
+            else str(c.funding_per_resident),
+            "funding_earmarked": c.funding_earmarked,
+            "learning_brands": _dump_count(c.learning_brands),
+        }
+    )
+    if c.funding_earmarked is False:  # said "not ring-fenced", which is not the same as silence
+        table["funding_earmarked"] = False
+    return table
+
+
 def _plain(plan: Plan) -> dict[str, Any]:
     """The plan as the plain data a file holds, keys in the model's order."""
-    t, c, r = plan.township, plan.commitments, plan.resources
+    t, r = plan.township, plan.resources
     return _table(
         {
             "id": plan.id,
             "year": plan.year,
             "title": plan.title,
             "profile": plan.profile,
+            "document_number": plan.document_number,
+            "issuer": plan.issuer,
             "issued_on": plan.issued_on,
             "published_on": plan.published_on,
+            "preamble": plan.preamble,
             "guiding_principles": plan.guiding_principles,
             "goals": plan.goals,
             "township": _table(
@@ -63,6 +83,7 @@ def _plain(plan: Plan) -> dict[str, Any]:
                     "city": t.city,
                     "province": t.province,
                     "resident_population": t.resident_population,
+                    "kind": None if t.kind is None else t.kind.value,
                 },
                 keep=("district", "city"),
             ),
@@ -77,17 +98,7 @@ def _plain(plan: Plan) -> dict[str, Any]:
                 }
             ),
             "centre": None if plan.centre is None else {"name": plan.centre.name},
-            "commitments": _table(
-                {
-                    "full_time_staff": c.full_time_staff,
-                    "staff": _dump_count(c.staff),
-                    "funding_per_resident": None
-                    if c.funding_per_resident is None
-                    else str(c.funding_per_resident),
-                    "funding_earmarked": c.funding_earmarked,
-                    "learning_brands": _dump_count(c.learning_brands),
-                }
-            ),
+            "commitments": _commitments(plan.commitments),
             "resources": _table(
                 {
                     "full_time_staff": r.full_time_staff,
@@ -113,6 +124,31 @@ def _plain(plan: Plan) -> dict[str, Any]:
                     keep=("theme",),
                 )
                 for s in plan.stations
+            ],
+            "places": [
+                _table(
+                    {
+                        "id": p.id,
+                        "name": p.name,
+                        "kind": p.kind.value,
+                        "village": p.village,
+                        "description": p.description,
+                    }
+                )
+                for p in plan.places
+            ],
+            "targets": [
+                _table(
+                    {
+                        "id": g.id,
+                        "what": g.what,
+                        "comparator": g.comparator.value,
+                        "value": str(g.value),
+                        "unit": g.unit,
+                        "text": g.text,
+                    }
+                )
+                for g in plan.targets
             ],
             "tasks": [
                 _table(
@@ -153,6 +189,7 @@ def _plain(plan: Plan) -> dict[str, Any]:
                                 "serves": list(a.serves),
                                 "target_groups": list(a.target_groups),
                                 "description": a.description,
+                                "place": None if a.place is None else a.place.id,
                             }
                         )
                         for a in plan.schedule

@@ -1,0 +1,140 @@
+"""CE220 quantitative targets: the plan sets its figures at least as high as the standard's.
+
+Targets are data on both sides — a plan states ``从业人员年继续教育培训率不低于50%`` as a
+:class:`~commedu.model.targets.Target`, a profile sets the same target id with the figure it
+requires — so one generic rule compares any number of them.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+
+from commedu.compliance.examples import PASSES, PASSES_ZH, example, example_plan, quote
+from commedu.compliance.profiles import Profile
+from commedu.compliance.rule import (
+    Failed,
+    Finding,
+    NotApplicable,
+    NotEvaluable,
+    Outcome,
+    Passed,
+    Rule,
+    Severity,
+)
+from commedu.compliance.text import Text
+from commedu.model.plan import Plan
+from commedu.model.targets import Comparator, Target
+
+__all__ = ["RULES", "elder_share_plan"]
+
+
+def _as_demanding(stated: Target, required: Target) -> bool:
+    """Whether the plan's target promises at least what the standard's does."""
+    if stated.unit != required.unit:
+        return False
+    if stated.comparator not in (required.comparator, Comparator.EXACTLY):
+        return False
+    return required.comparator.holds(stated.value, required.value)
+
+
+def _targets_met(plan: Plan, profile: Profile | None) -> Outcome:
+    if profile is None:
+        return NotEvaluable(["profile"])
+    if not profile.targets:
+        return NotApplicable(
+            Text(
+                f"the profile {profile.name!r} sets no quantitative targets",
+                f"标准档案 {profile.name!r} 没有量化指标",
+            )
+        )
+    by_id = {t.id: (i, t) for i, t in enumerate(plan.targets)}
+    findings, missing, met = [], [], []
+    for key, required in sorted(profile.targets.items()):
+        if key not in by_id:
+            missing.append(f"targets.{key}")
+            continue
+        i, stated = by_id[key]
+        if _as_demanding(stated, required):
+            met.append(stated)
+            continue
+        findings.append(
+            Finding(
+                f"targets[{i}]",
+                Text(
+                    f"the plan sets {quote(stated.describe('en'))}; the profile requires"
+                    f" {quote(required.describe('en'))}",
+                    f"计划定为{quote(stated.describe('zh'))}，标准要求{quote(required.describe('zh'))}",
+                ),
+            )
+        )
+    if findings:
+        return Failed(findings)
+    if missing:
+        return NotEvaluable(
+            missing,
+            Text(
+                "the plan states no figure for these targets",
+                "计划未对这些指标写明数值",
+            ),
+        )
+    return Passed(
+        Text(
+            "; ".join(t.describe("en") for t in met),
+            "；".join(t.describe("zh") for t in met),
+        )
+    )
+
+
+ELDER_SHARE = Target(
+    "elder-participation-share",
+    "经常性参与教育活动的老年人占老年人口总数的比例",
+    Comparator.AT_LEAST,
+    Decimal(20),
+    text="以各种形式经常性参与教育活动的老年人占老年人口总数的比例达到20%以上。",
+)
+
+
+def elder_share_plan(value: int = 20) -> Plan:
+    """The example plan with an elder-participation target of ``value`` %."""
+    return attrs.evolve(example_plan(), targets=(attrs.evolve(ELDER_SHARE, value=value),))
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "CE220",
+        "targets-meet-profile",
+        Severity.ERROR,
+        Text(
+            "Every quantitative target the profile sets, the plan states at least as high"
+            " (a rate, a share, a count).",
+            "标准档案设定的每项量化指标（比率、占比、数量），计划都不低于标准。",
+        ),
+        Text(
+            "A standard fixes figures such as the share of older people who learn regularly; a plan"
+            " that sets a lower figure, or a different unit, has planned for less.",
+            "标准规定了如老年人经常性参与学习的比例等数值；计划定得更低或单位不同，就是按更低要求安排工作。",
+        ),
+        Text(
+            "The profile's [targets] table; e.g. 河南省老年教育发展规划（2017—2020年）: "
+            "“以各种形式经常性参与教育活动的老年人占老年人口总数的比例达到20%以上”.",
+            "标准档案的 [targets] 表；如《河南省老年教育发展规划（2017—2020年）》："
+            "“以各种形式经常性参与教育活动的老年人占老年人口总数的比例达到20%以上”。",
+        ),
+        _targets_met,
+        example(
+            f"{PASSES}, with the share of older learners at 20%",
+            f"{PASSES_ZH}，老年人经常性参与学习比例为 20%",
+            elder_share_plan,
+            "henan-elder-education",
+        ),
+        example(
+            "The plan sets the share at 15%",
+            "计划定为 15%",
+            lambda: elder_share_plan(15),
+            "henan-elder-education",
+        ),
+        scope="targets",
+    ),
+)

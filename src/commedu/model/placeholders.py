@@ -1,0 +1,53 @@
+"""The stand-in words a starter plan is written with, and finding them in a plan.
+
+``commedu init`` fills what it cannot know with words such as 待填写 and 某某村 so the file loads
+as written; until a clerk replaces them the plan is not theirs, so the rules report them.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+__all__ = ["PLACEHOLDERS", "find_placeholders"]
+
+#: Every stand-in the starter plan writes; any text containing one is still a placeholder.
+PLACEHOLDERS: tuple[str, ...] = (
+    "待填写",
+    "某某村",
+    "某某社区",
+    "某某镇",
+    "某某街道",
+    "某某学校",
+    "某某市民学校",
+)
+
+#: An activity's fields that hold a part defined elsewhere in the plan (a station's ``place`` is
+#: text, not a part): the part is reported where it is defined.
+_REFERENCES = frozenset({"station", "place", "responsible"})
+
+
+def _walk(value: Any, path: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield from ((path, p) for p in PLACEHOLDERS if p in value)
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            yield from _walk(item, f"{path}[{i}]")
+    elif attrs.has(type(value)) and not isinstance(value, date | Decimal | enum.Enum):
+        for field in attrs.fields(type(value)):
+            item = getattr(value, field.name)
+            if field.name in _REFERENCES and not isinstance(item, str):
+                continue
+            where = f"{path}.{field.name}" if path else field.name
+            yield from _walk(item, where)
+
+
+def find_placeholders(plan: object) -> tuple[tuple[str, str], ...]:
+    """Each ``(path, placeholder)`` in the plan's text, in field order, e.g.
+    ``("township.province", "待填写")``; a text holding two placeholders is listed twice."""
+    return tuple(_walk(plan, ""))

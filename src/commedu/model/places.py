@@ -1,0 +1,61 @@
+"""Where work happens besides the village stations: schools, 市民学校, venues.
+
+A 街道 runs its community education through 市民学校 and a county through its schools; neither is
+a 社区教育工作站. A :class:`Place` names such a site, optionally with the village or community it is
+in, and an activity may name one.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from commedu.errors import PlanError, Problem
+from commedu.model.checks import check_id, check_text
+from commedu.model.fieldcheck import type_checked
+
+__all__ = ["Place", "PlaceKind", "UnitKind"]
+
+
+class UnitKind(enum.Enum):
+    """The kind of unit that owns a plan; the values are the plan's own words."""
+
+    TOWN = "镇"
+    SUBDISTRICT = "街道"
+    COMMUNITY = "社区"
+
+
+class PlaceKind(enum.Enum):
+    """What a place is; the values are the words plans use."""
+
+    SCHOOL = "学校"
+    CITIZEN_SCHOOL = "市民学校"
+    VENUE = "场馆"
+    OTHER = "其他"
+
+
+@attrs.frozen(field_transformer=type_checked)
+class Place:
+    """A named site that is not a village station: a school, a 市民学校, a venue."""
+
+    id: str
+    name: str
+    kind: PlaceKind = attrs.field(default=PlaceKind.OTHER)
+    village: str | None = (
+        None  #: the village (村) or community (社区) it is in, where the plan says
+    )
+    description: str = ""  #: the plan's own words about the place, verbatim
+
+    def __attrs_post_init__(self) -> None:
+        problems = [
+            check_id(self.id, "no1-middle-school"),
+            check_text(self.name, "name"),
+            None
+            if isinstance(self.kind, PlaceKind)
+            else Problem("kind", "place-kind", {"value": self.kind}),
+            None if self.village is None else check_text(self.village, "village"),
+        ]
+        found = [p for p in problems if p is not None]
+        if found:
+            raise PlanError(found)

@@ -1,0 +1,97 @@
+"""Quantitative targets (工作目标 with a figure) as data a rule can compare.
+
+Plans state targets in sentences such as 从业人员年继续教育培训率不低于50%; a :class:`Target` keeps
+the sentence verbatim beside the figure, so a rule can compare it with what a standard asks and a
+report can quote the plan's own words. A profile sets targets the same way.
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal, InvalidOperation
+from typing import cast
+
+import attrs
+
+from commedu.errors import PlanError, Problem
+from commedu.model.checks import check_id, check_text
+from commedu.model.fieldcheck import type_checked
+
+__all__ = ["Comparator", "Target"]
+
+
+class Comparator(enum.Enum):
+    """How a target's figure binds: at least, at most, or exactly."""
+
+    AT_LEAST = ">="  #: 不低于、不少于、达到…以上
+    AT_MOST = "<="  #: 不高于、不超过
+    EXACTLY = "="  #: 完成、建成
+
+    @property
+    def zh(self) -> str:
+        return {">=": "不低于", "<=": "不高于", "=": "等于"}[self.value]
+
+    @property
+    def en(self) -> str:
+        return {">=": "at least", "<=": "at most", "=": "exactly"}[self.value]
+
+    def holds(self, value: Decimal, limit: Decimal) -> bool:
+        """Whether ``value`` meets a bound of this kind at ``limit``."""
+        if self is Comparator.AT_LEAST:
+            return value >= limit
+        if self is Comparator.AT_MOST:
+            return value <= limit
+        return value == limit
+
+
+PERCENT = "%"
+
+
+def _decimal(value: Decimal | int | str) -> Decimal:
+    """Text and whole numbers become ``Decimal``; anything else is left for the type check."""
+    if isinstance(value, int | str) and not isinstance(value, bool):
+        try:
+            return Decimal(value)
+        except InvalidOperation:
+            pass
+    return cast(Decimal, value)
+
+
+@attrs.frozen(field_transformer=type_checked)
+class Target:
+    """One quantitative target: ``what`` ``comparator`` ``value`` ``unit``, and its sentence."""
+
+    id: str  #: a stable slug the profile uses for the same target, e.g. ``staff-training-rate``
+    what: str  #: what is measured, in the plan's words, e.g. 从业人员年继续教育培训率
+    comparator: Comparator
+    value: Decimal = attrs.field(converter=_decimal)
+    unit: str = PERCENT  #: ``%`` for a rate or share, else the counting word (门, 人次, 个)
+    text: str = ""  #: the plan's sentence, verbatim
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit == PERCENT
+
+    def describe(self, lang: str) -> str:
+        figure = f"{self.value.normalize():f}"
+        if lang == "zh":
+            return f"{self.what}{self.comparator.zh}{figure}{self.unit}"
+        unit = self.unit if self.is_percent else f" {self.unit}"
+        return f"{self.what} {self.comparator.en} {figure}{unit}"
+
+    def __attrs_post_init__(self) -> None:
+        problems = [
+            check_id(self.id, "staff-training-rate"),
+            check_text(self.what, "what"),
+            check_text(self.unit, "unit"),
+            None
+            if isinstance(self.comparator, Comparator)
+            else Problem("comparator", "target-comparator", {"value": self.comparator}),
+        ]
+        if not self.value.is_finite() or self.value < 0:
+            problems.append(Problem("value", "negative", {"value": self.value}))
+        elif self.is_percent and self.value > 100:
+            problems.append(Problem("value", "target-percent", {"value": self.value}))
+        found = [p for p in problems if p is not None]
+        if found:
+            raise PlanError(found)
