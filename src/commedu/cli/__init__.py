@@ -178,6 +178,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         description=help_en if lang == "en" else help_zh,
     )
     sub_parser.add_argument("--lang", choices=("zh", "en"), default=lang, help=_TEXT[lang]["lang"])
+    # Whether --lang was given, not taken from the environment: a command whose output has a
+    # language of its own (a calendar follows its plan's) yields to an explicit choice only.
+    sub_parser.set_defaults(lang_given=_lang_from(args) is not None)
     command.configure(sub_parser, lang)
     try:
         parsed = parser.parse_args(args)
