@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -348,3 +349,19 @@ def test_labels_default_to_the_plans_language(jinshan: Plan) -> None:
     assert data == to_ics(english, stamp=STAMP, lang="en")
     assert b"NAME:Jinshan community education 2021\r\n" in data
     assert to_ics(english, stamp=STAMP, lang="zh") != data
+
+
+def test_the_export_leaves_the_collector_as_it_found_it(jinshan: Plan) -> None:
+    was = gc.isenabled()
+    try:
+        gc.disable()
+        to_ics(jinshan, stamp=STAMP)
+        assert not gc.isenabled()
+        gc.enable()
+        to_ics(jinshan, stamp=STAMP)
+        assert gc.isenabled()
+        with pytest.raises(ExportError):
+            to_ics(jinshan, stamp=STAMP, departments=["no such department"])
+        assert gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -223,3 +224,22 @@ def test_concurrent_processes_lose_no_increment(jinshan: Plan, tmp_path: Path) -
     final = RevisionStore(path).revise(retitled(plan, 0, "最后一次"), now=LATER)
     assert final[plan.activities[0].id] == Revision(processes * rounds, LATER)
     assert final[plan.activities[1].id].sequence == 0
+
+
+def test_a_damaged_store_is_a_clear_error_and_keeps_its_rows(jinshan: Plan, tmp_path: Path) -> None:
+    path = tmp_path / "r.sqlite"
+    RevisionStore(path).revise(jinshan, now=FIRST)
+    with sqlite3.connect(path) as connection:
+        connection.execute(
+            "UPDATE revision SET modified = 'yesterday' WHERE activity = ?", ("m01-1",)
+        )
+    connection.close()
+    with pytest.raises(ExportError) as caught:
+        RevisionStore(path).revise(retitled(jinshan, 1, "改"), now=LATER)
+    assert caught.value.problems[0].code == "bad-revision-store"
+    assert "yesterday" in caught.value.problems[0].message("en")
+    # Undone: the change to the other activity was not recorded either.
+    with sqlite3.connect(path) as connection:
+        rows = dict(connection.execute("SELECT activity, sequence FROM revision"))
+    connection.close()
+    assert set(rows.values()) == {0}

@@ -111,14 +111,12 @@ def _datetime(value: datetime) -> str:
     )
 
 
-def _zone(zone: tzinfo | None) -> tuple[str, str]:
-    """The TZID parameter text and value suffix (``Z`` for UTC) for times in ``zone``."""
-    return _zone_form(zone) if zone is not None else ("", "")
-
-
 @functools.cache
-def _zone_form(zone: tzinfo) -> tuple[str, str]:
-    # icalendar decides which ids mean UTC and how a TZID value is quoted; ask it once per zone.
+def _zone(zone: tzinfo | None) -> tuple[str, str]:
+    """The TZID parameter text and value suffix (``Z`` for UTC) for times in ``zone``.
+
+    icalendar decides which ids mean UTC and how a TZID value is quoted; ask it once per zone.
+    """
     written = vDDDTypes(datetime(2000, 1, 1, tzinfo=zone))
     parameters = written.params.to_ical().decode()
     return (f";{parameters}" if parameters else ""), (

@@ -101,7 +101,7 @@ class RevisionStore:
                 elif before[0] != digest:
                     revision = Revision(before[1] + 1, moment)
                 else:
-                    revisions[activity] = Revision(before[1], datetime.fromisoformat(before[2]))
+                    revisions[activity] = Revision(before[1], _stored(before[2]))
                     continue
                 revisions[activity] = revision
                 changed.append(
@@ -147,6 +147,14 @@ def _unusable(path: Path, error: sqlite3.Error) -> ExportError:
     return ExportError(
         [Problem("", "bad-revision-store", {"file": str(path), "reason": str(error)})]
     )
+
+
+def _stored(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except (TypeError, ValueError):
+        # Reported as the store's fault, like any other damage SQLite itself finds.
+        raise sqlite3.DatabaseError(f"damaged modification time {text!r}") from None
 
 
 def _moment(now: datetime | None) -> datetime:
