@@ -12,6 +12,7 @@ client. ``+`` cannot occur in an id, so an event's UID and a to-do's never colli
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 import re
@@ -77,9 +78,11 @@ class ExportOptions(TypedDict, total=False):
 
 @attrs.frozen
 class _Export:
-    """A calendar's properties and time zones, and its items' properties, in order."""
+    """A calendar's own properties, its time zones and its items' properties, in order."""
 
     header: Calendar
+    zones: list[ZoneInfo]
+    year: int
     kind: str
     items: Iterator[list[Property]]
 
@@ -121,8 +124,6 @@ def _export(plan: Plan, options: ExportOptions) -> _Export:
     # RFC 7986 requires VALUE=DURATION here; icalendar's refresh_interval setter omits it.
     calendar.add("REFRESH-INTERVAL", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))
-    for timezone in _timezones(plan, chosen):
-        calendar.add_component(timezone)
     order = sorted(range(len(chosen)), key=lambda i: (chosen[i].when.span.first, i))
 
     def items() -> Iterator[list[Property]]:
@@ -134,12 +135,15 @@ def _export(plan: Plan, options: ExportOptions) -> _Export:
                 found += [("SEQUENCE", revision.sequence), ("LAST-MODIFIED", revision.modified)]
             yield found
 
-    return _Export(calendar, "VTODO" if component == "todo" else "VEVENT", items())
+    kind = "VTODO" if component == "todo" else "VEVENT"
+    return _Export(calendar, _zones(chosen), plan.year, kind, items())
 
 
 def to_calendar(plan: Plan, **options: Unpack[ExportOptions]) -> Calendar:
     """The plan's schedule, or the part the filters select, as an ``icalendar.Calendar``."""
     export = _export(plan, options)
+    for zone in export.zones:
+        export.header.add_component(_timezone(zone, export.year))
     kind = Todo if export.kind == "VTODO" else Event
     for found in export.items:
         item = kind()
@@ -163,6 +167,7 @@ def to_ics(plan: Plan, **options: Unpack[ExportOptions]) -> bytes:
         export = _export(plan, options)
         head: bytes = export.header.to_ical()
         parts = [head[: -len(_END)]]
+        parts += [_timezone_bytes(zone, export.year) for zone in export.zones]
         parts += [component(export.kind, found) for found in export.items]
     finally:
         if collecting:
@@ -302,25 +307,32 @@ def _stamp(stamp: datetime | None) -> datetime:
     return stamp.astimezone(UTC).replace(microsecond=0)
 
 
-def _timezones(plan: Plan, activities: Iterable[Activity]) -> list[Timezone]:
-    """A VTIMEZONE for each zone a timed activity uses, covering the plan year only.
-
-    The zone's whole history would be hundreds of lines and Outlook mis-maps long RDATE lists;
-    for Asia/Shanghai one year is a single STANDARD +0800 block.
-    """
+def _zones(activities: Iterable[Activity]) -> list[ZoneInfo]:
+    """The zones the timed activities use, each of which needs a VTIMEZONE, by id."""
     zones: dict[str, ZoneInfo] = {}
     for activity in activities:
         if isinstance(activity.when, Session | Recurrence) and not _is_utc(activity.when.zone):
             zones.setdefault(activity.when.zone.key, activity.when.zone)
-    return [
-        Timezone.from_tzinfo(
-            zones[key],
-            tzid=key,
-            first_date=date(plan.year, 1, 1),
-            last_date=date(plan.year + 1, 1, 1),
-        )
-        for key in sorted(zones)
-    ]
+    return [zones[key] for key in sorted(zones)]
+
+
+def _timezone(zone: ZoneInfo, year: int) -> Timezone:
+    """The zone's VTIMEZONE, covering the plan year only.
+
+    The zone's whole history would be hundreds of lines and Outlook mis-maps long RDATE lists;
+    for Asia/Shanghai one year is a single STANDARD +0800 block.
+    """
+    return Timezone.from_tzinfo(
+        zone, tzid=zone.key, first_date=date(year, 1, 1), last_date=date(year + 1, 1, 1)
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _timezone_bytes(zone: ZoneInfo, year: int) -> bytes:
+    # Working out a zone's transitions costs tens of milliseconds, more than a small
+    # calendar's events; a feed serving many calendars of one year needs it once.
+    data: bytes = _timezone(zone, year).to_ical()
+    return data
 
 
 def _is_utc(zone: ZoneInfo) -> bool:
