@@ -145,3 +145,34 @@ def test_invalid_plan_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     bad.write_text(Path(PLAN).read_text("utf-8").replace("year = 2021", "year = 1800", 1), "utf-8")
     assert main(["ics", str(bad), "-o", str(tmp_path / "out.ics")]) == EXIT_FAILED
     assert not (tmp_path / "out.ics").exists()
+
+
+@pytest.mark.parametrize(
+    ("environment", "args", "labels"),
+    [
+        ({"LANG": "en_US.UTF-8"}, [], "zh"),
+        ({"COMMEDU_LANG": "en"}, [], "zh"),
+        ({"LANG": "zh_CN.UTF-8"}, [], "zh"),
+        ({"LANG": "zh_CN.UTF-8"}, ["--lang", "en"], "en"),
+        ({"LANG": "en_US.UTF-8"}, ["--lang=zh"], "zh"),
+    ],
+)
+def test_labels_follow_the_plan_unless_lang_is_given(
+    jinshan: Plan,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    environment: dict[str, str],
+    args: list[str],
+    labels: str,
+) -> None:
+    for name in ("COMMEDU_LANG", "LC_ALL", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    target = tmp_path / "out.ics"
+    assert main(["ics", PLAN, "-o", str(target), "--stamp", STAMP, *args]) == EXIT_OK
+    stamp = datetime(2021, 1, 1, tzinfo=UTC)
+    assert target.read_bytes() == to_ics(jinshan, stamp=stamp, lang=labels)  # type: ignore[arg-type]
+    # --lang before the command name is given too
+    assert main(["--lang", "en", "ics", PLAN, "-o", str(target), "--stamp", STAMP]) == EXIT_OK
+    assert b"community education" in target.read_bytes()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import attrs
 import pytest
 
 from commedu import (
@@ -334,3 +336,32 @@ def test_description_shows_times_as_people_read_them(when: object, shown: str) -
     plan = _plan(Activity("a", "讲座", when))  # type: ignore[arg-type]
     (event,) = parse_both(to_ics(plan, stamp=STAMP))[0].walk("VEVENT")
     assert str(event["DESCRIPTION"]).splitlines()[0] == f"时间：{shown}"
+
+
+def test_labels_default_to_the_plans_language(jinshan: Plan) -> None:
+    assert to_ics(jinshan, stamp=STAMP) == to_ics(jinshan, stamp=STAMP, lang="zh")
+    english = attrs.evolve(
+        jinshan,
+        title="Jinshan community education plan 2021",
+        township=attrs.evolve(jinshan.township, name="Jinshan"),
+    )
+    data = to_ics(english, stamp=STAMP)
+    assert data == to_ics(english, stamp=STAMP, lang="en")
+    assert b"NAME:Jinshan community education 2021\r\n" in data
+    assert to_ics(english, stamp=STAMP, lang="zh") != data
+
+
+def test_the_export_leaves_the_collector_as_it_found_it(jinshan: Plan) -> None:
+    was = gc.isenabled()
+    try:
+        gc.disable()
+        to_ics(jinshan, stamp=STAMP)
+        assert not gc.isenabled()
+        gc.enable()
+        to_ics(jinshan, stamp=STAMP)
+        assert gc.isenabled()
+        with pytest.raises(ExportError):
+            to_ics(jinshan, stamp=STAMP, departments=["no such department"])
+        assert gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -212,6 +212,9 @@ def _run(args: list[str], lang: Lang) -> int:
         formatter_class=formatter(lang),
     )
     _global_options(sub_parser, lang, defaults=False)
+    # Whether --lang was given, not taken from the environment: a command whose output has a
+    # language of its own (a calendar follows its plan's) yields to an explicit choice only.
+    sub_parser.set_defaults(lang_given=_lang_from(args) is not None)
     command.configure(sub_parser, lang)
     try:
         parsed, extra = parser.parse_known_args(args)

@@ -156,8 +156,9 @@ def run(args: argparse.Namespace) -> int:
         "months": args.months,
         "component": args.component,
         "stamp": args.stamp,
-        "lang": lang,
     }
+    if args.lang_given:
+        options["lang"] = lang  # else the labels follow the plan's language
     target = Path(args.output) if args.output else None
     if args.output == "-":
         target = Path("-")
