@@ -235,6 +235,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{kind} {value!r} names more than one: {matches}; write the id instead",
         "zh": "{kind_zh} {value!r} 对应多个：{matches}；请改写标识",
     },
+    "link-outside-folder": {
+        "en": "{value} is a link to a file outside the folder; only files in the folder are served",
+        "zh": "{value} 是指向文件夹之外的链接；只提供文件夹内的文件",
+    },
+    "not-a-regular-file": {
+        "en": "{value} is not an ordinary file (a folder, a pipe or a device); it is not read",
+        "zh": "{value} 不是普通文件（而是文件夹、管道或设备）；不予读取",
+    },
     # -- commedu validate / init ---------------------------------------------------------------
     "cli-validate-help": {
         "en": "check plan files (TOML or JSON) and report every problem in each",

@@ -526,11 +526,15 @@ def load_plan(path: str | os.PathLike[str], format: Format | None = None) -> Pla
         raise PlanFileError(exc.problems, name) from None
 
 
-def loads_plan(text: str, format: Format = "toml") -> Plan:
-    """Read a plan from TOML or JSON text; raises :class:`~commedu.errors.PlanFileError`."""
+def loads_plan(text: str | bytes, format: Format = "toml") -> Plan:
+    """Read a plan from TOML or JSON text; raises :class:`~commedu.errors.PlanFileError`.
+
+    Bytes are decoded as a file's bytes would be, so a caller that opened the file itself (a
+    server that must not follow links) gets the same explanations of a BOM or a GBK file.
+    """
     if format not in ("toml", "json"):
         raise ValueError(f"format must be 'toml' or 'json', not {format!r}")
-    data = _parse(text, format)
+    data = _parse(_decode(text) if isinstance(text, bytes) else text, format)
     if not isinstance(data, dict):
         raise PlanFileError([_wrong(data, "table").problem])
     year = data.get("year")
