@@ -53,6 +53,16 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "list the compliance rules or show one rule's documentation",
         "列出合规规则或显示某条规则的说明",
     ),
+    "html": (
+        "commedu.cli._html",
+        "write the year at a glance: the schedule by month and department, and the check, as a page",
+        "生成全年一览网页：按月份和部门排列的工作安排及合规检查结果",
+    ),
+    "serve": (
+        "commedu.cli._serve",
+        "serve every plan in a folder as calendar feeds to subscribe to, with a page per plan",
+        "将文件夹中的所有计划作为可订阅的日历提供，并为每个计划提供全年一览网页",
+    ),
 }
 
 
@@ -178,6 +188,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         description=help_en if lang == "en" else help_zh,
     )
     sub_parser.add_argument("--lang", choices=("zh", "en"), default=lang, help=_TEXT[lang]["lang"])
+    # Whether --lang was given: a page or calendar then speaks it, else the plan's own language.
+    sub_parser.set_defaults(lang_given=_lang_from(args) is not None)
     command.configure(sub_parser, lang)
     try:
         parsed = parser.parse_args(args)
