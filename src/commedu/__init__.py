@@ -81,6 +81,8 @@ if TYPE_CHECKING:
     from commedu.compliance.text import Text
     from commedu.planfile.read import load_plan, loads_plan
     from commedu.planfile.write import dump_plan
+    from commedu.web.app import make_app
+    from commedu.web.glance import glance_html, write_glance
 
 # The engine, the plan-file reader and the calendar exporter pull in cattrs, icalendar and
 # importlib.metadata. They load on first use, so `import commedu` and `commedu --version` stay
@@ -115,6 +117,9 @@ _LAZY: dict[str, str] = {
     "Status": "commedu.compliance.rule",
     "Text": "commedu.compliance.text",
     "write_split": "commedu.calendar.split",
+    "glance_html": "commedu.web.glance",
+    "write_glance": "commedu.web.glance",
+    "make_app": "commedu.web.app",
 }
 
 __all__ = [
@@ -170,9 +175,11 @@ __all__ = [
     "__version__",
     "check",
     "dump_plan",
+    "glance_html",
     "load_plan",
     "load_profile",
     "loads_plan",
+    "make_app",
     "parse_profile",
     "parse_when",
     "register_rule",
@@ -180,6 +187,7 @@ __all__ = [
     "to_calendar",
     "to_ics",
     "unregister_rule",
+    "write_glance",
     "write_ics",
     "write_split",
 ]
