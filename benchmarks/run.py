@@ -41,7 +41,7 @@ from commedu import (
     Recurrence,
     Session,
 )
-from commedu.calendar.ics import _description
+from commedu.calendar.items import _description
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate_plan

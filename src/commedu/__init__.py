@@ -51,6 +51,7 @@ from commedu.model.when import (
 
 if TYPE_CHECKING:
     from commedu.calendar.ics import to_calendar, to_ics, write_ics
+    from commedu.calendar.revisions import Revision, RevisionStore
     from commedu.calendar.split import write_split
     from commedu.compliance.engine import (
         ENTRY_POINT_GROUP,
@@ -96,6 +97,8 @@ _LAZY: dict[str, str] = {
     "to_calendar": "commedu.calendar.ics",
     "to_ics": "commedu.calendar.ics",
     "write_ics": "commedu.calendar.ics",
+    "Revision": "commedu.calendar.revisions",
+    "RevisionStore": "commedu.calendar.revisions",
     "dump_plan": "commedu.planfile.write",
     "load_plan": "commedu.planfile.read",
     "loads_plan": "commedu.planfile.read",
@@ -159,6 +162,8 @@ __all__ = [
     "ProfileSource",
     "Recurrence",
     "Resources",
+    "Revision",
+    "RevisionStore",
     "Rule",
     "RuleResult",
     "RuleSelectorError",

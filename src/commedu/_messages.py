@@ -408,6 +408,11 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         " stations: {stations})",
         "zh": "没有符合 {selection} 的工作；请放宽筛选条件（已定义的部门：{departments}；工作站：{stations}）",
     },
+    "bad-revision-store": {
+        "en": "cannot keep revisions in {file}: {reason}; give the path of a writable SQLite file"
+        " (a new path creates one)",
+        "zh": "无法在 {file} 中保存修订记录：{reason}；请指定可写的 SQLite 文件路径（新路径会新建文件）",
+    },
     "bad-months": {
         "en": "{value!r} is not a month range; write two months from 1 to 12, the first not after"
         " the second (e.g. '3-6' or '4')",

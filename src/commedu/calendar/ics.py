@@ -1,8 +1,9 @@
 """A plan's schedule as an iCalendar (RFC 5545 / RFC 7986) calendar that real clients accept.
 
-Everything is built with ``icalendar`` objects, never by assembling text. Where icalendar's
-convenience setters write something clients or the RFCs do not accept, the property is added
-explicitly instead, and the reason is noted beside it.
+``to_calendar`` builds ``icalendar`` objects; ``to_ics`` writes the same bytes directly from the
+same properties (:mod:`commedu.calendar.contentlines`), since building an object per item is
+most of an export's cost. Where icalendar's convenience setters write something clients or the
+RFCs do not accept, the property is added explicitly instead, and the reason is noted beside it.
 
 UIDs are ``<activity id>@<plan id>.commedu`` (``<activity id>+todo@…`` for to-dos): they depend
 on the two ids only, so re-exporting after any other change updates the same event in every
@@ -11,34 +12,36 @@ client. ``+`` cannot occur in an id, so an event's UID and a to-do's never colli
 
 from __future__ import annotations
 
+import gc
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Literal, TypedDict, Unpack
+from typing import TypedDict, Unpack
 from zoneinfo import ZoneInfo
 
+import attrs
 from icalendar import Calendar, Event, Timezone, Todo, vDuration, vRecur, vText
 
 from commedu._atomic import write_bytes
 from commedu._messages import Lang
 from commedu._version import __version__
-from commedu.errors import ExportError, Problem
-from commedu.model.parts import Activity, Department, Station, Task
-from commedu.model.plan import Plan
-from commedu.model.when import (
-    DEFAULT_ZONE,
-    Day,
-    DayRange,
-    Deadline,
-    Month,
-    MonthPart,
-    MonthSpan,
-    Recurrence,
-    Session,
-    When,
+from commedu.calendar.contentlines import component
+from commedu.calendar.items import (
+    LABELS,
+    ComponentKind,
+    Property,
+    RRule,
+    plan_language,
+    properties,
+    text,
 )
+from commedu.calendar.revisions import Revision
+from commedu.errors import ExportError, Problem
+from commedu.model.parts import Activity, Department, Station
+from commedu.model.plan import Plan
+from commedu.model.when import DEFAULT_ZONE, Recurrence, Session
 
 __all__ = [
     "ComponentKind",
@@ -51,43 +54,11 @@ __all__ = [
     "write_ics",
 ]
 
-ComponentKind = Literal["event", "todo"]
-
 #: How often subscribers should poll: a plan changes over weeks, not minutes.
 REFRESH = timedelta(days=1)
 
-_LABELS: dict[Lang, dict[str, str]] = {
-    "zh": {
-        "calendar": "{township}{year}年社区教育",
-        "months": "{first}—{last}月",
-        "month": "{first}月",
-        "activities": "共{n}项工作",
-        "when": "时间",
-        "responsible": "责任部门",
-        "serves": "服务任务",
-        "groups": "服务对象",
-        "station": "工作站",
-        "list": "、",
-        "task": "（{numeral}）{title}",
-        "mechanism": "（{numeral}）{number}. {title}",
-    },
-    "en": {
-        "calendar": "{township} community education {year}",
-        "months": "months {first}–{last}",
-        "month": "month {first}",
-        "activities": "{n} activities",
-        "when": "When",
-        "responsible": "Responsible",
-        "serves": "Serves",
-        "groups": "Target groups",
-        "station": "Station",
-        "list": "; ",
-        "task": "Task {number}: {title}",
-        "mechanism": "Task {task}.{number}: {title}",
-    },
-}
-_COLON: dict[Lang, str] = {"zh": "：", "en": ": "}
 _SEPARATOR = " · "
+_END = b"END:VCALENDAR\r\n"
 
 
 class ExportOptions(TypedDict, total=False):
@@ -98,12 +69,23 @@ class ExportOptions(TypedDict, total=False):
     months: tuple[int, int] | None  #: keep activities touching these months, inclusive
     component: ComponentKind  #: ``"todo"`` for task apps
     stamp: datetime | None  #: DTSTAMP; default SOURCE_DATE_EPOCH, else now
-    lang: Lang  #: language of the calendar's own labels; plan text is never translated
+    #: language of the calendar's own labels; default the plan's. Plan text is never translated
+    lang: Lang
+    #: SEQUENCE and LAST-MODIFIED per activity id, from a :class:`RevisionStore`
+    revisions: Mapping[str, Revision] | None
 
 
-def to_calendar(plan: Plan, **options: Unpack[ExportOptions]) -> Calendar:
-    """The plan's schedule, or the part the filters select, as an ``icalendar.Calendar``."""
-    lang = options.get("lang", "zh")
+@attrs.frozen
+class _Export:
+    """A calendar's properties and time zones, and its items' properties, in order."""
+
+    header: Calendar
+    kind: str
+    items: Iterator[list[Property]]
+
+
+def _export(plan: Plan, options: ExportOptions) -> _Export:
+    lang = options.get("lang") or plan_language(plan)
     component = options.get("component", "event")
     if component not in ("event", "todo"):
         raise ExportError([Problem("component", "bad-component", {"value": component})])
@@ -112,7 +94,8 @@ def to_calendar(plan: Plan, **options: Unpack[ExportOptions]) -> Calendar:
     if not chosen:
         raise ExportError([nothing_selected(plan, departments, stations, months)])
     stamp = _stamp(options.get("stamp"))
-    labels = _LABELS[lang]
+    revisions = options.get("revisions") or {}
+    labels = LABELS[lang]
     selection = _selection_label(departments, stations, months, lang)
     name = labels["calendar"].format(township=plan.township.name, year=plan.year)
     if selection:
@@ -130,10 +113,10 @@ def to_calendar(plan: Plan, **options: Unpack[ExportOptions]) -> Calendar:
     # icalendar 7.3's calendar_name/description setters write NAME, X-WR-CALNAME and
     # X-WR-CALDESC unescaped (a comma or newline in a township's name breaks the file), so
     # each is added as TEXT explicitly.
-    calendar.add("NAME", vText(_text(name)))
-    calendar.add("X-WR-CALNAME", vText(_text(name)))
-    calendar.add("DESCRIPTION", vText(_text(_SEPARATOR.join(d for d in describe if d))))
-    calendar.add("X-WR-CALDESC", vText(_text(_SEPARATOR.join(d for d in describe if d))))
+    calendar.add("NAME", vText(text(name)))
+    calendar.add("X-WR-CALNAME", vText(text(name)))
+    calendar.add("DESCRIPTION", vText(text(_SEPARATOR.join(d for d in describe if d))))
+    calendar.add("X-WR-CALDESC", vText(text(_SEPARATOR.join(d for d in describe if d))))
     calendar.add("X-WR-TIMEZONE", DEFAULT_ZONE.key)
     # RFC 7986 requires VALUE=DURATION here; icalendar's refresh_interval setter omits it.
     calendar.add("REFRESH-INTERVAL", REFRESH, parameters={"VALUE": "DURATION"})
@@ -141,15 +124,51 @@ def to_calendar(plan: Plan, **options: Unpack[ExportOptions]) -> Calendar:
     for timezone in _timezones(plan, chosen):
         calendar.add_component(timezone)
     order = sorted(range(len(chosen)), key=lambda i: (chosen[i].when.span.first, i))
-    for i in order:
-        calendar.add_component(_item(plan, chosen[i], component, stamp, lang))
-    return calendar
+
+    def items() -> Iterator[list[Property]]:
+        # One at a time, so only the finished bytes outlive an item.
+        for i in order:
+            found = properties(plan, chosen[i], component, stamp, lang)
+            revision = revisions.get(chosen[i].id)
+            if revision is not None:
+                found += [("SEQUENCE", revision.sequence), ("LAST-MODIFIED", revision.modified)]
+            yield found
+
+    return _Export(calendar, "VTODO" if component == "todo" else "VEVENT", items())
+
+
+def to_calendar(plan: Plan, **options: Unpack[ExportOptions]) -> Calendar:
+    """The plan's schedule, or the part the filters select, as an ``icalendar.Calendar``."""
+    export = _export(plan, options)
+    kind = Todo if export.kind == "VTODO" else Event
+    for found in export.items:
+        item = kind()
+        for name, value in found:
+            item.add(name, vRecur.from_ical(value.text) if isinstance(value, RRule) else value)
+        export.header.add_component(item)
+    return export.header
 
 
 def to_ics(plan: Plan, **options: Unpack[ExportOptions]) -> bytes:
-    """The calendar as RFC 5545 bytes: UTF-8, CRLF line ends, lines folded at 75 octets."""
-    data: bytes = to_calendar(plan, **options).to_ical()
-    return data
+    """The calendar as RFC 5545 bytes: UTF-8, CRLF line ends, lines folded at 75 octets.
+
+    The same bytes as ``to_calendar(...).to_ical()``, written without building an icalendar
+    object per item. The collector is held off meanwhile: the export makes many small objects
+    that all live until the end, and collecting them again and again made it grow faster than
+    the plan.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        export = _export(plan, options)
+        head: bytes = export.header.to_ical()
+        parts = [head[: -len(_END)]]
+        parts += [component(export.kind, found) for found in export.items]
+    finally:
+        if collecting:
+            gc.enable()
+    parts.append(_END)
+    return b"".join(parts)
 
 
 def write_ics(plan: Plan, path: str | os.PathLike[str], **options: Unpack[ExportOptions]) -> Path:
@@ -255,7 +274,7 @@ def _selection_label(
     months: tuple[int, int] | None,
     lang: Lang,
 ) -> str:
-    labels = _LABELS[lang]
+    labels = LABELS[lang]
     parts = [labels["list"].join(d.name for d in departments)] if departments else []
     if stations:
         parts.append(labels["list"].join(s.name for s in stations))
@@ -281,127 +300,6 @@ def _stamp(stamp: datetime | None) -> datetime:
     if stamp.tzinfo is None or stamp.utcoffset() is None:
         raise ExportError([Problem("stamp", "naive-stamp", {"value": stamp.isoformat()})])
     return stamp.astimezone(UTC).replace(microsecond=0)
-
-
-# TEXT may not hold control characters (RFC 5545 §3.3.11): line breaks become the one newline
-# it can carry, the rest are dropped; a lone surrogate cannot be written as UTF-8 at all. A
-# leading U+FEFF is a byte-order mark, not text (icalendar drops one anyway when it encodes).
-_LINE_BREAK = re.compile(r"\r\n?")
-_UNWRITABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
-
-
-def _text(text: str) -> str:
-    text = _SURROGATE.sub("\ufffd", _UNWRITABLE.sub("", _LINE_BREAK.sub("\n", text)))
-    return text.lstrip("\ufeff")
-
-
-def uid(plan: Plan, activity: Activity, component: ComponentKind = "event") -> str:
-    """The activity's UID: stable across re-exports, distinct for events and to-dos."""
-    suffix = "+todo" if component == "todo" else ""
-    return f"{activity.id}{suffix}@{plan.id}.commedu"
-
-
-def _clock(start: datetime, end: datetime) -> str:
-    text = f"{start:%Y-%m-%d %H:%M}–{end:%H:%M}"
-    if end.date() != start.date():
-        text = f"{start:%Y-%m-%d %H:%M}–{end:%Y-%m-%d %H:%M}"
-    zone = start.tzinfo
-    return (
-        text if zone == DEFAULT_ZONE or not isinstance(zone, ZoneInfo) else f"{text} ({zone.key})"
-    )
-
-
-def _when_text(when: When) -> str:
-    """The *when* as a reader wants it: the plan's own spelling, or clock times for sessions."""
-    match when:
-        case Session():
-            return _clock(when.start, when.end)
-        case Recurrence():
-            span = when.span
-            end = when.start + when.duration
-            return f"{span.first}–{span.last} {when.start:%H:%M}–{end:%H:%M}"
-    return str(when)
-
-
-def _description(plan: Plan, activity: Activity, lang: Lang) -> str:
-    labels = _LABELS[lang]
-    served = []
-    for thing in plan.served(activity):
-        if isinstance(thing, Task):
-            served.append(
-                labels["task"].format(numeral=thing.numeral, number=thing.number, title=thing.title)
-            )
-        else:
-            task = plan.task_of(thing)
-            served.append(
-                labels["mechanism"].format(
-                    numeral=task.numeral, task=task.number, number=thing.number, title=thing.title
-                )
-            )
-    fields = [
-        (labels["when"], _when_text(activity.when)),
-        (labels["responsible"], labels["list"].join(d.name for d in activity.responsible)),
-        (labels["serves"], labels["list"].join(served)),
-        (labels["groups"], labels["list"].join(activity.target_groups)),
-        (labels["station"], activity.station.name if activity.station else ""),
-    ]
-    lines = [f"{label}{_COLON[lang]}{value}" for label, value in fields if value]
-    if activity.description:
-        lines += ["", activity.description]
-    return _text("\n".join(lines))
-
-
-def _item(
-    plan: Plan, activity: Activity, component: ComponentKind, stamp: datetime, lang: Lang
-) -> Event | Todo:
-    kind = Todo if component == "todo" else Event
-    item = kind.new(
-        uid=uid(plan, activity, component),
-        stamp=stamp,
-        summary=_text(activity.title),
-        description=_description(plan, activity, lang),
-        location=_text(activity.station.name) if activity.station else None,
-        categories=[_text(d.name) for d in activity.responsible],
-    )
-    if not activity.responsible:
-        item.pop("CATEGORIES", None)  # new() writes an empty CATEGORIES line otherwise
-    when = activity.when
-    match when:
-        case Session() | Recurrence():
-            item.add("DTSTART", when.start)
-            if isinstance(item, Todo):
-                item.add("DUE", when.start + when.duration)
-            else:
-                item.add("DTEND", when.start + when.duration)
-                item.add("TRANSP", "OPAQUE")  # a timed session takes up the people's time
-        case Month() | MonthSpan() | MonthPart() | Deadline() | Day() | DayRange():
-            span = when.span
-            if isinstance(item, Todo):
-                # A date-valued DUE is the day it is due, as task apps show it: 4月 is due on
-                # 30 April, 5月前 on 30 April too.
-                if span.first < span.last:
-                    item.add("DTSTART", span.first)
-                item.add("DUE", span.last)
-            else:
-                # All-day: DTEND is the exclusive next day (1 January for December). A window
-                # to work in, not a block of busy time, so it marks nobody busy.
-                item.add("DTSTART", span.first)
-                item.add("DTEND", span.end)
-                item.add("TRANSP", "TRANSPARENT")
-    if isinstance(when, Recurrence):
-        _add_recurrence(item, when)
-    return item
-
-
-def _add_recurrence(component: Event | Todo, when: Recurrence) -> None:
-    component.add("RRULE", vRecur.from_ical(when.rule))
-    if when.exdates:
-        # EXDATE must have DTSTART's type and zone: the start time on each excluded day.
-        component.add(
-            "EXDATE",
-            [when.start.replace(year=d.year, month=d.month, day=d.day) for d in when.exdates],
-        )
 
 
 def _timezones(plan: Plan, activities: Iterable[Activity]) -> list[Timezone]:

@@ -1,0 +1,229 @@
+"""What one activity's calendar item says: its properties as typed values, in either language.
+
+Calendars, files and revision digests are all made from these properties, so the icalendar
+objects of :func:`commedu.calendar.ics.to_calendar` and the bytes of ``to_ics`` cannot drift
+apart. Each kind of *when* has one conversion function in ``_WHEN``; a new kind adds one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+import attrs
+
+from commedu._messages import Lang
+from commedu.model.parts import Activity, Task
+from commedu.model.plan import Plan
+from commedu.model.when import (
+    DEFAULT_ZONE,
+    Day,
+    DayRange,
+    Deadline,
+    Month,
+    MonthPart,
+    MonthSpan,
+    Recurrence,
+    Session,
+    When,
+)
+
+__all__ = [
+    "LABELS",
+    "ComponentKind",
+    "Property",
+    "RRule",
+    "plan_language",
+    "properties",
+    "text",
+    "uid",
+]
+
+ComponentKind = Literal["event", "todo"]
+
+
+@attrs.frozen
+class RRule:
+    """An RRULE as the plan spells it; each writer turns it into its own form."""
+
+    text: str
+
+
+#: A property's value: TEXT, INTEGER, DATE, DATE-TIME, a list of TEXT or DATE-TIME, or a rule.
+Value = str | int | date | datetime | list[str] | list[datetime] | RRule
+Property = tuple[str, Value]
+
+LABELS: dict[Lang, dict[str, str]] = {
+    "zh": {
+        "calendar": "{township}{year}年社区教育",
+        "months": "{first}—{last}月",
+        "month": "{first}月",
+        "activities": "共{n}项工作",
+        "when": "时间",
+        "responsible": "责任部门",
+        "serves": "服务任务",
+        "groups": "服务对象",
+        "station": "工作站",
+        "list": "、",
+        "task": "（{numeral}）{title}",
+        "mechanism": "（{numeral}）{number}. {title}",
+    },
+    "en": {
+        "calendar": "{township} community education {year}",
+        "months": "months {first}–{last}",
+        "month": "month {first}",
+        "activities": "{n} activities",
+        "when": "When",
+        "responsible": "Responsible",
+        "serves": "Serves",
+        "groups": "Target groups",
+        "station": "Station",
+        "list": "; ",
+        "task": "Task {number}: {title}",
+        "mechanism": "Task {task}.{number}: {title}",
+    },
+}
+_COLON: dict[Lang, str] = {"zh": "：", "en": ": "}
+
+# CJK ideographs (unified, extension A, compatibility): a plan written in Chinese has them in
+# its title or its township's name.
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def plan_language(plan: Plan) -> Lang:
+    """The language the plan is written in, so its calendar's labels read like the plan."""
+    return "zh" if _HAN.search(plan.title + plan.township.name) else "en"
+
+
+# TEXT may not hold control characters (RFC 5545 §3.3.11): line breaks become the one newline
+# it can carry, the rest are dropped; a lone surrogate cannot be written as UTF-8 at all. A
+# leading U+FEFF is a byte-order mark, not text (icalendar drops one anyway when it encodes).
+_LINE_BREAK = re.compile(r"\r\n?")
+_UNWRITABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def text(value: str) -> str:
+    """``value`` as TEXT a calendar can carry."""
+    value = _SURROGATE.sub("\ufffd", _UNWRITABLE.sub("", _LINE_BREAK.sub("\n", value)))
+    return value.lstrip("\ufeff")
+
+
+def uid(plan: Plan, activity: Activity, component: ComponentKind = "event") -> str:
+    """The activity's UID: stable across re-exports, distinct for events and to-dos."""
+    suffix = "+todo" if component == "todo" else ""
+    return f"{activity.id}{suffix}@{plan.id}.commedu"
+
+
+def properties(
+    plan: Plan, activity: Activity, component: ComponentKind, stamp: datetime | None, lang: Lang
+) -> list[Property]:
+    """The item's properties; without DTSTAMP when ``stamp`` is None (for a content digest)."""
+    found: list[Property] = [("UID", uid(plan, activity, component))]
+    if stamp is not None:
+        found.append(("DTSTAMP", stamp))
+    found.append(("SUMMARY", text(activity.title)))
+    found.append(("DESCRIPTION", _description(plan, activity, lang)))
+    if activity.station:
+        found.append(("LOCATION", text(activity.station.name)))
+    if activity.responsible:
+        found.append(("CATEGORIES", [text(d.name) for d in activity.responsible]))
+    found += _WHEN[type(activity.when)](activity.when, component)
+    return found
+
+
+def _timed(when: Session | Recurrence, component: ComponentKind) -> list[Property]:
+    end = when.start + when.duration
+    if component == "todo":
+        return [("DTSTART", when.start), ("DUE", end)]
+    # A timed session takes up the people's time.
+    return [("DTSTART", when.start), ("DTEND", end), ("TRANSP", "OPAQUE")]
+
+
+def _recurring(when: Recurrence, component: ComponentKind) -> list[Property]:
+    found = [*_timed(when, component), ("RRULE", RRule(when.rule))]
+    if when.exdates:
+        # EXDATE must have DTSTART's type and zone: the start time on each excluded day.
+        excluded = [when.start.replace(year=d.year, month=d.month, day=d.day) for d in when.exdates]
+        found.append(("EXDATE", excluded))
+    return found
+
+
+def _window(
+    when: Month | MonthSpan | MonthPart | Deadline | Day | DayRange, component: ComponentKind
+) -> list[Property]:
+    span = when.span
+    if component == "todo":
+        # A date-valued DUE is the day it is due, as task apps show it: 4月 is due on 30 April,
+        # 5月前 on 30 April too.
+        due: list[Property] = [("DUE", span.last)]
+        return [("DTSTART", span.first), *due] if span.first < span.last else due
+    # All-day: DTEND is the exclusive next day (1 January for December). A window to work in,
+    # not a block of busy time, so it marks nobody busy.
+    return [("DTSTART", span.first), ("DTEND", span.end), ("TRANSP", "TRANSPARENT")]
+
+
+#: One conversion per kind of *when*: its start, end or due, and repetition.
+_WHEN: dict[type, Callable[[Any, ComponentKind], list[Property]]] = {
+    Session: _timed,
+    Recurrence: _recurring,
+    Month: _window,
+    MonthSpan: _window,
+    MonthPart: _window,
+    Deadline: _window,
+    Day: _window,
+    DayRange: _window,
+}
+
+
+def _clock(start: datetime, end: datetime) -> str:
+    shown = f"{start:%Y-%m-%d %H:%M}–{end:%H:%M}"
+    if end.date() != start.date():
+        shown = f"{start:%Y-%m-%d %H:%M}–{end:%Y-%m-%d %H:%M}"
+    zone = start.tzinfo
+    return (
+        shown if zone == DEFAULT_ZONE or not isinstance(zone, ZoneInfo) else f"{shown} ({zone.key})"
+    )
+
+
+def _when_text(when: When) -> str:
+    """The *when* as a reader wants it: the plan's own spelling, or clock times for sessions."""
+    match when:
+        case Session():
+            return _clock(when.start, when.end)
+        case Recurrence():
+            span = when.span
+            end = when.start + when.duration
+            return f"{span.first}–{span.last} {when.start:%H:%M}–{end:%H:%M}"
+    return str(when)
+
+
+def _description(plan: Plan, activity: Activity, lang: Lang) -> str:
+    labels = LABELS[lang]
+    served = []
+    for thing in plan.served(activity):
+        if isinstance(thing, Task):
+            served.append(
+                labels["task"].format(numeral=thing.numeral, number=thing.number, title=thing.title)
+            )
+        else:
+            task = plan.task_of(thing)
+            served.append(
+                labels["mechanism"].format(
+                    numeral=task.numeral, task=task.number, number=thing.number, title=thing.title
+                )
+            )
+    fields = [
+        (labels["when"], _when_text(activity.when)),
+        (labels["responsible"], labels["list"].join(d.name for d in activity.responsible)),
+        (labels["serves"], labels["list"].join(served)),
+        (labels["groups"], labels["list"].join(activity.target_groups)),
+        (labels["station"], activity.station.name if activity.station else ""),
+    ]
+    lines = [f"{label}{_COLON[lang]}{value}" for label, value in fields if value]
+    if activity.description:
+        lines += ["", activity.description]
+    return text("\n".join(lines))
