@@ -113,14 +113,64 @@ def test_an_unchanged_feed_answers_304(server: Running) -> None:
     assert server.request("/jinshan/plan.ics", headers=both).status == 200
 
 
-def test_last_modified_and_dtstamp_are_when_the_file_was_written(
+def revisions(reply: Reply) -> dict[str, tuple[int, datetime]]:
+    """UID -> (SEQUENCE, LAST-MODIFIED) of every event."""
+    calendar = Calendar.from_ical(reply.body)
+    return {
+        str(e["UID"]): (int(e["SEQUENCE"]), e["LAST-MODIFIED"].dt) for e in calendar.walk("VEVENT")
+    }
+
+
+def stamp(reply: Reply) -> datetime:
+    (event, *_) = Calendar.from_ical(reply.body).walk("VEVENT")
+    moment: datetime = event["DTSTAMP"].dt
+    return moment
+
+
+def test_last_modified_is_the_newest_change_and_the_calendar_s_dtstamp(
     server: Running, folder: Path
 ) -> None:
-    written = datetime(2021, 3, 1, 8, 0, tzinfo=UTC)
-    os.utime(folder / "jinshan.toml", (written.timestamp(), written.timestamp()))
+    old = datetime(2021, 3, 1, 8, 0, tzinfo=UTC).timestamp()
+    os.utime(folder / "jinshan.toml", (old, old))
     reply = server.request("/jinshan/plan.ics")
-    assert parsedate_to_datetime(reply.headers["last-modified"]) == written
-    assert b"DTSTAMP:20210301T080000Z" in reply.body
+    modified = parsedate_to_datetime(reply.headers["last-modified"])
+    newest = max(changed for _, changed in revisions(reply).values())
+    assert modified == newest == stamp(reply)
+    # An edit the calendars do not show (the plan's goals) revises no item, but the file is newer.
+    path = folder / "jinshan.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('goals = "', 'goals = "（修订）', 1), encoding="utf-8")
+    later = time.time() + 3600  # in the future: clamped to the moment it is read
+    os.utime(path, (later, later))
+    again = server.request("/jinshan/plan.ics")
+    assert revisions(again) == revisions(reply)
+    moved = parsedate_to_datetime(again.headers["last-modified"])
+    assert newest <= moved == stamp(again)
+    assert moved.timestamp() <= time.time()
+
+
+def test_an_edited_item_s_sequence_goes_up_and_survives_a_restart(folder: Path) -> None:
+    path = folder / "jinshan.toml"
+    with serving(folder) as running:
+        before = revisions(running.request("/jinshan/plan.ics"))
+        assert {sequence for sequence, _ in before.values()} == {0}
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("戏曲相声等艺术项目培训", "戏曲艺术培训"), encoding="utf-8")
+        edited = running.request("/jinshan/plan.ics")
+        after = revisions(edited)
+    changed = {uid for uid in before if after[uid] != before[uid]}
+    assert len(changed) == 1
+    (uid,) = changed
+    assert after[uid][0] == 1
+    assert after[uid][1] >= before[uid][1]
+    # A new server on the same folder remembers: the same bytes, so the client's copy is current.
+    with serving(folder) as restarted:
+        again = restarted.request(
+            "/jinshan/plan.ics", headers={"If-None-Match": edited.headers["etag"]}
+        )
+        assert again.status == 304
+        assert revisions(restarted.request("/jinshan/plan.ics")) == after
+    assert (folder / ".commedu-revisions.sqlite").is_file()
 
 
 def test_a_file_dated_in_the_future_does_not_claim_to_be(server: Running, folder: Path) -> None:

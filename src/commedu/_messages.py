@@ -391,6 +391,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{value} is not a folder; give the folder that holds the plan files",
         "zh": "{value} 不是文件夹；请给出计划文件所在的文件夹",
     },
+    "cli-serve-no-store": {
+        "en": "the folder must be writable: revisions are kept in it ({reason})",
+        "zh": "文件夹必须可写：修订记录保存在其中（{reason}）",
+    },
     "cli-serve-cannot-listen": {
         "en": "cannot listen on {host} port {port}: {reason}",
         "zh": "无法在 {host} 的 {port} 端口监听：{reason}",

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from commedu._messages import Lang, render
 from commedu.cli import EXIT_OK, EXIT_USAGE
+from commedu.errors import ExportError
 
 DEFAULT_PORT = 8080
 
@@ -64,6 +65,10 @@ def run(args: argparse.Namespace) -> int:
         app = make_app(args.folder, lang=lang if args.lang_given else None, base_url=args.base_url)
     except OSError:
         message = render("cli-serve-not-a-folder", lang, value=args.folder)
+        print(f"commedu serve: {message}", file=sys.stderr)
+        return EXIT_USAGE
+    except ExportError as error:
+        message = render("cli-serve-no-store", lang, reason=error.describe(lang))
         print(f"commedu serve: {message}", file=sys.stderr)
         return EXIT_USAGE
     try:

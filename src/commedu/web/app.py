@@ -25,13 +25,13 @@ from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 from commedu._messages import Lang
 from commedu.calendar.ics import ExportOptions, to_ics
+from commedu.calendar.items import plan_language
 from commedu.model.plan import Plan
 from commedu.web.feeds import Feed, find
 from commedu.web.folder import PlanFolder, Version
 from commedu.web.glance import glance_html
 from commedu.web.html import CSP
 from commedu.web.http import CALENDAR, Response, etag_of, send
-from commedu.web.language import plan_lang
 from commedu.web.pages import Listed, error_page, index_page, problems_page
 
 __all__ = ["FeedServer", "make_app"]
@@ -102,7 +102,7 @@ class FeedServer:
             body = problems_page(file.name, version.problems, root)
             return Response(503, body, headers=(_NO_STORE, _RETRY, *_PAGE_HEADERS))
         plan = version.plan
-        chosen = lang or plan_lang(plan)
+        chosen = lang or plan_language(plan)
         if rest == "":
             page = version.build(("page", chosen), lambda: glance_html(plan, lang=chosen))
             return _ok(page, "text/html; charset=utf-8", version.modified, _PAGE_HEADERS)
@@ -119,7 +119,7 @@ class FeedServer:
             version = self.folder.version(file)
             listed.append(Listed(file, version.plan))
         plans = [entry.plan for entry in listed if entry.plan is not None]
-        chosen: Lang = lang or ("zh" if any(plan_lang(p) == "zh" for p in plans) else "en")
+        chosen: Lang = lang or ("zh" if any(plan_language(p) == "zh" for p in plans) else "en")
         base = self.base_url or _root(environ, absolute=True)
         body = index_page(listed, base, chosen)
         return _ok(body, "text/html; charset=utf-8", None, _PAGE_HEADERS)
@@ -138,7 +138,11 @@ def make_app(
 
 
 def _calendar(plan: Plan, version: Version, feed: Feed, lang: Lang) -> bytes:
-    options: ExportOptions = {"lang": lang, "stamp": version.modified}
+    options: ExportOptions = {
+        "lang": lang,
+        "stamp": version.modified,
+        "revisions": version.revisions,
+    }
     if feed.kind == "department":
         options["departments"] = [feed.id]
     elif feed.kind == "station":

@@ -18,21 +18,25 @@ import os
 import stat
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
 import attrs
 
+from commedu.calendar.revisions import Revision, RevisionStore
 from commedu.errors import PlanFileError, Problem
 from commedu.model.plan import Plan
 from commedu.planfile.read import MAX_BYTES, loads_plan
 
-__all__ = ["SUFFIXES", "PlanFile", "PlanFolder", "Version"]
+__all__ = ["STORE", "SUFFIXES", "PlanFile", "PlanFolder", "Version"]
 
 #: The file names served, ignoring case; names starting with "." (editor and temporary files,
 #: the revision store) never are.
 SUFFIXES = (".toml", ".json")
+#: The revision store beside the plans: each item's SEQUENCE survives restarts and is shared by
+#: every process serving the folder.
+STORE = ".commedu-revisions.sqlite"
 #: How long after its last write a file's times are trusted to show the next write.
 _SETTLE_NS = 2_000_000_000
 _OPEN_FLAGS = (
@@ -55,8 +59,9 @@ class PlanFile:
 class Version:
     """What one version of a file's bytes gave: a plan, or the problems that keep it from one.
 
-    ``modified`` is when the served content last changed (UTC, whole seconds): the HTTP
-    Last-Modified and the calendars' DTSTAMP. ``built`` keeps what was made from this version
+    ``revisions`` are the items' SEQUENCE and LAST-MODIFIED. ``modified`` is when the served
+    content last changed (UTC, whole seconds): the newest of the file's time and its items'
+    revisions, the HTTP Last-Modified and the calendars' DTSTAMP. ``built`` keeps what was made from this version
     (a calendar, a page) so a busy feed is made once per version, not once per request.
     """
 
@@ -64,6 +69,7 @@ class Version:
     plan: Plan | None
     problems: tuple[Problem, ...]
     modified: datetime
+    revisions: Mapping[str, Revision] = attrs.field(factory=dict)
     built: dict[tuple[str, ...], bytes] = attrs.field(factory=dict)
     lock: threading.Lock = attrs.field(factory=threading.Lock)
 
@@ -99,12 +105,17 @@ class _Refused(Exception):
 
 
 class PlanFolder:
-    """The plans in ``folder``; safe to use from many threads at once."""
+    """The plans in ``folder``; safe to use from many threads at once.
+
+    Raises :class:`NotADirectoryError` if ``folder`` is not a folder, and
+    :class:`~commedu.errors.ExportError` if the revision store in it cannot be opened.
+    """
 
     def __init__(self, folder: str | os.PathLike[str]) -> None:
         self.root = Path(os.path.realpath(folder))
         if not self.root.is_dir():
             raise NotADirectoryError(os.fspath(folder))
+        self.store = RevisionStore(self.root / STORE)
         self._lock = threading.Lock()
         self._file_locks: dict[str, threading.Lock] = {}
         self._seen: dict[str, _Seen] = {}
@@ -191,15 +202,20 @@ class PlanFolder:
         now_ns: int,
     ) -> Version:
         plan = None
+        revisions: Mapping[str, Revision] = {}
         if not problems:
             try:
                 plan = loads_plan(data, "json" if name.lower().endswith(".json") else "toml")
             except PlanFileError as error:
                 problems = error.problems
+            else:
+                revisions = self.store.revise(plan)
         # A file dated in the future (a skewed clock, a copy) must not claim to be from then.
         seconds = min(mtime_ns, now_ns) // 1_000_000_000
-        modified = datetime.fromtimestamp(seconds, UTC)
-        return Version(digest, plan, problems, modified)
+        modified = max(
+            [datetime.fromtimestamp(seconds, UTC), *(r.modified for r in revisions.values())]
+        )
+        return Version(digest, plan, problems, modified, revisions)
 
     def _open(self, name: str) -> tuple[int, os.stat_result]:
         target = Path(os.path.realpath(self.root / name))

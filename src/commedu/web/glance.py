@@ -16,6 +16,7 @@ import attrs
 from commedu._atomic import write_bytes
 from commedu._messages import Lang
 from commedu._version import __version__
+from commedu.calendar.items import plan_language
 from commedu.compliance.engine import check
 from commedu.compliance.report import ComplianceReport
 from commedu.errors import ProfileError
@@ -23,7 +24,6 @@ from commedu.model.parts import Activity, Department
 from commedu.model.plan import Plan
 from commedu.model.when import Month, Recurrence, Session, When
 from commedu.web.html import document, esc
-from commedu.web.language import plan_lang
 
 __all__ = ["glance_html", "write_glance"]
 
@@ -109,7 +109,7 @@ class Column:
 
 def glance_html(plan: Plan, *, lang: Lang | None = None) -> bytes:
     """The page as UTF-8 bytes, in ``lang`` (default: the plan's own language)."""
-    chosen = lang or plan_lang(plan)
+    chosen = lang or plan_language(plan)
     labels = _LABELS[chosen]
     body = "".join(
         [
