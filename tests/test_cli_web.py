@@ -57,9 +57,7 @@ def test_html_lang_en_writes_english_and_a_folder_gets_index_html(
     assert capsys.readouterr().out.splitlines()[-1] == f"已写入 {site / 'index.html'}"
 
 
-def test_html_to_standard_output(
-    capsysbinary: pytest.CaptureFixture[bytes], jinshan: Plan
-) -> None:
+def test_html_to_standard_output(capsysbinary: pytest.CaptureFixture[bytes], jinshan: Plan) -> None:
     assert main(["html", PLAN, "-o", "-"]) == EXIT_OK
     assert capsysbinary.readouterr().out == glance_html(jinshan)
 

@@ -33,7 +33,7 @@ h2 { font-size: 1.2rem; margin: 2rem 0 .5rem; }
 h3 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; }
 p { margin: .5rem 0; }
 .muted { color: var(--muted); }
-.scroll { overflow-x: auto; max-width: 100%; border: 1px solid var(--line); }
+.scroll { position: relative; overflow-x: auto; max-width: 100%; border: 1px solid var(--line); }
 .scroll:focus { outline: 2px solid var(--ink); outline-offset: 2px; }
 table { border-collapse: collapse; width: 100%; }
 caption { text-align: start; font-weight: 600; padding: .5rem; }
