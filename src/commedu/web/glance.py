@@ -100,11 +100,26 @@ _MARKS = {"pass": "✓", "fail": "✗", "not-evaluable": "?"}
 
 
 @attrs.frozen
+class Entry:
+    """One thing in a cell: a title, and the lines under it (when, where)."""
+
+    title: str
+    details: tuple[str, ...] = ()
+
+
+@attrs.frozen
 class Column:
-    """One column of the grid: its header and what it holds in each month."""
+    """One column of the grid: its header and what it holds in each month.
+
+    A department is a column; so is anything else that falls in months (the year's observances,
+    once the model names them): one more column, no change to the grid.
+    """
 
     header: str
-    items: Callable[[int], Sequence[Activity]]
+    entries: Callable[[int], Sequence[Entry]]
+
+
+Section = Callable[[Plan, Lang], str]
 
 
 def glance_html(plan: Plan, *, lang: Lang | None = None) -> bytes:
@@ -115,8 +130,7 @@ def glance_html(plan: Plan, *, lang: Lang | None = None) -> bytes:
         [
             _header(plan, chosen),
             "<main>\n",
-            _schedule(plan, chosen),
-            _compliance(plan, chosen),
+            *(section(plan, chosen) for section in SECTIONS),
             "</main>\n",
             f"<footer><p>{esc(labels['footer'].format(version=__version__))}</p></footer>\n",
         ]
@@ -143,19 +157,23 @@ def columns(plan: Plan, lang: Lang) -> list[Column]:
     """A column per department that has work, then one for work no department is named for."""
     labels = _LABELS[lang]
 
-    def of(department: Department) -> Callable[[int], Sequence[Activity]]:
-        return lambda month: [
-            a for a in plan.activities_in_month(month) if department in a.responsible
-        ]
+    def of(wanted: Callable[[Activity], bool]) -> Callable[[int], Sequence[Entry]]:
+        def entries(month: int) -> list[Entry]:
+            chosen = [a for a in plan.activities_in_month(month) if wanted(a)]
+            return [_entry(a, lang) for a in sorted(chosen, key=lambda a: a.when.span.first)]
 
-    found = [Column(d.name, of(d)) for d in plan.departments if plan.schedule.of_department(d.id)]
+        return entries
+
+    def responsible(department: Department) -> Callable[[Activity], bool]:
+        return lambda activity: department in activity.responsible
+
+    found = [
+        Column(d.name, of(responsible(d)))
+        for d in plan.departments
+        if plan.schedule.of_department(d.id)
+    ]
     if any(not a.responsible for a in plan.activities):
-        found.append(
-            Column(
-                labels["no-department"],
-                lambda month: [a for a in plan.activities_in_month(month) if not a.responsible],
-            )
-        )
+        found.append(Column(labels["no-department"], of(lambda a: not a.responsible)))
     return found
 
 
@@ -169,22 +187,24 @@ def _when(when: When) -> str:
     return str(when)
 
 
-def _cell(activities: Sequence[Activity], lang: Lang) -> str:
-    labels = _LABELS[lang]
-    if not activities:
-        return f'<td><span class="none" aria-hidden="true">—</span><span class="sr">{esc(labels["none"])}</span></td>'
-    items = []
-    for activity in sorted(activities, key=lambda a: a.when.span.first):
-        # A whole month is what the row already says; anything else is worth its own line.
-        detail = (
-            ""
-            if isinstance(activity.when, Month)
-            else f'<span class="when">{esc(_when(activity.when))}</span>'
+def _entry(activity: Activity, lang: Lang) -> Entry:
+    # A whole month is what the row already says; anything else is worth its own line.
+    details: tuple[str, ...] = () if isinstance(activity.when, Month) else (_when(activity.when),)
+    if activity.station is not None:
+        details += (_LABELS[lang]["station"].format(name=activity.station.name),)
+    return Entry(activity.title, details)
+
+
+def _cell(entries: Sequence[Entry], lang: Lang) -> str:
+    if not entries:
+        none = esc(_LABELS[lang]["none"])
+        return (
+            f'<td><span class="none" aria-hidden="true">—</span><span class="sr">{none}</span></td>'
         )
-        if activity.station is not None:
-            station = labels["station"].format(name=activity.station.name)
-            detail += f'<span class="where">{esc(station)}</span>'
-        items.append(f"<li>{esc(activity.title)}{detail}</li>")
+    items = []
+    for entry in entries:
+        details = "".join(f'<span class="detail">{esc(d)}</span>' for d in entry.details)
+        items.append(f"<li>{esc(entry.title)}{details}</li>")
     return f"<td><ul>{''.join(items)}</ul></td>"
 
 
@@ -199,7 +219,7 @@ def _schedule(plan: Plan, lang: Lang) -> str:
     head = "".join(f'<th scope="col">{esc(c.header)}</th>' for c in grid)
     rows = []
     for month in range(1, 13):
-        cells = "".join(_cell(c.items(month), lang) for c in grid)
+        cells = "".join(_cell(c.entries(month), lang) for c in grid)
         rows.append(f'<tr><th scope="row">{esc(_month(month, lang))}</th>{cells}</tr>\n')
     count = labels["count"].format(
         n=len(plan.activities),
@@ -272,3 +292,8 @@ def _compliance(plan: Plan, lang: Lang) -> str:
         "</table>\n</div>\n</section>\n",
     ]
     return "".join(parts)
+
+
+#: The page's sections in order, each a function of the plan and the language: what else the page
+#: shows (progress against a ledger) is one more section.
+SECTIONS: tuple[Section, ...] = (_schedule, _compliance)

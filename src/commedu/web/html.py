@@ -45,7 +45,7 @@ th[scope=row] { background: var(--soft); white-space: nowrap; }
 .grid td { min-width: 8rem; }
 .grid ul { margin: 0; padding-inline-start: 1.1rem; }
 .grid li + li { margin-top: .35rem; }
-.when, .where { display: block; font-size: .875rem; color: var(--muted); }
+.detail { display: block; font-size: .875rem; color: var(--muted); }
 .none { color: var(--muted); }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 code.url { display: inline-block; user-select: all; -webkit-user-select: all; padding: .1rem .3rem;
