@@ -9,6 +9,8 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
+import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -138,24 +140,29 @@ def test_serve_listens_on_the_loopback_and_stops_cleanly_on_ctrl_c(
     assert out.strip().endswith("stopped")
 
 
-def test_serve_explains_a_port_in_use_and_a_missing_folder(plans: Path, tmp_path: Path) -> None:
+def test_serve_explains_a_port_in_use_and_a_missing_folder(
+    plans: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = str(taken.getsockname()[1])
-        busy = _commedu("serve", str(plans), "--port", port)
-        _, err = busy.communicate(timeout=TIMEOUT)
-    assert busy.returncode == EXIT_USAGE
-    assert f"commedu serve: cannot listen on 127.0.0.1 port {port}" in err
+        assert main(["serve", str(plans), "--port", port]) == EXIT_USAGE
+    assert f"commedu serve: cannot listen on 127.0.0.1 port {port}" in capsys.readouterr().err
     missing = _commedu("--lang", "zh", "serve", str(tmp_path / "nowhere"), "--port", "0")
     _, err = missing.communicate(timeout=TIMEOUT)
     assert missing.returncode == EXIT_USAGE
     assert "不是文件夹" in err
 
 
-def test_serve_needs_a_folder_it_can_keep_revisions_in(plans: Path) -> None:
+def test_serve_needs_a_folder_it_can_keep_revisions_in(
+    plans: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (plans / ".commedu-revisions.sqlite").mkdir()  # in the store's way
     assert main(["serve", str(plans), "--port", str(_free_port())]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert f"cannot keep revisions in {plans / '.commedu-revisions.sqlite'}: " in err
+    assert err.strip().endswith("the folder of plans must be writable")
 
 
 @pytest.mark.parametrize(
@@ -171,3 +178,64 @@ def test_serve_refuses_bad_options(
 ) -> None:
     assert main(["serve", str(plans), option, value]) == EXIT_USAGE
     assert message in capsys.readouterr().err
+
+
+def _ipv6_loopback() -> bool:
+    try:
+        with socket.socket(socket.AF_INET6) as probe:
+            probe.bind(("::1", 0))
+    except OSError:
+        return False
+    return True
+
+
+def test_serve_in_process_answers_until_interrupted(
+    plans: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same command run in this process, so that what it does is measured, then Ctrl+C."""
+    host = "::1" if _ipv6_loopback() else "127.0.0.1"
+    port = _free_port()
+    answered: list[bytes] = []
+
+    def visit_then_interrupt() -> None:
+        shown = f"[{host}]" if ":" in host else host
+        try:
+            for _ in range(TIMEOUT * 10):
+                try:
+                    with urllib.request.urlopen(f"http://{shown}:{port}/", timeout=TIMEOUT) as r:
+                        answered.append(r.read())
+                    break
+                except OSError:
+                    time.sleep(0.1)
+        finally:
+            os.kill(os.getpid(), signal.SIGINT)
+
+    helper = threading.Thread(target=visit_then_interrupt)
+    helper.start()
+    try:
+        code = main(
+            [
+                "serve",
+                str(plans),
+                "--host",
+                host,
+                "--port",
+                str(port),
+                "--base-url",
+                "https://e.cn/",
+            ]
+        )
+    finally:
+        helper.join(TIMEOUT)
+    assert code == EXIT_OK
+    assert answered
+    assert b"https://e.cn/jinshan/plan.ics" in answered[0]
+    out = capsys.readouterr().out
+    shown = f"[{host}]" if ":" in host else host
+    assert f"at http://{shown}:{port}/ " in out
+    assert out.endswith("stopped\n")
+
+
+def test_serve_refuses_a_file_for_a_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", PLAN]) == EXIT_USAGE
+    assert "is not a folder" in capsys.readouterr().err

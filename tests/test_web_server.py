@@ -446,3 +446,9 @@ def test_a_failing_rule_plugin_costs_its_page_not_the_server(
     assert "a plugin rule broke" not in reply.text  # details go to the log, not to visitors
     assert events(server.request("/jinshan/plan.ics"))
     assert server.request("/jinshan/").status == 200
+
+
+def test_an_empty_folder_says_so(tmp_path: Path) -> None:
+    with serving(tmp_path) as running:
+        page = running.request("/?lang=en").text
+    assert "This folder holds no plan file" in page

@@ -392,8 +392,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "{value} 不是文件夹；请给出计划文件所在的文件夹",
     },
     "cli-serve-no-store": {
-        "en": "the folder must be writable: revisions are kept in it ({reason})",
-        "zh": "文件夹必须可写：修订记录保存在其中（{reason}）",
+        "en": "cannot keep revisions in {file}: {reason}; the folder of plans must be writable",
+        "zh": "无法在 {file} 中保存修订记录：{reason}；计划文件夹必须可写",
     },
     "cli-serve-cannot-listen": {
         "en": "cannot listen on {host} port {port}: {reason}",

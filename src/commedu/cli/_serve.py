@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
+from typing import Any
 
 from commedu._messages import Lang, render
 from commedu.cli import EXIT_OK, EXIT_USAGE
@@ -57,9 +58,11 @@ def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
 def run(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     # waitress is loaded here only: no other command pays for it.
+    from waitress import wasyncore
     from waitress.server import create_server
 
     from commedu.web.app import make_app
+    from commedu.web.folder import STORE
 
     try:
         app = make_app(args.folder, lang=lang if args.lang_given else None, base_url=args.base_url)
@@ -68,12 +71,18 @@ def run(args: argparse.Namespace) -> int:
         print(f"commedu serve: {message}", file=sys.stderr)
         return EXIT_USAGE
     except ExportError as error:
-        message = render("cli-serve-no-store", lang, reason=error.describe(lang))
+        reason = "; ".join(str(p.params.get("reason", p.message(lang))) for p in error.problems)
+        store = os.path.join(args.folder, STORE)
+        message = render("cli-serve-no-store", lang, file=store, reason=reason)
         print(f"commedu serve: {message}", file=sys.stderr)
         return EXIT_USAGE
+    # waitress registers its sockets in this map, so they are closed however it ends, even when
+    # listening fails half-way.
+    sockets: dict[int, Any] = {}
     try:
-        server = create_server(app, host=args.host, port=args.port, ident="commedu")
+        server = create_server(app, map=sockets, host=args.host, port=args.port, ident="commedu")
     except (OSError, ValueError) as error:
+        wasyncore.close_all(sockets)
         reason = getattr(error, "strerror", None) or str(error)
         message = render(
             "cli-serve-cannot-listen", lang, host=args.host, port=args.port, reason=reason
@@ -89,6 +98,6 @@ def run(args: argparse.Namespace) -> int:
     try:
         server.run()
     finally:
-        server.close()
+        wasyncore.close_all(sockets)
     print(render("cli-serve-stopped", lang), flush=True)
     return EXIT_OK
