@@ -261,6 +261,8 @@ def test_the_year_at_a_glance_is_served_as_commedu_html_writes_it(
     assert again.status == 304
     moved = server.request("/jinshan")
     assert (moved.status, moved.headers["location"]) == (301, "/jinshan/")
+    moved = server.request("/jinshan?lang=en")
+    assert moved.headers["location"] == "/jinshan/?lang=en"
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,7 @@ from commedu.web.feeds import Feed, find
 from commedu.web.folder import PlanFolder, Version
 from commedu.web.glance import glance_html
 from commedu.web.html import CSP
-from commedu.web.http import CALENDAR, Response, etag_of, send
+from commedu.web.http import CALENDAR, HTML, Response, etag_of, send
 from commedu.web.pages import Listed, error_page, index_page, problems_page
 
 __all__ = ["FeedServer", "make_app"]
@@ -95,7 +95,10 @@ class FeedServer:
         if file is None:
             return _error(404, "not-found", root)
         if not slash:
-            location = root + quote(key, safe="") + "/"
+            query_string = environ.get("QUERY_STRING", "")
+            location = (
+                root + quote(key, safe="") + "/" + (f"?{query_string}" if query_string else "")
+            )
             return Response(301, b"", headers=(("Location", location), _NO_STORE))
         version = self.folder.version(file)
         if version.plan is None:
@@ -105,7 +108,7 @@ class FeedServer:
         chosen = lang or plan_language(plan)
         if rest == "":
             page = version.build(("page", chosen), lambda: glance_html(plan, lang=chosen))
-            return _ok(page, "text/html; charset=utf-8", version.modified, _PAGE_HEADERS)
+            return _ok(page, HTML, version.modified, _PAGE_HEADERS)
         feed = find(plan, rest)
         if feed is None:
             return _error(404, "not-found", root)
@@ -122,7 +125,7 @@ class FeedServer:
         chosen: Lang = lang or ("zh" if any(plan_language(p) == "zh" for p in plans) else "en")
         base = self.base_url or _root(environ, absolute=True)
         body = index_page(listed, base, chosen)
-        return _ok(body, "text/html; charset=utf-8", None, _PAGE_HEADERS)
+        return _ok(body, HTML, None, _PAGE_HEADERS)
 
 
 def make_app(
@@ -133,6 +136,10 @@ def make_app(
     ``lang`` fixes the language of labels (default: each plan's own); ``base_url`` is the public
     address the list of feeds links to, for a server behind a proxy (default: the address each
     request came to). Run it with any WSGI server, e.g. ``waitress.serve(make_app("plans"))``.
+
+    Each item's SEQUENCE and LAST-MODIFIED are kept in ``.commedu-revisions.sqlite`` in the
+    folder. Raises :class:`NotADirectoryError` if ``folder`` is not a folder and
+    :class:`~commedu.errors.ExportError` if that file cannot be opened or written.
     """
     return FeedServer(folder, lang=lang, base_url=base_url)
 
