@@ -48,9 +48,10 @@ th[scope=row] { background: var(--soft); white-space: nowrap; }
 .detail { display: block; font-size: .875rem; color: var(--muted); }
 .none { color: var(--muted); }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-code.url { display: inline-block; user-select: all; -webkit-user-select: all; padding: .1rem .3rem;
+code.url { display: block; margin-top: .25rem; user-select: all; -webkit-user-select: all; padding: .1rem .3rem;
   background: var(--soft); border: 1px dashed var(--line); word-break: break-all; }
 .problems li { margin: .25rem 0; }
+.nowrap { white-space: nowrap; overflow-wrap: normal; }
 a { color: #0b4f9c; }
 footer { margin-top: 2.5rem; font-size: .875rem; color: var(--muted); }
 @media print { .scroll { overflow: visible; border: 0; } a { color: inherit; } }

@@ -34,8 +34,8 @@ _INDEX: dict[Lang, dict[str, str]] = {
         "caption": "{title}的订阅地址",
         "calendar": "日历",
         "count": "工作项",
-        "subscribe": "点击订阅",
-        "address": "订阅地址（可复制）",
+        "subscribe": "点击订阅（webcal://）",
+        "address": "订阅：点击链接，或复制地址",
         "plan": "全部工作",
         "department": "部门：{name}",
         "station": "工作站：{name}",
@@ -55,8 +55,8 @@ _INDEX: dict[Lang, dict[str, str]] = {
         "caption": "Feeds of {title}",
         "calendar": "Calendar",
         "count": "Activities",
-        "subscribe": "Subscribe",
-        "address": "Address to copy",
+        "subscribe": "Subscribe (webcal://)",
+        "address": "Subscribe: click the link, or copy the address",
         "plan": "The whole plan",
         "department": "Department: {name}",
         "station": "Station: {name}",
@@ -186,14 +186,13 @@ def index_page(listed: Sequence[Listed], base: str, lang: Lang) -> bytes:
             rows.append(
                 "<tr>"
                 f'<th scope="row">{esc(_feed_label(feed, labels))}</th>'
-                f"<td>{feed.activities}</td>"
-                f'<td><a href="{esc(webcal + path)}">webcal://</a></td>'
-                f'<td><code class="url">{esc(base + path)}</code></td>'
+                f'<td class="nowrap">{feed.activities}</td>'
+                f'<td><a href="{esc(webcal + path)}">{esc(labels["subscribe"])}</a>'
+                f'<code class="url">{esc(base + path)}</code></td>'
                 "</tr>\n"
             )
         header = "".join(
-            f'<th scope="col">{esc(labels[key])}</th>'
-            for key in ("calendar", "count", "subscribe", "address")
+            f'<th scope="col">{esc(labels[key])}</th>' for key in ("calendar", "count", "address")
         )
         caption = labels["caption"].format(title=plan.title)
         body += [
