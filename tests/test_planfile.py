@@ -9,7 +9,7 @@ import attrs
 import pytest
 from hypothesis import given
 
-from commedu import Plan, dump_plan, load_plan, loads_plan, parse_when
+from commedu import Plan, PlanFileError, dump_plan, load_plan, loads_plan, parse_when
 from commedu.planfile.read import _ActivityDoc, _PlanDoc
 
 from .conftest import EXAMPLES
@@ -34,6 +34,15 @@ def test_jinshan_toml_resolves_aliases_to_one_department(jinshan: Plan) -> None:
 @pytest.mark.parametrize("fmt", ["toml", "json"])
 def test_jinshan_round_trips(jinshan: Plan, fmt: str) -> None:
     assert loads_plan(dump_plan(jinshan, fmt), fmt) == jinshan  # type: ignore[arg-type]
+
+
+def test_a_file_s_bytes_read_as_the_file_does(jinshan: Plan) -> None:
+    data = (EXAMPLES / "jinshan_2021.toml").read_bytes()
+    assert loads_plan(data) == jinshan
+    for broken, code in ((b"\xef\xbb\xbf" + data, "bom"), ("标题".encode("gbk"), "not-utf8-gbk")):
+        with pytest.raises(PlanFileError) as info:
+            loads_plan(broken)
+        assert [p.code for p in info.value.problems] == [code]
 
 
 @given(plans())

@@ -88,6 +88,8 @@ if TYPE_CHECKING:
     from commedu.importer import Draft, import_document
     from commedu.planfile.read import load_plan, loads_plan
     from commedu.planfile.write import dump_plan
+    from commedu.web.app import make_app
+    from commedu.web.glance import glance_html, write_glance
 
 # The engine, the plan-file reader and the calendar exporter pull in cattrs, icalendar and
 # importlib.metadata. They load on first use, so `import commedu` and `commedu --version` stay
@@ -127,6 +129,9 @@ _LAZY: dict[str, str] = {
     "write_split": "commedu.calendar.split",
     "Draft": "commedu.importer",
     "import_document": "commedu.importer",
+    "glance_html": "commedu.web.glance",
+    "write_glance": "commedu.web.glance",
+    "make_app": "commedu.web.app",
 }
 
 __all__ = [
@@ -194,10 +199,12 @@ __all__ = [
     "check",
     "dump_plan",
     "find_placeholders",
+    "glance_html",
     "import_document",
     "load_plan",
     "load_profile",
     "loads_plan",
+    "make_app",
     "parse_profile",
     "parse_when",
     "register_rule",
@@ -205,6 +212,7 @@ __all__ = [
     "to_calendar",
     "to_ics",
     "unregister_rule",
+    "write_glance",
     "write_ics",
     "write_split",
 ]

@@ -279,6 +279,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{kind} {value!r} names more than one: {matches}; write the id instead",
         "zh": "{kind_zh} {value!r} 对应多个：{matches}；请改写标识",
     },
+    "link-outside-folder": {
+        "en": "{value} is a link to a file outside the folder; only files in the folder are served",
+        "zh": "{value} 是指向文件夹之外的链接；只提供文件夹内的文件",
+    },
+    "not-a-regular-file": {
+        "en": "{value} is not an ordinary file (a folder, a pipe or a device); it is not read",
+        "zh": "{value} 不是普通文件（而是文件夹、管道或设备）；不予读取",
+    },
     # -- commedu validate / init ---------------------------------------------------------------
     "cli-validate-help": {
         "en": "check plan files (TOML or JSON) and report every problem in each",
@@ -399,6 +407,64 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "cli-ics-split-written": {
         "en": "wrote {count} calendar(s) and {index} into {folder}",
         "zh": "已在 {folder} 中写入 {count} 个日历和 {index}",
+    },
+    # -- commedu html / serve -----------------------------------------------------------------
+    "cli-html-output": {
+        "en": "the page to write, or a folder to write index.html into (default: <plan id>.html);"
+        " '-' writes the page to standard output",
+        "zh": "要写入的网页文件，或写入 index.html 的文件夹（默认 <计划标识>.html）；“-” 表示输出到标准输出",
+    },
+    "cli-html-written": {
+        "en": "wrote {file}",
+        "zh": "已写入 {file}",
+    },
+    "cli-serve-folder": {
+        "en": "the folder of plan files (.toml, .json) to serve",
+        "zh": "要提供的计划文件（.toml、.json）所在的文件夹",
+    },
+    "cli-serve-host": {
+        "en": "the address to listen on (default: 127.0.0.1, this computer only; 0.0.0.0 for every"
+        " network)",
+        "zh": "监听地址（默认 127.0.0.1，仅本机可访问；0.0.0.0 表示所有网络）",
+    },
+    "cli-serve-port": {
+        "en": "the port to listen on (default: 8080; 0 picks a free one)",
+        "zh": "监听端口（默认 8080；0 表示自动选择空闲端口）",
+    },
+    "cli-serve-base-url": {
+        "en": "the public address the list of feeds links to, e.g. https://edu.example.cn/calendars/"
+        " behind a proxy (default: the address each request came to)",
+        "zh": "订阅列表中链接使用的公开地址，如经反向代理时的 https://edu.example.cn/calendars/"
+        "（默认取每个请求所用的地址）",
+    },
+    "cli-serve-bad-port": {
+        "en": "{value!r} is not a port; give a number from 0 to 65535",
+        "zh": "{value!r} 不是端口号；请给出 0 至 65535 之间的数",
+    },
+    "cli-serve-bad-base-url": {
+        "en": "{value!r} is not an address; write it with http:// or https://, e.g."
+        " https://edu.example.cn/calendars/",
+        "zh": "{value!r} 不是网址；请以 http:// 或 https:// 开头，如 https://edu.example.cn/calendars/",
+    },
+    "cli-serve-not-a-folder": {
+        "en": "{value} is not a folder; give the folder that holds the plan files",
+        "zh": "{value} 不是文件夹；请给出计划文件所在的文件夹",
+    },
+    "cli-serve-no-store": {
+        "en": "cannot keep revisions in {file}: {reason}; the folder of plans must be writable",
+        "zh": "无法在 {file} 中保存修订记录：{reason}；计划文件夹必须可写",
+    },
+    "cli-serve-cannot-listen": {
+        "en": "cannot listen on {host} port {port}: {reason}",
+        "zh": "无法在 {host} 的 {port} 端口监听：{reason}",
+    },
+    "cli-serve-listening": {
+        "en": "serving the plans in {folder} at {url} (press Ctrl+C to stop)",
+        "zh": "正在 {url} 提供 {folder} 中的计划（按 Ctrl+C 停止）",
+    },
+    "cli-serve-stopped": {
+        "en": "stopped",
+        "zh": "已停止",
     },
     "no-activities": {
         "en": "no activity matches {selection}; widen the selection (known departments: {departments};"

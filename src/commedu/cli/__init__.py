@@ -61,6 +61,16 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "read a plan from its Word document or text and write a draft plan file to check",
         "从 Word 文档或文本读取计划，生成待核对的计划文件草稿",
     ),
+    "html": (
+        "commedu.cli._html",
+        "write the year at a glance: the schedule by month and department, and the check, as a page",
+        "生成全年一览网页：按月份和部门排列的工作安排及合规检查结果",
+    ),
+    "serve": (
+        "commedu.cli._serve",
+        "serve every plan in a folder as calendar feeds to subscribe to, with a page per plan",
+        "将文件夹中的所有计划作为可订阅的日历提供，并为每个计划提供全年一览网页",
+    ),
 }
 
 

@@ -608,12 +608,16 @@ def load_plan(path: str | os.PathLike[str], format: Format | None = None) -> Pla
         raise PlanFileError(exc.problems, name) from None
 
 
-def loads_plan(text: str, format: Format = "toml") -> Plan:
+def loads_plan(text: str | bytes, format: Format = "toml") -> Plan:
     """Read a plan from TOML or JSON text; raises :class:`~commedu.errors.PlanFileError`.
 
-    Every problem with a path also has the line and column of that path in ``text``.
+    Every problem with a path also has the line and column of that path in ``text``. Bytes are
+    decoded as a file's bytes would be, so a caller that opened the file itself (a server that
+    must not follow links) gets the same explanations of a BOM or a GBK file.
     """
     check_arguments(loads_plan, text=text, format=format)
+    if isinstance(text, bytes):
+        text = _decode(text)
     data = _parse(text, format)
     try:
         return _plan_from(data)

@@ -1,0 +1,103 @@
+"""``commedu serve DIR``: serve every plan in a folder as live calendar feeds, with waitress."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from commedu._messages import Lang, render
+from commedu.cli import EXIT_OK, EXIT_USAGE
+from commedu.errors import ExportError
+
+DEFAULT_PORT = 8080
+
+
+def _port(lang: Lang) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        if text.isdecimal() and 0 <= int(text) <= 65535:
+            return int(text)
+        raise argparse.ArgumentTypeError(render("cli-serve-bad-port", lang, value=text))
+
+    return parse
+
+
+def _base_url(lang: Lang) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        if text.startswith(("http://", "https://")) and len(text.partition("://")[2]) > 0:
+            return text
+        raise argparse.ArgumentTypeError(render("cli-serve-bad-base-url", lang, value=text))
+
+    return parse
+
+
+def _url(host: object, port: object) -> str:
+    shown = f"[{host}]" if ":" in str(host) else host
+    return f"http://{shown}:{port}/"
+
+
+def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    parser.add_argument("folder", metavar="DIR", help=render("cli-serve-folder", lang))
+    parser.add_argument(
+        "--host", default="127.0.0.1", metavar="ADDRESS", help=render("cli-serve-host", lang)
+    )
+    parser.add_argument(
+        "--port",
+        type=_port(lang),
+        default=DEFAULT_PORT,
+        metavar="N",
+        help=render("cli-serve-port", lang),
+    )
+    parser.add_argument(
+        "--base-url", type=_base_url(lang), metavar="URL", help=render("cli-serve-base-url", lang)
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    lang: Lang = args.lang
+    # waitress is loaded here only: no other command pays for it.
+    from waitress import wasyncore
+    from waitress.server import create_server
+
+    from commedu.web.app import make_app
+    from commedu.web.folder import STORE
+
+    try:
+        app = make_app(args.folder, lang=lang if args.lang_given else None, base_url=args.base_url)
+    except OSError:
+        message = render("cli-serve-not-a-folder", lang, value=args.folder)
+        print(f"commedu serve: {message}", file=sys.stderr)
+        return EXIT_USAGE
+    except ExportError as error:
+        reason = "; ".join(str(p.params.get("reason", p.message(lang))) for p in error.problems)
+        store = os.path.join(args.folder, STORE)
+        message = render("cli-serve-no-store", lang, file=store, reason=reason)
+        print(f"commedu serve: {message}", file=sys.stderr)
+        return EXIT_USAGE
+    # waitress registers its sockets in this map, so they are closed however it ends, even when
+    # listening fails half-way.
+    sockets: dict[int, Any] = {}
+    try:
+        server = create_server(app, map=sockets, host=args.host, port=args.port, ident="commedu")
+    except (OSError, ValueError) as error:
+        wasyncore.close_all(sockets)
+        reason = getattr(error, "strerror", None) or str(error)
+        message = render(
+            "cli-serve-cannot-listen", lang, host=args.host, port=args.port, reason=reason
+        )
+        print(f"commedu serve: {message}", file=sys.stderr)
+        return EXIT_USAGE
+    # One socket gives a server with its address; a name such as "localhost" may give several.
+    listening = getattr(server, "effective_listen", None) or [
+        (server.effective_host, server.effective_port)  # type: ignore[union-attr]
+    ]
+    urls = ", ".join(_url(host, port) for host, port in listening)
+    print(render("cli-serve-listening", lang, folder=os.fspath(args.folder), url=urls), flush=True)
+    try:
+        server.run()
+    finally:
+        wasyncore.close_all(sockets)
+    print(render("cli-serve-stopped", lang), flush=True)
+    return EXIT_OK

@@ -1,0 +1,202 @@
+"""The WSGI application: every plan in a folder as subscription feeds and pages.
+
+Addresses (``KEY`` is a plan file's name without its extension)::
+
+    /                              the list of feeds, with links to copy
+    /KEY/                          the year at a glance
+    /KEY/plan.ics                  the whole plan's calendar
+    /KEY/department/ID.ics         one department's calendar (ID: the department's id)
+    /KEY/station/ID.ics            one station's calendar
+
+``?lang=zh`` or ``?lang=en`` chooses the language of the labels; the default is the one the
+server was given, else the plan's own. Every answer is made whole before it is sent, carries an
+ETag and, for a plan, Last-Modified, so a client polling an unchanged feed gets 304 Not Modified.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from collections.abc import Iterable
+from datetime import datetime
+from urllib.parse import parse_qs, quote
+from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
+
+from commedu._messages import Lang
+from commedu.calendar.ics import ExportOptions, to_ics
+from commedu.calendar.items import plan_language
+from commedu.model.plan import Plan
+from commedu.web.feeds import Feed, find
+from commedu.web.folder import PlanFolder, Version
+from commedu.web.glance import glance_html
+from commedu.web.html import CSP
+from commedu.web.http import CALENDAR, HTML, Response, etag_of, send
+from commedu.web.pages import Listed, error_page, index_page, problems_page
+
+__all__ = ["FeedServer", "make_app"]
+
+#: Clients must ask again each time, cheaply: a 304 costs a few bytes.
+_REVALIDATE = ("Cache-Control", "no-cache")
+_NO_STORE = ("Cache-Control", "no-store")
+_PAGE_HEADERS = (("Content-Security-Policy", CSP), ("Referrer-Policy", "no-referrer"))
+#: A broken plan file is usually being edited: ask clients to come back, not to give up.
+_RETRY = ("Retry-After", "60")
+
+
+class FeedServer:
+    """A WSGI application serving the plans in one folder."""
+
+    def __init__(
+        self,
+        folder: str | os.PathLike[str],
+        *,
+        lang: Lang | None = None,
+        base_url: str | None = None,
+    ) -> None:
+        self.folder = PlanFolder(folder)
+        self.lang = lang
+        self.base_url = None if base_url is None else base_url.rstrip("/") + "/"
+
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        try:
+            response = self.respond(environ)
+        except Exception:
+            # Whatever went wrong stays with this request: the server and other plans go on.
+            errors = environ.get("wsgi.errors") or sys.stderr
+            errors.write(traceback.format_exc())
+            root = _root(environ)
+            body = error_page("internal", root)
+            response = Response(500, body, headers=(_NO_STORE, *_PAGE_HEADERS))
+        return send(environ, start_response, response)
+
+    # -- routing ----------------------------------------------------------------------------------
+
+    def respond(self, environ: WSGIEnvironment) -> Response:
+        root = _root(environ)
+        if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+            return _error(405, "method", root, (("Allow", "GET, HEAD"),))
+        query = parse_qs(environ.get("QUERY_STRING", ""))
+        asked = query.get("lang", [None])[-1]
+        if asked not in (None, "zh", "en"):
+            return _error(400, "bad-lang", root)
+        lang: Lang | None = "zh" if asked == "zh" else "en" if asked == "en" else self.lang
+        path = _path(environ)
+        if path is None:
+            return _error(404, "not-found", root)
+        try:
+            if path == "/":
+                return self._index(environ, lang)
+            key, slash, rest = path[1:].partition("/")
+            file = self.folder.file(key)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            return _error(503, "folder", root, (_RETRY,), reason=reason)
+        if file is None:
+            return _error(404, "not-found", root)
+        if not slash:
+            query_string = environ.get("QUERY_STRING", "")
+            location = (
+                root + quote(key, safe="") + "/" + (f"?{query_string}" if query_string else "")
+            )
+            return Response(301, b"", headers=(("Location", location), _NO_STORE))
+        version = self.folder.version(file)
+        if version.plan is None:
+            body = problems_page(file.name, version.problems, root)
+            return Response(503, body, headers=(_NO_STORE, _RETRY, *_PAGE_HEADERS))
+        plan = version.plan
+        chosen = lang or plan_language(plan)
+        if rest == "":
+            page = version.build(("page", chosen), lambda: glance_html(plan, lang=chosen))
+            return _ok(page, HTML, version.modified, _PAGE_HEADERS)
+        feed = find(plan, rest)
+        if feed is None:
+            return _error(404, "not-found", root)
+        body = version.build(("feed", rest, chosen), lambda: _calendar(plan, version, feed, chosen))
+        headers = (("Content-Disposition", _disposition(feed)),)
+        return _ok(body, CALENDAR, version.modified, headers)
+
+    def _index(self, environ: WSGIEnvironment, lang: Lang | None) -> Response:
+        listed = []
+        for file in self.folder.files():
+            version = self.folder.version(file)
+            listed.append(Listed(file, version.plan))
+        plans = [entry.plan for entry in listed if entry.plan is not None]
+        chosen: Lang = lang or ("zh" if any(plan_language(p) == "zh" for p in plans) else "en")
+        base = self.base_url or _root(environ, absolute=True)
+        body = index_page(listed, base, chosen)
+        return _ok(body, HTML, None, _PAGE_HEADERS)
+
+
+def make_app(
+    folder: str | os.PathLike[str], *, lang: Lang | None = None, base_url: str | None = None
+) -> WSGIApplication:
+    """A WSGI application serving every plan file in ``folder`` as feeds and pages.
+
+    ``lang`` fixes the language of labels (default: each plan's own); ``base_url`` is the public
+    address the list of feeds links to, for a server behind a proxy (default: the address each
+    request came to). Run it with any WSGI server, e.g. ``waitress.serve(make_app("plans"))``.
+
+    Each item's SEQUENCE and LAST-MODIFIED are kept in ``.commedu-revisions.sqlite`` in the
+    folder. Raises :class:`NotADirectoryError` if ``folder`` is not a folder and
+    :class:`~commedu.errors.ExportError` if that file cannot be opened or written.
+    """
+    return FeedServer(folder, lang=lang, base_url=base_url)
+
+
+def _calendar(plan: Plan, version: Version, feed: Feed, lang: Lang) -> bytes:
+    options: ExportOptions = {
+        "lang": lang,
+        "stamp": version.modified,
+        "revisions": version.revisions,
+    }
+    if feed.kind == "department":
+        options["departments"] = [feed.id]
+    elif feed.kind == "station":
+        options["stations"] = [feed.id]
+    return to_ics(plan, **options)
+
+
+def _disposition(feed: Feed) -> str:
+    name = f"{feed.id}.ics"
+    return f"inline; filename=\"{name}\"; filename*=UTF-8''{quote(name)}"
+
+
+def _ok(
+    body: bytes,
+    content_type: str,
+    modified: datetime | None,
+    headers: tuple[tuple[str, str], ...],
+) -> Response:
+    return Response(
+        200, body, content_type, etag_of(body), modified, headers=(_REVALIDATE, *headers)
+    )
+
+
+def _error(
+    status: int,
+    code: str,
+    root: str,
+    headers: tuple[tuple[str, str], ...] = (),
+    **params: str,
+) -> Response:
+    body = error_page(code, root, **params)
+    return Response(status, body, headers=(*headers, _NO_STORE, *_PAGE_HEADERS))
+
+
+def _path(environ: WSGIEnvironment) -> str | None:
+    """The request's path as text; ``None`` when its bytes are not UTF-8."""
+    raw = environ.get("PATH_INFO", "") or "/"
+    try:
+        return str(raw).encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return None
+
+
+def _root(environ: WSGIEnvironment, *, absolute: bool = False) -> str:
+    """The address of the application's root, with a final "/"; absolute for links to copy."""
+    script = quote(str(environ.get("SCRIPT_NAME", "")).rstrip("/")) + "/"
+    if not absolute:
+        return script
+    host = environ.get("HTTP_HOST") or f"{environ['SERVER_NAME']}:{environ['SERVER_PORT']}"
+    return f"{environ['wsgi.url_scheme']}://{host}{script}"

@@ -1,0 +1,58 @@
+"""The calendars a plan offers: the whole plan, each department's and each station's.
+
+Feeds are addressed by the ids the plan gives its departments and stations (ASCII slugs), not
+by their names, so an address stays the same when a name is corrected and never needs escaping.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import attrs
+
+from commedu.model.plan import Plan
+
+__all__ = ["WHOLE_PLAN", "Feed", "FeedKind", "feeds", "find"]
+
+FeedKind = Literal["plan", "department", "station"]
+
+#: The whole plan's feed, beside the page of the plan's folder.
+WHOLE_PLAN = "plan.ics"
+_SUFFIX = ".ics"
+
+
+@attrs.frozen
+class Feed:
+    """One calendar to subscribe to."""
+
+    kind: FeedKind
+    id: str  #: the department's or station's id; the plan's id for the whole plan
+    name: str  #: the department's or station's name; the plan's title for the whole plan
+    activities: int
+
+    @property
+    def path(self) -> str:
+        """The feed's address below the plan's own."""
+        return WHOLE_PLAN if self.kind == "plan" else f"{self.kind}/{self.id}{_SUFFIX}"
+
+
+def feeds(plan: Plan) -> tuple[Feed, ...]:
+    """The whole plan first, then every department and station that has an activity."""
+    found = [Feed("plan", plan.id, plan.title, len(plan.activities))]
+    for department in plan.departments:
+        count = len(plan.schedule.of_department(department.id))
+        if count:
+            found.append(Feed("department", department.id, department.name, count))
+    for station in plan.stations:
+        count = len(plan.schedule.at_station(station.id))
+        if count:
+            found.append(Feed("station", station.id, station.name, count))
+    return tuple(found)
+
+
+def find(plan: Plan, path: str) -> Feed | None:
+    """The feed at ``path`` (below the plan's address), or ``None`` if the plan has no such feed."""
+    for feed in feeds(plan):
+        if feed.path == path:
+            return feed
+    return None

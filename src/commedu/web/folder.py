@@ -1,0 +1,251 @@
+"""The plan files in one folder, each read again when it changes, never from outside the folder.
+
+A request names a plan by its key (the file name without its extension); the key is looked up
+among the files the folder lists, so nothing in an address ever becomes part of a path. A file
+that is a link is followed only to a file in the same folder, and is opened without following
+links again, so swapping a link in meanwhile fails rather than reading elsewhere. A FIFO or a
+device is refused, and nothing larger than a plan may be is read.
+
+A file is re-read when its size, change times or identity differ, or when it was read so soon
+after it was last written that a second write in the same clock tick could hide; its bytes are
+hashed and parsed again only if they differ, so touching a file changes nothing served.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import threading
+import time
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+
+import attrs
+
+from commedu.calendar.revisions import Revision, RevisionStore
+from commedu.errors import PlanFileError, Problem
+from commedu.model.plan import Plan
+from commedu.planfile.read import MAX_BYTES, loads_plan
+
+__all__ = ["STORE", "SUFFIXES", "PlanFile", "PlanFolder", "Version"]
+
+#: The file names served, ignoring case; names starting with "." (editor and temporary files,
+#: the revision store) never are.
+SUFFIXES = (".toml", ".json")
+#: The revision store beside the plans: each item's SEQUENCE survives restarts and is shared by
+#: every process serving the folder.
+STORE = ".commedu-revisions.sqlite"
+#: How long after its last write a file's times are trusted to show the next write.
+_SETTLE_NS = 2_000_000_000
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
+
+
+@attrs.frozen
+class PlanFile:
+    """A plan file the folder lists: ``key`` is its name in addresses."""
+
+    key: str
+    name: str
+
+
+@attrs.define
+class Version:
+    """What one version of a file's bytes gave: a plan, or the problems that keep it from one.
+
+    ``revisions`` are the items' SEQUENCE and LAST-MODIFIED. ``modified`` is when the served
+    content last changed (UTC, whole seconds): the newest of the file's time and its items'
+    revisions, the HTTP Last-Modified and the calendars' DTSTAMP. ``built`` keeps what was made from this version
+    (a calendar, a page) so a busy feed is made once per version, not once per request.
+    """
+
+    digest: str
+    plan: Plan | None
+    problems: tuple[Problem, ...]
+    modified: datetime
+    revisions: Mapping[str, Revision] = attrs.field(factory=dict)
+    built: dict[tuple[str, ...], bytes] = attrs.field(factory=dict)
+    lock: threading.Lock = attrs.field(factory=threading.Lock)
+
+    def build(self, key: tuple[str, ...], make: Callable[[], bytes]) -> bytes:
+        """The bytes for ``key``, made once: built whole in memory before anyone is given them."""
+        with self.lock:
+            if key not in self.built:
+                self.built[key] = make()
+            return self.built[key]
+
+
+@attrs.define
+class _Seen:
+    signature: tuple[int, ...]
+    read_ns: int
+    version: Version
+
+
+def _signature(info: os.stat_result) -> tuple[int, ...]:
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+def _problem(code: str, **params: object) -> tuple[Problem, ...]:
+    return (Problem("", code, params),)
+
+
+class _Refused(Exception):
+    """A file that is not read: why, as the problems its pages show."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.problems = _problem(code, **params)
+
+
+class PlanFolder:
+    """The plans in ``folder``; safe to use from many threads at once.
+
+    Raises :class:`NotADirectoryError` if ``folder`` is not a folder, and
+    :class:`~commedu.errors.ExportError` if the revision store in it cannot be opened.
+    """
+
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
+        self.root = Path(os.path.realpath(folder))
+        if not self.root.is_dir():
+            raise NotADirectoryError(os.fspath(folder))
+        self.store = RevisionStore(self.root / STORE)
+        self._lock = threading.Lock()
+        self._file_locks: dict[str, threading.Lock] = {}
+        self._seen: dict[str, _Seen] = {}
+
+    def files(self) -> tuple[PlanFile, ...]:
+        """The plan files now in the folder, by name; a key is unique (the whole name if need be)."""
+        names = sorted(
+            entry.name
+            for entry in os.scandir(self.root)
+            if not entry.name.startswith(".")
+            and entry.name.lower().endswith(SUFFIXES)
+            and (entry.is_symlink() or entry.is_file(follow_symlinks=False))
+        )
+        stems = [name.rpartition(".")[0] for name in names]
+        return tuple(
+            PlanFile(stem if stems.count(stem) == 1 else name, name)
+            for stem, name in zip(stems, names, strict=True)
+        )
+
+    def file(self, key: str) -> PlanFile | None:
+        for found in self.files():
+            if found.key == key:
+                return found
+        return None
+
+    def version(self, file: PlanFile) -> Version:
+        """The file's current version: read again if it changed since it was last read."""
+        with self._lock:
+            lock = self._file_locks.setdefault(file.name, threading.Lock())
+        with lock:
+            return self._current(file.name)
+
+    def _current(self, name: str) -> Version:
+        now_ns = time.time_ns()
+        seen = self._seen.get(name)
+        try:
+            fd, info = self._open(name)
+        except _Refused as refused:
+            return self._remember(name, None, now_ns, refused.problems, b"", 0)
+        try:
+            signature = _signature(info)
+            if (
+                seen is not None
+                and seen.signature == signature
+                and seen.read_ns - info.st_mtime_ns > _SETTLE_NS
+            ):
+                return seen.version
+            data = _read(fd)
+        finally:
+            os.close(fd)
+        if len(data) > MAX_BYTES:
+            problems = _problem("too-large", size=info.st_size, limit=MAX_BYTES)
+            return self._remember(name, signature, now_ns, problems, b"", info.st_mtime_ns)
+        return self._remember(name, signature, now_ns, (), data, info.st_mtime_ns)
+
+    def _remember(
+        self,
+        name: str,
+        signature: tuple[int, ...] | None,
+        now_ns: int,
+        problems: tuple[Problem, ...],
+        data: bytes,
+        mtime_ns: int,
+    ) -> Version:
+        digest = hashlib.blake2b(repr(problems).encode() + b"\0" + data, digest_size=16).hexdigest()
+        seen = self._seen.get(name)
+        if seen is not None and seen.version.digest == digest:
+            version = seen.version
+        else:
+            version = self._load(name, digest, problems, data, mtime_ns, now_ns)
+        if signature is None:
+            self._seen.pop(name, None)
+        else:
+            self._seen[name] = _Seen(signature, now_ns, version)
+        return version
+
+    def _load(
+        self,
+        name: str,
+        digest: str,
+        problems: tuple[Problem, ...],
+        data: bytes,
+        mtime_ns: int,
+        now_ns: int,
+    ) -> Version:
+        plan = None
+        revisions: Mapping[str, Revision] = {}
+        if not problems:
+            try:
+                plan = loads_plan(data, "json" if name.lower().endswith(".json") else "toml")
+            except PlanFileError as error:
+                problems = error.problems
+            else:
+                revisions = self.store.revise(plan)
+        # A file dated in the future (a skewed clock, a copy) must not claim to be from then.
+        seconds = min(mtime_ns, now_ns) // 1_000_000_000
+        modified = max(
+            [datetime.fromtimestamp(seconds, UTC), *(r.modified for r in revisions.values())]
+        )
+        return Version(digest, plan, problems, modified, revisions)
+
+    def _open(self, name: str) -> tuple[int, os.stat_result]:
+        target = Path(os.path.realpath(self.root / name))
+        if target.parent != self.root:
+            raise _Refused("link-outside-folder", value=name)
+        try:
+            root_fd = os.open(self.root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+            try:
+                fd = os.open(target.name, _OPEN_FLAGS, dir_fd=root_fd)
+            finally:
+                os.close(root_fd)
+        except FileNotFoundError:
+            raise _Refused("no-such-file", value=name) from None
+        except OSError as error:
+            raise _Refused("unreadable", value=name, reason=error.strerror or str(error)) from None
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            os.close(fd)
+            raise _Refused("not-a-regular-file", value=name)
+        return fd, info
+
+
+def _read(fd: int) -> bytes:
+    """Up to one byte more than a plan may have, so a larger file is told apart."""
+    chunks = []
+    left = MAX_BYTES + 1
+    while left > 0:
+        chunk = os.read(fd, min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)

@@ -1,0 +1,95 @@
+"""HTTP as calendar clients use it: validators, conditional requests, whole responses.
+
+A response is made whole, as bytes, before its status is sent: a client never gets a calendar
+cut short because something failed half-way through writing it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from datetime import datetime
+from email.utils import format_datetime, parsedate_to_datetime
+from wsgiref.types import StartResponse
+
+import attrs
+
+__all__ = ["Response", "etag_of", "http_date", "not_modified", "send"]
+
+_REASONS = {
+    200: "OK",
+    301: "Moved Permanently",
+    304: "Not Modified",
+    400: "Bad Request",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    500: "Internal Server Error",
+    503: "Service Unavailable",
+}
+
+CALENDAR = "text/calendar; charset=utf-8"
+HTML = "text/html; charset=utf-8"
+
+
+@attrs.frozen
+class Response:
+    """A whole response; ``etag`` and ``modified`` make it answerable with 304 Not Modified."""
+
+    status: int
+    body: bytes
+    content_type: str = HTML
+    etag: str | None = None
+    modified: datetime | None = None
+    headers: tuple[tuple[str, str], ...] = ()
+
+
+def etag_of(body: bytes) -> str:
+    """A strong validator: the same bytes always give the same tag, across restarts too."""
+    return '"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
+
+
+def http_date(moment: datetime) -> str:
+    return format_datetime(moment, usegmt=True)
+
+
+def _tags(header: str) -> list[str]:
+    return [tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()]
+
+
+def not_modified(environ: dict[str, object], response: Response) -> bool:
+    """Whether the client's copy is current (RFC 9110 §13.1): If-None-Match wins if both are sent."""
+    if response.status != 200:
+        return False
+    match = environ.get("HTTP_IF_NONE_MATCH")
+    if isinstance(match, str) and response.etag is not None:
+        tags = _tags(match)
+        # Weak comparison, as a GET allows: W/"x" matches "x".
+        return "*" in tags or response.etag in tags
+    since = environ.get("HTTP_IF_MODIFIED_SINCE")
+    if isinstance(since, str) and response.modified is not None:
+        try:
+            when = parsedate_to_datetime(since)
+        except (TypeError, ValueError):
+            return False  # a date we cannot read is ignored, as RFC 9110 says
+        if when.tzinfo is None:
+            return False
+        return response.modified <= when
+    return False
+
+
+def send(
+    environ: dict[str, object], start_response: StartResponse, response: Response
+) -> Iterable[bytes]:
+    headers = [*response.headers, ("X-Content-Type-Options", "nosniff")]
+    if response.etag is not None:
+        headers.append(("ETag", response.etag))
+    if response.modified is not None:
+        headers.append(("Last-Modified", http_date(response.modified)))
+    status = response.status
+    body = response.body
+    if not_modified(environ, response):
+        status, body = 304, b""
+    else:
+        headers += [("Content-Type", response.content_type), ("Content-Length", str(len(body)))]
+    start_response(f"{status} {_REASONS[status]}", headers)
+    return [] if environ.get("REQUEST_METHOD") == "HEAD" else [body]

@@ -1,0 +1,207 @@
+"""The server's own pages: the list of feeds to subscribe to, and the pages that explain a failure.
+
+Error pages speak Chinese and English together: a plan that cannot be read cannot say which
+language it is in, and the person reading the page may be the clerk or an outside technician.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from urllib.parse import quote
+
+import attrs
+
+from commedu._messages import LANGS, Lang
+from commedu.errors import Problem
+from commedu.model.plan import Plan
+from commedu.web.feeds import Feed, feeds
+from commedu.web.folder import PlanFile
+from commedu.web.html import document, esc
+
+__all__ = ["Listed", "error_page", "index_page", "problems_page"]
+
+_HTML_LANG: dict[Lang, str] = {"zh": "zh-CN", "en": "en"}
+
+_INDEX: dict[Lang, dict[str, str]] = {
+    "zh": {
+        "title": "社区教育日历订阅",
+        "intro": "在日历程序中订阅下列地址，计划文件修改后日历会自动更新。"
+        "在 iPhone、Mac 或装有 Outlook 的电脑上点击 webcal:// 链接即可订阅；"
+        "谷歌日历、Outlook 网页版等请复制 http(s):// 地址，选择“通过网址添加”。",
+        "empty": "此文件夹中没有计划文件（.toml 或 .json）。",
+        "summary": "{township} · {year}年 · 共 {n} 项工作",
+        "glance": "全年一览",
+        "caption": "{title}的订阅地址",
+        "calendar": "日历",
+        "count": "工作项",
+        "subscribe": "点击订阅（webcal://）",
+        "address": "订阅：点击链接，或复制地址",
+        "plan": "全部工作",
+        "department": "部门：{name}",
+        "station": "工作站：{name}",
+        "broken": "{file} 目前无法读取，其日历暂停提供。",
+        "details": "查看问题",
+        "other": "English",
+    },
+    "en": {
+        "title": "Community-education calendar feeds",
+        "intro": "Subscribe to these addresses in a calendar program: when a plan file changes, the"
+        " calendars follow. On an iPhone, a Mac or with Outlook installed, click a webcal:// link"
+        " to subscribe; in Google Calendar or Outlook on the web, copy the http(s):// address and"
+        " add the calendar from a URL.",
+        "empty": "This folder holds no plan file (.toml or .json).",
+        "summary": "{township} · {year} · {n} activities",
+        "glance": "The year at a glance",
+        "caption": "Feeds of {title}",
+        "calendar": "Calendar",
+        "count": "Activities",
+        "subscribe": "Subscribe (webcal://)",
+        "address": "Subscribe: click the link, or copy the address",
+        "plan": "The whole plan",
+        "department": "Department: {name}",
+        "station": "Station: {name}",
+        "broken": "{file} cannot be read at the moment; its calendars are paused.",
+        "details": "see the problems",
+        "other": "中文",
+    },
+}
+
+_ERRORS: dict[str, dict[Lang, str]] = {
+    "not-found-title": {"zh": "找不到此页面", "en": "Not found"},
+    "not-found": {
+        "zh": "此地址没有对应的计划、日历或页面。",
+        "en": "Nothing is served at this address: no plan, calendar or page.",
+    },
+    "no-activities": {
+        "zh": "{name} 目前没有任何工作安排，因此没有日历。",
+        "en": "{name} has no scheduled activity at the moment, so there is no calendar.",
+    },
+    "back": {"zh": "返回订阅列表", "en": "Back to the list of feeds"},
+    "bad-plan-title": {"zh": "计划文件有误", "en": "The plan file has problems"},
+    "bad-plan": {
+        "zh": "{file} 无法作为计划读取，其日历和页面暂停提供。修改文件后无需重启，此页会自动恢复。",
+        "en": "{file} cannot be read as a plan, so its calendars and page are paused. Fix the"
+        " file; nothing needs restarting, this address works again as soon as it is valid.",
+    },
+    "method-title": {"zh": "不支持的请求方法", "en": "Method not allowed"},
+    "method": {
+        "zh": "此服务器只接受 GET 和 HEAD 请求。",
+        "en": "This server answers GET and HEAD requests only.",
+    },
+    "bad-lang-title": {"zh": "无效的语言参数", "en": "Bad language"},
+    "bad-lang": {
+        "zh": "lang 参数只能是 zh（中文）或 en（英文）。",
+        "en": "The lang parameter must be zh (Chinese) or en (English).",
+    },
+    "folder-title": {"zh": "无法读取计划文件夹", "en": "The plan folder cannot be read"},
+    "folder": {
+        "zh": "服务器无法列出计划文件所在的文件夹：{reason}",
+        "en": "The server cannot list the folder of plan files: {reason}",
+    },
+    "internal-title": {"zh": "服务器内部错误", "en": "Internal error"},
+    "internal": {
+        "zh": "处理此请求时出现意外错误，详情已写入服务器日志。",
+        "en": "Something unexpected went wrong with this request; the server's log has the details.",
+    },
+}
+
+
+@attrs.frozen
+class Listed:
+    """A plan file as the index shows it: its plan, or ``None`` when it cannot be read now."""
+
+    file: PlanFile
+    plan: Plan | None
+
+
+def _both(title_code: str, paragraphs: Sequence[dict[Lang, str]], root: str) -> bytes:
+    title = " · ".join(_ERRORS[title_code][lang] for lang in LANGS[::-1])
+    body = [f"<main>\n<h1>{esc(title)}</h1>\n"]
+    for lang in LANGS[::-1]:
+        body.append(f'<div lang="{_HTML_LANG[lang]}">\n')
+        body += [f"<p>{esc(p[lang])}</p>\n" for p in paragraphs]
+        body.append(f'<p><a href="{esc(root)}">{esc(_ERRORS["back"][lang])}</a></p>\n</div>\n')
+    body.append("</main>\n")
+    return document(None, title, "".join(body)).encode("utf-8")
+
+
+def error_page(code: str, root: str, **params: str) -> bytes:
+    """A page for ``code`` in both languages; ``root`` is the address of the list of feeds."""
+    text = {lang: _ERRORS[code][lang].format(**params) for lang in LANGS}
+    title = "not-found-title" if code == "no-activities" else f"{code}-title"
+    return _both(title, [text], root)
+
+
+def problems_page(file: str, problems: Sequence[Problem], root: str) -> bytes:
+    """What is wrong with a plan file, every problem with its place, in both languages."""
+    title = " · ".join(_ERRORS["bad-plan-title"][lang] for lang in LANGS[::-1])
+    body = [f"<main>\n<h1>{esc(title)}</h1>\n"]
+    for lang in LANGS[::-1]:
+        body.append(f'<div lang="{_HTML_LANG[lang]}">\n')
+        body.append(f"<p>{esc(_ERRORS['bad-plan'][lang].format(file=file))}</p>\n")
+        items = "".join(f"<li>{esc(p.describe(lang))}</li>" for p in problems)
+        body.append(f'<ul class="problems">{items}</ul>\n')
+        body.append(f'<p><a href="{esc(root)}">{esc(_ERRORS["back"][lang])}</a></p>\n</div>\n')
+    body.append("</main>\n")
+    return document(None, title, "".join(body)).encode("utf-8")
+
+
+def plan_address(file: PlanFile) -> str:
+    """A plan's address below the server's root: its key, percent-encoded, as a folder."""
+    return quote(file.key, safe="") + "/"
+
+
+def _feed_label(feed: Feed, labels: dict[str, str]) -> str:
+    return labels[feed.kind].format(name=feed.name)
+
+
+def index_page(listed: Sequence[Listed], base: str, lang: Lang) -> bytes:
+    """Every plan with its feeds; ``base`` is the public address of the server's root, with "/"."""
+    labels = _INDEX[lang]
+    other: Lang = "en" if lang == "zh" else "zh"
+    body = [
+        f"<header>\n<h1>{esc(labels['title'])}</h1>\n",
+        f'<p><a href="?lang={other}" lang="{_HTML_LANG[other]}">{esc(labels["other"])}</a></p>\n',
+        f"<p>{esc(labels['intro'])}</p>\n</header>\n<main>\n",
+    ]
+    if not listed:
+        body.append(f"<p>{esc(labels['empty'])}</p>\n")
+    webcal = "webcal://" + base.partition("://")[2]
+    for entry in listed:
+        address = plan_address(entry.file)
+        if entry.plan is None:
+            text = labels["broken"].format(file=entry.file.name)
+            body.append(
+                f"<section>\n<h2>{esc(entry.file.name)}</h2>\n<p>{esc(text)} "
+                f'<a href="{esc(address)}">{esc(labels["details"])}</a></p>\n</section>\n'
+            )
+            continue
+        plan = entry.plan
+        summary = labels["summary"].format(
+            township=plan.township.name, year=plan.year, n=len(plan.activities)
+        )
+        rows = []
+        for feed in feeds(plan):
+            path = address + feed.path
+            rows.append(
+                "<tr>"
+                f'<th scope="row">{esc(_feed_label(feed, labels))}</th>'
+                f'<td class="nowrap">{feed.activities}</td>'
+                f'<td><a href="{esc(webcal + path)}">{esc(labels["subscribe"])}</a>'
+                f'<code class="url">{esc(base + path)}</code></td>'
+                "</tr>\n"
+            )
+        header = "".join(
+            f'<th scope="col">{esc(labels[key])}</th>' for key in ("calendar", "count", "address")
+        )
+        caption = labels["caption"].format(title=plan.title)
+        body += [
+            f"<section>\n<h2>{esc(plan.title)}</h2>\n",
+            f'<p>{esc(summary)} · <a href="{esc(address)}">{esc(labels["glance"])}</a></p>\n',
+            '<div class="scroll">\n<table>\n',
+            f"<caption>{esc(caption)}</caption>\n",
+            f"<thead><tr>{header}</tr></thead>\n<tbody>\n{''.join(rows)}</tbody>\n",
+            "</table>\n</div>\n</section>\n",
+        ]
+    body.append("</main>\n")
+    return document(lang, labels["title"], "".join(body)).encode("utf-8")

@@ -1,0 +1,87 @@
+"""A real waitress server on the loopback interface, for tests that talk HTTP to the feeds."""
+
+from __future__ import annotations
+
+import http.client
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import attrs
+from waitress import wasyncore
+from waitress.server import create_server
+
+from commedu._messages import Lang
+from commedu.web.app import make_app
+
+#: No test waits longer than this for one answer.
+TIMEOUT = 30
+
+
+@attrs.frozen
+class Reply:
+    status: int
+    headers: dict[str, str]  #: names in lower case
+    body: bytes
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8")
+
+
+@attrs.frozen
+class Running:
+    host: str
+    port: int
+
+    @property
+    def base(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def request(
+        self, path: str, method: str = "GET", headers: dict[str, str] | None = None
+    ) -> Reply:
+        """Send ``path`` exactly as given (no normalising), on a new connection."""
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=TIMEOUT)
+        try:
+            connection.putrequest(method, path, skip_accept_encoding=True)
+            for name, value in (headers or {}).items():
+                connection.putheader(name, value)
+            connection.endheaders()
+            response = connection.getresponse()
+            body = response.read()
+            return Reply(response.status, {k.lower(): v for k, v in response.getheaders()}, body)
+        finally:
+            connection.close()
+
+
+@contextmanager
+def serving(
+    folder: Path, *, lang: Lang | None = None, base_url: str | None = None
+) -> Iterator[Running]:
+    """The folder's feeds on 127.0.0.1 at a free port, stopped and joined on the way out."""
+    server = create_server(
+        make_app(folder, lang=lang, base_url=base_url),
+        host="127.0.0.1",
+        port=0,
+        threads=8,
+        ident="commedu-test",
+    )
+    stopping = threading.Event()
+
+    def run() -> None:
+        # waitress's own loop, driven here so that the server is closed in its own thread.
+        while not stopping.is_set():
+            wasyncore.loop(timeout=0.05, map=server._map, count=1)  # type: ignore[union-attr]
+        server.task_dispatcher.shutdown()  # type: ignore[union-attr]
+        wasyncore.close_all(server._map)  # type: ignore[union-attr]
+
+    thread = threading.Thread(target=run, name="waitress", daemon=True)
+    thread.start()
+    try:
+        yield Running("127.0.0.1", int(server.effective_port))  # type: ignore[union-attr]
+    finally:
+        stopping.set()
+        thread.join(TIMEOUT)
+        assert not thread.is_alive(), "the test server did not stop"
