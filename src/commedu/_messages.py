@@ -101,8 +101,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "{value!r} 没有写明是计划期（{first}—{last} 年）的哪一年——是不是 {suggestion!r}？",
     },
     "no-school-holiday": {
-        "en": "{value!r} needs the dates of {name} in {year}, which the plan does not state; add them under [[school_holidays]] (name = \"{name}\", first = …, last = …)",
-        "zh": "{value!r} 需要 {year} 年{name}的起止日期，计划中没有写明；请在 [[school_holidays]] 下添加（name = \"{name}\"，first = …，last = …）",
+        "en": '{value!r} needs the dates of {name} in {year}, which the plan does not state; add them under [[school_holidays]] (name = "{name}", first = …, last = …)',
+        "zh": '{value!r} 需要 {year} 年{name}的起止日期，计划中没有写明；请在 [[school_holidays]] 下添加（name = "{name}"，first = …，last = …）',
     },
     "no-such-week": {
         "en": "{value!r}: that month has only {weeks} weeks in {year}",

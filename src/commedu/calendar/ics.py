@@ -29,13 +29,8 @@ from commedu.model.parts import Activity, Department, Station, Task
 from commedu.model.plan import Plan
 from commedu.model.when import (
     DEFAULT_ZONE,
-    Day,
-    DayRange,
-    Deadline,
-    Month,
-    MonthPart,
-    MonthSpan,
     Recurrence,
+    Repeat,
     Session,
     When,
 )
@@ -114,7 +109,8 @@ def to_calendar(plan: Plan, **options: Unpack[ExportOptions]) -> Calendar:
     stamp = _stamp(options.get("stamp"))
     labels = _LABELS[lang]
     selection = _selection_label(departments, stations, months, lang)
-    name = labels["calendar"].format(township=plan.township.name, year=plan.year)
+    years = str(plan.year) if plan.last_year is None else f"{plan.year}—{plan.last_year}"
+    name = labels["calendar"].format(township=plan.township.name, year=years)
     if selection:
         name += _SEPARATOR + selection
     describe = [plan.title, plan.schedule.title, labels["activities"].format(n=len(chosen))]
@@ -312,8 +308,8 @@ def _clock(start: datetime, end: datetime) -> str:
     )
 
 
-def _when_text(when: When) -> str:
-    """The *when* as a reader wants it: the plan's own spelling, or clock times for sessions."""
+def _when_text(when: When, written: str = "") -> str:
+    """The *when* as a reader wants it: the plan's own words, or clock times for sessions."""
     match when:
         case Session():
             return _clock(when.start, when.end)
@@ -321,7 +317,7 @@ def _when_text(when: When) -> str:
             span = when.span
             end = when.start + when.duration
             return f"{span.first}–{span.last} {when.start:%H:%M}–{end:%H:%M}"
-    return str(when)
+    return written or str(when)
 
 
 def _description(plan: Plan, activity: Activity, lang: Lang) -> str:
@@ -340,7 +336,7 @@ def _description(plan: Plan, activity: Activity, lang: Lang) -> str:
                 )
             )
     fields = [
-        (labels["when"], _when_text(activity.when)),
+        (labels["when"], _when_text(activity.when, activity.when_text)),
         (labels["responsible"], labels["list"].join(d.name for d in activity.responsible)),
         (labels["serves"], labels["list"].join(served)),
         (labels["groups"], labels["list"].join(activity.target_groups)),
@@ -375,7 +371,9 @@ def _item(
             else:
                 item.add("DTEND", when.start + when.duration)
                 item.add("TRANSP", "OPAQUE")  # a timed session takes up the people's time
-        case Month() | MonthSpan() | MonthPart() | Deadline() | Day() | DayRange():
+        case Repeat():
+            _add_repeat(item, when)
+        case _:
             span = when.span
             if isinstance(item, Todo):
                 # A date-valued DUE is the day it is due, as task apps show it: 4月 is due on
@@ -392,6 +390,18 @@ def _item(
     if isinstance(when, Recurrence):
         _add_recurrence(item, when)
     return item
+
+
+def _add_repeat(item: Event | Todo, when: Repeat) -> None:
+    """An all-day item on the first day it comes round, recurring by the repeat's rule."""
+    first = when.days()[0]
+    item.add("DTSTART", first)  # a recurring to-do needs DTSTART, and DUE after it
+    if isinstance(item, Todo):
+        item.add("DUE", first + timedelta(days=1))
+    else:
+        item.add("DTEND", first + timedelta(days=1))
+        item.add("TRANSP", "TRANSPARENT")
+    item.add("RRULE", vRecur.from_ical(when.rule))
 
 
 def _add_recurrence(component: Event | Todo, when: Recurrence) -> None:
@@ -419,7 +429,7 @@ def _timezones(plan: Plan, activities: Iterable[Activity]) -> list[Timezone]:
             zones[key],
             tzid=key,
             first_date=date(plan.year, 1, 1),
-            last_date=date(plan.year + 1, 1, 1),
+            last_date=date(plan.until + 1, 1, 1),
         )
         for key in sorted(zones)
     ]

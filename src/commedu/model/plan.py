@@ -9,6 +9,7 @@ from typing import Any, Protocol, TypeVar
 import attrs
 
 from commedu.errors import PlanError, Problem
+from commedu.model.observances import SchoolHoliday
 from commedu.model.parts import (
     Activity,
     Commitments,
@@ -29,38 +30,34 @@ from commedu.model.parts import (
     duplicates,
 )
 from commedu.model.when import (
-    Day,
-    DayRange,
     Deadline,
     Month,
     MonthPart,
     MonthSpan,
-    Recurrence,
-    Session,
     When,
 )
 
 __all__ = ["Plan"]
 
 
-def _when_year_problems(when: When, year: int, path: str) -> list[Problem]:
+def _when_year_problems(when: When, year: int, last_year: int, path: str) -> list[Problem]:
+    span = when.span
+    years = {span.first.year, span.last.year}
     match when:
         case Month() | MonthSpan() | MonthPart():
             years = {when.year}
         case Deadline():
             years = {when.due.year}
-        case Day():
-            years = {when.date.year}
-        case DayRange():
-            years = {when.first.year, when.last.year}
-        case Session() | Recurrence():
-            span = when.span
-            years = {span.first.year, span.last.year}
+    shown = str(year) if last_year == year else f"{year}-{last_year}"
     return [
-        Problem(path, "outside-year", {"value": str(when), "year": year})
+        Problem(path, "outside-year", {"value": str(when), "year": shown})
         for y in sorted(years)
-        if y != year
+        if not year <= y <= last_year
     ]
+
+
+def _holidays(items: Iterable[SchoolHoliday]) -> tuple[SchoolHoliday, ...]:
+    return tuple(items)
 
 
 def _names(things: Iterable[Any]) -> str:
@@ -93,6 +90,10 @@ class Plan:
     published_on: date | None = None
     source: Source | None = None
     profile: str | None = None  #: the standard profile the plan is written against, by name
+    #: the last year of a plan that spans several (a five-year plan: ``year=2011, last_year=2015``)
+    last_year: int | None = None
+    #: school holidays as the township sets them; 暑假期间 and 寒假 are read from these
+    school_holidays: tuple[SchoolHoliday, ...] = attrs.field(default=(), converter=_holidays)
 
     def __attrs_post_init__(self) -> None:
         problems = [
@@ -108,6 +109,13 @@ class Plan:
             *duplicates((d.id for d in self.departments), "departments[{}].id", "departments"),
             *self._department_name_problems(),
             *self._schedule_problems(),
+            None
+            if self.last_year is None or self.year < self.last_year <= 2999
+            else Problem(
+                "last_year",
+                "span-order",
+                {"first": f"{self.year}年", "last": f"{self.last_year}年"},
+            ),
         ]
         found = [p for p in problems if p is not None]
         if found:
@@ -164,7 +172,9 @@ class Plan:
             for j, ref in enumerate(activity.serves):
                 if ref not in servable:
                     problems.append(self._unknown(f"{path}.serves[{j}]", "task or mechanism", ref))
-            problems.extend(_when_year_problems(activity.when, self.year, f"{path}.when"))
+            problems.extend(
+                _when_year_problems(activity.when, self.year, self.until, f"{path}.when")
+            )
         return problems
 
     def _unknown(self, path: str, kind: str, value: str) -> Problem:
@@ -178,6 +188,16 @@ class Plan:
         )
 
     # -- queries ---------------------------------------------------------------------------------
+
+    @property
+    def until(self) -> int:
+        """The plan's last year: ``year`` itself unless the plan spans several."""
+        return self.year if self.last_year is None else self.last_year
+
+    @property
+    def years(self) -> range:
+        """Every year the plan covers."""
+        return range(self.year, self.until + 1)
 
     @property
     def mechanisms(self) -> tuple[Mechanism, ...]:
