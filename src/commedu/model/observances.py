@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 
 import attrs
-from lunar_python import Lunar, Solar
 
 from commedu.errors import PlanError, Problem
 
@@ -61,6 +60,10 @@ class SolarTerm:
     name: str
 
     def on(self, year: int) -> date:
+        # lunar_python takes tens of milliseconds to import; only plans naming a term or a lunar
+        # date pay for it (see the lazy names in commedu/__init__.py for the same reason).
+        from lunar_python import Solar
+
         # The term table of the lunar year that holds mid-year has every term of April–October.
         solar = Solar.fromYmd(year, 6, 1).getLunar().getJieQiTable()[self.name]
         return date(solar.getYear(), solar.getMonth(), solar.getDay())
@@ -78,6 +81,8 @@ class LunarDay:
     offset: int = 0
 
     def on(self, year: int) -> date:
+        from lunar_python import Lunar
+
         solar = Lunar.fromYmd(year, self.month, self.day).getSolar()
         return date(solar.getYear(), solar.getMonth(), solar.getDay()) + timedelta(self.offset)
 

@@ -25,25 +25,38 @@ from commedu.model.observances import SchoolHoliday, observance
 
 __all__ = [
     "DEFAULT_ZONE",
+    "NEAR",
+    "SCHOOL_HOLIDAY_NAMES",
     "DateSpan",
     "Day",
     "DayRange",
     "Deadline",
+    "Every",
+    "LabelledDay",
+    "MixedSpan",
     "Month",
     "MonthPart",
     "MonthSpan",
+    "NamedPeriod",
+    "Occasion",
     "Part",
+    "Period",
     "Recurrence",
+    "Relation",
+    "Repeat",
     "Session",
+    "WeekOfMonth",
     "When",
+    "YearSpan",
     "parse_when",
+    "qualified",
+    "when_year",
 ]
 
 DEFAULT_ZONE = ZoneInfo("Asia/Shanghai")
 
-_EXAMPLES = (
-    "'4月', '7-8月', '4月下旬', '4月底', '5月前', '3月8日', '2021-03-08', '2021-03-08/2021-03-14'"
-)
+# parse_when replaces these with examples in the plan's own year (see _examples).
+_EXAMPLES = "'4月', '7-8月', '4月下旬', '4月底', '5月前', '3月8日'"
 
 
 def _fail(code: str, **params: object) -> PlanError:
@@ -660,12 +673,17 @@ class Occasion:
         return f"{self.name}{self.relation.value}"
 
 
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip()
+
+
 @attrs.frozen
 class LabelledDay:
     """A day with the name a schedule gives it: ``3月5日学雷锋日``."""
 
     date: date
-    label: str
+    #: in NFKC, as the parser reads it (the plan's own wording is kept in ``Activity.when_text``)
+    label: str = attrs.field(converter=_nfkc)
 
     @property
     def span(self) -> DateSpan:
@@ -901,7 +919,11 @@ def _parse_new_forms(text: str, year: int, holidays: Sequence[SchoolHoliday]) ->
 
 
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
-_RE_CN_MONTH = re.compile(r"(?<![第周期每])([一二三四五六七八九十]{1,3})(?=月)")
+_CN = "[一二三四五六七八九十]{1,3}"
+#: A month in Chinese numerals: 十月, and the first month of 七至八月.
+_RE_CN_MONTH = re.compile(
+    rf"(?<![第周期每])({_CN})(?=月|\s*(?:至|到|-|–|—|~|～)\s*(?:{_CN}|\d{{1,2}})\s*月)"
+)
 _RE_CN_DAY = re.compile(r"(?<=月)([一二三四五六七八九十]{1,3})(?=[日号])")
 
 
@@ -969,8 +991,8 @@ _REPAIRS = (
     (re.compile(r"(.+?)(?:左右|开展|举行|举办|进行|完成|内|中|间)"), r"\1"),
     (re.compile(r"年初"), "1月"),
     (re.compile(r"年中"), "6月"),
-    (re.compile(r"年底前?"), "12月底"),
     (re.compile(r"年底前"), "12月底前"),
+    (re.compile(r"年底"), "12月底"),
     (re.compile(r"(?:每周|周|星期)([1-7])"), r"每周\1"),
     (re.compile(r"(?:周|星期)([一二三四五六日])"), r"每周\1"),
 )
