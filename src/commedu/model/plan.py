@@ -192,7 +192,8 @@ class Plan:
     @property
     def until(self) -> int:
         """The plan's last year: ``year`` itself unless the plan spans several."""
-        return self.year if self.last_year is None else self.last_year
+        # A period that runs backwards is reported on its own; dates are then read in ``year``.
+        return self.year if self.last_year is None else max(self.year, self.last_year)
 
     @property
     def years(self) -> range:
