@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -111,3 +113,14 @@ def test_school_holiday_must_not_end_before_it_starts() -> None:
     with pytest.raises(PlanError) as info:
         SchoolHoliday("暑假", date(2021, 8, 31), date(2021, 7, 1))
     assert info.value.problems[0].code == "span-order"
+
+
+def test_the_when_reference_lists_every_observance_with_every_name() -> None:
+    page = (Path(__file__).parent.parent / "docs" / "reference" / "when.md").read_text("utf-8")
+    section = page.split("\n## Observances\n", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| (\S+) \|([^|]*)\| [^|]+ \|$", section, flags=re.MULTILINE)
+    documented = {
+        name: tuple(a for a in aliases.strip().split(", ") if a) for name, aliases in rows
+    }
+    documented.pop("Observance")
+    assert documented == {o.name: o.aliases for o in OBSERVANCES}

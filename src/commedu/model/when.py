@@ -932,7 +932,7 @@ def _cn_number(text: str) -> str:
     tens, ten, ones = text.partition("十")
     if not ten:
         return str(_CN_DIGITS[text]) if len(text) == 1 else text
-    if len(tens) > 1 or len(ones) > 1:
+    if len(tens) > 1 or len(ones) > 1 or "十" in ones or tens == "零" or ones == "零":
         return text
     return str((_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0))
 
