@@ -179,3 +179,18 @@ def test_a_calendar_of_a_plan_spanning_years_names_the_period_and_holds_every_ye
     assert "2011—2015" in str(first["X-WR-CALNAME"])
     starts = sorted(e.start for e in first.walk("VEVENT"))
     assert starts == [date(2011, 3, 1), date(2015, 10, 1)]
+
+
+def test_a_winter_holiday_that_began_the_year_before_counts_in_the_plan_year() -> None:
+    winter = (SchoolHoliday("寒假", date(2020, 12, 28), date(2021, 2, 20)),)
+    when = parse_when("寒假", 2021, holidays=winter)
+    assert (when.span.first, when.span.last) == (date(2020, 12, 28), date(2021, 2, 20))
+
+
+def test_a_repeat_exports_as_a_recurring_all_day_todo() -> None:
+    plan = loads_plan(_plan(["每季度"]))
+    first, _ = parse_both(to_ics(plan, stamp=STAMP, component="todo"))
+    [todo] = first.walk("VTODO")
+    assert todo.decoded("DTSTART") == date(2021, 1, 1)
+    assert todo.decoded("DUE") == date(2021, 1, 2)
+    assert todo["RRULE"].to_ical() == b"FREQ=MONTHLY;UNTIL=20211231;INTERVAL=3"

@@ -153,6 +153,8 @@ def test_repeat_and_mixed_span_refuse_what_they_cannot_mean() -> None:
         MixedSpan(2021, 3, None, 5, None)
     with pytest.raises(PlanError):
         YearSpan(2015, 2011)
+    with pytest.raises(PlanError):
+        Occasion(2021, "暑假", Relation.DURING, date(2021, 8, 31), date(2021, 7, 1))
 
 
 @pytest.mark.parametrize("text", ["暑假期间", "寒假", "暑假前后"])
