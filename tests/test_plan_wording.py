@@ -194,3 +194,9 @@ def test_a_repeat_exports_as_a_recurring_all_day_todo() -> None:
     assert todo.decoded("DTSTART") == date(2021, 1, 1)
     assert todo.decoded("DUE") == date(2021, 1, 2)
     assert todo["RRULE"].to_ical() == b"FREQ=MONTHLY;UNTIL=20211231;INTERVAL=3"
+
+
+def test_a_month_filter_keeps_those_months_of_every_year_of_the_period() -> None:
+    plan = loads_plan(_plan(["2011年3月", "2014年3月", "2015年10月"], 2011, FIVE_YEARS))
+    first, _ = parse_both(to_ics(plan, stamp=STAMP, months=(3, 3)))
+    assert sorted(e.start for e in first.walk("VEVENT")) == [date(2011, 3, 1), date(2014, 3, 1)]

@@ -170,7 +170,11 @@ def select(
         and (not wanted_stations or a.station in wanted_stations)
         and (
             months is None
-            or any(a.when.span.touches_month(plan.year, m) for m in range(months[0], months[1] + 1))
+            or any(
+                a.when.span.touches_month(y, m)
+                for y in plan.years  # a plan spanning years: those months of any of its years
+                for m in range(months[0], months[1] + 1)
+            )
         )
     )
 
