@@ -7,14 +7,14 @@ out here from the plan and RFC 5545, not from the exporter's code.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 import icalendar
 from dateutil.rrule import rrulestr
 from ical.calendar import Calendar as IcalCalendar
 from ical.calendar_stream import IcsCalendarStream
 
-from commedu import Activity, Plan, Recurrence, Session
+from commedu import Activity, Every, Plan, Recurrence, Repeat, Session
 
 
 def rfc_text(text: str) -> str:
@@ -49,6 +49,19 @@ def parse_both(data: bytes) -> tuple[icalendar.Calendar, IcalCalendar]:
 def occurrences(start: datetime, rule: str, exdates: list[datetime]) -> list[datetime]:
     excluded = set(exdates)
     return [dt for dt in rrulestr(rule, dtstart=start) if dt not in excluded]
+
+
+def repeat_days(when: Repeat) -> list[date]:
+    """The days an all-day repeat comes round on, counted from the calendar, not from its rule."""
+    year = [date(when.year, 1, 1) + timedelta(days=n) for n in range(366)]
+    year = [d for d in year if d.year == when.year]
+    match when.every:
+        case Every.MONTH:
+            return [d for d in year if d.day == 1]
+        case Every.QUARTER:
+            return [d for d in year if d.day == 1 and d.month in (1, 4, 7, 10)]
+        case Every.WEEK:
+            return [d for d in year if d.weekday() == when.weekday]
 
 
 def check_events(plan: Plan, activities: tuple[Activity, ...], data: bytes) -> None:
@@ -98,6 +111,17 @@ def check_events(plan: Plan, activities: tuple[Activity, ...], data: bytes) -> N
                 assert occurrences(other.dtstart, other.rrule.as_rrule_str(), other.exdate) == list(
                     when.occurrences()
                 )
+        elif isinstance(when, Repeat):
+            days = repeat_days(when)
+            assert type(event.start) is date
+            assert event.start == other.dtstart == days[0]
+            assert event.end == other.dtend == days[0] + timedelta(days=1)
+            assert str(event["TRANSP"]) == "TRANSPARENT"
+            midnight = datetime.combine(days[0], time())
+            rule = event["RRULE"].to_ical().decode()
+            assert [d.date() for d in occurrences(midnight, rule, [])] == days
+            assert other.rrule is not None
+            assert [d.date() for d in occurrences(midnight, other.rrule.as_rrule_str(), [])] == days
         else:
             span = when.span
             assert type(event.start) is date

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from commedu import (
     DEFAULT_ZONE,
+    OBSERVANCES,
     Activity,
     Commitments,
     Comparator,
@@ -19,17 +20,23 @@ from commedu import (
     Deadline,
     Department,
     EducationCentre,
+    Every,
+    LabelledDay,
     Measure,
     Mechanism,
     MechanismKind,
+    MixedSpan,
     Month,
     MonthPart,
     MonthSpan,
+    NamedPeriod,
     Part,
+    Period,
     Place,
     PlaceKind,
     Plan,
     Recurrence,
+    Repeat,
     Resources,
     Schedule,
     Session,
@@ -39,7 +46,9 @@ from commedu import (
     Task,
     Township,
     UnitKind,
+    WeekOfMonth,
     When,
+    parse_when,
 )
 
 #: Any Unicode text that is not blank: Chinese, emoji, quotes, backslashes, newlines and all.
@@ -126,9 +135,59 @@ def recurrences(draw: st.DrawFn, year: int) -> Recurrence:
     return Recurrence(start, session.duration, rule, tuple(dt.date() for dt in excluded))
 
 
+@st.composite
+def mixed_spans(draw: st.DrawFn, year: int) -> MixedSpan:
+    first = draw(st.integers(1, 11))
+    last = draw(st.integers(first + 1, 12))
+    parts = st.none() | st.sampled_from(Part)
+    first_part, last_part = draw(parts), draw(parts)
+    if first_part is None and last_part is None:
+        last_part = draw(st.sampled_from(Part))
+    return MixedSpan(year, first, first_part, last, last_part)
+
+
+@st.composite
+def weeks_of_month(draw: st.DrawFn, year: int) -> WeekOfMonth:
+    month = draw(months)
+    return WeekOfMonth(year, month, draw(st.integers(1, WeekOfMonth.weeks(year, month))))
+
+
+repeats = st.one_of(
+    st.sampled_from([Every.MONTH, Every.QUARTER]).map(lambda e: (e, None)),
+    st.integers(0, 6).map(lambda d: (Every.WEEK, d)),
+)
+#: Labels a schedule puts after a date: observance names and free text.
+labels = st.sampled_from(
+    ["学雷锋日", "世界读书日", "开学典礼", "（周六）", "全民终身学习活动周启动"]
+)
+#: Observance phrases whose days stay inside the plan year (元旦前后 reaches into the year before).
+occasion_texts = st.sampled_from(
+    [
+        f"{name}{relation}"
+        for o in OBSERVANCES
+        for name in (o.name, *o.aliases)
+        for relation in ("", "前", "前后", "期间")
+        if not (o.name == "元旦" and relation == "前后")
+    ]
+)
+
+
+def new_whens(year: int) -> st.SearchStrategy[When]:
+    """The kinds beyond months, days and sessions: periods, mixed ranges, repeats, occasions."""
+    return st.one_of(
+        st.sampled_from(Period).map(lambda p: NamedPeriod(year, p)),
+        mixed_spans(year),
+        weeks_of_month(year),
+        repeats.map(lambda r: Repeat(year, *r)),
+        occasion_texts.map(lambda text: parse_when(text, year)),
+        st.builds(LabelledDay, days_in(year), labels),
+    )
+
+
 def whens(year: int) -> st.SearchStrategy[When]:
     """Every kind of *when*, inside ``year``."""
     return st.one_of(
+        new_whens(year),
         months.map(lambda m: Month(year, m)),
         month_spans(year),
         st.builds(MonthPart, st.just(year), months, st.sampled_from(Part)),

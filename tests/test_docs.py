@@ -23,11 +23,12 @@ from tests.conftest import ROOT
 
 WHEN_PAGE = ROOT / "docs" / "reference" / "when.md"
 ROW = re.compile(
-    r"^\| `(?P<spelling>[^`]+)` \| `(?P<kind>\w+)` \| (?P<first>[\d-]+) – (?P<last>[\d-]+) \|$"
+    r"^\| `(?P<spelling>[^`]+)` \| `(?P<kind>\w+)` \| `(?P<canonical>[^`]+)` \| "
+    r"(?P<first>[\d-]+) – (?P<last>[\d-]+) \|$"
 )
 
 
-def when_rows() -> list[tuple[str, str, date, date]]:
+def when_rows() -> list[tuple[str, str, str, date, date]]:
     rows = []
     for line in WHEN_PAGE.read_text(encoding="utf-8").splitlines():
         if match := ROW.match(line):
@@ -35,6 +36,7 @@ def when_rows() -> list[tuple[str, str, date, date]]:
                 (
                     match["spelling"],
                     match["kind"],
+                    match["canonical"],
                     date.fromisoformat(match["first"]),
                     date.fromisoformat(match["last"]),
                 )
@@ -46,12 +48,14 @@ def test_the_when_table_is_not_empty() -> None:
     assert len(when_rows()) >= 20
 
 
-@pytest.mark.parametrize(("spelling", "kind", "first", "last"), when_rows())
+@pytest.mark.parametrize(("spelling", "kind", "canonical", "first", "last"), when_rows())
 def test_every_documented_spelling_parses_as_documented(
-    spelling: str, kind: str, first: date, last: date
+    spelling: str, kind: str, canonical: str, first: date, last: date
 ) -> None:
     when = parse_when(spelling, 2021)
     assert type(when).__name__ == kind
+    assert str(when) == canonical
+    assert parse_when(canonical, 2021) == when
     assert (when.span.first, when.span.last) == (first, last)
 
 

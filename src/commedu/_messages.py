@@ -92,6 +92,26 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{value!r} is not a time the plan understands; write e.g. {examples}",
         "zh": "无法识别时间 {value!r}；可写作 {examples}",
     },
+    "bad-when-close": {
+        "en": "{value!r} is not a time the plan understands — did you mean {suggestion!r}? Other spellings: {examples}",
+        "zh": "无法识别时间 {value!r}——是不是 {suggestion!r}？其他写法：{examples}",
+    },
+    "needs-year": {
+        "en": "{value!r} does not say which year of the plan ({first}–{last}) it is in; write the year first, e.g. {examples}",
+        "zh": "{value!r} 没有写明是计划期（{first}—{last} 年）的哪一年；请在前面写上年份，如 {examples}",
+    },
+    "needs-year-close": {
+        "en": "{value!r} does not say which year of the plan ({first}–{last}) it is in — did you mean {suggestion!r}?",
+        "zh": "{value!r} 没有写明是计划期（{first}—{last} 年）的哪一年——是不是 {suggestion!r}？",
+    },
+    "no-school-holiday": {
+        "en": '{value!r} needs the dates of {name} in {year}, which the plan does not state; add them under [[school_holidays]] (name = "{name}", first = …, last = …)',
+        "zh": '{value!r} 需要 {year} 年{name}的起止日期，计划中没有写明；请在 [[school_holidays]] 下添加（name = "{name}"，first = …，last = …）',
+    },
+    "no-such-week": {
+        "en": "{value!r}: that month has only {weeks} weeks in {year}",
+        "zh": "{value!r}：{year} 年该月只有 {weeks} 周",
+    },
     "unknown-ref": {
         "en": "{kind} {value!r} is not defined; the plan defines {known}",
         "zh": "未定义的{kind_zh} {value!r}；已定义的{kind_zh}：{known}",

@@ -83,7 +83,7 @@ class _Export:
 
     header: Calendar
     zones: list[ZoneInfo]
-    year: int
+    years: tuple[int, int]  #: the plan's first and last year, which its time zones cover
     kind: str
     items: Iterator[list[Property]]
 
@@ -99,7 +99,8 @@ def _export(plan: Plan, options: ExportOptions) -> _Export:
     revisions = options.get("revisions") or {}
     labels = LABELS[lang]
     selection = _selection_label(departments, stations, months, lang)
-    name = labels["calendar"].format(township=plan.township.name, year=plan.year)
+    years = str(plan.year) if plan.last_year is None else f"{plan.year}—{plan.last_year}"
+    name = labels["calendar"].format(township=plan.township.name, year=years)
     if selection:
         name += _SEPARATOR + selection
     describe = [plan.title, plan.schedule.title, labels["activities"].format(n=len(chosen))]
@@ -135,7 +136,7 @@ def _export(plan: Plan, options: ExportOptions) -> _Export:
             yield found
 
     kind = "VTODO" if component == "todo" else "VEVENT"
-    return _Export(calendar, _zones(chosen), plan.year, kind, items())
+    return _Export(calendar, _zones(chosen), (plan.year, plan.until), kind, items())
 
 
 def to_calendar(plan: Plan, **options: Unpack[ExportOptions]) -> Calendar:
@@ -144,7 +145,7 @@ def to_calendar(plan: Plan, **options: Unpack[ExportOptions]) -> Calendar:
     check_options(to_calendar, options, ExportOptions)
     export = _export(plan, options)
     for zone in export.zones:
-        export.header.add_component(_timezone(zone, export.year))
+        export.header.add_component(_timezone(zone, *export.years))
     kind = Todo if export.kind == "VTODO" else Event
     for found in export.items:
         item = kind()
@@ -170,7 +171,7 @@ def to_ics(plan: Plan, **options: Unpack[ExportOptions]) -> bytes:
         export = _export(plan, options)
         head: bytes = export.header.to_ical()
         parts = [head[: -len(_END)]]
-        parts += [_timezone_bytes(zone, export.year) for zone in export.zones]
+        parts += [_timezone_bytes(zone, *export.years) for zone in export.zones]
         parts += [component(export.kind, found) for found in export.items]
     finally:
         if collecting:
@@ -203,7 +204,11 @@ def select(
         and (not wanted_stations or a.station in wanted_stations)
         and (
             months is None
-            or any(a.when.span.touches_month(plan.year, m) for m in range(months[0], months[1] + 1))
+            or any(
+                a.when.span.touches_month(y, m)
+                for y in plan.years  # a plan spanning years: those months of any of its years
+                for m in range(months[0], months[1] + 1)
+            )
         )
     )
 
@@ -321,22 +326,22 @@ def _zones(activities: Iterable[Activity]) -> list[ZoneInfo]:
     return [zones[key] for key in sorted(zones)]
 
 
-def _timezone(zone: ZoneInfo, year: int) -> Timezone:
-    """The zone's VTIMEZONE, covering the plan year only.
+def _timezone(zone: ZoneInfo, year: int, until: int) -> Timezone:
+    """The zone's VTIMEZONE, covering the plan's years only.
 
     The zone's whole history would be hundreds of lines and Outlook mis-maps long RDATE lists;
     for Asia/Shanghai one year is a single STANDARD +0800 block.
     """
     return Timezone.from_tzinfo(
-        zone, tzid=zone.key, first_date=date(year, 1, 1), last_date=date(year + 1, 1, 1)
+        zone, tzid=zone.key, first_date=date(year, 1, 1), last_date=date(until + 1, 1, 1)
     )
 
 
 @functools.lru_cache(maxsize=256)
-def _timezone_bytes(zone: ZoneInfo, year: int) -> bytes:
+def _timezone_bytes(zone: ZoneInfo, year: int, until: int) -> bytes:
     # Working out a zone's transitions costs tens of milliseconds, more than a small
     # calendar's events; a feed serving many calendars of one year needs it once.
-    data: bytes = _timezone(zone, year).to_ical()
+    data: bytes = _timezone(zone, year, until).to_ical()
     return data
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
@@ -23,12 +23,19 @@ from commedu.model.when import (
     Day,
     DayRange,
     Deadline,
+    LabelledDay,
+    MixedSpan,
     Month,
     MonthPart,
     MonthSpan,
+    NamedPeriod,
+    Occasion,
     Recurrence,
+    Repeat,
     Session,
+    WeekOfMonth,
     When,
+    YearSpan,
 )
 
 __all__ = [
@@ -156,9 +163,7 @@ def _recurring(when: Recurrence, component: ComponentKind) -> list[Property]:
     return found
 
 
-def _window(
-    when: Month | MonthSpan | MonthPart | Deadline | Day | DayRange, component: ComponentKind
-) -> list[Property]:
+def _window(when: When, component: ComponentKind) -> list[Property]:
     span = when.span
     if component == "todo":
         # A date-valued DUE is the day it is due, as task apps show it: 4月 is due on 30 April,
@@ -170,16 +175,37 @@ def _window(
     return [("DTSTART", span.first), ("DTEND", span.end), ("TRANSP", "TRANSPARENT")]
 
 
+def _repeat(when: Repeat, component: ComponentKind) -> list[Property]:
+    """An all-day item on the first day it comes round, recurring by the repeat's rule."""
+    first = when.days()[0]
+    # A recurring to-do needs DTSTART, and DUE after it.
+    if component == "todo":
+        return [("DTSTART", first), ("DUE", first + timedelta(days=1)), ("RRULE", RRule(when.rule))]
+    return [
+        ("DTSTART", first),
+        ("DTEND", first + timedelta(days=1)),
+        ("TRANSP", "TRANSPARENT"),
+        ("RRULE", RRule(when.rule)),
+    ]
+
+
 #: One conversion per kind of *when*: its start, end or due, and repetition.
 _WHEN: dict[type, Callable[[Any, ComponentKind], list[Property]]] = {
     Session: _timed,
     Recurrence: _recurring,
+    Repeat: _repeat,
     Month: _window,
     MonthSpan: _window,
     MonthPart: _window,
     Deadline: _window,
     Day: _window,
     DayRange: _window,
+    NamedPeriod: _window,
+    MixedSpan: _window,
+    WeekOfMonth: _window,
+    Occasion: _window,
+    LabelledDay: _window,
+    YearSpan: _window,
 }
 
 
@@ -193,8 +219,8 @@ def _clock(start: datetime, end: datetime) -> str:
     )
 
 
-def _when_text(when: When) -> str:
-    """The *when* as a reader wants it: the plan's own spelling, or clock times for sessions."""
+def _when_text(when: When, written: str = "") -> str:
+    """The *when* as a reader wants it: the plan's own words, or clock times for sessions."""
     match when:
         case Session():
             return _clock(when.start, when.end)
@@ -202,7 +228,7 @@ def _when_text(when: When) -> str:
             span = when.span
             end = when.start + when.duration
             return f"{span.first}–{span.last} {when.start:%H:%M}–{end:%H:%M}"
-    return str(when)
+    return written or str(when)
 
 
 def _place_name(activity: Activity) -> str:
@@ -231,7 +257,7 @@ def _description(plan: Plan, activity: Activity, lang: Lang) -> str:
                 )
             )
     fields = [
-        (labels["when"], _when_text(activity.when)),
+        (labels["when"], _when_text(activity.when, activity.when_text)),
         (labels["responsible"], labels["list"].join(d.name for d in activity.responsible)),
         (labels["serves"], labels["list"].join(served)),
         (labels["groups"], labels["list"].join(activity.target_groups)),

@@ -52,8 +52,8 @@ def _has_responsible(plan: Plan, _: Profile | None) -> Outcome:
         Finding(
             f"schedule.activities[{i}].responsible",
             Text(
-                f"{quote(a.title)} ({a.when}) names no responsible department (责任部门)",
-                f"{quote(a.title)}（{a.when}）没有责任部门",
+                f"{quote(a.title)} ({a.wording}) names no responsible department (责任部门)",
+                f"{quote(a.title)}（{a.wording}）没有责任部门",
             ),
         )
         for i, a in enumerate(plan.activities)
@@ -85,10 +85,10 @@ def _no_duplicates(plan: Plan, _: Profile | None) -> Outcome:
             Finding(
                 f"schedule.activities[{i}]",
                 Text(
-                    f"{quote(activity.title)} ({activity.when}) is already scheduled at "
-                    f"schedule.activities[{clash}] ({other.when})",
-                    f"{quote(activity.title)}（{activity.when}）与 "
-                    f"schedule.activities[{clash}]（{other.when}）重复",
+                    f"{quote(activity.title)} ({activity.wording}) is already scheduled at "
+                    f"schedule.activities[{clash}] ({other.wording})",
+                    f"{quote(activity.title)}（{activity.wording}）与 "
+                    f"schedule.activities[{clash}]（{other.wording}）重复",
                 ),
             )
         )

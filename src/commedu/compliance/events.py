@@ -69,8 +69,8 @@ def _required_event(key: str, name: Text) -> Callable[[Plan, Profile | None], Ou
             i, a = timely[0]
             return Passed(
                 Text(
-                    f"schedule.activities[{i}] {quote(a.title)} ({a.when})",
-                    f"schedule.activities[{i}] {quote(a.title)}（{a.when}）",
+                    f"schedule.activities[{i}] {quote(a.title)} ({a.wording})",
+                    f"schedule.activities[{i}] {quote(a.title)}（{a.wording}）",
                 )
             )
         months = "、".join(f"{m}月" for m in spec.months)
@@ -78,8 +78,8 @@ def _required_event(key: str, name: Text) -> Callable[[Plan, Profile | None], Ou
             Finding(
                 f"schedule.activities[{i}]",
                 Text(
-                    f"{quote(a.title)} ({a.when}) should fall in {months}",
-                    f"{quote(a.title)}（{a.when}）应安排在{months}",
+                    f"{quote(a.title)} ({a.wording}) should fall in {months}",
+                    f"{quote(a.title)}（{a.wording}）应安排在{months}",
                 ),
             )
             for i, a in matches

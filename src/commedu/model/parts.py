@@ -395,6 +395,13 @@ class Activity:
     target_groups: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     description: str = ""
     place: Place | None = None  #: a school, 市民学校 or venue it takes place at
+    #: the *when* as the plan wrote it (``9月份``, ``春节前后``), where that differs from ``str(when)``
+    when_text: str = ""
+
+    @property
+    def wording(self) -> str:
+        """The *when* in the plan's own words: what reports and calendars show."""
+        return self.when_text or str(self.when)
 
     def __attrs_post_init__(self) -> None:
         raise_if(

@@ -10,6 +10,7 @@ import attrs
 
 from commedu.errors import PlanError, Problem
 from commedu.model.fieldcheck import sequence, type_checked
+from commedu.model.observances import SchoolHoliday
 from commedu.model.parts import (
     Activity,
     Commitments,
@@ -33,41 +34,37 @@ from commedu.model.parts import (
 from commedu.model.places import Place
 from commedu.model.targets import Target
 from commedu.model.when import (
-    Day,
-    DayRange,
     Deadline,
     Month,
     MonthPart,
     MonthSpan,
-    Recurrence,
-    Session,
     When,
 )
 
 __all__ = ["Plan"]
 
 
-def _when_year_problems(when: When, year: int, path: str) -> list[Problem]:
+def _when_year_problems(when: When, year: int, last_year: int, path: str) -> list[Problem]:
+    span = when.span
+    years = {span.first.year, span.last.year}
     match when:
         case Month() | MonthSpan() | MonthPart():
             years = {when.year}
         case Deadline():
             years = {when.due.year}
-        case Day():
-            years = {when.date.year}
-        case DayRange():
-            years = {when.first.year, when.last.year}
-        case Session() | Recurrence():
-            span = when.span
-            years = {span.first.year, span.last.year}
+    shown = str(year) if last_year == year else f"{year}-{last_year}"
     return [
-        Problem(path, "outside-year", {"value": str(when), "year": year})
+        Problem(path, "outside-year", {"value": str(when), "year": shown})
         for y in sorted(years)
-        if y != year
+        if not year <= y <= last_year
     ]
 
 
 def _targets(items: Iterable[Target]) -> tuple[Target, ...]:
+    return sequence(items)
+
+
+def _holidays(items: Iterable[SchoolHoliday]) -> tuple[SchoolHoliday, ...]:
     return sequence(items)
 
 
@@ -106,6 +103,10 @@ class Plan:
     preamble: str = ""  #: a covering notice or opening paragraph, verbatim
     places: tuple[Place, ...] = attrs.field(default=(), converter=as_places)
     targets: tuple[Target, ...] = attrs.field(default=(), converter=_targets)
+    #: the last year of a plan that spans several (a five-year plan: ``year=2011, last_year=2015``)
+    last_year: int | None = None
+    #: school holidays as the township sets them; 暑假期间 and 寒假 are read from these
+    school_holidays: tuple[SchoolHoliday, ...] = attrs.field(default=(), converter=_holidays)
 
     def __attrs_post_init__(self) -> None:
         problems = [
@@ -127,6 +128,13 @@ class Plan:
             else check_text(self.document_number, "document_number"),
             None if self.issuer is None else check_text(self.issuer, "issuer"),
             *self._schedule_problems(),
+            None
+            if self.last_year is None or self.year < self.last_year <= 2999
+            else Problem(
+                "last_year",
+                "span-order",
+                {"first": f"{self.year}年", "last": f"{self.last_year}年"},
+            ),
         ]
         found = [p for p in problems if p is not None]
         if found:
@@ -186,7 +194,9 @@ class Plan:
             for j, ref in enumerate(activity.serves):
                 if ref not in servable:
                     problems.append(self._unknown(f"{path}.serves[{j}]", "task or mechanism", ref))
-            problems.extend(_when_year_problems(activity.when, self.year, f"{path}.when"))
+            problems.extend(
+                _when_year_problems(activity.when, self.year, self.until, f"{path}.when")
+            )
         return problems
 
     def _unknown(self, path: str, kind: str, value: str) -> Problem:
@@ -201,6 +211,17 @@ class Plan:
         )
 
     # -- queries ---------------------------------------------------------------------------------
+
+    @property
+    def until(self) -> int:
+        """The plan's last year: ``year`` itself unless the plan spans several."""
+        # A period that runs backwards is reported on its own; dates are then read in ``year``.
+        return self.year if self.last_year is None else max(self.year, self.last_year)
+
+    @property
+    def years(self) -> range:
+        """Every year the plan covers."""
+        return range(self.year, self.until + 1)
 
     @property
     def mechanisms(self) -> tuple[Mechanism, ...]:

@@ -23,28 +23,42 @@ from dateutil.rrule import rrule, rrulestr
 from commedu._typecheck import check_arguments
 from commedu.errors import PlanError, Problem
 from commedu.model.fieldcheck import sequence, type_checked
+from commedu.model.observances import SchoolHoliday, observance
 
 __all__ = [
     "DEFAULT_ZONE",
+    "NEAR",
+    "SCHOOL_HOLIDAY_NAMES",
     "DateSpan",
     "Day",
     "DayRange",
     "Deadline",
+    "Every",
+    "LabelledDay",
+    "MixedSpan",
     "Month",
     "MonthPart",
     "MonthSpan",
+    "NamedPeriod",
+    "Occasion",
     "Part",
+    "Period",
     "Recurrence",
+    "Relation",
+    "Repeat",
     "Session",
+    "WeekOfMonth",
     "When",
+    "YearSpan",
     "parse_when",
+    "qualified",
+    "when_year",
 ]
 
 DEFAULT_ZONE = ZoneInfo("Asia/Shanghai")
 
-_EXAMPLES = (
-    "'4月', '7-8月', '4月下旬', '4月底', '5月前', '3月8日', '2021-03-08', '2021-03-08/2021-03-14'"
-)
+# parse_when replaces these with examples in the plan's own year (see _examples).
+_EXAMPLES = "'4月', '7-8月', '4月下旬', '4月底', '5月前', '3月8日'"
 
 
 def _fail(code: str, **params: object) -> PlanError:
@@ -413,7 +427,307 @@ class Recurrence:
         return text
 
 
-When: TypeAlias = Month | MonthSpan | MonthPart | Deadline | Day | DayRange | Session | Recurrence
+class Period(enum.Enum):
+    """A named stretch of the year: 全年, 上半年, 第三季度."""
+
+    YEAR = "全年"
+    FIRST_HALF = "上半年"
+    SECOND_HALF = "下半年"
+    Q1 = "第一季度"
+    Q2 = "第二季度"
+    Q3 = "第三季度"
+    Q4 = "第四季度"
+
+    @property
+    def months(self) -> tuple[int, int]:
+        return _PERIOD_MONTHS[self]
+
+
+_PERIOD_MONTHS = {
+    Period.YEAR: (1, 12),
+    Period.FIRST_HALF: (1, 6),
+    Period.SECOND_HALF: (7, 12),
+    Period.Q1: (1, 3),
+    Period.Q2: (4, 6),
+    Period.Q3: (7, 9),
+    Period.Q4: (10, 12),
+}
+
+
+@attrs.frozen
+class NamedPeriod:
+    """全年, 上半年 / 下半年, 第一季度 … 第四季度: whole months under their usual name."""
+
+    year: int
+    period: Period
+
+    def __attrs_post_init__(self) -> None:
+        _check_year(self.year)
+
+    @property
+    def span(self) -> DateSpan:
+        first, last = self.period.months
+        return DateSpan(
+            date(self.year, first, 1), date(self.year, last, _last_day(self.year, last))
+        )
+
+    def __str__(self) -> str:
+        return self.period.value
+
+
+@attrs.frozen
+class YearSpan:
+    """Whole years of a plan that spans several: ``2012-2013年``."""
+
+    first: int
+    last: int
+
+    def __attrs_post_init__(self) -> None:
+        _check_year(self.first)
+        _check_year(self.last)
+        if self.first >= self.last:
+            raise _fail("span-order", first=f"{self.first}年", last=f"{self.last}年")
+
+    @property
+    def year(self) -> int:
+        return self.first
+
+    @property
+    def span(self) -> DateSpan:
+        return DateSpan(date(self.first, 1, 1), date(self.last, 12, 31))
+
+    def __str__(self) -> str:
+        return f"{self.first}-{self.last}年"
+
+
+def _piece(month: int, part: Part | None) -> str:
+    return f"{month}月{part.value if part else ''}"
+
+
+@attrs.frozen
+class MixedSpan:
+    """A range whose ends have different precision: ``10月下旬-11月上旬``, ``2月下旬-5月``."""
+
+    year: int
+    first: int
+    first_part: Part | None
+    last: int
+    last_part: Part | None
+
+    def __attrs_post_init__(self) -> None:
+        _check_year(self.year)
+        _check_month(self.first)
+        _check_month(self.last)
+        if self.first_part is None and self.last_part is None:
+            raise _fail("bad-when", value=str(self), examples="'7-8月'")
+        start = self.span_parts()
+        if start[0] >= start[1]:
+            raise _fail(
+                "span-order",
+                first=_piece(self.first, self.first_part),
+                last=_piece(self.last, self.last_part),
+            )
+
+    def span_parts(self) -> tuple[date, date]:
+        y = self.year
+        first_day = self.first_part.days(y, self.first)[0] if self.first_part else 1
+        if self.last_part:
+            last_day = self.last_part.days(y, self.last)[1]
+        else:
+            last_day = _last_day(y, self.last)
+        return date(y, self.first, first_day), date(y, self.last, last_day)
+
+    @property
+    def span(self) -> DateSpan:
+        return DateSpan(*self.span_parts())
+
+    def __str__(self) -> str:
+        return f"{_piece(self.first, self.first_part)}-{_piece(self.last, self.last_part)}"
+
+
+@attrs.frozen
+class WeekOfMonth:
+    """``9月第2周``: the ``week``-th Monday-to-Sunday week of a month, counting the week of the 1st.
+
+    The first and last weeks are cut to the month, so ``9月第1周`` never reaches into August.
+    """
+
+    year: int
+    month: int
+    week: int
+
+    def __attrs_post_init__(self) -> None:
+        _check_year(self.year)
+        _check_month(self.month)
+        if not 1 <= self.week <= self.weeks(self.year, self.month):
+            raise _fail(
+                "no-such-week",
+                value=str(self),
+                weeks=self.weeks(self.year, self.month),
+                year=self.year,
+            )
+
+    @staticmethod
+    def weeks(year: int, month: int) -> int:
+        return len(calendar.Calendar().monthdatescalendar(year, month))
+
+    @property
+    def span(self) -> DateSpan:
+        week = calendar.Calendar().monthdatescalendar(self.year, self.month)[self.week - 1]
+        days = [d for d in week if d.month == self.month]
+        return DateSpan(days[0], days[-1])
+
+    def __str__(self) -> str:
+        return f"{self.month}月第{self.week}周"
+
+
+class Every(enum.Enum):
+    """How often an all-day :class:`Repeat` comes round."""
+
+    MONTH = "每月"
+    QUARTER = "每季度"
+    WEEK = "每周"
+
+
+_WEEKDAYS = "一二三四五六日"
+_BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+@attrs.frozen
+class Repeat:
+    """Work that comes round all year without a clock time: ``每月``, ``每季度``, ``每周三``.
+
+    A calendar shows it as an all-day item that recurs: on the 1st of each month, the 1st of each
+    quarter, or every given weekday (Monday = 0); it covers the whole year.
+    """
+
+    year: int
+    every: Every
+    weekday: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _check_year(self.year)
+        if (self.every is Every.WEEK) != (self.weekday is not None) or not (
+            self.weekday is None or 0 <= self.weekday <= 6
+        ):
+            raise _fail("bad-when", value=str(self), examples="'每周三', '每月', '每季度'")
+
+    @property
+    def rule(self) -> str:
+        """The RFC 5545 RRULE of the days it comes round on, for an all-day DTSTART."""
+        until = f"UNTIL={self.year}1231"
+        match self.every:
+            case Every.MONTH:
+                return f"FREQ=MONTHLY;{until}"
+            case Every.QUARTER:
+                return f"FREQ=MONTHLY;INTERVAL=3;{until}"
+            case Every.WEEK:
+                assert self.weekday is not None
+                return f"FREQ=WEEKLY;BYDAY={_BYDAY[self.weekday]};{until}"
+
+    def days(self) -> tuple[date, ...]:
+        """Every day it comes round on."""
+        start = date(self.year, 1, 1)
+        if self.weekday is not None:
+            start += timedelta(days=(self.weekday - start.weekday()) % 7)
+        return tuple(d.date() for d in rrulestr(self.rule, dtstart=datetime.combine(start, time())))
+
+    @property
+    def span(self) -> DateSpan:
+        return DateSpan(date(self.year, 1, 1), date(self.year, 12, 31))
+
+    def __str__(self) -> str:
+        if self.weekday is None:
+            return self.every.value
+        return f"每周{_WEEKDAYS[self.weekday]}"
+
+
+class Relation(enum.Enum):
+    """How a *when* stands to an occasion: on it, before it, around it, or during it."""
+
+    ON = ""
+    BEFORE = "前"
+    AROUND = "前后"
+    DURING = "期间"
+
+
+#: 前 and 前后 reach this far from the occasion.
+NEAR = timedelta(days=7)
+
+
+@attrs.frozen
+class Occasion:
+    """An observance or school holiday with a relation: ``春节前后``, ``元旦前``, ``暑假期间``.
+
+    ``first`` and ``last`` are the occasion's own days in the plan year ``year`` (an observance by
+    rule, a school holiday from the plan's data). 前 is the week before the first day (元旦前 is the
+    week before the next 元旦), 前后 a week either side, 期间 the occasion's days (国庆节 and 春节 a
+    week, a school holiday as the plan states it), and the bare name the day itself (the whole span
+    for a school holiday).
+    """
+
+    year: int
+    name: str
+    relation: Relation
+    first: date  #: the occasion's first day
+    last: date  #: its last day as this relation counts it (one day for an observance's 前/前后)
+
+    def __attrs_post_init__(self) -> None:
+        _check_year(self.year)
+        if self.first > self.last:
+            raise _fail("span-order", first=self.first, last=self.last)
+
+    @property
+    def span(self) -> DateSpan:
+        match self.relation:
+            case Relation.BEFORE:
+                return DateSpan(self.first - NEAR, self.first - timedelta(days=1))
+            case Relation.AROUND:
+                return DateSpan(self.first - NEAR, self.last + NEAR)
+            case Relation.ON | Relation.DURING:
+                return DateSpan(self.first, self.last)
+
+    def __str__(self) -> str:
+        return f"{self.name}{self.relation.value}"
+
+
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+@attrs.frozen
+class LabelledDay:
+    """A day with the name a schedule gives it: ``3月5日学雷锋日``."""
+
+    date: date
+    #: in NFKC, as the parser reads it (the plan's own wording is kept in ``Activity.when_text``)
+    label: str = attrs.field(converter=_nfkc)
+
+    @property
+    def span(self) -> DateSpan:
+        return DateSpan(self.date, self.date)
+
+    def __str__(self) -> str:
+        return f"{_chinese_day(self.date)}{self.label}"
+
+
+When: TypeAlias = (
+    Month
+    | MonthSpan
+    | MonthPart
+    | Deadline
+    | Day
+    | DayRange
+    | Session
+    | Recurrence
+    | NamedPeriod
+    | YearSpan
+    | MixedSpan
+    | WeekOfMonth
+    | Repeat
+    | Occasion
+    | LabelledDay
+)
 """Every precision a schedule can give; match on it to handle each."""
 
 
@@ -449,11 +763,6 @@ _RE_SESSION = re.compile(
 )
 _RE_SESSION_ZH = re.compile(rf"(?:{_M}\s*{_D}|{_ISO_DAY})\s*{_TIME}{_DASH}{_TIME}")
 _RE_RECURRENCE = re.compile(r"(\S+)\s+RRULE:(\S+)(?:\s+EXDATE:([\d,\s]+))?", re.IGNORECASE)
-
-
-def _normalise(text: str) -> str:
-    # NFKC folds full-width digits, colons and slashes that Chinese input methods produce.
-    return unicodedata.normalize("NFKC", text).strip()
 
 
 def _day(year: int, month: int, day: int) -> date:
@@ -533,21 +842,278 @@ def _parse_deadline_target(inner: str, year: int) -> date | None:
     return None
 
 
-def parse_when(text: str, year: int) -> When:
-    """Read a schedule's *when* in the plan year ``year``.
+_PART_RE = r"(上旬|中旬|下旬|月?底|月?末)"
+_RE_QUALIFIED = re.compile(r"(\d{4})\s*年\s*(\S.*)")
+_RE_WHOLE_YEAR = re.compile(r"(\d{4})\s*年(?:全年|度)?")
+_RE_YEAR_SPAN = re.compile(rf"(\d{{4}})\s*年?{_DASH}(\d{{4}})\s*年")
+_RE_MIXED = re.compile(rf"{_M}\s*{_PART_RE}?{_DASH}{_M}\s*{_PART_RE}?")
+_RE_WEEK = re.compile(rf"{_M}\s*第\s*([1-6一二三四五六])\s*(?:周|个?星期)")
+_RE_REPEAT = re.compile(r"每(?:个)?(月|季度|(?:周|星期|礼拜)([一二三四五六日天1-7]))")
+_QUARTERS = {"一": Period.Q1, "二": Period.Q2, "三": Period.Q3, "四": Period.Q4}
+_RE_PERIOD = re.compile(r"全年|全年度|上半年|下半年|第?([一二三四1-4])季度")
+_RE_LABELLED = re.compile(rf"{_M}\s*{_D}\s*([^\d\s\-–—~～至到:/].*)")
+#: Relation words after an occasion's name, longest first so 前后 is not read as 前.
+_RELATIONS = (
+    ("前后", Relation.AROUND),
+    ("左右", Relation.AROUND),
+    ("之前", Relation.BEFORE),
+    ("以前", Relation.BEFORE),
+    ("前夕", Relation.BEFORE),
+    ("期间", Relation.DURING),
+    ("前", Relation.BEFORE),
+    ("", Relation.ON),
+)
+#: Names of school holidays: a plan must state their dates, they are never guessed.
+SCHOOL_HOLIDAY_NAMES = ("暑假", "寒假")
 
-    Accepts the Chinese spellings of 配档表 (``4月``, ``7-8月``, ``4月下旬``, ``4月底``, ``5月前``,
-    ``3月8日``, ``3月8日-14日``, ``3月8日 14:30-16:30``) and ISO 8601 (``2021-03``, ``2021-03-08``,
-    ``2021-03-08/2021-03-14``, ``2021-03-08T14:30/PT2H[Asia/Shanghai]``), and a recurrence as a
-    session followed by ``RRULE:…`` and optionally ``EXDATE:…``. ``str()`` of any result parses back
-    to an equal value.
+
+def _weekday(char: str) -> int:
+    return "一二三四五六日".find(char) if not char.isdigit() else int(char) - 1
+
+
+def _occasion(text: str, year: int, holidays: Sequence[SchoolHoliday]) -> Occasion | None:
+    for suffix, relation in _RELATIONS:
+        if not text.endswith(suffix):
+            continue
+        name = text[: len(text) - len(suffix)].strip()
+        named = [h for h in holidays if h.name == name]
+        if named:
+            chosen = [h for h in named if h.first.year == year] or [
+                h for h in named if h.last.year == year
+            ]
+            if not chosen:
+                raise _fail("no-school-holiday", value=text, name=name, year=year)
+            h = chosen[0]
+            return Occasion(year, name, relation, h.first, h.last)
+        if name in SCHOOL_HOLIDAY_NAMES:
+            raise _fail("no-school-holiday", value=text, name=name, year=year)
+        found = observance(name)
+        if found is None:
+            continue
+        day = found.on(year)
+        if relation is Relation.BEFORE and day == date(year, 1, 1):
+            day = found.on(year + 1)  # 元旦前 in a plan year is the run-up to the next one
+        last = found.during(year)[1] if relation is Relation.DURING else day
+        return Occasion(year, found.name, relation, day, last)
+    return None
+
+
+def _parse_new_forms(text: str, year: int, holidays: Sequence[SchoolHoliday]) -> When | None:
+    """The spellings beyond months and days: periods, mixed ranges, weeks, repeats, occasions."""
+    if match := _RE_PERIOD.fullmatch(text):
+        if quarter := match.group(1):
+            return NamedPeriod(
+                year, _QUARTERS["一二三四"[int(quarter) - 1] if quarter.isdigit() else quarter]
+            )
+        return NamedPeriod(year, Period.YEAR if text.startswith("全年") else Period(text))
+    if match := _RE_MIXED.fullmatch(text):
+        m1, p1, m2, p2 = match.groups()
+        return MixedSpan(
+            year,
+            int(m1),
+            _PARTS[p1.removeprefix("月")] if p1 else None,
+            int(m2),
+            _PARTS[p2.removeprefix("月")] if p2 else None,
+        )
+    if match := _RE_WEEK.fullmatch(text):
+        week = match.group(2)
+        return WeekOfMonth(
+            year, int(match.group(1)), int(week) if week.isdigit() else _weekday(week) + 1
+        )
+    if match := _RE_REPEAT.fullmatch(text):
+        unit, day = match.groups()
+        if day:
+            return Repeat(year, Every.WEEK, 6 if day == "天" else _weekday(day))
+        return Repeat(year, Every.MONTH if unit == "月" else Every.QUARTER)
+    if occasion := _occasion(text, year, holidays):
+        return occasion
+    if (match := _RE_LABELLED.fullmatch(text)) and not any(
+        match.group(3).strip() == word for word, _ in _RELATIONS
+    ):
+        return LabelledDay(
+            _day(year, int(match.group(1)), int(match.group(2))), match.group(3).strip()
+        )
+    return None
+
+
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+_CN = "[一二三四五六七八九十]{1,3}"
+#: A month in Chinese numerals: 十月, and the first month of 七至八月.
+_RE_CN_MONTH = re.compile(
+    rf"(?<![第周期每])({_CN})(?=月|\s*(?:至|到|-|–|—|~|～)\s*(?:{_CN}|\d{{1,2}})\s*月)"
+)
+_RE_CN_DAY = re.compile(r"(?<=月)([一二三四五六七八九十]{1,3})(?=[日号])")
+
+
+def _cn_number(text: str) -> str:
+    """一 … 三十一 as digits; anything else unchanged."""
+    tens, ten, ones = text.partition("十")
+    if not ten:
+        return str(_CN_DIGITS[text]) if len(text) == 1 else text
+    if len(tens) > 1 or len(ones) > 1 or "十" in ones or tens == "零" or ones == "零":
+        return text
+    return str((_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0))
+
+
+def _normalise(text: str) -> str:
+    # NFKC folds full-width digits, colons and slashes that Chinese input methods produce; 十月
+    # and 9月份 are how plans write 10月 and 9月.
+    text = unicodedata.normalize("NFKC", text).strip().replace("月份", "月")
+    text = _RE_CN_MONTH.sub(lambda m: _cn_number(m.group(1)), text)
+    return _RE_CN_DAY.sub(lambda m: _cn_number(m.group(1)), text)
+
+
+def when_year(when: When) -> int:
+    """The plan year a *when* was read in (the first, for a span of years)."""
+    match when:
+        case Deadline():
+            return when.due.year
+        case Day() | LabelledDay():
+            return when.date.year
+        case DayRange() | Session() | Recurrence():
+            return when.span.first.year
+    return when.year
+
+
+def qualified(when: When) -> str:
+    """The canonical spelling with its year, as a plan spanning years writes it: ``2013年3月``.
+
+    It parses back to an equal value in any plan whose years include that year.
     """
-    check_arguments(parse_when, text=text, year=year)
+    text = str(when)
+    if re.match(r"\d{4}", text):
+        return text
+    return f"{when_year(when)}年{text}"
+
+
+def _examples(year: int, last_year: int) -> str:
+    if last_year != year:
+        y = year + 1
+        return f"'{y}年', '{year}-{y}年', '{y}年3月', '{y}年7-8月', '{y}年上半年', '{y}-03-08'"
+    return (
+        f"'4月', '7-8月', '4月下旬', '5月前', '3月8日', '上半年', '第三季度', '每月', '每周三', "
+        f"'春节前后', '{year}-03-08', '{year}-03-08T14:30/PT2H'"
+    )
+
+
+_TYPOS = str.maketrans({"甸": "旬", "询": "旬", "荀": "旬", "曰": "日", "〜": "~", "、": "-"})
+_REPAIRS = (
+    (re.compile(r"(\d{4})[./](\d{1,2})[./](\d{1,2})"), r"\1年\2月\3日"),
+    (re.compile(r"(\d{4})[./](\d{1,2})"), r"\1年\2月"),
+    (re.compile(r"(\d{1,2})[./](\d{1,2})"), r"\1月\2日"),
+    (re.compile(r"(\d{1,2})\s*[,，和及与]\s*(\d{1,2})\s*月"), r"\1-\2月"),
+    (re.compile(r"(\d{1,2})\s*(?:-|~|至|到)\s*(\d{1,2})"), r"\1-\2月"),
+    (re.compile(r"(\d{1,2})"), r"\1月"),
+    (re.compile(r"(\d{1,2})月初"), r"\1月上旬"),
+    (re.compile(r"(\d{1,2})月中"), r"\1月中旬"),
+    (re.compile(r"(.+?)(?:左右|开展|举行|举办|进行|完成|内|中|间)"), r"\1"),
+    (re.compile(r"年初"), "1月"),
+    (re.compile(r"年中"), "6月"),
+    (re.compile(r"年底前"), "12月底前"),
+    (re.compile(r"年底"), "12月底"),
+    (re.compile(r"(?:每周|周|星期)([1-7])"), r"每周\1"),
+    (re.compile(r"(?:周|星期)([一二三四五六日])"), r"每周\1"),
+)
+
+
+def _suggest(raw: str, year: int, last_year: int, holidays: Sequence[SchoolHoliday]) -> str | None:
+    """The likely intended spelling of a refused *when*: the first repair that reads."""
+    read = _normalise(raw)
+    text = read.translate(_TYPOS)
+    candidates = [text]
+    for pattern, replacement in _REPAIRS:
+        if pattern.fullmatch(text):
+            candidates.append(pattern.sub(replacement, text, count=1))
+    if last_year != year:
+        candidates += [f"{year}年{c}" for c in list(candidates)]
+    for candidate in candidates:
+        if candidate == read:
+            continue
+        try:
+            parsed = _parse(candidate, candidate, year, last_year, holidays)
+        except PlanError:
+            continue
+        return qualified(parsed) if last_year != year else str(parsed)
+    return None
+
+
+def _parse(
+    text: str, raw: str, year: int, last_year: int, holidays: Sequence[SchoolHoliday]
+) -> When:
+    if match := _RE_YEAR_SPAN.fullmatch(text):
+        first, last = int(match.group(1)), int(match.group(2))
+        for y in (first, last):
+            if not year <= y <= last_year:
+                raise _fail("year-mismatch", value=text, other=y, year=_years(year, last_year))
+        return YearSpan(first, last)
+    if match := _RE_WHOLE_YEAR.fullmatch(text):
+        return NamedPeriod(_in_years(int(match.group(1)), text, year, last_year), Period.YEAR)
+    if match := _RE_QUALIFIED.fullmatch(text):
+        y = _in_years(int(match.group(1)), text, year, last_year)
+        return _parse_one(match.group(2), raw, y, holidays)
+    if re.match(r"\d{4}-", text):
+        y = int(text[:4])
+        return _parse_one(text, raw, y if year <= y <= last_year else year, holidays)
+    if last_year != year:
+        raise _fail(
+            "needs-year", value=raw, first=year, last=last_year, examples=_examples(year, last_year)
+        )
+    return _parse_one(text, raw, year, holidays)
+
+
+def _years(year: int, last_year: int) -> str:
+    return str(year) if year == last_year else f"{year}-{last_year}"
+
+
+def _in_years(y: int, text: str, year: int, last_year: int) -> int:
+    if not year <= y <= last_year:
+        raise _fail("year-mismatch", value=text, other=y, year=_years(year, last_year))
+    return y
+
+
+def parse_when(
+    text: str,
+    year: int,
+    *,
+    last_year: int | None = None,
+    holidays: Sequence[SchoolHoliday] = (),
+) -> When:
+    """Read a schedule's *when* in the plan year ``year`` (or the years ``year``–``last_year``).
+
+    Accepts the Chinese spellings of 配档表 (``4月``, ``7-8月``, ``4月下旬``, ``5月前``, ``3月8日``,
+    ``全年``, ``第三季度``, ``10月下旬至11月上旬``, ``9月第2周``, ``每周三``, ``春节前后``,
+    ``暑假期间``, ``3月5日学雷锋日``, ``十月``, ``9月份``, ``2024年3月``), ISO 8601 and a recurrence
+    (a session followed by ``RRULE:…``); docs/reference/when.md lists every form. ``holidays`` are
+    the plan's school holidays, which 暑假 and 寒假 need. A plan spanning years must say which year
+    (``2013年3月``). ``str()`` of any result parses back to an equal value in its year;
+    :func:`qualified` does so in any plan that holds the year. A refused *when* carries the likely
+    intended spelling as its problem's ``suggestion``.
+    """
+    check_arguments(parse_when, text=text, year=year, last_year=last_year, holidays=holidays)
     _check_year(year)
-    raw = text
-    text = _normalise(text)
+    last = year if last_year is None else last_year
+    _check_year(last)
+    if last < year:
+        raise _fail("span-order", first=f"{year}年", last=f"{last}年")
+    raw, text = text, _normalise(text)
     if not text:
-        raise _fail("bad-when", value=raw, examples=_EXAMPLES)
+        raise _fail("bad-when", value=raw, examples=_examples(year, last))
+    try:
+        return _parse(text, raw, year, last, holidays)
+    except PlanError as exc:
+        if exc.problems[0].code not in ("bad-when", "needs-year", "not-a-month", "bad-date"):
+            raise
+        suggestion = _suggest(text, year, last, holidays)
+        params = {**exc.problems[0].params, "examples": _examples(year, last)}
+        code = exc.problems[0].code
+        if suggestion is not None:
+            params["suggestion"] = suggestion
+            code = {"bad-when": "bad-when-close", "needs-year": "needs-year-close"}.get(code, code)
+        raise PlanError([Problem("", code, params)]) from None
+
+
+def _parse_one(text: str, raw: str, year: int, holidays: Sequence[SchoolHoliday]) -> When:
+    """``text`` (normalised) in the single year ``year``."""
     if match := _RE_RECURRENCE.fullmatch(text):
         session_text, rule, exdates = match.groups()
         session = _parse_session(session_text, year)
@@ -591,4 +1157,6 @@ def parse_when(text: str, year: int) -> When:
         if due.year != year:
             raise _fail("outside-year", value=due.isoformat(), year=year)
         return Deadline(due)
+    if found := _parse_new_forms(text, year, holidays):
+        return found
     raise _fail("bad-when", value=raw, examples=_EXAMPLES)

@@ -32,6 +32,7 @@ import attrs
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory, list_structure_factory
 from cattrs.errors import (
+    BaseValidationError,
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
@@ -42,6 +43,7 @@ from commedu._messages import syntax_reason_zh
 from commedu._tomlguard import MAX_KEY_PARTS, too_deep
 from commedu._typecheck import check_arguments, has_surrogate
 from commedu.errors import PlanError, PlanFileError, Problem
+from commedu.model.observances import SchoolHoliday
 from commedu.model.parts import (
     MONEY_LIMIT,
     MONEY_PLACES,
@@ -161,6 +163,10 @@ def _wrong(value: Any, expected: str) -> _Bad:
 
 #: The plan year of the file being read, so ``when`` text can be parsed where it stands.
 _YEAR: contextvars.ContextVar[int | None] = contextvars.ContextVar("commedu_plan_year")
+#: The rest of what ``when`` text needs: the plan's last year and its school holidays.
+_SPAN: contextvars.ContextVar[tuple[int | None, tuple[SchoolHoliday, ...]]] = (
+    contextvars.ContextVar("commedu_plan_span", default=(None, ()))
+)
 
 
 def _text(value: Any, _: type) -> str:
@@ -220,7 +226,21 @@ def _when(value: Any, _: type) -> When:
     year = _YEAR.get(None)
     if year is None:
         raise _Skip
-    return parse_when(value, year)
+    last_year, holidays = _SPAN.get()
+    return parse_when(value, year, last_year=last_year, holidays=holidays)
+
+
+@attrs.frozen
+class _WrittenWhen:
+    """A *when* and the words the file wrote it in."""
+
+    when: When
+    text: str
+
+
+def _written_when(value: Any, _: type) -> _WrittenWhen:
+    when = _when(value, _)
+    return _WrittenWhen(when, value if isinstance(value, str) else str(when))
 
 
 def _kind(value: Any, _: type) -> MechanismKind:
@@ -326,7 +346,7 @@ class _ActivityDoc:
 
     id: str
     title: str
-    when: When
+    when: _WrittenWhen
     responsible: tuple[str, ...] = ()
     station: str | None = None
     serves: tuple[str, ...] = ()
@@ -377,6 +397,8 @@ class _PlanDoc:
     targets: tuple[Target, ...] = ()
     tasks: tuple[Task, ...] = ()
     schedule: _ScheduleDoc = attrs.field(factory=_ScheduleDoc)
+    last_year: int | None = None
+    school_holidays: tuple[SchoolHoliday, ...] = ()
 
 
 def _measure(value: Any, _: type) -> Measure:
@@ -410,6 +432,7 @@ def _converter() -> cattrs.Converter:
     converter.register_structure_hook(Measure, _measure)
     converter.register_structure_hook(CountRange, _count_range)
     converter.register_structure_hook_func(lambda t: t == When, _when)
+    converter.register_structure_hook(_WrittenWhen, _written_when)
     converter.register_structure_hook_factory(_is_sequence, _sequence_factory)
     converter.register_structure_hook_factory(attrs.has, _table_factory)
     return converter
@@ -633,6 +656,7 @@ def _plan_from(data: Any) -> Plan:
     year = data.get("year")
     valid_year = type(year) is int and 1900 <= year <= 2999
     token = _YEAR.set(year if valid_year else None)
+    span = _SPAN.set(_when_span(data, year if valid_year else None))
     try:
         doc = _CONVERTER.structure(data, _PlanDoc)
     except ClassValidationError as exc:
@@ -642,7 +666,25 @@ def _plan_from(data: Any) -> Plan:
         raise PlanFileError(sorted(found, key=_in_file_order(data))) from None
     finally:
         _YEAR.reset(token)
+        _SPAN.reset(span)
     return _build(doc)
+
+
+def _when_span(
+    data: dict[str, Any], year: int | None
+) -> tuple[int | None, tuple[SchoolHoliday, ...]]:
+    """The last year and school holidays ``when`` text is read against, where they are valid.
+
+    Invalid ones are reported where they stand by the whole-file pass; here they count as absent.
+    """
+    last_year = data.get("last_year")
+    if type(last_year) is not int or year is None or not year < last_year <= 2999:
+        last_year = None
+    try:
+        holidays = _CONVERTER.structure(data.get("school_holidays", []), tuple[SchoolHoliday, ...])
+    except (BaseValidationError, PlanError, _Bad):
+        holidays = ()
+    return last_year, holidays
 
 
 def _in_file_order(data: dict[str, Any]) -> Callable[[Problem], tuple[int, list[int | str]]]:
@@ -831,13 +873,14 @@ def _build(doc: _PlanDoc) -> Plan:
             Activity(
                 item.id,
                 item.title,
-                item.when,
+                item.when.when,
                 tuple(d for d in responsible if d is not None),
                 station,
                 tuple(ref for ref in serves if ref is not None),
                 item.target_groups,
                 item.description,
                 place,
+                when_text="" if item.when.text == str(item.when.when) else item.when.text,
             )
         )
     try:
@@ -869,6 +912,8 @@ def _build(doc: _PlanDoc) -> Plan:
             preamble=doc.preamble,
             places=doc.places,
             targets=doc.targets,
+            last_year=doc.last_year,
+            school_holidays=doc.school_holidays,
         )
     except PlanError as exc:
         problems.extend(exc.problems)

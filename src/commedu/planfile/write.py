@@ -16,6 +16,7 @@ import tomli_w
 from commedu._typecheck import check_arguments
 from commedu.model.parts import Commitments, CountRange, Measure
 from commedu.model.plan import Plan
+from commedu.model.when import qualified
 from commedu.planfile.read import Format
 
 __all__ = ["dump_plan"]
@@ -183,7 +184,8 @@ def _plain(plan: Plan) -> dict[str, Any]:
                             {
                                 "id": a.id,
                                 "title": a.title,
-                                "when": str(a.when),
+                                "when": a.when_text
+                                or (qualified(a.when) if plan.last_year else str(a.when)),
                                 "responsible": [d.id for d in a.responsible],
                                 "station": None if a.station is None else a.station.id,
                                 "serves": list(a.serves),
@@ -196,6 +198,10 @@ def _plain(plan: Plan) -> dict[str, Any]:
                     ],
                 }
             ),
+            "last_year": plan.last_year,
+            "school_holidays": [
+                {"name": h.name, "first": h.first, "last": h.last} for h in plan.school_holidays
+            ],
         }
     )
 
