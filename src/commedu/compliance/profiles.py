@@ -74,6 +74,10 @@ class Profile:
     funding_per_resident: Decimal | None = None
     funding_earmarked: bool | None = None
     events: Mapping[str, EventSpec] = attrs.field(factory=dict, converter=_frozen, hash=False)
+    #: what a ledger is judged by: evidence kinds each record must carry, and rate targets
+    evidence: tuple[str, ...] = ()
+    training_rate: Decimal | None = None  #: 培训率, 人次 ÷ 常住人口, as a fraction (0.5 = 50 %)
+    elder_share: Decimal | None = None  #: the share of 人次 that are elders, as a fraction
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -126,6 +130,10 @@ _TYPES: dict[str, tuple[str, str]] = {
     "level": ("'township' or 'district'", "“township” 或 “district”"),
     "range": ("a pair [low, high] of whole numbers", "整数对 [下限, 上限]"),
     "month": ("a month (1–12)", "月份（1—12）"),
+    "rate": (
+        "a fraction of 0 or more (e.g. 0.5 for 50 %)",
+        "大于或等于 0 的比例（如 0.5 表示 50%）",
+    ),
     "keywords": (
         'a non-empty list of keyword groups, e.g. [["年终督导"], ["年终", "督导"]]',
         '非空的关键词组列表，如 [["年终督导"], ["年终", "督导"]]',
@@ -139,7 +147,7 @@ def _is(kind: str, value: Any) -> bool:
             return isinstance(value, str) and bool(value.strip())
         case "int":
             return isinstance(value, int) and not isinstance(value, bool) and value >= 0
-        case "money":
+        case "money" | "rate":
             return (
                 isinstance(value, int | Decimal)
                 and not isinstance(value, bool)
@@ -256,6 +264,7 @@ class _Reader:
                 "staffing",
                 "funding",
                 "events",
+                "ledger",
             ),
         )
         schema = self.get(data, "schema", "int", "", True)
@@ -277,6 +286,11 @@ class _Reader:
         per_resident = self.get(funding, "per_resident", "money", "funding", False)
         earmarked = self.get(funding, "earmarked", "bool", "funding", False)
         events = self.events(data)
+        ledger = self.get(data, "ledger", "table", "", False) or {}
+        self.keys(ledger, "ledger", ("evidence", "training_rate", "elder_share"))
+        evidence = self.texts(ledger, "evidence", "ledger")
+        training_rate = self.get(ledger, "training_rate", "rate", "ledger", False)
+        elder_share = self.get(ledger, "elder_share", "rate", "ledger", False)
         if self.problems:
             return None
         # Every required field was checked above; mypy needs to see it.
@@ -296,6 +310,9 @@ class _Reader:
             funding_per_resident=None if per_resident is None else Decimal(per_resident),
             funding_earmarked=earmarked,
             events=events,
+            evidence=evidence,
+            training_rate=None if training_rate is None else Decimal(training_rate),
+            elder_share=None if elder_share is None else Decimal(elder_share),
         )
 
     def source(self, data: dict[str, Any]) -> ProfileSource | None:

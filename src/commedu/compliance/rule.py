@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable, Iterable
+from datetime import date
 from typing import TYPE_CHECKING
 
 import attrs
@@ -20,9 +21,11 @@ from commedu.compliance.text import Text
 
 if TYPE_CHECKING:
     from commedu.compliance.profiles import Profile
+    from commedu.model.ledger import Ledger
     from commedu.model.plan import Plan
 
 __all__ = [
+    "Actuals",
     "Example",
     "Failed",
     "Finding",
@@ -120,12 +123,25 @@ def outcome(findings: Iterable[Finding], note: Text | None = None) -> Outcome:
 
 
 @attrs.frozen
+class Actuals:
+    """What was actually done (the ledger) and the day the rules judge it on."""
+
+    ledger: Ledger
+    as_of: date
+
+
+@attrs.frozen
 class Example:
-    """A documented case: a plan (built on demand) on which the rule passes or fails."""
+    """A documented case: a plan (built on demand) on which the rule passes or fails.
+
+    A rule over actuals also names the ledger (built on demand) and the day it is judged on.
+    """
 
     note: Text
     plan: Callable[[], Plan]
-    profile: str | None = "shandong-township"
+    profile: str | Profile | None = "shandong-township"
+    ledger: Callable[[], Ledger] | None = None
+    as_of: date | None = None
 
 
 def _code(_: object, __: attrs.Attribute[str], value: str) -> None:
@@ -161,9 +177,18 @@ class Rule:
     scope: str = ""  #: the part of the plan the rule reads, e.g. ``commitments.staff``
     #: the commedu version that first shipped the rule; a fixed record, never the running version
     since: str = attrs.field(default="0.1.0", validator=_since)
+    #: the check to run instead of ``check`` when a ledger of what was done is given
+    actuals: Callable[[Plan, Profile | None, Actuals], Outcome] | None = attrs.field(
+        default=None, eq=False
+    )
 
-    def __call__(self, plan: Plan, profile: Profile | None) -> Outcome:
-        result = self.check(plan, profile)
+    def __call__(
+        self, plan: Plan, profile: Profile | None, actuals: Actuals | None = None
+    ) -> Outcome:
+        if actuals is not None and self.actuals is not None:
+            result = self.actuals(plan, profile, actuals)
+        else:
+            result = self.check(plan, profile)
         if not isinstance(result, Passed | Failed | NotEvaluable):
             raise TypeError(
                 f"rule {self.code} returned {result!r}; return Passed, Failed or NotEvaluable"
