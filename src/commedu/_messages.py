@@ -380,10 +380,6 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "the ledger is for {value}, not for the plan {plan}",
         "zh": "台账属于 {value}，而不是计划 {plan}",
     },
-    "ledger-cell": {
-        "en": "sheet {sheet!r}, row {row}, column {column} ({header}): {message}",
-        "zh": "工作表 “{sheet}” 第 {row} 行第 {column} 列（{header}）：{message_zh}",
-    },
     "ledger-formula": {
         "en": "the cell holds a formula ({value}); commedu does not evaluate formulas: type the value itself",
         "zh": "单元格是公式（{value}）；commedu 不计算公式：请直接填写数值",
