@@ -53,6 +53,16 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "list the compliance rules or show one rule's documentation",
         "列出合规规则或显示某条规则的说明",
     ),
+    "ledger": (
+        "commedu.cli._ledger",
+        "write a ledger (台账) of what was done, ready to fill in",
+        "生成待填写的台账（实际开展情况记录）",
+    ),
+    "report": (
+        "commedu.cli._report",
+        "write the year-end inspection report of a plan and its ledger, or a district roll-up",
+        "根据计划和台账生成年终督导报告，或生成区域汇总",
+    ),
 }
 
 

@@ -95,7 +95,7 @@ def progress(plan: Plan, actuals: Actuals) -> tuple[ActivityProgress, ...]:
             status = Progress.LATE
         elif days:
             status = Progress.EARLY
-        elif span.last < actuals.as_of:
+        elif span.last <= actuals.as_of:
             status = Progress.MISSING
         else:
             status = Progress.NOT_DUE
