@@ -236,11 +236,11 @@ def _sheet_rows(
             column = columns[index[key]] if key in index else columns[0]
             return f"{name}!{_letter(index.get(key, 0) + 1)}{number} ({column.header})"
 
-        for i, cell in enumerate(row[: len(columns)]):
-            if cell.data_type == "f":
-                cells.bad(where(columns[i].key), "ledger-formula", value=str(cell.value)[:80])
-                values[i] = None
-        found.append(({c.key: values[i] for i, c in enumerate(columns)}, where))
+        formulas = [i for i, cell in enumerate(row[: len(columns)]) if cell.data_type == "f"]
+        for i in formulas:
+            cells.bad(where(columns[i].key), "ledger-formula", value=str(values[i])[:80])
+        if not formulas:  # a row with a formula is not read further: its figures are unknown
+            found.append(({c.key: values[i] for i, c in enumerate(columns)}, where))
     return found
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -42,6 +43,9 @@ STAMP = datetime(2000, 1, 1)
 BLANK_ROWS = 500
 
 
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
 def normalise_zip(data: bytes) -> bytes:
     """The same zip with every entry stamped alike, so output does not depend on the clock."""
     out = io.BytesIO()
@@ -50,7 +54,11 @@ def normalise_zip(data: bytes) -> bytes:
             entry = zipfile.ZipInfo(info.filename, date_time=STAMP.timetuple()[:6])
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16
-            target.writestr(entry, source.read(info))
+            content = source.read(info)
+            if info.filename == "docProps/core.xml":
+                # The writers stamp the save time into the document properties.
+                content = _MODIFIED.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
+            target.writestr(entry, content)
     return out.getvalue()
 
 

@@ -306,7 +306,7 @@ def to_docx(report: InspectionReport, lang: Lang) -> bytes:
     document.add_heading(title, level=0)
     document.add_paragraph(subtitle)
     if report.ledger.note:
-        document.add_paragraph(f"{t['illustrative']}: {report.ledger.note}").italic = True
+        document.add_paragraph().add_run(f"{t['illustrative']}: {report.ledger.note}").italic = True
     for heading, head, rows in sections(report, lang):
         document.add_heading(heading, level=1)
         if not rows:
