@@ -142,6 +142,11 @@ class _Cells:
         participants = self.integer(row.get("participants"), where("participants"))
         elders = self.integer(row.get("elders"), where("elders"))
         if len(self.problems) > before:
+            # The one check across cells still runs, so the clerk sees every mistake at once.
+            if participants is not None and elders is not None and elders > participants:
+                self.bad(
+                    where("elders"), "ledger-elders-exceed", value=elders, participants=participants
+                )
             return None
         try:
             return Record(
