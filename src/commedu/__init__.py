@@ -16,6 +16,7 @@ from commedu.errors import (
     ProfileError,
     RuleSelectorError,
 )
+from commedu.model.ledger import Evidence, Expense, Ledger, Record, Staffing
 from commedu.model.parts import (
     Activity,
     Commitments,
@@ -52,6 +53,7 @@ from commedu.model.when import (
 if TYPE_CHECKING:
     from commedu.calendar.ics import to_calendar, to_ics, write_ics
     from commedu.calendar.split import write_split
+    from commedu.compliance.actuals import Progress
     from commedu.compliance.engine import (
         ENTRY_POINT_GROUP,
         check,
@@ -79,8 +81,11 @@ if TYPE_CHECKING:
         Status,
     )
     from commedu.compliance.text import Text
+    from commedu.ledger.read import load_ledger, loads_ledger
+    from commedu.ledger.write import dumps_ledger, write_ledger
     from commedu.planfile.read import load_plan, loads_plan
     from commedu.planfile.write import dump_plan
+    from commedu.report.inspection import InspectionReport, inspect
 
 # The engine, the plan-file reader and the calendar exporter pull in cattrs, icalendar and
 # importlib.metadata. They load on first use, so `import commedu` and `commedu --version` stay
@@ -115,6 +120,13 @@ _LAZY: dict[str, str] = {
     "Status": "commedu.compliance.rule",
     "Text": "commedu.compliance.text",
     "write_split": "commedu.calendar.split",
+    "Progress": "commedu.compliance.actuals",
+    "load_ledger": "commedu.ledger.read",
+    "loads_ledger": "commedu.ledger.read",
+    "dumps_ledger": "commedu.ledger.write",
+    "write_ledger": "commedu.ledger.write",
+    "InspectionReport": "commedu.report.inspection",
+    "inspect": "commedu.report.inspection",
 }
 
 __all__ = [
@@ -131,10 +143,14 @@ __all__ = [
     "Department",
     "EducationCentre",
     "EventSpec",
+    "Evidence",
     "Example",
+    "Expense",
     "ExportError",
     "Failed",
     "Finding",
+    "InspectionReport",
+    "Ledger",
     "Measure",
     "Mechanism",
     "MechanismKind",
@@ -152,6 +168,8 @@ __all__ = [
     "Profile",
     "ProfileError",
     "ProfileSource",
+    "Progress",
+    "Record",
     "Recurrence",
     "Resources",
     "Rule",
@@ -161,6 +179,7 @@ __all__ = [
     "Session",
     "Severity",
     "Source",
+    "Staffing",
     "Station",
     "Status",
     "Task",
@@ -170,8 +189,12 @@ __all__ = [
     "__version__",
     "check",
     "dump_plan",
+    "dumps_ledger",
+    "inspect",
+    "load_ledger",
     "load_plan",
     "load_profile",
+    "loads_ledger",
     "loads_plan",
     "parse_profile",
     "parse_when",
@@ -181,6 +204,7 @@ __all__ = [
     "to_ics",
     "unregister_rule",
     "write_ics",
+    "write_ledger",
     "write_split",
 ]
 

@@ -89,8 +89,8 @@ def _check_unique(all_rules: Sequence[Rule]) -> None:
 
 
 def rules() -> tuple[Rule, ...]:
-    """Every known rule — built-in, from entry points, registered — in code order."""
-    everything = [*BUILTIN_RULES, *_plugin_rules(), *_registered.values()]
+    """Every known rule — built-in (those over a ledger too), from entry points, registered — in code order."""
+    everything = [*BUILTIN_RULES, *ACTUALS_RULES, *_plugin_rules(), *_registered.values()]
     _check_unique(everything)
     return tuple(sorted(everything, key=lambda r: r.code))
 
@@ -163,7 +163,11 @@ def check(
     standard = _profile_for(plan, profile)
     actuals = None
     available = rules()
-    if ledger is not None:
+    if ledger is None:
+        # Rules over a ledger have nothing to read without one: they are not run, not failed.
+        ledger_only = {r.code for r in ACTUALS_RULES}
+        available = tuple(r for r in available if r.code not in ledger_only)
+    else:
         if (ledger.plan_id, ledger.year) != (plan.id, plan.year):
             raise PlanError(
                 [
@@ -175,7 +179,6 @@ def check(
                 ]
             )
         actuals = Actuals(ledger, as_of or date(plan.year, 12, 31))
-        available = tuple(sorted((*available, *ACTUALS_RULES), key=lambda r: r.code))
     enabled = set(resolve((r.code for r in available), select, ignore))
     results = []
     for candidate in available:
