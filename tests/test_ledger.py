@@ -212,3 +212,24 @@ def test_the_model_checks_itself() -> None:
     assert example_ledger().participants == 12000
     assert example_ledger().unplanned == ()
     assert len(example_ledger().for_activity("m01")) == 1
+
+
+def test_workbook_xml_is_parsed_defensively(tmp_path: Path) -> None:
+    """An entity bomb in a sheet is refused, not expanded (openpyxl uses defusedxml)."""
+    import zipfile
+
+    good = io.BytesIO(workbook_bytes(PLAN, example_ledger()))
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'
+        b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&b;</t></is></c></row></sheetData></worksheet>'
+    )
+    out = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = bomb if info.filename == "xl/worksheets/sheet1.xml" else source.read(info)
+            target.writestr(info.filename, data)
+    with pytest.raises(PlanFileError) as info:
+        load_ledger(out, PLAN)
+    assert info.value.problems[0].code == "ledger-not-xlsx"

@@ -169,3 +169,30 @@ def test_report_district(
     assert main(["report", "--district", str(folder)]) == EXIT_OK
     assert "区域年终督导汇总" in capsys.readouterr().out
     assert main(["report", "--district", str(folder / "a.toml")]) == EXIT_USAGE
+
+
+def test_check_reads_a_ledger(
+    plan_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ledger = write_ledger(tmp_path / "ledger.xlsx", PLAN, _edit_records("drop"))
+    assert (
+        main(["check", str(plan_file), "--ledger", str(ledger), "--select", "CE5"]) == EXIT_FAILED
+    )
+    out = capsys.readouterr().out
+    assert "CE501 planned-work-done [error] fail" in out
+    args = [
+        "check",
+        str(plan_file),
+        "--ledger",
+        str(ledger),
+        "--select",
+        "CE501",
+        "--as-of",
+        "2021-05-20",
+    ]
+    assert main(args) == EXIT_OK
+    bad = tmp_path / "bad.csv"
+    bad.write_text("x\n", encoding="utf-8")
+    assert main(["check", str(plan_file), "--ledger", str(bad)]) == EXIT_FAILED
+    assert main(["check", str(plan_file), "--ledger", str(tmp_path / "none.csv")]) == EXIT_USAGE
+    assert main(["check", str(plan_file), "--ledger", str(ledger), "--as-of", "May"]) == EXIT_USAGE

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 
-from commedu._messages import Lang
+from commedu._messages import Lang, render
 from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, read_plan
 from commedu.compliance.engine import check
 from commedu.compliance.rule import Severity
-from commedu.errors import ProfileError, RuleSelectorError
+from commedu.errors import PlanFileError, ProfileError, RuleSelectorError
 
 __all__ = ["configure", "run"]
 
@@ -27,6 +28,9 @@ TEXT: dict[Lang, dict[str, str]] = {
         "ignore": "rule codes or prefixes to skip, comma-separated",
         "fail_on": "exit 1 if a rule of this severity or worse fails (default: error)",
         "profile_error": "profile {name}",
+        "ledger": "a ledger (.xlsx, .csv, .toml or .json) of what was done: adds the rules over"
+        " actuals (CE5xx) and reads staff and spending from it",
+        "as_of": "judge the ledger on this day, YYYY-MM-DD (default: 31 December of the plan year)",
     },
     "zh": {
         "plan": "计划文件（.toml 或 .json）",
@@ -37,6 +41,9 @@ TEXT: dict[Lang, dict[str, str]] = {
         "ignore": "要跳过的规则代码或前缀，用逗号分隔",
         "fail_on": "有此级别或更高级别的规则未通过时以 1 退出（默认：error）",
         "profile_error": "标准档案 {name}",
+        "ledger": "记录实际开展情况的台账（.xlsx、.csv、.toml 或 .json）：加查台账规则（CE5xx），"
+        "并按台账核对人员和经费",
+        "as_of": "按此日期评判台账，格式 YYYY-MM-DD（默认计划年度 12 月 31 日）",
     },
 }
 
@@ -57,6 +64,15 @@ def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument(
         "--fail-on", choices=("error", "warning"), default="error", help=text["fail_on"]
     )
+    parser.add_argument("--ledger", metavar="FILE", help=text["ledger"])
+    parser.add_argument("--as-of", type=_day, metavar="DATE", help=text["as_of"])
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(render("bad-date-text", "en", value=text)) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -64,8 +80,24 @@ def run(args: argparse.Namespace) -> int:
     plan = read_plan(args.plan, "check", lang)
     if isinstance(plan, int):
         return plan
+    ledger = None
+    if args.ledger is not None:
+        from commedu.ledger.read import load_ledger
+
+        try:
+            ledger = load_ledger(args.ledger, plan)
+        except PlanFileError as error:
+            print(f"commedu check: {error.source}:\n{error.describe(lang)}", file=sys.stderr)
+            return EXIT_USAGE if error.unreadable else EXIT_FAILED
     try:
-        report = check(plan, args.profile, select=args.select, ignore=args.ignore)
+        report = check(
+            plan,
+            args.profile,
+            select=args.select,
+            ignore=args.ignore,
+            ledger=ledger,
+            as_of=args.as_of,
+        )
     except ProfileError as exc:
         name = TEXT[lang]["profile_error"].format(name=exc.source)
         print(f"commedu check: {name}:\n{exc.describe(lang)}", file=sys.stderr)
