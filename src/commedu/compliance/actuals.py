@@ -333,6 +333,8 @@ def example_profile() -> Profile:
     """The Shandong profile with the ledger expectations a district might set for its townships."""
     return attrs.evolve(
         load_profile("shandong-township"),
+        # Named apart: these targets are the example's, not the provincial standard's.
+        name="shandong-township+example-targets",
         evidence=("签到表", "照片"),
         training_rate=Decimal("0.5"),
         elder_share=Decimal("0.3"),
@@ -395,9 +397,10 @@ _PASSES = ("The example ledger as it stands", "示例台账原样")
 
 
 _SOURCE = Text(
-    f"The year-end inspection (年终督导) that {JINSHAN} schedules for December compares the"
-    " 台账 with the plan: it “listens to the report, checks the records and sees the sites”.",
-    f"《{JINSHAN}》安排于 12 月的年终督导将台账与计划对照：听汇报、查资料、看现场。",
+    f"{JINSHAN} schedules the year-end inspection (年终督导) for December; an inspection"
+    " compares the 台账 with the plan (听汇报、查资料、看现场: hear the report, check the records,"
+    " see the sites).",
+    f"《{JINSHAN}》将迎接年终督导安排在 12 月；督导时听汇报、查资料、看现场，将台账与计划对照。",
 )
 
 
