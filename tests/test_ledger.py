@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import tempfile
 from datetime import date, time
 from decimal import Decimal
 from pathlib import Path
@@ -48,11 +49,10 @@ def test_any_records_survive_every_format(data: st.DataObject) -> None:
     for fmt in ("toml", "json"):
         assert loads_ledger(dumps_ledger(ledger, fmt), PLAN, fmt) == ledger
     assert loads_ledger(dumps_ledger(ledger, "csv"), PLAN, "csv").records == ledger.records
-    book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(PLAN, ledger)))
-    out = io.BytesIO()
-    book.save(out)
-    path_free = out.getvalue()
-    assert path_free[:2] == b"PK"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "l.xlsx"
+        path.write_bytes(workbook_bytes(PLAN, ledger))
+        assert load_ledger(path, PLAN) == ledger
 
 
 def test_a_new_workbook_lists_the_plan_and_offers_choices() -> None:
@@ -233,3 +233,16 @@ def test_workbook_xml_is_parsed_defensively(tmp_path: Path) -> None:
     with pytest.raises(PlanFileError) as info:
         load_ledger(out, PLAN)
     assert info.value.problems[0].code == "ledger-not-xlsx"
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
+    ledger = example_ledger()
+    records = (
+        attrs.evolve(ledger.records[0], title="=HYPERLINK(1)", notes="=1+1"),
+        *ledger.records[1:],
+    )
+    ledger = attrs.evolve(ledger, records=records, note="=note")
+    path = write_ledger(tmp_path / "l.xlsx", PLAN, ledger)
+    assert load_ledger(path, PLAN) == ledger
+    book = openpyxl.load_workbook(path)
+    assert book[RECORDS_SHEET]["C2"].data_type == "s"

@@ -85,6 +85,14 @@ def _expense_row(expense: Expense) -> list[Any]:
     return [expense.on.isoformat(), f"{expense.amount:f}", expense.purpose]
 
 
+def _append(sheet: Any, row: list[Any]) -> None:
+    """Append a row of values; text that starts with '=' stays text, never becomes a formula."""
+    sheet.append(row)
+    for cell in sheet[sheet.max_row]:
+        if cell.data_type == "f":
+            cell.data_type = "s"
+
+
 def workbook_bytes(plan: Plan, ledger: Ledger | None = None) -> bytes:
     """A ledger workbook for ``plan``: empty and ready to fill in, or holding ``ledger``."""
     from openpyxl import Workbook
@@ -101,20 +109,21 @@ def workbook_bytes(plan: Plan, ledger: Ledger | None = None) -> bytes:
     records.title = RECORDS_SHEET
     records.append([c.header for c in RECORD_COLUMNS])
     for record in () if ledger is None else ledger.records:
-        records.append(_record_row(record))
+        _append(records, _record_row(record))
     records.freeze_panes = "A2"
 
     planned = book.create_sheet(PLANNED_SHEET)
     planned.append([c.header for c in PLANNED_COLUMNS])
     for activity in plan.activities:
-        planned.append(
+        _append(
+            planned,
             [
                 activity.id,
                 activity.title,
                 str(activity.when),
                 join_list(d.name for d in activity.responsible),
                 "" if activity.station is None else activity.station.name,
-            ]
+            ],
         )
 
     money = book.create_sheet(MONEY_SHEET)
@@ -124,13 +133,13 @@ def workbook_bytes(plan: Plan, ledger: Ledger | None = None) -> bytes:
     money.append([])
     money.append([c.header for c in EXPENSE_COLUMNS])
     for expense in () if ledger is None else ledger.expenses:
-        money.append(_expense_row(expense))
+        _append(money, _expense_row(expense))
 
     about = book.create_sheet(ABOUT_SHEET)
     about.append(["计划 Plan", plan.id])
     about.append(["年度 Year", plan.year])
-    about.append(["说明 Note", "" if ledger is None else ledger.note])
-    about.append(["标题 Title", plan.title])
+    _append(about, ["说明 Note", "" if ledger is None else ledger.note])
+    _append(about, ["标题 Title", plan.title])
 
     lists = book.create_sheet(LISTS_SHEET)
     places = [s.id for s in plan.stations] + [s.name for s in plan.stations]
@@ -138,7 +147,7 @@ def workbook_bytes(plan: Plan, ledger: Ledger | None = None) -> bytes:
     choices = ([a.id for a in plan.activities], places, organisers)
     for column, items in enumerate(choices, start=1):
         for row, item in enumerate(items, start=1):
-            lists.cell(row=row, column=column, value=item)
+            lists.cell(row=row, column=column, value=item).data_type = "s"
     lists.sheet_state = "hidden"
 
     last = 1 + max(BLANK_ROWS, 0 if ledger is None else len(ledger.records))
