@@ -196,3 +196,14 @@ def test_check_reads_a_ledger(
     assert main(["check", str(plan_file), "--ledger", str(bad)]) == EXIT_FAILED
     assert main(["check", str(plan_file), "--ledger", str(tmp_path / "none.csv")]) == EXIT_USAGE
     assert main(["check", str(plan_file), "--ledger", str(ledger), "--as-of", "May"]) == EXIT_USAGE
+
+
+def test_the_json_reference_names_every_field() -> None:
+    page = (Path(__file__).resolve().parents[1] / "docs" / "reference" / "inspection.md").read_text(
+        encoding="utf-8"
+    )
+    data = json.loads(to_json(inspect(PLAN, example_ledger())))
+    for key in [*data, *data["figures"], *data["completion"]]:
+        assert f"`{key}`" in page, key
+    for status in ("done", "early", "late", "missing", "not-due"):
+        assert f"`{status}`" in page
