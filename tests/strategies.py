@@ -50,6 +50,7 @@ from commedu import (
     When,
     parse_when,
 )
+from commedu.model.ledger import Evidence, Record
 
 #: Any Unicode text that is not blank: Chinese, emoji, quotes, backslashes, newlines and all.
 texts = st.text(min_size=1, max_size=40).filter(lambda s: s.strip() != "")
@@ -446,3 +447,43 @@ def plan_documents(draw: st.DrawFn) -> str:
     """Text shaped like a plan document (headings, numbered items, tab tables) or like nothing."""
     pieces = draw(st.lists(st.one_of(_PLAN_WORDS, st.text(max_size=8)), max_size=60))
     return "".join(pieces)
+
+
+# -- ledgers ---------------------------------------------------------------------------------------
+
+_LEDGER_TEXT = st.text(
+    st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=12
+).filter(lambda s: s.strip() == s and s.strip() and not set(s) & set("；;、，,:：\n"))
+
+
+@st.composite
+def ledger_records(draw: st.DrawFn, year: int, activity_ids: tuple[str, ...]) -> list[Record]:
+    """Records whose every field survives a spreadsheet cell and a TOML value."""
+    count = draw(st.integers(0, 5))
+    records = []
+    for i in range(count):
+        participants = draw(st.integers(0, 5000))
+        records.append(
+            Record(
+                f"r{i:03d}",
+                draw(_LEDGER_TEXT),
+                tuple(draw(st.lists(days_in(year), min_size=1, max_size=3))),
+                activity=draw(st.one_of(st.none(), st.sampled_from(activity_ids)))
+                if activity_ids
+                else None,
+                place=draw(st.one_of(st.just(""), _LEDGER_TEXT)),
+                participants=participants,
+                elders=draw(st.one_of(st.none(), st.integers(0, participants))),
+                evidence=tuple(
+                    Evidence(k, r)
+                    for k, r in draw(
+                        st.lists(
+                            st.tuples(_LEDGER_TEXT, st.one_of(st.just(""), _LEDGER_TEXT)),
+                            max_size=2,
+                        )
+                    )
+                ),
+                notes=draw(st.one_of(st.just(""), _LEDGER_TEXT)),
+            )
+        )
+    return records

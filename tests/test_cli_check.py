@@ -135,6 +135,7 @@ def test_rules_lists_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
     lines = out.splitlines()
     assert [line.split()[0] for line in lines] == [r.code for r in commedu.rules()]
     assert lines[0].split()[:3] == ["CE101", "schedule-not-empty", "error"]
+    assert lines[-1].split()[:3] == ["CE505", "elder-share", "info"]
 
 
 def test_rules_documents_one_rule_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:

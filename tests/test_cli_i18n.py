@@ -96,7 +96,8 @@ def _english_words(text: str, allowed: set[str]) -> set[str]:
     word = r"(?<![-\w.])[A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*(?![\w-]|\.\w)"
     text = re.sub(r"\b[a-z][a-z0-9+.-]*://\S*", " ", text)  # an address or scheme is not English
     words = set(re.findall(word, text))
-    return {w for w in words if w not in allowed and not w.isupper()}
+    code = re.compile(r"[A-Z]{1,4}[0-9]{1,3}x*")  # a rule code or family: CE213, CE5xx
+    return {w for w in words if w not in allowed and not w.isupper() and not code.fullmatch(w)}
 
 
 def _allowed() -> set[str]:

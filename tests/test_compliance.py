@@ -30,7 +30,7 @@ from commedu import (
     rules,
     unregister_rule,
 )
-from commedu.compliance.builtin import BUILTIN_RULES, example_plan
+from commedu.compliance.builtin import ACTUALS_RULES, BUILTIN_RULES, example_plan
 from commedu.compliance.engine import resolve
 from commedu.compliance.profiles import BUILTIN_PROFILES
 from tests.strategies import plans
@@ -127,10 +127,13 @@ def test_every_rule_text_exists_in_both_languages(rule: Rule) -> None:
         assert text.zh != text.en
 
 
-@pytest.mark.parametrize("rule", BUILTIN_RULES, ids=lambda r: r.code)
+@pytest.mark.parametrize("rule", [*BUILTIN_RULES, *ACTUALS_RULES], ids=lambda r: r.code)
 def test_every_rule_passes_its_passing_example_and_fails_its_failing_one(rule: Rule) -> None:
     for example, status in ((rule.passing, Status.PASS), (rule.failing, Status.FAIL)):
-        report = check(example.plan(), example.profile, select=[rule.code])
+        ledger = None if example.ledger is None else example.ledger()
+        report = check(
+            example.plan(), example.profile, select=[rule.code], ledger=ledger, as_of=example.as_of
+        )
         (result,) = report.results
         assert result.status is status, (rule.code, example.note.en, result.message("en"))
 

@@ -17,6 +17,7 @@ from commedu.errors import (
     ProfileError,
     RuleSelectorError,
 )
+from commedu.model.ledger import Evidence, Expense, Ledger, Record, Staffing
 from commedu.model.observances import OBSERVANCES, Observance, SchoolHoliday, observance
 from commedu.model.parts import (
     Activity,
@@ -69,6 +70,7 @@ if TYPE_CHECKING:
     from commedu.calendar.ics import to_calendar, to_ics, write_ics
     from commedu.calendar.revisions import Revision, RevisionStore
     from commedu.calendar.split import write_split
+    from commedu.compliance.actuals import Progress
     from commedu.compliance.engine import (
         ENTRY_POINT_GROUP,
         check,
@@ -98,8 +100,11 @@ if TYPE_CHECKING:
     )
     from commedu.compliance.text import Text
     from commedu.importer import Draft, import_document
+    from commedu.ledger.read import load_ledger, loads_ledger
+    from commedu.ledger.write import dumps_ledger, write_ledger
     from commedu.planfile.read import load_plan, loads_plan
     from commedu.planfile.write import dump_plan
+    from commedu.report.inspection import InspectionReport, inspect
     from commedu.web.app import make_app
     from commedu.web.glance import glance_html, write_glance
 
@@ -144,6 +149,13 @@ _LAZY: dict[str, str] = {
     "glance_html": "commedu.web.glance",
     "write_glance": "commedu.web.glance",
     "make_app": "commedu.web.app",
+    "Progress": "commedu.compliance.actuals",
+    "load_ledger": "commedu.ledger.read",
+    "loads_ledger": "commedu.ledger.read",
+    "dumps_ledger": "commedu.ledger.write",
+    "write_ledger": "commedu.ledger.write",
+    "InspectionReport": "commedu.report.inspection",
+    "inspect": "commedu.report.inspection",
 }
 
 __all__ = [
@@ -166,11 +178,15 @@ __all__ = [
     "EducationCentre",
     "EventSpec",
     "Every",
+    "Evidence",
     "Example",
+    "Expense",
     "ExportError",
     "Failed",
     "Finding",
+    "InspectionReport",
     "LabelledDay",
+    "Ledger",
     "Measure",
     "Mechanism",
     "MechanismKind",
@@ -196,6 +212,8 @@ __all__ = [
     "Profile",
     "ProfileError",
     "ProfileSource",
+    "Progress",
+    "Record",
     "Recurrence",
     "Relation",
     "Repeat",
@@ -210,6 +228,7 @@ __all__ = [
     "Session",
     "Severity",
     "Source",
+    "Staffing",
     "Station",
     "Status",
     "Target",
@@ -223,11 +242,15 @@ __all__ = [
     "__version__",
     "check",
     "dump_plan",
+    "dumps_ledger",
     "find_placeholders",
     "glance_html",
     "import_document",
+    "inspect",
+    "load_ledger",
     "load_plan",
     "load_profile",
+    "loads_ledger",
     "loads_plan",
     "make_app",
     "observance",
@@ -241,6 +264,7 @@ __all__ = [
     "unregister_rule",
     "write_glance",
     "write_ics",
+    "write_ledger",
     "write_split",
 ]
 

@@ -702,6 +702,47 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "已写入 {file}：配档表 {activities} 项，{count} 处需核对（文件中标有 “请核对”）；"
         "然后运行：commedu validate {file}",
     },
+    # -- ledgers (台账) --------------------------------------------------------------------------
+    "ledger-no-date": {
+        "en": "a record needs at least one date",
+        "zh": "每条记录至少要有一个日期",
+    },
+    "ledger-elders-exceed": {
+        "en": "{value} elders is more than the {participants} participants (人次) recorded",
+        "zh": "老年人 {value} 人次多于记录的参与人次 {participants}",
+    },
+    "ledger-other-plan": {
+        "en": "the ledger is for {value}, not for the plan {plan}",
+        "zh": "台账属于 {value}，而不是计划 {plan}",
+    },
+    "ledger-formula": {
+        "en": "the cell holds a formula ({value}); commedu does not evaluate formulas: type the value itself",
+        "zh": "单元格是公式（{value}）；commedu 不计算公式：请直接填写数值",
+    },
+    "ledger-bad-int": {
+        "en": "{value!r} is not a whole number of 0 or more",
+        "zh": "{value!r} 不是大于或等于 0 的整数",
+    },
+    "ledger-bad-time": {
+        "en": "{value!r} is not a clock time; write it as HH:MM, e.g. 09:30",
+        "zh": "{value!r} 不是时刻；请写作 HH:MM，例如 09:30",
+    },
+    "ledger-unknown-activity": {
+        "en": "{value!r} is not a planned activity; use an id from the sheet of planned work, or leave it empty for unplanned work",
+        "zh": "{value!r} 不是计划中的工作；请填写“计划工作”表中的编号，计划外工作请留空",
+    },
+    "ledger-missing-sheet": {
+        "en": "the workbook has no sheet {value!r}; start from the workbook 'commedu ledger init' writes",
+        "zh": "工作簿中没有工作表 “{value}”；请用 “commedu ledger init” 生成的工作簿填写",
+    },
+    "ledger-bad-header": {
+        "en": "the header is {value!r}, expected {expected!r}; keep the columns of the template",
+        "zh": "表头是 {value!r}，应为 {expected!r}；请保留模板的各列",
+    },
+    "ledger-not-xlsx": {
+        "en": "{value} is not an .xlsx workbook: {reason}",
+        "zh": "{value} 不是 .xlsx 工作簿：{reason}",
+    },
 }
 
 

@@ -71,6 +71,16 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "serve every plan in a folder as calendar feeds to subscribe to, with a page per plan",
         "将文件夹中的所有计划作为可订阅的日历提供，并为每个计划提供全年一览网页",
     ),
+    "ledger": (
+        "commedu.cli._ledger",
+        "write a ledger (台账) of what was done, ready to fill in",
+        "生成待填写的台账（实际开展情况记录）",
+    ),
+    "report": (
+        "commedu.cli._report",
+        "write the year-end inspection report of a plan and its ledger, or a district roll-up",
+        "根据计划和台账生成年终督导报告，或生成区域汇总",
+    ),
 }
 
 

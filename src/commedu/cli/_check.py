@@ -14,9 +14,10 @@ from commedu._messages import Lang
 from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, read_plan
 from commedu.cli._i18n import option_error
 from commedu.cli._term import Style, terminal_width, wrap_lines
+from commedu.cli._types import day
 from commedu.compliance.engine import check
 from commedu.compliance.rule import Severity, Status
-from commedu.errors import ProfileError, RuleSelectorError
+from commedu.errors import PlanFileError, ProfileError, RuleSelectorError
 
 __all__ = ["configure", "run"]
 
@@ -32,6 +33,9 @@ TEXT: dict[Lang, dict[str, str]] = {
         "fail_on": "exit 1 if a rule of this severity or worse fails (default: error); not"
         " evaluable and not applicable never fail",
         "profile_error": "profile {name}",
+        "ledger": "a ledger (.xlsx, .csv, .toml or .json) of what was done: adds the rules over"
+        " actuals (CE5xx) and reads staff and spending from it",
+        "as_of": "judge the ledger on this day, YYYY-MM-DD (default: 31 December of the plan year)",
     },
     "zh": {
         "plan": "计划文件（.toml 或 .json）",
@@ -43,6 +47,9 @@ TEXT: dict[Lang, dict[str, str]] = {
         "fail_on": "有此级别或更高级别的规则未通过时以 1 退出（默认：error）；无法判定和不适用"
         "不算未通过",
         "profile_error": "标准档案 {name}",
+        "ledger": "记录实际开展情况的台账（.xlsx、.csv、.toml 或 .json）：加查台账规则（CE5xx），"
+        "并按台账核对人员和经费",
+        "as_of": "按此日期评判台账，格式 YYYY-MM-DD（默认计划年度 12 月 31 日）",
     },
 }
 
@@ -91,6 +98,8 @@ def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument(
         "--fail-on", choices=("error", "warning"), default="error", help=text["fail_on"]
     )
+    parser.add_argument("--ledger", metavar="FILE", help=text["ledger"])
+    parser.add_argument("--as-of", type=day(lang), metavar="DATE", help=text["as_of"])
 
 
 def run(args: argparse.Namespace) -> int:
@@ -98,8 +107,24 @@ def run(args: argparse.Namespace) -> int:
     plan = read_plan(args.plan, "check", lang)
     if isinstance(plan, int):
         return plan
+    ledger = None
+    if args.ledger is not None:
+        from commedu.ledger.read import load_ledger
+
+        try:
+            ledger = load_ledger(args.ledger, plan)
+        except PlanFileError as error:
+            print(f"commedu check: {error.source}:\n{error.describe(lang)}", file=sys.stderr)
+            return EXIT_USAGE if error.unreadable else EXIT_FAILED
     try:
-        report = check(plan, args.profile, select=args.select, ignore=args.ignore)
+        report = check(
+            plan,
+            args.profile,
+            select=args.select,
+            ignore=args.ignore,
+            ledger=ledger,
+            as_of=args.as_of,
+        )
     except ProfileError as exc:
         # A profile the user passed is a usage error; one the plan names makes the plan invalid.
         said = [p.describe(lang) if p.path or p.line else p.message(lang) for p in exc.problems]

@@ -10,15 +10,17 @@ selector decides, and an ignore wins a tie.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 from importlib import metadata
 from pathlib import Path
 
 from commedu._typecheck import check_arguments
-from commedu.compliance.builtin import BUILTIN_RULES
+from commedu.compliance.builtin import ACTUALS_RULES, BUILTIN_RULES
 from commedu.compliance.profiles import BUILTIN_PROFILES, Profile, load_profile
 from commedu.compliance.report import ComplianceReport, RuleResult
-from commedu.compliance.rule import Rule
-from commedu.errors import Problem, ProfileError, RuleSelectorError
+from commedu.compliance.rule import Actuals, Rule
+from commedu.errors import PlanError, Problem, ProfileError, RuleSelectorError
+from commedu.model.ledger import Ledger
 from commedu.model.plan import Plan
 
 __all__ = [
@@ -89,8 +91,8 @@ def _check_unique(all_rules: Sequence[Rule]) -> None:
 
 
 def rules() -> tuple[Rule, ...]:
-    """Every known rule — built-in, from entry points, registered — in code order."""
-    everything = [*BUILTIN_RULES, *_plugin_rules(), *_registered.values()]
+    """Every known rule — built-in (those over a ledger too), from entry points, registered — in code order."""
+    everything = [*BUILTIN_RULES, *ACTUALS_RULES, *_plugin_rules(), *_registered.values()]
     _check_unique(everything)
     return tuple(sorted(everything, key=lambda r: r.code))
 
@@ -148,23 +150,47 @@ def check(
     *,
     select: Sequence[str] | None = None,
     ignore: Sequence[str] | None = None,
+    ledger: Ledger | None = None,
+    as_of: date | None = None,
 ) -> ComplianceReport:
     """Check ``plan`` against ``profile`` (default: the one the plan names) with the selected rules.
 
     ``profile`` is a :class:`Profile`, a built-in profile's name or the path of a profile file.
-    Raises :class:`~commedu.errors.ProfileError` if the profile cannot be found or read and
-    :class:`~commedu.errors.RuleSelectorError` if a selector matches no rule.
+    With a ``ledger`` of what was done, the rules over actuals (CE5xx) run too, judging it on
+    ``as_of`` (default: the last day of the plan year), and CE211–CE213 read its figures.
+    Raises :class:`~commedu.errors.ProfileError` if the profile cannot be found or read,
+    :class:`~commedu.errors.RuleSelectorError` if a selector matches no rule and
+    :class:`~commedu.errors.PlanError` if the ledger is for another plan.
     """
-    check_arguments(check, plan=plan, profile=profile, select=select, ignore=ignore)
+    check_arguments(
+        check, plan=plan, profile=profile, select=select, ignore=ignore, ledger=ledger, as_of=as_of
+    )
     standard = _profile_for(plan, profile)
+    actuals = None
     available = rules()
+    if ledger is None:
+        # Rules over a ledger have nothing to read without one: they are not run, not failed.
+        ledger_only = {r.code for r in ACTUALS_RULES}
+        available = tuple(r for r in available if r.code not in ledger_only)
+    else:
+        if (ledger.plan_id, ledger.year) != (plan.id, plan.year):
+            raise PlanError(
+                [
+                    Problem(
+                        "plan_id",
+                        "ledger-other-plan",
+                        {"value": f"{ledger.plan_id} {ledger.year}", "plan": plan.id},
+                    )
+                ]
+            )
+        actuals = Actuals(ledger, as_of or date(plan.year, 12, 31))
     enabled = set(resolve((r.code for r in available), select, ignore))
     results = []
     for candidate in available:
         if candidate.code not in enabled:
             continue
         try:
-            results.append(RuleResult(candidate, candidate(plan, standard)))
+            results.append(RuleResult(candidate, candidate(plan, standard, actuals)))
         except Exception as exc:
             exc.add_note(f"while checking rule {candidate.code} ({candidate.name})")
             raise

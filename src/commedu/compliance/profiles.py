@@ -95,6 +95,10 @@ class Profile:
     effective: Mapping[str, date] = attrs.field(factory=dict, converter=_frozen_dates, hash=False)
     #: target id -> the quantitative target the standard sets (checked by CE220)
     targets: Mapping[str, Target] = attrs.field(factory=dict, converter=_frozen_targets, hash=False)
+    #: what a ledger is judged by: evidence kinds each record must carry, and rate targets
+    evidence: tuple[str, ...] = ()
+    training_rate: Decimal | None = None  #: 培训率, 人次 ÷ 常住人口, as a fraction (0.5 = 50 %)
+    elder_share: Decimal | None = None  #: the share of 人次 that are elders, as a fraction
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -156,6 +160,10 @@ _TYPES: dict[str, tuple[str, str]] = {
     "date": ("a date such as 2020-11-15", "日期，如 2020-11-15"),
     "number": ("a number of 0 or more (e.g. 50 or 2.5)", "大于或等于 0 的数（如 50 或 2.5）"),
     "comparator": ("'>=', '<=' or '='", "“>=”“<=”或“=”"),
+    "rate": (
+        "a fraction of 0 or more (e.g. 0.5 for 50 %)",
+        "大于或等于 0 的比例（如 0.5 表示 50%）",
+    ),
     "keywords": (
         'a non-empty list of keyword groups, e.g. [["年终督导"], ["年终", "督导"]]',
         '非空的关键词组列表，如 [["年终督导"], ["年终", "督导"]]',
@@ -169,7 +177,7 @@ def _is(kind: str, value: Any) -> bool:
             return isinstance(value, str) and bool(value.strip())
         case "int":
             return isinstance(value, int) and not isinstance(value, bool) and value >= 0
-        case "money":
+        case "money" | "rate":
             return (
                 isinstance(value, int | Decimal)
                 and not isinstance(value, bool)
@@ -301,6 +309,7 @@ class _Reader:
                 "events",
                 "effective",
                 "targets",
+                "ledger",
             ),
         )
         schema = self.get(data, "schema", "int", "", True)
@@ -324,6 +333,11 @@ class _Reader:
         events = self.events(data)
         effective = self.effective(data)
         targets = self.targets(data)
+        ledger = self.get(data, "ledger", "table", "", False) or {}
+        self.keys(ledger, "ledger", ("evidence", "training_rate", "elder_share"))
+        evidence = self.texts(ledger, "evidence", "ledger")
+        training_rate = self.get(ledger, "training_rate", "rate", "ledger", False)
+        elder_share = self.get(ledger, "elder_share", "rate", "ledger", False)
         if self.problems:
             return None
         # Every required field was checked above; mypy needs to see it.
@@ -345,6 +359,9 @@ class _Reader:
             events=events,
             effective=effective,
             targets=targets,
+            evidence=evidence,
+            training_rate=None if training_rate is None else Decimal(training_rate),
+            elder_share=None if elder_share is None else Decimal(elder_share),
         )
 
     def effective(self, data: dict[str, Any]) -> dict[str, date]:

@@ -23,9 +23,11 @@ from commedu.model.fieldcheck import type_checked
 
 if TYPE_CHECKING:
     from commedu.compliance.profiles import Profile
+    from commedu.model.ledger import Ledger
     from commedu.model.plan import Plan
 
 __all__ = [
+    "Actuals",
     "Example",
     "Failed",
     "Finding",
@@ -153,12 +155,25 @@ def written_on(plan: Plan) -> date:
 
 
 @attrs.frozen(field_transformer=type_checked)
+class Actuals:
+    """What was actually done (the ledger) and the day the rules judge it on."""
+
+    ledger: Ledger
+    as_of: date
+
+
+@attrs.frozen(field_transformer=type_checked)
 class Example:
-    """A documented case: a plan (built on demand) on which the rule passes or fails."""
+    """A documented case: a plan (built on demand) on which the rule passes or fails.
+
+    A rule over actuals also names the ledger (built on demand) and the day it is judged on.
+    """
 
     note: Text
     plan: Callable[[], Plan]
-    profile: str | None = "shandong-township"
+    profile: str | Profile | None = "shandong-township"
+    ledger: Callable[[], Ledger] | None = None
+    as_of: date | None = None
 
 
 def _code(_: object, __: attrs.Attribute[str], value: str) -> None:
@@ -197,13 +212,19 @@ class Rule:
     #: the day the requirement came into force; a plan written before it is not bound by it.
     #: A profile's ``[effective]`` table may set or move it for its own standard.
     effective: date | None = None
+    #: the check to run instead of ``check`` when a ledger of what was done is given
+    actuals: Callable[[Plan, Profile | None, Actuals], Outcome] | None = attrs.field(
+        default=None, eq=False
+    )
 
     def effective_for(self, profile: Profile | None) -> date | None:
         if profile is not None and self.code in profile.effective:
             return profile.effective[self.code]
         return self.effective
 
-    def __call__(self, plan: Plan, profile: Profile | None) -> Outcome:
+    def __call__(
+        self, plan: Plan, profile: Profile | None, actuals: Actuals | None = None
+    ) -> Outcome:
         effective = self.effective_for(profile)
         written = written_on(plan)
         if effective is not None and written < effective:
@@ -215,7 +236,10 @@ class Rule:
                     f"（{written.isoformat()}）",
                 )
             )
-        result = self.check(plan, profile)
+        if actuals is not None and self.actuals is not None:
+            result = self.actuals(plan, profile, actuals)
+        else:
+            result = self.check(plan, profile)
         if not isinstance(result, Passed | Failed | NotEvaluable | NotApplicable):
             raise TypeError(
                 f"rule {self.code} returned {result!r}; "

@@ -45,8 +45,12 @@ _LABELS: dict[Lang, dict[str, str]] = {
 
 
 def _example(rule: Rule, example: Example, lang: Lang) -> str:
-    (result,) = check(example.plan(), example.profile, select=[rule.code]).results
-    profile = f" ({_LABELS[lang]['profile']} `{example.profile}`)" if example.profile else ""
+    ledger = None if example.ledger is None else example.ledger()
+    (result,) = check(
+        example.plan(), example.profile, select=[rule.code], ledger=ledger, as_of=example.as_of
+    ).results
+    name = getattr(example.profile, "name", example.profile)
+    profile = f" ({_LABELS[lang]['profile']} `{name}`)" if name else ""
     return (
         f"{example.note(lang)}{profile} → **{result.status.label(lang)}**: {result.message(lang)}"
     )

@@ -1,0 +1,510 @@
+"""CE5xx rules over actuals: the 台账 checked against the plan and the standard.
+
+These rules read a ledger (:class:`~commedu.model.ledger.Ledger`) and the day they judge it on,
+so an activity whose window has not closed yet is "not yet due" rather than missing. They run
+only when :func:`~commedu.compliance.engine.check` is given a ledger; CE211–CE213, which read the
+plan's stated resources, read the ledger's staff and spending instead when there is one.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+import attrs
+
+from commedu._messages import Lang
+from commedu.compliance.examples import JINSHAN, example_plan
+from commedu.compliance.profiles import Profile, load_profile
+from commedu.compliance.rule import (
+    Actuals,
+    Example,
+    Failed,
+    Finding,
+    NotEvaluable,
+    Outcome,
+    Passed,
+    Rule,
+    Severity,
+)
+from commedu.compliance.text import Text
+from commedu.model.ledger import Evidence, Expense, Ledger, Record, Staffing
+from commedu.model.parts import Activity
+from commedu.model.plan import Plan
+
+__all__ = ["RULES", "Progress", "example_ledger", "example_profile", "progress", "with_ledger"]
+
+
+class Progress(enum.Enum):
+    """Where a planned activity stands on the day of judgement."""
+
+    DONE = "done"  #: a record falls inside its window
+    EARLY = "early"  #: held only before its window opened
+    LATE = "late"  #: held only after its window closed
+    MISSING = "missing"  #: its window has closed and nothing was held
+    NOT_DUE = "not-due"  #: its window is still open and nothing was held yet
+
+    def label(self, lang: Lang) -> str:
+        return {
+            "en": {
+                "done": "done",
+                "early": "early",
+                "late": "late",
+                "missing": "not done",
+                "not-due": "not yet due",
+            },
+            "zh": {
+                "done": "已完成",
+                "early": "提前完成",
+                "late": "延期完成",
+                "missing": "未完成",
+                "not-due": "未到期",
+            },
+        }[lang][self.value]
+
+
+@attrs.frozen
+class ActivityProgress:
+    activity: Activity
+    index: int  #: its place in the plan's schedule
+    status: Progress
+    records: tuple[Record, ...]
+
+
+def held(ledger: Ledger, as_of: date) -> tuple[Record, ...]:
+    """The records of sessions held on or before ``as_of``; later ones are not yet facts."""
+    return tuple(r for r in ledger.records if r.first <= as_of)
+
+
+def progress(plan: Plan, actuals: Actuals) -> tuple[ActivityProgress, ...]:
+    """Each planned activity's standing, in plan order."""
+    by_activity: dict[str, list[Record]] = {}
+    for record in held(actuals.ledger, actuals.as_of):
+        if record.activity is not None:
+            by_activity.setdefault(record.activity, []).append(record)
+    found = []
+    for index, activity in enumerate(plan.activities):
+        span = activity.when.span
+        records = tuple(by_activity.get(activity.id, ()))
+        days = [d for r in records for d in r.dates if d <= actuals.as_of]
+        if any(span.first <= d <= span.last for d in days):
+            status = Progress.DONE
+        elif any(d > span.last for d in days):
+            status = Progress.LATE
+        elif days:
+            status = Progress.EARLY
+        elif span.last <= actuals.as_of:
+            status = Progress.MISSING
+        else:
+            status = Progress.NOT_DUE
+        found.append(ActivityProgress(activity, index, status, records))
+    return tuple(found)
+
+
+def _needs_ledger(plan: Plan, profile: Profile | None) -> Outcome:
+    return NotEvaluable(["ledger"])
+
+
+def _where(item: ActivityProgress) -> str:
+    return f"schedule.activities[{item.index}]"
+
+
+def _done(plan: Plan, profile: Profile | None, actuals: Actuals) -> Outcome:
+    items = progress(plan, actuals)
+    missing = [i for i in items if i.status is Progress.MISSING]
+    if missing:
+        return Failed(
+            Finding(
+                _where(i),
+                Text(
+                    f"“{i.activity.title}” ({i.activity.when}) has no record by {actuals.as_of}",
+                    f"“{i.activity.title}”（{i.activity.when}）截至 {actuals.as_of} 没有记录",
+                ),
+            )
+            for i in missing
+        )
+    due = sum(1 for i in items if i.status is not Progress.NOT_DUE)
+    return Passed(
+        Text(
+            f"all {due} activities due by {actuals.as_of} have a record",
+            f"截至 {actuals.as_of} 到期的 {due} 项工作均有记录",
+        )
+    )
+
+
+def _on_time(plan: Plan, profile: Profile | None, actuals: Actuals) -> Outcome:
+    late = [i for i in progress(plan, actuals) if i.status is Progress.LATE]
+    if late:
+        return Failed(
+            Finding(
+                _where(i),
+                Text(
+                    f"“{i.activity.title}” was planned for {i.activity.when} but held on "
+                    f"{i.records[0].first}",
+                    f"“{i.activity.title}”计划于{i.activity.when}，实际于 {i.records[0].first} 开展",
+                ),
+            )
+            for i in late
+        )
+    return Passed(Text("nothing was held late", "没有延期开展的工作"))
+
+
+def _evidence(plan: Plan, profile: Profile | None, actuals: Actuals) -> Outcome:
+    required = profile.evidence if profile is not None else ()
+    findings = []
+    for index, record in enumerate(actuals.ledger.records):
+        if record.first > actuals.as_of:
+            continue
+        kinds = {e.kind for e in record.evidence}
+        lacking = [k for k in required if k not in kinds] or ([] if kinds else ["-"])
+        if lacking == ["-"]:
+            message = Text(
+                f"“{record.title}” ({record.first}) has no evidence",
+                f"“{record.title}”（{record.first}）没有佐证材料",
+            )
+        elif lacking:
+            message = Text(
+                f"“{record.title}” ({record.first}) lacks {', '.join(lacking)}",
+                f"“{record.title}”（{record.first}）缺少{'、'.join(lacking)}",
+            )
+        else:
+            continue
+        findings.append(Finding(f"records[{index}].evidence", message))
+    if findings:
+        return Failed(findings)
+    kinds_en = ", ".join(required) or "at least one item"
+    kinds_zh = "、".join(required) or "至少一项"
+    return Passed(
+        Text(f"every record has its evidence ({kinds_en})", f"每条记录均有佐证材料（{kinds_zh}）")
+    )
+
+
+def _percent(fraction: Decimal) -> str:
+    return f"{(fraction * 100).quantize(Decimal('0.1'), ROUND_HALF_UP)}%"
+
+
+def training_rate(plan: Plan, actuals: Actuals) -> Decimal | None:
+    """培训率: 人次 held by ``as_of`` ÷ 常住人口 (above 1 when people come more than once)."""
+    population = plan.township.resident_population
+    if not population:
+        return None
+    return Decimal(sum(r.participants for r in held(actuals.ledger, actuals.as_of))) / population
+
+
+def elder_share(actuals: Actuals) -> Decimal | None:
+    """The elders' share of 人次, over the records that count elders."""
+    counted = [r for r in held(actuals.ledger, actuals.as_of) if r.elders is not None]
+    total = sum(r.participants for r in counted)
+    if not total:
+        return None
+    return Decimal(sum(r.elders or 0 for r in counted)) / total
+
+
+def _rate_outcome(
+    value: Decimal | None,
+    value_path: str,
+    target: Decimal | None,
+    target_path: str,
+    profile: Profile | None,
+    what: Text,
+) -> Outcome:
+    missing = [] if profile is not None else ["profile"]
+    if profile is not None and target is None:
+        missing.append(target_path)
+    if value is None:
+        missing.append(value_path)
+    if missing or value is None or target is None:
+        return NotEvaluable(missing)
+    text = Text(
+        f"{what.en} {_percent(value)}, target {_percent(target)}",
+        f"{what.zh} {_percent(value)}，目标 {_percent(target)}",
+    )
+    return Passed(text) if value >= target else Failed([Finding(value_path, text)])
+
+
+def _training_rate(plan: Plan, profile: Profile | None, actuals: Actuals) -> Outcome:
+    return _rate_outcome(
+        training_rate(plan, actuals),
+        "township.resident_population",
+        None if profile is None else profile.training_rate,
+        "profile.ledger.training_rate",
+        profile,
+        Text("training rate (人次 ÷ resident population)", "培训率（人次 ÷ 常住人口）"),
+    )
+
+
+def _elder_share(plan: Plan, profile: Profile | None, actuals: Actuals) -> Outcome:
+    return _rate_outcome(
+        elder_share(actuals),
+        "records.elders",
+        None if profile is None else profile.elder_share,
+        "profile.ledger.elder_share",
+        profile,
+        Text("elders' share of 人次", "老年人占人次比例"),
+    )
+
+
+# -- CE211–CE213 from the ledger ------------------------------------------------------------------
+
+
+def _at_least(
+    value: int, limit: int | None, limit_path: str, profile: Profile | None, what: Text
+) -> Outcome:
+    if profile is None or limit is None:
+        return NotEvaluable(["profile"] if profile is None else [limit_path])
+    text = Text(
+        f"{what.en}: {value} in post by the ledger, the profile requires {limit}",
+        f"{what.zh}：台账记载在岗 {value} 人，标准要求 {limit} 人",
+    )
+    return Passed(text) if value >= limit else Failed([Finding("ledger.staff", text)])
+
+
+def _full_time_actual(plan: Plan, profile: Profile | None, actuals: Actuals) -> Outcome:
+    staff = actuals.ledger.staff
+    if staff is None:
+        return NotEvaluable(["ledger.staff"])
+    return _at_least(
+        staff.full_time,
+        None if profile is None else profile.full_time_staff,
+        "profile.staffing.full_time",
+        profile,
+        Text("full-time staff", "专职人员"),
+    )
+
+
+def _staff_actual(plan: Plan, profile: Profile | None, actuals: Actuals) -> Outcome:
+    staff = actuals.ledger.staff
+    if staff is None:
+        return NotEvaluable(["ledger.staff"])
+    low = None if profile is None or profile.staff is None else profile.staff.low
+    return _at_least(
+        staff.full_time + staff.part_time,
+        low,
+        "profile.staffing.staff",
+        profile,
+        Text("full- and part-time staff", "专兼职人员"),
+    )
+
+
+def _funding_actual(plan: Plan, profile: Profile | None, actuals: Actuals) -> Outcome:
+    spent = actuals.ledger.spent
+    population = plan.township.resident_population
+    missing = [] if profile is not None else ["profile"]
+    if profile is not None and profile.funding_per_resident is None:
+        missing.append("profile.funding.per_resident")
+    if spent is None:
+        missing.append("ledger.expenses")
+    if not population:
+        missing.append("township.resident_population")
+    if missing or spent is None or not population or profile is None:
+        return NotEvaluable(missing)
+    threshold = profile.funding_per_resident
+    assert threshold is not None
+    needed = threshold * population
+    each = (spent / population).quantize(Decimal("0.01"))
+    text = Text(
+        f"spent {spent} yuan for {population} residents is {each} yuan per resident;"
+        f" the profile requires {threshold} ({(needed).normalize():f} yuan)",
+        f"实际支出 {spent} 元、常住人口 {population} 人，人均 {each} 元；"
+        f"标准要求人均 {threshold} 元（共 {(needed).normalize():f} 元）",
+    )
+    return Passed(text) if spent >= needed else Failed([Finding("ledger.expenses", text)])
+
+
+_LEDGER_CHECKS = {"CE211": _full_time_actual, "CE212": _staff_actual, "CE213": _funding_actual}
+
+
+def with_ledger(rules: Iterable[Rule]) -> tuple[Rule, ...]:
+    """The standards rules, CE211–CE213 made to read a ledger's staff and spending when given one."""
+    return tuple(
+        attrs.evolve(r, actuals=_LEDGER_CHECKS[r.code]) if r.code in _LEDGER_CHECKS else r
+        for r in rules
+    )
+
+
+# -- examples --------------------------------------------------------------------------------------
+
+AS_OF = date(2021, 12, 31)
+
+
+def example_profile() -> Profile:
+    """The Shandong profile with the ledger expectations a district might set for its townships."""
+    return attrs.evolve(
+        load_profile("shandong-township"),
+        # Named apart: these targets are the example's, not the provincial standard's.
+        name="shandong-township+example-targets",
+        evidence=("签到表", "照片"),
+        training_rate=Decimal("0.5"),
+        elder_share=Decimal("0.3"),
+    )
+
+
+def example_ledger() -> Ledger:
+    """A ledger that fulfils :func:`~commedu.compliance.examples.example_plan` month by month."""
+    records = [
+        Record(
+            f"r{m:02d}",
+            activity.title,
+            (date(2021, m, 15),),
+            activity=activity.id,
+            place="east",
+            organiser="centre",
+            participants=1000,
+            elders=400,
+            evidence=(Evidence("签到表"), Evidence("照片", f"photos/{m:02d}.jpg")),
+        )
+        for m, activity in enumerate(example_plan().activities, start=1)
+    ]
+    return Ledger(
+        "example-2021",
+        2021,
+        records,
+        staff=Staffing(2, 2),
+        expenses=(Expense(date(2021, 3, 1), Decimal("20000"), "讲师课酬"),),
+    )
+
+
+def _edit_records(change: str) -> Ledger:
+    ledger = example_ledger()
+    records = list(ledger.records)
+    match change:
+        case "drop":
+            del records[4]
+        case "late":
+            records[4] = attrs.evolve(records[4], dates=(date(2021, 6, 20),))
+        case "evidence":
+            records[4] = attrs.evolve(records[4], evidence=(Evidence("签到表"),))
+        case "small":
+            records = [attrs.evolve(r, participants=100, elders=40) for r in records]
+        case _:  # "young"
+            records = [attrs.evolve(r, elders=100) for r in records]
+    return attrs.evolve(ledger, records=tuple(records))
+
+
+_PROFILE = example_profile()
+
+
+def _ledger_example(en: str, zh: str, change: str | None = None) -> Example:
+    def build() -> Ledger:
+        return example_ledger() if change is None else _edit_records(change)
+
+    return Example(Text(en, zh), example_plan, _PROFILE, build, AS_OF)
+
+
+_PASSES = ("The example ledger as it stands", "示例台账原样")
+
+
+_SOURCE = Text(
+    f"{JINSHAN} schedules the year-end inspection (年终督导) for December; an inspection"
+    " compares the 台账 with the plan (听汇报、查资料、看现场: hear the report, check the records,"
+    " see the sites).",
+    f"《{JINSHAN}》将迎接年终督导安排在 12 月；督导时听汇报、查资料、看现场，将台账与计划对照。",
+)
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "CE501",
+        "planned-work-done",
+        Severity.ERROR,
+        Text(
+            "Every planned activity whose window has closed has a record in the ledger.",
+            "时间已过的每项计划工作在台账中均有记录。",
+        ),
+        Text(
+            "A plan is judged by what was done: an item with no record is, at the inspection, not done.",
+            "计划以落实为准：督导时没有记录的工作视为未完成。",
+        ),
+        _SOURCE,
+        _needs_ledger,
+        _ledger_example(*_PASSES),
+        _ledger_example("May's activity has no record", "5 月的工作没有记录", "drop"),
+        scope="ledger.records",
+        actuals=_done,
+    ),
+    Rule(
+        "CE502",
+        "planned-work-on-time",
+        Severity.WARNING,
+        Text(
+            "Planned activities are held inside their window, not after it.",
+            "计划工作在计划时间内开展，而非延期。",
+        ),
+        Text(
+            "Work held late is done but shows a schedule that slipped.",
+            "延期开展的工作虽已完成，但说明进度滞后。",
+        ),
+        _SOURCE,
+        _needs_ledger,
+        _ledger_example(*_PASSES),
+        _ledger_example("May's activity held on 20 June", "5 月的工作于 6 月 20 日开展", "late"),
+        scope="ledger.records",
+        actuals=_on_time,
+    ),
+    Rule(
+        "CE503",
+        "evidence-kept",
+        Severity.ERROR,
+        Text(
+            "Every record has the evidence (佐证材料) the profile requires, or at least one item.",
+            "每条记录均有标准档案要求的佐证材料（未要求时至少一项）。",
+        ),
+        Text(
+            "The inspection checks the records (查资料): a session without a sign-in sheet or photos cannot be shown.",
+            "督导要查资料：没有签到表或照片的活动无从证明。",
+        ),
+        _SOURCE,
+        _needs_ledger,
+        _ledger_example(*_PASSES),
+        _ledger_example(
+            "May's record has a sign-in sheet but no photos",
+            "5 月的记录有签到表而无照片",
+            "evidence",
+        ),
+        scope="ledger.records.evidence",
+        actuals=_evidence,
+    ),
+    Rule(
+        "CE504",
+        "training-rate",
+        Severity.WARNING,
+        Text(
+            "The training rate (培训率, 人次 ÷ resident population) meets the target.",
+            "培训率（人次 ÷ 常住人口）达到目标。",
+        ),
+        Text(
+            "Reach is measured by attendances against the resident population; it may exceed 100 %"
+            " when people come more than once.",
+            "覆盖面以参与人次对照常住人口衡量；同一人多次参加时可超过 100%。",
+        ),
+        _SOURCE,
+        _needs_ledger,
+        _ledger_example(*_PASSES),
+        _ledger_example(
+            "100 人次 a month for 20000 residents", "每月 100 人次、常住人口 20000 人", "small"
+        ),
+        scope="ledger.records.participants",
+        actuals=_training_rate,
+    ),
+    Rule(
+        "CE505",
+        "elder-share",
+        Severity.INFO,
+        Text(
+            "Elders make up at least the target share of 人次.",
+            "老年人占参与人次的比例达到目标。",
+        ),
+        Text(
+            f"{JINSHAN} makes elder education (老年教育) a main task.",
+            f"《{JINSHAN}》将发展老年教育列为主要任务。",
+        ),
+        _SOURCE,
+        _needs_ledger,
+        _ledger_example(*_PASSES),
+        _ledger_example("100 of every 1000 人次 are elders", "每 1000 人次中老年人 100", "young"),
+        scope="ledger.records.elders",
+        actuals=_elder_share,
+    ),
+)

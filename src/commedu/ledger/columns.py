@@ -1,0 +1,85 @@
+"""The columns a ledger sheet has, in one place, so the writer and the reader cannot disagree.
+
+Headers are bilingual (``日期 Date``) so one workbook serves a clerk and a reader of English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = [
+    "ABOUT_SHEET",
+    "EXPENSE_COLUMNS",
+    "LISTS_SHEET",
+    "MONEY_SHEET",
+    "PLANNED_SHEET",
+    "RECORDS_SHEET",
+    "RECORD_COLUMNS",
+    "Column",
+    "split_list",
+]
+
+
+@attrs.frozen
+class Column:
+    key: str  #: the field in TOML/JSON ledgers
+    zh: str
+    en: str
+
+    @property
+    def header(self) -> str:
+        return f"{self.zh} {self.en}"
+
+
+RECORDS_SHEET = "台账 Records"
+PLANNED_SHEET = "计划工作 Planned"
+MONEY_SHEET = "人员经费 Staff and money"
+ABOUT_SHEET = "说明 About"
+LISTS_SHEET = "选项 Lists"
+
+RECORD_COLUMNS: tuple[Column, ...] = (
+    Column("id", "记录编号", "Record"),
+    Column("activity", "计划工作", "Planned activity"),
+    Column("title", "活动名称", "Title as held"),
+    Column("dates", "日期", "Dates"),
+    Column("start", "开始时间", "Start"),
+    Column("end", "结束时间", "End"),
+    Column("place", "地点", "Place"),
+    Column("organiser", "组织部门", "Organiser"),
+    Column("participants", "参与人次", "Participants"),
+    Column("elders", "其中老年人", "Of whom elders"),
+    Column("target_group", "对象", "Target group"),
+    Column("lecturer", "授课人", "Lecturer"),
+    Column("evidence", "佐证材料", "Evidence"),
+    Column("notes", "备注", "Notes"),
+)
+
+EXPENSE_COLUMNS: tuple[Column, ...] = (
+    Column("on", "日期", "Date"),
+    Column("amount", "金额（元）", "Amount (yuan)"),
+    Column("purpose", "用途", "Purpose"),
+)
+
+PLANNED_COLUMNS: tuple[Column, ...] = (
+    Column("id", "编号", "Id"),
+    Column("title", "工作内容", "Activity"),
+    Column("when", "时间", "When"),
+    Column("responsible", "责任部门", "Responsible"),
+    Column("station", "工作站", "Station"),
+)
+
+_SEPARATORS = ("；", ";", "、", "，", ",", "\n")
+
+
+def split_list(text: str) -> list[str]:
+    """Items of a cell that lists several: separated by ；、，, or a new line, as clerks write them."""
+    parts = [text]
+    for sep in _SEPARATORS:
+        parts = [piece for part in parts for piece in part.split(sep)]
+    return [p.strip() for p in parts if p.strip()]
+
+
+def join_list(items: Iterable[str]) -> str:
+    return "；".join(items)

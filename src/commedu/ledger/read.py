@@ -1,0 +1,418 @@
+"""Reading a ledger from a workbook (.xlsx), a CSV sheet of records, or a TOML/JSON file.
+
+Every cell is read as a value, never run: a formula is refused with its place, so what the
+inspection sees is what the clerk typed. All problems of a file are gathered and reported
+together in one :class:`~commedu.errors.PlanFileError`, each naming its sheet, row and column
+(or its path in TOML/JSON).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tomllib
+import zipfile
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date, datetime, time
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from commedu.errors import PlanError, PlanFileError, Problem
+from commedu.ledger.columns import (
+    ABOUT_SHEET,
+    EXPENSE_COLUMNS,
+    MONEY_SHEET,
+    RECORD_COLUMNS,
+    RECORDS_SHEET,
+    Column,
+    split_list,
+)
+from commedu.model.ledger import Evidence, Expense, Ledger, Record, Staffing
+from commedu.model.plan import Plan
+
+__all__ = ["load_ledger", "loads_ledger"]
+
+MAX_BYTES = 10 * 1024 * 1024  #: as for plan files
+
+#: Where a value came from: a place to name in a problem.
+Where = Callable[[str], str]
+
+
+class _Cells:
+    """Turns raw cell values into typed ones, noting a problem for each that will not go."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.problems: list[Problem] = []
+        self.activities = {a.id for a in plan.activities}
+
+    def bad(self, where: str, code: str, **params: Any) -> None:
+        self.problems.append(Problem(where, code, params))
+
+    def text(self, value: Any) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        return str(value).strip()
+
+    def integer(self, value: Any, where: str) -> int | None:
+        if value is None or value == "":
+            return None
+        if isinstance(value, bool):
+            self.bad(where, "ledger-bad-int", value=value)
+            return None
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value.strip())
+        if isinstance(value, int) and 0 <= value < 10**9:
+            return value
+        self.bad(where, "ledger-bad-int", value=value)
+        return None
+
+    def one_date(self, value: Any, where: str) -> date | None:
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value).strip())
+        except ValueError:
+            self.bad(where, "bad-date-text", value=value)
+            return None
+
+    def dates(self, value: Any, where: str) -> tuple[date, ...]:
+        if isinstance(value, date | datetime):
+            items: Sequence[Any] = [value]
+        elif isinstance(value, list):
+            items = value
+        else:
+            items = split_list(self.text(value))
+        found = [self.one_date(item, where) for item in items]
+        return tuple(d for d in found if d is not None)
+
+    def clock(self, value: Any, where: str) -> time | None:
+        if value is None or value == "":
+            return None
+        if isinstance(value, datetime):
+            return value.time()
+        if isinstance(value, time):
+            return value
+        try:
+            return time.fromisoformat(str(value).strip())
+        except ValueError:
+            self.bad(where, "ledger-bad-time", value=value)
+            return None
+
+    def money(self, value: Any, where: str) -> Decimal | None:
+        if isinstance(value, bool):
+            self.bad(where, "bad-money", value=value)
+            return None
+        # A spreadsheet keeps numbers as binary floats; their shortest spelling is what was typed.
+        text = repr(value) if isinstance(value, float) else str(value).strip()
+        try:
+            amount = Decimal(text)
+        except InvalidOperation:
+            amount = Decimal("NaN")
+        if not amount.is_finite() or amount < 0:
+            self.bad(where, "bad-money", value=value)
+            return None
+        return amount
+
+    def evidence(self, value: Any) -> tuple[Evidence, ...]:
+        items = value if isinstance(value, list) else split_list(self.text(value))
+        found = []
+        for item in items:
+            kind, _, ref = str(item).replace("：", ":").partition(":")
+            if kind.strip():
+                found.append(Evidence(kind.strip(), ref.strip()))
+        return tuple(found)
+
+    def record(self, row: Mapping[str, Any], where: Where) -> Record | None:
+        before = len(self.problems)
+        activity = self.text(row.get("activity")) or None
+        if activity is not None and activity not in self.activities:
+            self.bad(where("activity"), "ledger-unknown-activity", value=activity)
+        dates = self.dates(row.get("dates"), where("dates"))
+        start = self.clock(row.get("start"), where("start"))
+        end = self.clock(row.get("end"), where("end"))
+        participants = self.integer(row.get("participants"), where("participants"))
+        elders = self.integer(row.get("elders"), where("elders"))
+        if len(self.problems) > before:
+            # The one check across cells still runs, so the clerk sees every mistake at once.
+            if participants is not None and elders is not None and elders > participants:
+                self.bad(
+                    where("elders"), "ledger-elders-exceed", value=elders, participants=participants
+                )
+            return None
+        try:
+            return Record(
+                self.text(row.get("id")),
+                self.text(row.get("title")),
+                dates,
+                activity=activity,
+                start=start,
+                end=end,
+                place=self.text(row.get("place")),
+                organiser=self.text(row.get("organiser")),
+                participants=participants or 0,
+                elders=elders,
+                target_group=self.text(row.get("target_group")),
+                lecturer=self.text(row.get("lecturer")),
+                evidence=self.evidence(row.get("evidence")),
+                notes=self.text(row.get("notes")),
+            )
+        except PlanError as error:
+            for problem in error.problems:
+                field = problem.path.partition(".")[0].partition("[")[0]
+                self.problems.append(Problem(where(field), problem.code, problem.params))
+            return None
+
+    def expense(self, row: Mapping[str, Any], where: Where) -> Expense | None:
+        before = len(self.problems)
+        on = self.one_date(row.get("on"), where("on"))
+        amount = self.money(row.get("amount"), where("amount"))
+        purpose = self.text(row.get("purpose"))
+        if not purpose:
+            self.bad(where("purpose"), "empty-text")
+        if len(self.problems) > before or on is None or amount is None:
+            return None
+        return Expense(on, amount, purpose)
+
+    def ledger(
+        self,
+        records: Iterable[tuple[Mapping[str, Any], Where]],
+        expenses: Iterable[tuple[Mapping[str, Any], Where]] = (),
+        staff: Staffing | None = None,
+        note: str = "",
+    ) -> Ledger | None:
+        found = [self.record(row, where) for row, where in records]
+        spent = [self.expense(row, where) for row, where in expenses]
+        if self.problems:
+            return None
+        try:
+            return Ledger(
+                self.plan.id,
+                self.plan.year,
+                [r for r in found if r is not None],
+                staff=staff,
+                expenses=[e for e in spent if e is not None],
+                note=note,
+            )
+        except PlanError as error:
+            self.problems.extend(error.problems)
+            return None
+
+
+# -- workbooks -------------------------------------------------------------------------------------
+
+
+def _letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index)
+
+
+def _sheet_rows(
+    cells: _Cells, sheet: Any, name: str, columns: Sequence[Column], header_row: int
+) -> list[tuple[dict[str, Any], Where]]:
+    """The filled rows under the header, each with a function naming a column's cell."""
+    rows = list(sheet.iter_rows(min_row=header_row))
+    if not rows:
+        cells.bad(f"{name}!A{header_row}", "ledger-missing-sheet", value=name)
+        return []
+    header = [cells.text(c.value) for c in rows[0][: len(columns)]]
+    expected = [c.header for c in columns]
+    if header != expected:
+        cells.bad(f"{name}!A{header_row}", "ledger-bad-header", value=header, expected=expected)
+        return []
+    index = {c.key: i for i, c in enumerate(columns)}
+    found: list[tuple[dict[str, Any], Where]] = []
+    for row in rows[1:]:
+        values = [c.value for c in row[: len(columns)]]
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+            continue
+        number = row[0].row
+
+        def where(key: str, number: int = number) -> str:
+            column = columns[index[key]] if key in index else columns[0]
+            return f"{name}!{_letter(index.get(key, 0) + 1)}{number} ({column.header})"
+
+        formulas = [i for i, cell in enumerate(row[: len(columns)]) if cell.data_type == "f"]
+        for i in formulas:
+            cells.bad(where(columns[i].key), "ledger-formula", value=str(values[i])[:80])
+        if not formulas:  # a row with a formula is not read further: its figures are unknown
+            found.append(({c.key: values[i] for i, c in enumerate(columns)}, where))
+    return found
+
+
+def _read_xlsx(data: bytes, plan: Plan, source: str) -> Ledger:
+    from openpyxl import load_workbook
+
+    try:
+        # data_only=False: a formula stays a formula, so it can be refused rather than trusted.
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise PlanFileError(
+            [Problem("", "ledger-not-xlsx", {"value": source, "reason": str(exc)})], source
+        ) from None
+    cells = _Cells(plan)
+    try:
+        for name in (RECORDS_SHEET, MONEY_SHEET, ABOUT_SHEET):
+            if name not in book.sheetnames:
+                cells.bad(name, "ledger-missing-sheet", value=name)
+        if cells.problems:
+            raise PlanFileError(cells.problems, source)
+        _check_about(cells, book[ABOUT_SHEET], plan)
+        staff = _staff(cells, book[MONEY_SHEET])
+        records = _sheet_rows(cells, book[RECORDS_SHEET], RECORDS_SHEET, RECORD_COLUMNS, 1)
+        expenses = _sheet_rows(cells, book[MONEY_SHEET], MONEY_SHEET, EXPENSE_COLUMNS, 4)
+        note = cells.text(book[ABOUT_SHEET]["B3"].value)
+        ledger = cells.ledger(records, expenses, staff, note)
+    finally:
+        book.close()
+    if ledger is None:
+        raise PlanFileError(cells.problems, source)
+    return ledger
+
+
+def _check_about(cells: _Cells, sheet: Any, plan: Plan) -> None:
+    plan_id = cells.text(sheet["B1"].value)
+    year = cells.integer(sheet["B2"].value, f"{ABOUT_SHEET}!B2")
+    if (plan_id, year) != (plan.id, plan.year):
+        cells.bad(f"{ABOUT_SHEET}!B1", "ledger-other-plan", value=f"{plan_id} {year}", plan=plan.id)
+
+
+def _staff(cells: _Cells, sheet: Any) -> Staffing | None:
+    full = cells.integer(sheet["B1"].value, f"{MONEY_SHEET}!B1")
+    part = cells.integer(sheet["B2"].value, f"{MONEY_SHEET}!B2")
+    for ref in ("B1", "B2"):
+        if sheet[ref].data_type == "f":
+            cells.bad(f"{MONEY_SHEET}!{ref}", "ledger-formula", value=str(sheet[ref].value))
+    return None if full is None else Staffing(full, part or 0)
+
+
+# -- CSV and TOML/JSON -----------------------------------------------------------------------------
+
+
+def _read_csv(text: str, plan: Plan, source: str) -> Ledger:
+    cells = _Cells(plan)
+    rows = list(csv.reader(io.StringIO(text)))
+    expected = [c.header for c in RECORD_COLUMNS]
+    if not rows or [h.strip() for h in rows[0]] != expected:
+        got = rows[0] if rows else []
+        cells.bad("row 1", "ledger-bad-header", value=got, expected=expected)
+        raise PlanFileError(cells.problems, source)
+    index = {c.key: i for i, c in enumerate(RECORD_COLUMNS)}
+    found: list[tuple[Mapping[str, Any], Where]] = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(v.strip() for v in row):
+            continue
+
+        def where(key: str, number: int = number) -> str:
+            i = index.get(key, 0)
+            return f"row {number}, {_letter(i + 1)} ({RECORD_COLUMNS[i].header})"
+
+        values = {c.key: (row[i] if i < len(row) else "") for i, c in enumerate(RECORD_COLUMNS)}
+        found.append((values, where))
+    ledger = cells.ledger(found)
+    if ledger is None:
+        raise PlanFileError(cells.problems, source)
+    return ledger
+
+
+def _read_data(data: Mapping[str, Any], plan: Plan, source: str) -> Ledger:
+    cells = _Cells(plan)
+    if (data.get("plan_id"), data.get("year")) != (plan.id, plan.year):
+        value = f"{data.get('plan_id')} {data.get('year')}"
+        cells.bad("plan_id", "ledger-other-plan", value=value, plan=plan.id)
+
+    def rows(key: str) -> list[tuple[Mapping[str, Any], Where]]:
+        items = data.get(key, [])
+        if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+            cells.bad(
+                key,
+                "wrong-type",
+                value=key,
+                got="-",
+                got_zh="-",
+                expected="a list of tables",
+                expected_zh="表的列表",
+            )
+            return []
+        found: list[tuple[Mapping[str, Any], Where]] = []
+        for i, item in enumerate(items):
+
+            def where(field: str, i: int = i) -> str:
+                return f"{key}[{i}].{field}"
+
+            found.append((item, where))
+        return found
+
+    staff = None
+    table = data.get("staff")
+    if isinstance(table, dict):
+        full = cells.integer(table.get("full_time"), "staff.full_time")
+        part = cells.integer(table.get("part_time"), "staff.part_time")
+        staff = None if full is None else Staffing(full, part or 0)
+    ledger = cells.ledger(rows("records"), rows("expenses"), staff, cells.text(data.get("note")))
+    if ledger is None or cells.problems:
+        raise PlanFileError(cells.problems, source)
+    return ledger
+
+
+def loads_ledger(text: str, plan: Plan, fmt: str = "toml", source: str = "<ledger>") -> Ledger:
+    """A ledger from TOML, JSON or CSV text, checked against ``plan``."""
+    if fmt == "csv":
+        return _read_csv(text.removeprefix("\ufeff"), plan, source)
+    try:
+        data = json.loads(text) if fmt == "json" else tomllib.loads(text)
+    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
+        code = "json-syntax" if fmt == "json" else "toml-syntax"
+        reason = str(exc)
+        raise PlanFileError(
+            [Problem("", code, {"reason": reason, "reason_zh": reason})], source
+        ) from None
+    if not isinstance(data, dict):
+        raise PlanFileError([Problem("", "empty-file")], source)
+    return _read_data(data, plan, source)
+
+
+def load_ledger(path: str | Path, plan: Plan) -> Ledger:
+    """The ledger in ``path`` (.xlsx, .csv, .json or else TOML), checked against ``plan``."""
+    file = Path(path)
+    source = str(path)
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise PlanFileError(
+            [Problem("", "no-such-file", {"value": source})], source, unreadable=True
+        ) from None
+    except IsADirectoryError:
+        raise PlanFileError(
+            [Problem("", "is-a-directory", {"value": source})], source, unreadable=True
+        ) from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise PlanFileError(
+            [Problem("", "unreadable", {"value": source, "reason": reason})],
+            source,
+            unreadable=True,
+        ) from None
+    if len(data) > MAX_BYTES:
+        raise PlanFileError(
+            [Problem("", "too-large", {"size": len(data), "limit": MAX_BYTES})], source
+        )
+    suffix = file.suffix.lower()
+    if suffix == ".xlsx":
+        return _read_xlsx(data, plan, source)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problem = Problem("", "not-utf8", {"byte": f"0x{data[exc.start]:02x}"})
+        raise PlanFileError([problem], source) from None
+    fmt = {".csv": "csv", ".json": "json"}.get(suffix, "toml")
+    return loads_ledger(text, plan, fmt, source)

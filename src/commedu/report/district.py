@@ -1,0 +1,77 @@
+"""The district roll-up: one row per township, from each township's inspection report."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from html import escape
+
+from commedu._messages import Lang
+from commedu.compliance.rule import Status
+from commedu.report.inspection import InspectionReport
+from commedu.report.render import JSON_SCHEMA, LABELS, _html_table, _percent, as_data
+
+__all__ = ["DISTRICT_SCHEMA", "district_html", "district_json", "district_rows"]
+
+DISTRICT_SCHEMA = "commedu.district/1"
+
+_HEAD: dict[Lang, list[str]] = {
+    "en": [
+        "Township",
+        "Year",
+        "Due",
+        "Held",
+        "Rate",
+        "Participants",
+        "Training rate",
+        "Failed rules",
+    ],
+    "zh": ["镇街", "年度", "到期", "已开展", "完成率", "参与人次", "培训率", "未通过规则"],
+}
+
+
+def district_rows(reports: Sequence[InspectionReport]) -> list[list[str]]:
+    rows = []
+    for report in sorted(reports, key=lambda r: (r.plan.township.name, r.plan.id)):
+        total = report.total
+        failed = ", ".join(report.compliance.codes(Status.FAIL))
+        rows.append(
+            [
+                report.plan.township.name,
+                str(report.plan.year),
+                str(total.due),
+                str(total.held),
+                _percent(total.rate),
+                str(report.figures.participants),
+                _percent(report.figures.training_rate),
+                failed or "—",
+            ]
+        )
+    return rows
+
+
+def district_json(reports: Iterable[InspectionReport]) -> str:
+    items = sorted(reports, key=lambda r: (r.plan.township.name, r.plan.id))
+    data = {
+        "schema": DISTRICT_SCHEMA,
+        "township_schema": JSON_SCHEMA,
+        "townships": [as_data(r) for r in items],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def district_html(reports: Sequence[InspectionReport], lang: Lang) -> str:
+    title = "区域年终督导汇总" if lang == "zh" else "District year-end inspection roll-up"
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
+            f'<head><meta charset="utf-8"><title>{escape(title)}</title></head>',
+            "<body>",
+            f"<h1>{escape(title)}</h1>",
+            _html_table(_HEAD[lang], district_rows(reports), LABELS[lang]["none"]),
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )

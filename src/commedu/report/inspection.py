@@ -1,0 +1,163 @@
+"""The year-end inspection (年终督导) report: the ledger against the plan and the standard, as one value.
+
+It is computed once and rendered as a printable page, a Word document or JSON; every renderer
+reads the same value, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+
+import attrs
+
+from commedu._messages import Lang
+from commedu.compliance.actuals import (
+    ActivityProgress,
+    Progress,
+    elder_share,
+    progress,
+    training_rate,
+)
+from commedu.compliance.engine import check
+from commedu.compliance.profiles import Profile
+from commedu.compliance.report import ComplianceReport
+from commedu.compliance.rule import Actuals
+from commedu.model.ledger import Ledger, Record
+from commedu.model.plan import Plan
+
+__all__ = ["Completion", "Figures", "InspectionReport", "default_lang", "inspect"]
+
+
+@attrs.frozen
+class Completion:
+    """How many activities due in a group were held (on time, early or late)."""
+
+    key: str
+    label: str
+    due: int
+    held: int
+    not_due: int
+
+    @property
+    def rate(self) -> Decimal | None:
+        return None if not self.due else Decimal(self.held) / self.due
+
+
+@attrs.frozen
+class Figures:
+    records: int
+    participants: int  #: 人次 held by the as-of day
+    elders: int
+    training_rate: Decimal | None
+    training_target: Decimal | None
+    elder_share: Decimal | None
+    elder_target: Decimal | None
+    full_time_staff: int | None
+    part_time_staff: int | None
+    spent: Decimal | None
+    resident_population: int | None
+
+
+@attrs.frozen
+class InspectionReport:
+    plan: Plan
+    ledger: Ledger
+    as_of: date
+    items: tuple[ActivityProgress, ...]
+    by_month: tuple[Completion, ...]
+    by_department: tuple[Completion, ...]
+    by_task: tuple[Completion, ...]
+    unplanned: tuple[Record, ...]
+    figures: Figures
+    compliance: ComplianceReport
+
+    @property
+    def total(self) -> Completion:
+        return _completion("all", "", self.items)
+
+    def with_status(self, *statuses: Progress) -> tuple[ActivityProgress, ...]:
+        return tuple(i for i in self.items if i.status in statuses)
+
+
+_HELD = (Progress.DONE, Progress.EARLY, Progress.LATE)
+
+
+def _completion(key: str, label: str, items: Iterable[ActivityProgress]) -> Completion:
+    found = tuple(items)
+    return Completion(
+        key,
+        label,
+        due=sum(1 for i in found if i.status is not Progress.NOT_DUE),
+        held=sum(1 for i in found if i.status in _HELD),
+        not_due=sum(1 for i in found if i.status is Progress.NOT_DUE),
+    )
+
+
+def default_lang(plan: Plan) -> Lang:
+    """Chinese for a Chinese plan (its title in Chinese characters), else English."""
+    return "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in plan.title) else "en"
+
+
+def inspect(
+    plan: Plan,
+    ledger: Ledger,
+    profile: Profile | str | None = None,
+    *,
+    as_of: date | None = None,
+) -> InspectionReport:
+    """The inspection report of ``ledger`` against ``plan`` on ``as_of`` (default: 31 December)."""
+    day = as_of or date(plan.year, 12, 31)
+    compliance = check(plan, profile, ledger=ledger, as_of=day)
+    standard = compliance.profile
+    actuals = Actuals(ledger, day)
+    items = progress(plan, actuals)
+    months = tuple(
+        _completion(
+            f"{m:02d}", f"{m}月", (i for i in items if i.activity.when.span.last.month == m)
+        )
+        for m in range(1, 13)
+    )
+    departments = tuple(
+        _completion(d.id, d.name, (i for i in items if d in i.activity.responsible))
+        for d in plan.departments
+    )
+    tasks = tuple(
+        _completion(
+            t.id,
+            f"（{t.numeral}）{t.title}",
+            (
+                i
+                for i in items
+                if t.id in i.activity.serves or any(m.id in i.activity.serves for m in t.mechanisms)
+            ),
+        )
+        for t in plan.tasks
+    )
+    held = [r for r in ledger.records if r.first <= day]
+    figures = Figures(
+        records=len(held),
+        participants=sum(r.participants for r in held),
+        elders=sum(r.elders or 0 for r in held),
+        training_rate=training_rate(plan, actuals),
+        training_target=None if standard is None else standard.training_rate,
+        elder_share=elder_share(actuals),
+        elder_target=None if standard is None else standard.elder_share,
+        full_time_staff=None if ledger.staff is None else ledger.staff.full_time,
+        part_time_staff=None if ledger.staff is None else ledger.staff.part_time,
+        spent=ledger.spent,
+        resident_population=plan.township.resident_population,
+    )
+    return InspectionReport(
+        plan,
+        ledger,
+        day,
+        items,
+        months,
+        departments,
+        tasks,
+        tuple(r for r in held if r.activity is None),
+        figures,
+        compliance,
+    )

@@ -1,0 +1,324 @@
+"""The inspection report as JSON (for programs), a printable HTML page and a Word document.
+
+All three read the same sections in the same order; text from the plan and ledger is escaped,
+never interpreted.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
+from html import escape
+from typing import Any
+
+from commedu._messages import Lang
+from commedu.compliance.actuals import Progress
+from commedu.report.inspection import Completion, InspectionReport
+
+__all__ = ["JSON_SCHEMA", "sections", "to_docx", "to_html", "to_json"]
+
+#: The identifier of the JSON layout; it changes only when a field is removed or changes meaning.
+JSON_SCHEMA = "commedu.inspection/1"
+
+LABELS: dict[Lang, dict[str, str]] = {
+    "en": {
+        "title": "Year-end inspection report",
+        "as-of": "As of",
+        "illustrative": "Note",
+        "completion": "Completion",
+        "by-month": "Completion by month",
+        "by-department": "Completion by department",
+        "by-task": "Completion by task",
+        "group": "Group",
+        "due": "Due",
+        "held": "Held",
+        "not-due": "Not yet due",
+        "rate": "Rate",
+        "missing": "Not done",
+        "late": "Held late",
+        "unplanned": "Unplanned work",
+        "figures": "Figures against targets",
+        "figure": "Figure",
+        "value": "Value",
+        "target": "Target",
+        "compliance": "Compliance results",
+        "activity": "Activity",
+        "when": "Planned",
+        "held-on": "Held on",
+        "record": "Record",
+        "date": "Date",
+        "participants": "Participants (人次)",
+        "none": "none",
+        "records": "Records",
+        "elders": "Of whom elders",
+        "training-rate": "Training rate (人次 ÷ resident population)",
+        "elder-share": "Elders' share",
+        "staff": "Staff in post (full-time + part-time)",
+        "spent": "Money spent (yuan)",
+        "code": "Code",
+        "rule": "Rule",
+        "status": "Status",
+        "message": "Message",
+        "all": "All",
+    },
+    "zh": {
+        "title": "年终督导报告",
+        "as-of": "截至",
+        "illustrative": "说明",
+        "completion": "完成情况",
+        "by-month": "按月份完成情况",
+        "by-department": "按责任部门完成情况",
+        "by-task": "按主要任务完成情况",
+        "group": "分组",
+        "due": "到期",
+        "held": "已开展",
+        "not-due": "未到期",
+        "rate": "完成率",
+        "missing": "未完成的工作",
+        "late": "延期完成的工作",
+        "unplanned": "计划外工作",
+        "figures": "指标与目标",
+        "figure": "指标",
+        "value": "实际",
+        "target": "目标",
+        "compliance": "合规检查结果",
+        "activity": "工作",
+        "when": "计划时间",
+        "held-on": "开展日期",
+        "record": "记录",
+        "date": "日期",
+        "participants": "参与人次",
+        "none": "无",
+        "records": "记录数",
+        "elders": "其中老年人",
+        "training-rate": "培训率（人次 ÷ 常住人口）",
+        "elder-share": "老年人占比",
+        "staff": "在岗人员（专职 + 兼职）",
+        "spent": "实际支出（元）",
+        "code": "代码",
+        "rule": "规则",
+        "status": "结果",
+        "message": "说明",
+        "all": "合计",
+    },
+}
+
+
+def _percent(value: Decimal | None) -> str:
+    if value is None:
+        return "—"
+    return f"{(value * 100).quantize(Decimal('0.1'), ROUND_HALF_UP)}%"
+
+
+Table = tuple[str, Sequence[str], Sequence[Sequence[str]]]
+
+
+def _completion_rows(items: Sequence[Completion]) -> list[list[str]]:
+    return [[c.label, str(c.due), str(c.held), str(c.not_due), _percent(c.rate)] for c in items]
+
+
+def sections(report: InspectionReport, lang: Lang) -> list[Table]:
+    """The report's tables, titled and headed, in the order every format shows them."""
+    t = LABELS[lang]
+    head = [t["group"], t["due"], t["held"], t["not-due"], t["rate"]]
+    total = report.total
+    total_row = [
+        t["all"],
+        str(total.due),
+        str(total.held),
+        str(total.not_due),
+        _percent(total.rate),
+    ]
+    f = report.figures
+    staff = "—" if f.full_time_staff is None else f"{f.full_time_staff} + {f.part_time_staff}"
+    figures = [
+        [t["records"], str(f.records), ""],
+        [t["participants"], str(f.participants), ""],
+        [t["elders"], str(f.elders), ""],
+        [t["training-rate"], _percent(f.training_rate), _percent(f.training_target)],
+        [t["elder-share"], _percent(f.elder_share), _percent(f.elder_target)],
+        [t["staff"], staff, ""],
+        [t["spent"], "—" if f.spent is None else f"{f.spent:f}", ""],
+    ]
+
+    def activities(status: Progress) -> list[list[str]]:
+        return [
+            [
+                i.activity.id,
+                i.activity.title,
+                str(i.activity.when),
+                "、".join(d.isoformat() for r in i.records for d in r.dates),
+            ]
+            for i in report.with_status(status)
+        ]
+
+    items_head = [t["code"], t["activity"], t["when"], t["held-on"]]
+    return [
+        (t["completion"], head, [total_row]),
+        (t["by-month"], head, _completion_rows([c for c in report.by_month if c.due or c.not_due])),
+        (t["by-department"], head, _completion_rows(report.by_department)),
+        (t["by-task"], head, _completion_rows(report.by_task)),
+        (t["missing"], items_head, activities(Progress.MISSING)),
+        (t["late"], items_head, activities(Progress.LATE)),
+        (
+            t["unplanned"],
+            [t["record"], t["activity"], t["date"], t["participants"]],
+            [[r.id, r.title, r.first.isoformat(), str(r.participants)] for r in report.unplanned],
+        ),
+        (t["figures"], [t["figure"], t["value"], t["target"]], figures),
+        (
+            t["compliance"],
+            [t["code"], t["rule"], t["status"], t["message"]],
+            [
+                [r.rule.code, r.rule.name, r.status.label(lang), r.message(lang)]
+                for r in report.compliance.results
+            ],
+        ),
+    ]
+
+
+def _heading(report: InspectionReport, lang: Lang) -> tuple[str, str]:
+    t = LABELS[lang]
+    title = f"{report.plan.township.name} {report.plan.year} {t['title']}"
+    return title, f"{report.plan.title} · {t['as-of']} {report.as_of.isoformat()}"
+
+
+# -- JSON ------------------------------------------------------------------------------------------
+
+
+def _fraction(value: Decimal | None) -> str | None:
+    return None if value is None else str(value.quantize(Decimal("0.0001"), ROUND_HALF_UP))
+
+
+def as_data(report: InspectionReport) -> dict[str, Any]:
+    def completion(c: Completion) -> dict[str, Any]:
+        return {"key": c.key, "label": c.label, "due": c.due, "held": c.held, "not_due": c.not_due}
+
+    f = report.figures
+    return {
+        "plan": report.plan.id,
+        "township": report.plan.township.name,
+        "year": report.plan.year,
+        "as_of": report.as_of.isoformat(),
+        "note": report.ledger.note,
+        "completion": completion(report.total),
+        "by_month": [completion(c) for c in report.by_month],
+        "by_department": [completion(c) for c in report.by_department],
+        "by_task": [completion(c) for c in report.by_task],
+        "activities": [
+            {
+                "id": i.activity.id,
+                "status": i.status.value,
+                "records": [r.id for r in i.records],
+            }
+            for i in report.items
+        ],
+        "unplanned": [r.id for r in report.unplanned],
+        "figures": {
+            "records": f.records,
+            "participants": f.participants,
+            "elders": f.elders,
+            "training_rate": _fraction(f.training_rate),
+            "training_target": _fraction(f.training_target),
+            "elder_share": _fraction(f.elder_share),
+            "elder_target": _fraction(f.elder_target),
+            "full_time_staff": f.full_time_staff,
+            "part_time_staff": f.part_time_staff,
+            "spent": None if f.spent is None else f"{f.spent:f}",
+            "resident_population": f.resident_population,
+        },
+        "compliance": json.loads(report.compliance.to_json("en")),
+    }
+
+
+def to_json(report: InspectionReport) -> str:
+    return (
+        json.dumps({"schema": JSON_SCHEMA, **as_data(report)}, ensure_ascii=False, indent=2) + "\n"
+    )
+
+
+# -- HTML ------------------------------------------------------------------------------------------
+
+_STYLE = """
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif;
+       margin: 2em; color: #111; }
+h1 { font-size: 1.5em; margin-bottom: 0.2em; }
+h2 { font-size: 1.15em; margin-top: 1.5em; border-bottom: 1px solid #999; }
+table { border-collapse: collapse; width: 100%; margin: 0.5em 0; }
+th, td { border: 1px solid #999; padding: 0.25em 0.5em; text-align: left; vertical-align: top; }
+th { background: #eee; }
+.note { font-style: italic; }
+@media print { body { margin: 0; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
+"""
+
+
+def _html_table(head: Sequence[str], rows: Sequence[Sequence[str]], empty: str) -> str:
+    if not rows:
+        return f"<p>{escape(empty)}</p>"
+    cells = "".join(f"<th>{escape(h)}</th>" for h in head)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>\n" for row in rows
+    )
+    return f"<table>\n<thead><tr>{cells}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>"
+
+
+def to_html(report: InspectionReport, lang: Lang) -> str:
+    title, subtitle = _heading(report, lang)
+    t = LABELS[lang]
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
+        f'<head><meta charset="utf-8"><title>{escape(title)}</title><style>{_STYLE}</style></head>',
+        "<body>",
+        f"<h1>{escape(title)}</h1>",
+        f"<p>{escape(subtitle)}</p>",
+    ]
+    if report.ledger.note:
+        parts.append(
+            f'<p class="note">{escape(t["illustrative"])}: {escape(report.ledger.note)}</p>'
+        )
+    for heading, head, rows in sections(report, lang):
+        parts.append(f"<h2>{escape(heading)}</h2>")
+        parts.append(_html_table(head, rows, t["none"]))
+    parts.extend(["</body>", "</html>", ""])
+    return "\n".join(parts)
+
+
+# -- Word ------------------------------------------------------------------------------------------
+
+
+def to_docx(report: InspectionReport, lang: Lang) -> bytes:
+    """The report as a .docx, with a fixed core-properties stamp so the bytes are reproducible."""
+    from datetime import datetime
+
+    from docx import Document
+
+    from commedu.ledger.write import normalise_zip
+
+    title, subtitle = _heading(report, lang)
+    t = LABELS[lang]
+    document = Document()
+    document.core_properties.author = "commedu"
+    document.core_properties.created = document.core_properties.modified = datetime(2000, 1, 1)
+    document.core_properties.title = title
+    document.add_heading(title, level=0)
+    document.add_paragraph(subtitle)
+    if report.ledger.note:
+        document.add_paragraph().add_run(f"{t['illustrative']}: {report.ledger.note}").italic = True
+    for heading, head, rows in sections(report, lang):
+        document.add_heading(heading, level=1)
+        if not rows:
+            document.add_paragraph(t["none"])
+            continue
+        table = document.add_table(rows=1, cols=len(head))
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, head, strict=True):
+            cell.text = text
+        for row in rows:
+            for cell, text in zip(table.add_row().cells, row, strict=True):
+                cell.text = text
+    out = io.BytesIO()
+    document.save(out)
+    return normalise_zip(out.getvalue())
