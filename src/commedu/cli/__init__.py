@@ -13,17 +13,17 @@ import argparse
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
-from commedu._messages import Lang
+from commedu._messages import Lang, render
 from commedu._version import __version__
 from commedu.cli._i18n import argparse_speaks, formatter, language, translate
 
 if TYPE_CHECKING:
     from commedu.model.plan import Plan
 
-__all__ = ["COMMANDS", "EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "main", "read_plan"]
+__all__ = ["COMMANDS", "EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "main", "read_plan", "write_file"]
 
 EXIT_OK = 0  #: everything checked out
 EXIT_FAILED = 1  #: the input was read but is invalid, or the check found problems
@@ -112,6 +112,21 @@ _TEXT: dict[Lang, dict[str, str]] = {
         "unknown": "未知命令 {name!r}；可用命令：{known}",
     },
 }
+
+
+def write_file(write: Callable[[], object], name: str, command: str, lang: Lang) -> int | None:
+    """Run ``write``; if it fails, say why (the file exists, or cannot be written) and give 2."""
+    try:
+        write()
+    except FileExistsError:
+        print(f"commedu {command}: {render('cli-exists', lang, file=name)}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        message = render("cli-cannot-write", lang, file=name, reason=reason)
+        print(f"commedu {command}: {message}", file=sys.stderr)
+        return EXIT_USAGE
+    return None
 
 
 def read_plan(path: str, command: str, lang: Lang) -> Plan | int:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from commedu._atomic import write_bytes
 from commedu._messages import Lang, render
-from commedu.cli import EXIT_OK, EXIT_USAGE
+from commedu.cli import EXIT_OK, EXIT_USAGE, write_file
 from commedu.importer import DocumentError, import_document
 
 
@@ -29,18 +29,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"commedu import: {args.document}: {error.describe(lang)}", file=sys.stderr)
         return EXIT_USAGE
     name = os.fspath(Path(args.output))
-    try:
-        write_bytes(name, draft.text.encode("utf-8"), overwrite=args.force)
-    except FileExistsError:
-        print(f"commedu import: {render('cli-exists', lang, file=name)}", file=sys.stderr)
-        return EXIT_USAGE
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        print(
-            f"commedu import: {render('cli-cannot-write', lang, file=name, reason=reason)}",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
+    data = draft.text.encode("utf-8")
+    failed = write_file(lambda: write_bytes(name, data, overwrite=args.force), name, "import", lang)
+    if failed is not None:
+        return failed
     for note in draft.notes:
         print(f"  {note.describe(lang)}")
     print(

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from commedu._atomic import write_bytes
 from commedu._messages import Lang, render
-from commedu.cli import EXIT_OK, EXIT_USAGE
+from commedu.cli import EXIT_OK, write_file
 from commedu.model.places import UnitKind
 from commedu.planfile.starter import starter_plan
 
@@ -65,17 +64,9 @@ def run(args: argparse.Namespace) -> int:
     path = Path(args.output)
     name = os.fspath(path)
     text = starter_plan(args.township, args.year, path.name, UnitKind(args.kind))
-    try:
-        write_bytes(path, text.encode("utf-8"), overwrite=args.force)
-    except FileExistsError:
-        print(f"commedu: {render('cli-exists', lang, file=name)}", file=sys.stderr)
-        return EXIT_USAGE
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        print(
-            f"commedu: {render('cli-cannot-write', lang, file=name, reason=reason)}",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
+    data = text.encode("utf-8")
+    failed = write_file(lambda: write_bytes(path, data, overwrite=args.force), name, "init", lang)
+    if failed is not None:
+        return failed
     print(render("cli-written", lang, file=name))
     return EXIT_OK

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 
 from commedu._messages import Lang, render
-from commedu.cli import EXIT_OK, EXIT_USAGE, read_plan
+from commedu.cli import EXIT_OK, read_plan, write_file
 
 __all__ = ["configure", "run"]
 
@@ -45,15 +44,10 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(plan, int):
         return plan
     name = os.fspath(args.output)
-    try:
-        write_ledger(name, plan, overwrite=args.force)
-    except FileExistsError:
-        print(f"commedu ledger: {render('cli-exists', lang, file=name)}", file=sys.stderr)
-        return EXIT_USAGE
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        message = render("cli-cannot-write", lang, file=name, reason=reason)
-        print(f"commedu ledger: {message}", file=sys.stderr)
-        return EXIT_USAGE
+    failed = write_file(
+        lambda: write_ledger(name, plan, overwrite=args.force), name, "ledger", lang
+    )
+    if failed is not None:
+        return failed
     print(TEXT[lang]["written"].format(file=name, activities=len(plan.activities), plan=args.plan))
     return EXIT_OK
