@@ -92,14 +92,14 @@ def screenshot(driver: WebDriver, path: Path) -> Image.Image:
 def check_page(driver: WebDriver, plan: Plan, screen: str, shots: Path) -> None:
     width, height = SCREENS[screen]
     text: str = driver.execute_script("return document.body.innerText")
-    for expected in (plan.title, "全年工作安排", "合规检查", "1月", "12月"):
+    for expected in (plan.title, "全年工作安排", "合规检查", "1月", "12月", "教师节"):
         assert expected in text, f"{screen}: {expected!r} not on the page"
     working = [d for d in plan.departments if plan.schedule.of_department(d.id)]
     headers = driver.execute_script(
         "return [...document.querySelectorAll('table.grid thead th[scope=col]')]"
         ".map(th => th.innerText)"
     )
-    assert headers == ["月份", *(d.name for d in working)]
+    assert headers == ["月份", *(d.name for d in working), "节日与纪念日"]
     rows = driver.execute_script(
         "return document.querySelectorAll('table.grid tbody th[scope=row]').length"
     )

@@ -17,13 +17,17 @@ from commedu import (
     Plan,
     Recurrence,
     Schedule,
+    SchoolHoliday,
     Session,
     Status,
     check,
     glance_html,
+    load_ledger,
     write_glance,
 )
+from commedu.cli import main
 from tests import strategies
+from tests.conftest import EXAMPLES
 
 
 @attrs.define
@@ -105,9 +109,13 @@ def test_the_grid_is_twelve_months_by_the_departments_with_work(jinshan: Plan) -
     table = grid(jinshan)
     assert table.caption.startswith(jinshan.schedule.title)
     working = [d for d in jinshan.departments if jinshan.schedule.of_department(d.id)]
-    assert table.head == [("月份", "col"), *((d.name, "col") for d in working)]
+    assert table.head == [
+        ("月份", "col"),
+        *((d.name, "col") for d in working),
+        ("节日与纪念日", "col"),
+    ]
     assert [row[0] for row in table.rows] == [("th", f"{m}月", "row") for m in range(1, 13)]
-    assert all(len(row) == len(working) + 1 for row in table.rows)
+    assert all(len(row) == len(working) + 2 for row in table.rows)
 
 
 def test_every_activity_is_in_each_month_it_touches_under_each_department(
@@ -116,7 +124,8 @@ def test_every_activity_is_in_each_month_it_touches_under_each_department(
     table = grid(jinshan)
     working = [d for d in jinshan.departments if jinshan.schedule.of_department(d.id)]
     for month, (row, titles) in enumerate(zip(table.rows, table.titles, strict=True), start=1):
-        for department, (tag, text, _), shown in zip(working, row[1:], titles[1:], strict=True):
+        cells = zip(working, row[1:-1], titles[1:-1], strict=True)
+        for department, (tag, text, _), shown in cells:
             assert tag == "td"
             expected = [
                 a.title for a in jinshan.activities_in_month(month) if department in a.responsible
@@ -181,13 +190,13 @@ def test_work_without_a_department_gets_its_own_column_and_times_are_shown(
         jinshan, schedule=Schedule((*jinshan.activities, *extra), title=jinshan.schedule.title)
     )
     table = grid(plan)
-    assert table.head[-1] == ("未指定部门", "col")
+    assert table.head[-2] == ("未指定部门", "col")
     march = table.rows[2]
-    assert "专题讲座 03-08 09:30–11:30" in march[-1][1]
+    assert "专题讲座 03-08 09:30–11:30" in march[-2][1]
     culture = [h for h, _ in table.head].index("文化站")
     assert "每周读书会 03-08–03-29 09:30" in march[culture][1]
-    assert march[-1][1].count("专题讲座") == 1
-    assert table.rows[3][-1][1] == "— 无"
+    assert march[-2][1].count("专题讲座") == 1
+    assert table.rows[3][-2][1] == "— 无"
 
 
 def test_the_same_plan_gives_the_same_bytes_written_atomically(
@@ -213,7 +222,8 @@ def test_any_plan_gives_a_page_whose_text_is_the_plan_s_own(plan: Plan) -> None:
         for activity in plan.activities:
             if activity.responsible and activity.title.strip():
                 assert activity.title.strip() in cells
-        names = [h for h, _ in table.head[1:]]
+        assert table.head[-1][0] == ("节日与纪念日" if lang == "zh" else "Observances")
+        names = [h for h, _ in table.head[1:-1]]
         assert names[: len(names) - (not all(a.responsible for a in plan.activities))] == [
             d.name.strip() for d in plan.departments if plan.schedule.of_department(d.id)
         ]
@@ -233,8 +243,8 @@ def test_a_department_name_that_looks_like_markup_stays_text(jinshan: Plan) -> N
     assert "<script>" not in source
     page = Page(source)
     assert page.scripts == 0
-    assert page.tables[0].head[-1] == ('<script>alert("x")</script>&amp;', "col")
-    assert "<b>粗体</b>" in page.tables[0].rows[0][-1][1]
+    assert page.tables[0].head[-2] == ('<script>alert("x")</script>&amp;', "col")
+    assert "<b>粗体</b>" in page.tables[0].rows[0][-2][1]
 
 
 def test_months_of_the_year_are_the_rows_even_when_empty(jinshan: Plan) -> None:
@@ -244,3 +254,51 @@ def test_months_of_the_year_are_the_rows_even_when_empty(jinshan: Plan) -> None:
     assert len(table.rows) == 12
     assert table.rows[4][1][1] == f"唯一的工作 {when}"
     assert all(row[1][1] == "— 无" for i, row in enumerate(table.rows) if i != 4)
+
+
+# -- observances and progress ------------------------------------------------------------------
+
+
+def test_the_grid_has_the_years_observances_in_their_months(jinshan: Plan) -> None:
+    table = grid(jinshan)
+    assert table.head[-1] == ("节日与纪念日", "col")
+    by_month = {row[0][1]: titles[-1] for row, titles in zip(table.rows, table.titles, strict=True)}
+    assert "教师节" in by_month["9月"]
+    assert "学雷锋日" in by_month["3月"]
+    assert "春节" in by_month["2月"]  # 2021-02-12, from the lunar calendar
+    assert "中秋节" in by_month["9月"]  # 2021-09-21
+    assert "教师节" not in by_month["10月"]
+
+
+def test_school_holidays_appear_in_every_month_they_cover(jinshan: Plan) -> None:
+    summer = SchoolHoliday("暑假", date(2021, 7, 10), date(2021, 8, 31))
+    table = grid(attrs.evolve(jinshan, school_holidays=(summer,)))
+    months = [
+        row[0][1]
+        for row, titles in zip(table.rows, table.titles, strict=True)
+        if "暑假" in titles[-1]
+    ]
+    assert months == ["7月", "8月"]
+
+
+def test_with_a_ledger_the_page_shows_each_activitys_progress(jinshan: Plan) -> None:
+    ledger = load_ledger(EXAMPLES / "jinshan_2021_ledger.toml", jinshan)
+    source = glance_html(jinshan, lang="en", ledger=ledger, as_of=date(2021, 6, 30)).decode()
+    progress = Page(source).tables[-1]
+    assert progress.caption == "Where each planned activity stands"
+    assert len(progress.rows) == len(jinshan.activities)
+    statuses = {row[2][1].lstrip("✓✗!· ") for row in progress.rows}
+    assert "not yet due" in statuses  # December's work, on 30 June
+    assert statuses <= {"done", "early", "late", "not done", "not yet due"}
+    assert "Where each planned activity stands" not in glance_html(jinshan, lang="en").decode()
+
+
+def test_html_takes_a_ledger(tmp_path: Path) -> None:
+    out = tmp_path / "site" / "index.html"
+    args = ["html", str(EXAMPLES / "jinshan_2021.toml"), "-o", str(out)]
+    assert main([*args, "--ledger", str(EXAMPLES / "jinshan_2021_ledger.toml")]) == 0
+    assert "完成进度" in out.read_text("utf-8")
+    assert main([*args, "--ledger", str(tmp_path / "missing.toml")]) == 2
+    bad = tmp_path / "bad.toml"
+    bad.write_text('plan = "other-2021"\nyear = 2021\n', "utf-8")
+    assert main([*args, "--ledger", str(bad)]) == 1

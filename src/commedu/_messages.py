@@ -429,6 +429,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "已在 {folder} 中写入 {count} 个日历和 {index}",
     },
     # -- commedu html / serve -----------------------------------------------------------------
+    "cli-html-ledger": {
+        "en": "a ledger (.xlsx, .csv, .toml or .json) of what was done: the page also shows each planned activity's progress",
+        "zh": "记录实际开展情况的台账（.xlsx、.csv、.toml 或 .json）：网页同时显示每项计划工作的完成进度",
+    },
+    "cli-html-as-of": {
+        "en": "judge the ledger on this day, YYYY-MM-DD (default: 31 December of the plan year)",
+        "zh": "按此日期评判台账，格式 YYYY-MM-DD（默认计划年度 12 月 31 日）",
+    },
     "cli-html-output": {
         "en": "the page to write, or a folder to write index.html into (default: <plan id>.html);"
         " '-' writes the page to standard output",

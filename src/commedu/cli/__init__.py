@@ -21,9 +21,19 @@ from commedu._version import __version__
 from commedu.cli._i18n import argparse_speaks, formatter, language, translate
 
 if TYPE_CHECKING:
+    from commedu.model.ledger import Ledger
     from commedu.model.plan import Plan
 
-__all__ = ["COMMANDS", "EXIT_FAILED", "EXIT_OK", "EXIT_USAGE", "main", "read_plan", "write_file"]
+__all__ = [
+    "COMMANDS",
+    "EXIT_FAILED",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "main",
+    "read_ledger",
+    "read_plan",
+    "write_file",
+]
 
 EXIT_OK = 0  #: everything checked out
 EXIT_FAILED = 1  #: the input was read but is invalid, or the check found problems
@@ -112,6 +122,18 @@ _TEXT: dict[Lang, dict[str, str]] = {
         "unknown": "未知命令 {name!r}；可用命令：{known}",
     },
 }
+
+
+def read_ledger(path: str, plan: Plan, command: str, lang: Lang) -> Ledger | int:
+    """The ledger in ``path`` for ``plan``; or, when it cannot be had, print why and give the code."""
+    from commedu.errors import PlanFileError
+    from commedu.ledger.read import load_ledger
+
+    try:
+        return load_ledger(path, plan)
+    except PlanFileError as error:
+        print(f"commedu {command}: {error.source}:\n{error.describe(lang)}", file=sys.stderr)
+        return EXIT_USAGE if error.unreadable else EXIT_FAILED
 
 
 def write_file(write: Callable[[], object], name: str, command: str, lang: Lang) -> int | None:

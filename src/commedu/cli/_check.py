@@ -9,15 +9,19 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from typing import TYPE_CHECKING
 
 from commedu._messages import Lang
-from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, read_plan
+from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, read_ledger, read_plan
 from commedu.cli._i18n import option_error
 from commedu.cli._term import Style, terminal_width, wrap_lines
 from commedu.cli._types import day
 from commedu.compliance.engine import check
 from commedu.compliance.rule import Severity, Status
-from commedu.errors import PlanFileError, ProfileError, RuleSelectorError
+from commedu.errors import ProfileError, RuleSelectorError
+
+if TYPE_CHECKING:
+    from commedu.model.ledger import Ledger
 
 __all__ = ["configure", "run"]
 
@@ -107,15 +111,12 @@ def run(args: argparse.Namespace) -> int:
     plan = read_plan(args.plan, "check", lang)
     if isinstance(plan, int):
         return plan
-    ledger = None
+    ledger: Ledger | None = None
     if args.ledger is not None:
-        from commedu.ledger.read import load_ledger
-
-        try:
-            ledger = load_ledger(args.ledger, plan)
-        except PlanFileError as error:
-            print(f"commedu check: {error.source}:\n{error.describe(lang)}", file=sys.stderr)
-            return EXIT_USAGE if error.unreadable else EXIT_FAILED
+        found = read_ledger(args.ledger, plan, "check", lang)
+        if isinstance(found, int):
+            return found
+        ledger = found
     try:
         report = check(
             plan,

@@ -5,10 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from commedu._messages import Lang, render
-from commedu.cli import EXIT_OK, EXIT_USAGE, read_plan
+from commedu.cli import EXIT_OK, EXIT_USAGE, read_ledger, read_plan
+from commedu.cli._types import day
 from commedu.web.glance import glance_html, write_glance
+
+if TYPE_CHECKING:
+    from commedu.model.ledger import Ledger
 
 #: The page's name when the output is a folder, so the folder can be put on any web server as is.
 PAGE = "index.html"
@@ -17,6 +22,10 @@ PAGE = "index.html"
 def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument("plan", metavar="PLAN", help=render("cli-ics-plan", lang))
     parser.add_argument("-o", "--output", metavar="FILE|DIR", help=render("cli-html-output", lang))
+    parser.add_argument("--ledger", metavar="FILE", help=render("cli-html-ledger", lang))
+    parser.add_argument(
+        "--as-of", type=day(lang), metavar="DATE", help=render("cli-html-as-of", lang)
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -24,10 +33,16 @@ def run(args: argparse.Namespace) -> int:
     plan = read_plan(args.plan, "html", lang)
     if isinstance(plan, int):
         return plan
+    ledger: Ledger | None = None
+    if args.ledger is not None:
+        found = read_ledger(args.ledger, plan, "html", lang)
+        if isinstance(found, int):
+            return found
+        ledger = found
     # The page speaks the plan's language unless --lang was given.
     page_lang: Lang | None = lang if args.lang_given else None
     if args.output == "-":
-        sys.stdout.buffer.write(glance_html(plan, lang=page_lang))
+        sys.stdout.buffer.write(glance_html(plan, lang=page_lang, ledger=ledger, as_of=args.as_of))
         sys.stdout.flush()
         return EXIT_OK
     output: str = args.output or f"{plan.id}.html"
@@ -36,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         target = target / PAGE
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_glance(plan, target, lang=page_lang)
+        write_glance(plan, target, lang=page_lang, ledger=ledger, as_of=args.as_of)
     except OSError as error:
         reason = error.strerror or str(error)
         message = render("cli-cannot-write", lang, file=target, reason=reason)

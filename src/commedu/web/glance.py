@@ -8,18 +8,26 @@ whether written by ``commedu html`` or served by ``commedu serve``.
 from __future__ import annotations
 
 import os
+from calendar import monthrange
+from collections import Counter
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 import attrs
 
 from commedu._atomic import write_bytes
 from commedu._messages import Lang
+from commedu._typecheck import check_arguments
 from commedu._version import __version__
 from commedu.calendar.items import plan_language
+from commedu.compliance.actuals import Progress, progress
 from commedu.compliance.engine import check
 from commedu.compliance.report import ComplianceReport
+from commedu.compliance.rule import Actuals
 from commedu.errors import ProfileError
+from commedu.model.ledger import Ledger
+from commedu.model.observances import OBSERVANCES
 from commedu.model.parts import Activity, Department
 from commedu.model.plan import Plan
 from commedu.model.when import Month, Recurrence, Session, When
@@ -67,6 +75,12 @@ _LABELS: dict[Lang, dict[str, str]] = {
         "rules-caption": "各条规则的检查结果",
         "list": "，",
         "footer": "由 commedu {version} 生成。",
+        "observances": "节日与纪念日",
+        "progress": "完成进度",
+        "progress-as-of": "按台账截至 {day} 的情况：",
+        "progress-caption": "每项计划工作的完成情况",
+        "activity": "工作",
+        "held": "开展记录",
     },
     "en": {
         "page": "{title} · the year at a glance",
@@ -92,11 +106,18 @@ _LABELS: dict[Lang, dict[str, str]] = {
         "rules-caption": "What each rule found",
         "list": ", ",
         "footer": "Made by commedu {version}.",
+        "observances": "Observances",
+        "progress": "Progress",
+        "progress-as-of": "From the ledger, as of {day}:",
+        "progress-caption": "Where each planned activity stands",
+        "activity": "Activity",
+        "held": "Sessions held",
     },
 }
 
 #: A mark beside each status word, so a printout in black and white reads the same.
-_MARKS = {"pass": "✓", "fail": "✗", "not-evaluable": "?"}
+_MARKS = {"pass": "✓", "fail": "✗", "not-evaluable": "?", "not-applicable": "–"}
+_PROGRESS_MARKS = {"done": "✓", "early": "✓", "late": "!", "missing": "✗", "not-due": "·"}
 
 
 @attrs.frozen
@@ -122,15 +143,28 @@ class Column:
 Section = Callable[[Plan, Lang], str]
 
 
-def glance_html(plan: Plan, *, lang: Lang | None = None) -> bytes:
-    """The page as UTF-8 bytes, in ``lang`` (default: the plan's own language)."""
+def glance_html(
+    plan: Plan,
+    *,
+    lang: Lang | None = None,
+    ledger: Ledger | None = None,
+    as_of: date | None = None,
+) -> bytes:
+    """The page as UTF-8 bytes, in ``lang`` (default: the plan's own language).
+
+    With a ``ledger`` of what was done, the page also shows each planned activity's progress on
+    ``as_of`` (default: the last day of the plan year).
+    """
+    check_arguments(glance_html, plan=plan, lang=lang, ledger=ledger, as_of=as_of)
     chosen = lang or plan_language(plan)
     labels = _LABELS[chosen]
+    progress = [] if ledger is None else [_progress(plan, ledger, as_of, chosen)]
     body = "".join(
         [
             _header(plan, chosen),
             "<main>\n",
             *(section(plan, chosen) for section in SECTIONS),
+            *progress,
             "</main>\n",
             f"<footer><p>{esc(labels['footer'].format(version=__version__))}</p></footer>\n",
         ]
@@ -138,9 +172,16 @@ def glance_html(plan: Plan, *, lang: Lang | None = None) -> bytes:
     return document(chosen, labels["page"].format(title=plan.title), body).encode("utf-8")
 
 
-def write_glance(plan: Plan, path: str | os.PathLike[str], *, lang: Lang | None = None) -> Path:
+def write_glance(
+    plan: Plan,
+    path: str | os.PathLike[str],
+    *,
+    lang: Lang | None = None,
+    ledger: Ledger | None = None,
+    as_of: date | None = None,
+) -> Path:
     """Write the page to ``path`` atomically: a reader sees the old page or the new, never half."""
-    return write_bytes(path, glance_html(plan, lang=lang))
+    return write_bytes(path, glance_html(plan, lang=lang, ledger=ledger, as_of=as_of))
 
 
 def _header(plan: Plan, lang: Lang) -> str:
@@ -174,7 +215,28 @@ def columns(plan: Plan, lang: Lang) -> list[Column]:
     ]
     if any(not a.responsible for a in plan.activities):
         found.append(Column(labels["no-department"], of(lambda a: not a.responsible)))
+    found.append(_observances(plan, lang))
     return found
+
+
+def _observances(plan: Plan, lang: Lang) -> Column:
+    """The year's observances and the township's school holidays, by the month they fall in."""
+    by_month: dict[int, list[tuple[date, Entry]]] = {month: [] for month in range(1, 13)}
+    for day_of in OBSERVANCES:
+        day = day_of.on(plan.year)
+        by_month[day.month].append((day, Entry(day_of.name, (f"{day:%m-%d}",))))
+    for holiday in plan.school_holidays:
+        if holiday.first.year != plan.year and holiday.last.year != plan.year:
+            continue
+        shown = f"{holiday.first:%m-%d}–{holiday.last:%m-%d}"
+        for month in range(1, 13):
+            last = date(plan.year, month, monthrange(plan.year, month)[1])
+            if holiday.first <= last and holiday.last >= date(plan.year, month, 1):
+                by_month[month].append((holiday.first, Entry(holiday.name, (shown,))))
+    ordered = {
+        m: [e for _, e in sorted(found, key=lambda f: f[0])] for m, found in by_month.items()
+    }
+    return Column(_LABELS[lang]["observances"], lambda month: ordered[month])
 
 
 def _when(when: When) -> str:
@@ -294,6 +356,46 @@ def _compliance(plan: Plan, lang: Lang) -> str:
     return "".join(parts)
 
 
-#: The page's sections in order, each a function of the plan and the language: what else the page
-#: shows (progress against a ledger) is one more section.
+def _progress(plan: Plan, ledger: Ledger, as_of: date | None, lang: Lang) -> str:
+    labels = _LABELS[lang]
+    day = as_of or date(plan.year, 12, 31)
+    found = progress(plan, Actuals(ledger, day))
+    counts = Counter(item.status for item in found)
+    summary = labels["list"].join(
+        f"{status.label(lang)} {counts[status]}" for status in Progress if counts[status]
+    )
+    rows = []
+    for item in found:
+        mark = _PROGRESS_MARKS[item.status.value]
+        held = labels["list"].join(f"{r.first:%m-%d}" for r in item.records) or "—"
+        rows.append(
+            "<tr>"
+            f'<th scope="row">{esc(item.activity.title)}</th>'
+            f"<td>{esc(item.activity.wording)}</td>"
+            f'<td><span aria-hidden="true">{mark} </span>{esc(item.status.label(lang))}</td>'
+            f"<td>{esc(held)}</td>"
+            "</tr>\n"
+        )
+    header = "".join(
+        f'<th scope="col">{esc(labels[key])}</th>'
+        for key in ("activity", "month", "status", "held")
+    )
+    return "".join(
+        [
+            '<section aria-labelledby="progress">\n',
+            f'<h2 id="progress">{esc(labels["progress"])}</h2>\n',
+            f"<p>{esc(labels['progress-as-of'].format(day=day.isoformat()))}"
+            f" <strong>{esc(summary)}</strong></p>\n",
+            '<div class="scroll" role="region" aria-labelledby="progress-caption" tabindex="0">\n',
+            "<table>\n",
+            f'<caption id="progress-caption">{esc(labels["progress-caption"])}</caption>\n',
+            f"<thead><tr>{header}</tr></thead>\n",
+            f"<tbody>\n{''.join(rows)}</tbody>\n",
+            "</table>\n</div>\n</section>\n",
+        ]
+    )
+
+
+#: The page's sections in order, each a function of the plan and the language; progress against
+#: a ledger follows them when a ledger is given.
 SECTIONS: tuple[Section, ...] = (_schedule, _compliance)
