@@ -207,3 +207,31 @@ def test_the_json_reference_names_every_field() -> None:
         assert f"`{key}`" in page, key
     for status in ("done", "early", "late", "missing", "not-due"):
         assert f"`{status}`" in page
+
+
+def test_a_district_report_shows_progress_on_standard_error_when_asked(
+    plan_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from functools import partial
+
+    from commedu.cli import _progress, _report
+
+    folder = tmp_path / "district"
+    folder.mkdir()
+    for name in ("a", "b", "c"):
+        shutil.copy(plan_file, folder / f"{name}.toml")
+        write_ledger(folder / f"{name}.ledger.xlsx", PLAN, example_ledger())
+    monkeypatch.setenv("COMMEDU_PROGRESS", "always")
+    # The bar waits a second before it shows; here it shows at once.
+    monkeypatch.setattr(_report, "Progress", partial(_progress.Progress, delay=0))
+    assert main(["--lang", "en", "report", "--district", str(folder), "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert "reporting" in captured.err
+    assert "3/3" in captured.err
+    assert len(json.loads(captured.out)["townships"]) == 3
+    monkeypatch.setenv("COMMEDU_PROGRESS", "never")
+    assert main(["--lang", "en", "report", "--district", str(folder), "--format", "json"]) == 0
+    assert capsys.readouterr().err == ""

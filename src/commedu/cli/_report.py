@@ -14,14 +14,16 @@ from pathlib import Path
 
 from commedu._atomic import write_bytes
 from commedu._messages import Lang, render
-from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, read_plan
+from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, read_ledger, read_plan
+from commedu.cli._progress import Progress
 from commedu.cli._types import day
-from commedu.errors import PlanError, PlanFileError, ProfileError
+from commedu.errors import PlanError, ProfileError
 
 __all__ = ["configure", "run"]
 
 TEXT: dict[Lang, dict[str, str]] = {
     "en": {
+        "progress": "reporting",
         "plan": "the plan file (.toml or .json)",
         "ledger": "the ledger file (.xlsx, .csv, .toml or .json)",
         "output": "the file to write (default: standard output; a .docx needs a file)",
@@ -37,6 +39,7 @@ TEXT: dict[Lang, dict[str, str]] = {
         "written": "wrote {file}",
     },
     "zh": {
+        "progress": "正在生成报告",
         "plan": "计划文件（.toml 或 .json）",
         "ledger": "台账文件（.xlsx、.csv、.toml 或 .json）",
         "output": "要写入的文件（默认输出到标准输出；.docx 必须写入文件）",
@@ -92,7 +95,6 @@ def _pairs(folder: Path, lang: Lang) -> list[tuple[Path, Path]] | int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from commedu.ledger.read import load_ledger
     from commedu.report.district import district_html, district_json
     from commedu.report.inspection import default_lang, inspect
     from commedu.report.render import to_docx, to_html, to_json
@@ -114,19 +116,19 @@ def run(args: argparse.Namespace) -> int:
     if fmt == "docx" and args.output is None:
         return _fail(lang, TEXT[lang]["docx-stdout"])
     reports = []
-    for plan_path, ledger_path in pairs:
-        plan = read_plan(os.fspath(plan_path), "report", lang)
-        if isinstance(plan, int):
-            return plan
-        try:
-            ledger = load_ledger(ledger_path, plan)
-            reports.append(inspect(plan, ledger, args.profile, as_of=args.as_of))
-        except PlanFileError as error:
-            print(f"commedu report: {error.source}:", file=sys.stderr)
-            print(error.describe(lang), file=sys.stderr)
-            return EXIT_USAGE if error.unreadable else EXIT_FAILED
-        except (ProfileError, PlanError) as error:
-            return _fail(lang, error.describe(lang), EXIT_FAILED)
+    with Progress(TEXT[lang]["progress"], len(pairs)) as progress:
+        for plan_path, ledger_path in pairs:
+            plan = read_plan(os.fspath(plan_path), "report", lang)
+            if isinstance(plan, int):
+                return plan
+            ledger = read_ledger(os.fspath(ledger_path), plan, "report", lang)
+            if isinstance(ledger, int):
+                return ledger
+            try:
+                reports.append(inspect(plan, ledger, args.profile, as_of=args.as_of))
+            except (ProfileError, PlanError) as error:
+                return _fail(lang, error.describe(lang), EXIT_FAILED)
+            progress.advance()
     out_lang: Lang = args.report_lang or default_lang(reports[0].plan)
     if args.district is not None:
         data = (
