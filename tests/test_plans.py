@@ -7,7 +7,7 @@ read off the documents (the comment beside each says where), not off the checker
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -110,7 +110,7 @@ class TestJiuxiao:
         assert _locations(plan) == ["市民学校", "社区科普学校", "", ""]
 
 
-# -- 桃林镇 十二五: a five-year plan with a document number, as its first year --------------------
+# -- 桃林镇 十二五: a five-year plan (2011–2015) with a document number -------------------------
 
 
 class TestTaolin:
@@ -129,6 +129,19 @@ class TestTaolin:
         )
         assert plan.preamble.endswith("安排好自身的建设工作。")
         assert plan.township.kind is UnitKind.TOWN
+
+    def test_spans_its_five_years(self, plan: Plan) -> None:
+        assert list(plan.years) == [2011, 2012, 2013, 2014, 2015]
+        for activity in plan.activities:
+            assert activity.when.span.first == date(2011, 1, 1)
+            assert activity.when.span.last == date(2015, 12, 31)
+
+    def test_its_calendar_names_the_period_and_covers_it(self, plan: Plan) -> None:
+        calendar = icalendar.Calendar.from_ical(to_ics(plan, stamp=STAMP))
+        assert "2011—2015" in str(calendar["X-WR-CALNAME"])
+        (first, *_) = calendar.walk("VEVENT")
+        assert first["DTSTART"].dt == date(2011, 1, 1)
+        assert first["DTEND"].dt == date(2016, 1, 1)
 
     def test_elder_smart_technology_training_does_not_bind_a_2011_plan(
         self, report: ComplianceReport
