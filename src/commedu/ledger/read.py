@@ -304,7 +304,9 @@ def _read_csv(text: str, plan: Plan, source: str) -> Ledger:
     expected = [c.header for c in RECORD_COLUMNS]
     if not rows or [h.strip() for h in rows[0]] != expected:
         got = rows[0] if rows else []
-        cells.bad("row 1", "ledger-bad-header", value=got, expected=expected)
+        cells.bad(
+            f"A1:{_letter(len(expected))}1", "ledger-bad-header", value=got, expected=expected
+        )
         raise PlanFileError(cells.problems, source)
     index = {c.key: i for i, c in enumerate(RECORD_COLUMNS)}
     found: list[tuple[Mapping[str, Any], Where]] = []
@@ -314,7 +316,8 @@ def _read_csv(text: str, plan: Plan, source: str) -> Ledger:
 
         def where(key: str, number: int = number) -> str:
             i = index.get(key, 0)
-            return f"row {number}, {_letter(i + 1)} ({RECORD_COLUMNS[i].header})"
+            # A1 notation, as a spreadsheet names the cell: the same in Chinese and English.
+            return f"{_letter(i + 1)}{number} ({RECORD_COLUMNS[i].header})"
 
         values = {c.key: (row[i] if i < len(row) else "") for i, c in enumerate(RECORD_COLUMNS)}
         found.append((values, where))
