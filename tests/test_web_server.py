@@ -454,3 +454,29 @@ def test_an_empty_folder_says_so(tmp_path: Path) -> None:
     with serving(tmp_path) as running:
         page = running.request("/?lang=en").text
     assert "This folder holds no plan file" in page
+
+
+def test_a_ledger_beside_a_plan_adds_its_progress_to_the_page_not_a_plan_to_the_list(
+    server: Running, folder: Path
+) -> None:
+    assert "完成进度" not in server.request("/jinshan/").text
+    shutil.copyfile(EXAMPLES / "jinshan_2021_ledger.toml", folder / "jinshan.ledger.toml")
+    page = server.request("/jinshan/")
+    assert page.status == 200
+    assert "完成进度" in page.text  # the ledger's progress section
+    index = server.request("/")
+    assert "/jinshan.ledger/" not in index.text  # a ledger is not listed as a plan of its own
+    assert server.request("/jinshan.ledger/").status == 404
+    # An edited ledger gives a new page, not the one made from the old ledger.
+    ledger = folder / "jinshan.ledger.toml"
+    text = ledger.read_text("utf-8")
+    first = text.index("[[records]]")
+    ledger.write_text(text[:first], "utf-8")  # every record gone: nothing is done
+    fewer = server.request("/jinshan/", headers={"If-None-Match": page.headers["etag"]})
+    assert fewer.status == 200
+    assert fewer.headers["etag"] != page.headers["etag"]
+    # A ledger that is not this plan's is left out rather than breaking the page.
+    ledger.write_text('plan_id = "other-2021"\nyear = 2021\n', "utf-8")
+    broken = server.request("/jinshan/")
+    assert broken.status == 200
+    assert "完成进度" not in broken.text

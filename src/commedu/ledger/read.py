@@ -405,11 +405,19 @@ def load_ledger(path: str | Path, plan: Plan) -> Ledger:
             source,
             unreadable=True,
         ) from None
+    return ledger_from_bytes(data, file.suffix, plan, source)
+
+
+def ledger_from_bytes(data: bytes, suffix: str, plan: Plan, source: str = "<ledger>") -> Ledger:
+    """A ledger from a file's bytes, its kind told by ``suffix`` (``.xlsx``, ``.csv``, …).
+
+    For a caller that opened the file itself, such as a server that must not follow links.
+    """
     if len(data) > MAX_BYTES:
         raise PlanFileError(
             [Problem("", "too-large", {"size": len(data), "limit": MAX_BYTES})], source
         )
-    suffix = file.suffix.lower()
+    suffix = suffix.lower()
     if suffix == ".xlsx":
         return _read_xlsx(data, plan, source)
     try:

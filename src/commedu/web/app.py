@@ -107,8 +107,15 @@ class FeedServer:
         plan = version.plan
         chosen = lang or plan_language(plan)
         if rest == "":
-            page = version.build(("page", chosen), lambda: glance_html(plan, lang=chosen))
-            return _ok(page, HTML, version.modified, _PAGE_HEADERS)
+            seen = self.folder.ledger(file, plan)
+            if seen is None:
+                page = version.build(("page", chosen), lambda: glance_html(plan, lang=chosen))
+                return _ok(page, HTML, version.modified, _PAGE_HEADERS)
+            page = version.build(
+                ("page", chosen, seen.digest),
+                lambda: glance_html(plan, lang=chosen, ledger=seen.ledger),
+            )
+            return _ok(page, HTML, max(version.modified, seen.modified), _PAGE_HEADERS)
         feed = find(plan, rest)
         if feed is None:
             return _error(404, "not-found", root)

@@ -26,14 +26,18 @@ import attrs
 
 from commedu.calendar.revisions import Revision, RevisionStore
 from commedu.errors import PlanFileError, Problem
+from commedu.ledger.read import ledger_from_bytes
+from commedu.model.ledger import Ledger
 from commedu.model.plan import Plan
 from commedu.planfile.read import MAX_BYTES, loads_plan
 
-__all__ = ["STORE", "SUFFIXES", "PlanFile", "PlanFolder", "Version"]
+__all__ = ["LEDGER_SUFFIXES", "STORE", "SUFFIXES", "PlanFile", "PlanFolder", "Sighting", "Version"]
 
 #: The file names served, ignoring case; names starting with "." (editor and temporary files,
 #: the revision store) never are.
 SUFFIXES = (".toml", ".json")
+#: A plan's ledger is ``NAME.ledger`` with one of these, beside ``NAME.toml``.
+LEDGER_SUFFIXES = (".xlsx", ".csv", ".toml", ".json")
 #: The revision store beside the plans: each item's SEQUENCE survives restarts and is shared by
 #: every process serving the folder.
 STORE = ".commedu-revisions.sqlite"
@@ -79,6 +83,20 @@ class Version:
             if key not in self.built:
                 self.built[key] = make()
             return self.built[key]
+
+
+@attrs.frozen
+class Sighting:
+    """A ledger as read just now: its records, a digest of its bytes and when it was written."""
+
+    ledger: Ledger
+    digest: str
+    modified: datetime
+
+
+def _is_ledger(name: str) -> bool:
+    """``NAME.ledger.toml`` is the 台账 of ``NAME.toml``, not a plan of its own."""
+    return name.lower().rpartition(".")[0].endswith(".ledger")
 
 
 @attrs.define
@@ -127,6 +145,7 @@ class PlanFolder:
             for entry in os.scandir(self.root)
             if not entry.name.startswith(".")
             and entry.name.lower().endswith(SUFFIXES)
+            and not _is_ledger(entry.name)
             and (entry.is_symlink() or entry.is_file(follow_symlinks=False))
         )
         stems = [name.rpartition(".")[0] for name in names]
@@ -139,6 +158,35 @@ class PlanFolder:
         for found in self.files():
             if found.key == key:
                 return found
+        return None
+
+    def ledger(self, file: PlanFile, plan: Plan) -> Sighting | None:
+        """The ledger kept beside the plan (``NAME.ledger.xlsx``, ``.csv``, ``.toml``, ``.json``).
+
+        Read afresh each time, as small as a plan; ``None`` when there is none or it cannot be
+        read as this plan's ledger (the page then shows no progress).
+        """
+        stem = file.name.rpartition(".")[0].lower()
+        wanted = {f"{stem}.ledger{suffix}": suffix for suffix in LEDGER_SUFFIXES}
+        for entry in sorted(os.scandir(self.root), key=lambda e: e.name):
+            suffix = wanted.get(entry.name.lower())
+            if suffix is None:
+                continue
+            try:
+                fd, info = self._open(entry.name)
+            except _Refused:
+                return None
+            try:
+                data = _read(fd)
+            finally:
+                os.close(fd)
+            try:
+                ledger = ledger_from_bytes(data, suffix, plan, entry.name)
+            except PlanFileError:
+                return None
+            digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+            seconds = min(info.st_mtime_ns, time.time_ns()) // 1_000_000_000
+            return Sighting(ledger, digest, datetime.fromtimestamp(seconds, UTC))
         return None
 
     def version(self, file: PlanFile) -> Version:
