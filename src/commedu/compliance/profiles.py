@@ -251,17 +251,7 @@ class _Reader:
                 self.problems.append(Problem(where, "profile-missing-key", {"key": key}))
             return None
         value = table[key]
-        if not _is(kind, value):
-            expected, expected_zh = _TYPES[kind]
-            self.problems.append(
-                Problem(
-                    where,
-                    "profile-type",
-                    {"value": value, "kind": expected, "kind_zh": expected_zh},
-                )
-            )
-            return None
-        return value
+        return value if self.item(value, kind, where) else None
 
     def text(
         self, table: dict[str, Any], key: str, path: str, required: bool = True

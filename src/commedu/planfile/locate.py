@@ -9,10 +9,11 @@ enclosing one: the block the key is missing from.
 
 from __future__ import annotations
 
+import abc
 import json
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Literal
 
 import attrs
@@ -37,7 +38,7 @@ def split_path(path: str) -> Key:
     )
 
 
-class _Scanner:
+class _Scanner(abc.ABC):
     """Walks text that is known to parse, keeping the line and column of the current character."""
 
     def __init__(self, text: str) -> None:
@@ -74,6 +75,29 @@ class _Scanner:
                 self.i = len(self.text) if end < 0 else end
             else:
                 return
+
+    def elements(self, closer: str, each: Callable[[int], None], comments: bool = True) -> None:
+        """From an opening bracket to its ``closer``: ``each`` element's index, commas skipped."""
+        self.i += 1
+        index = 0
+        while True:
+            self.skip_blank(newlines=True, comments=comments)
+            if self.peek() in (closer, ""):
+                self.i += 1
+                return
+            if self.peek() == ",":
+                self.i += 1
+                continue
+            each(index)
+            index += 1
+
+    def element(self, path: Key) -> None:
+        self.note(path)
+        self.value(path)
+
+    @abc.abstractmethod
+    def value(self, path: Key) -> None:
+        """Read past the value that starts here, noting where each key and element in it starts."""
 
     def string(self) -> str:
         """Read past a quoted string (any TOML or JSON form); give it as written, quotes and all."""
@@ -185,30 +209,9 @@ class _Toml(_Scanner):
         if char in ('"', "'"):
             self.string()
         elif char == "[":
-            self.i += 1
-            index = 0
-            while True:
-                self.skip_blank(newlines=True)
-                if self.peek() in ("]", ""):
-                    self.i += 1
-                    return
-                if self.peek() == ",":
-                    self.i += 1
-                    continue
-                self.note((*path, index))
-                self.value((*path, index))
-                index += 1
+            self.elements("]", lambda n: self.element((*path, n)))
         elif char == "{":
-            self.i += 1
-            while True:
-                self.skip_blank(newlines=True)
-                if self.peek() in ("}", ""):
-                    self.i += 1
-                    return
-                if self.peek() == ",":
-                    self.i += 1
-                    continue
-                self.pair(path)
+            self.elements("}", lambda _: self.pair(path))
         else:  # number, boolean, date or time: up to the next delimiter
             match = _TOML_SCALAR.match(self.text, self.i)
             assert match is not None  # the pattern matches the empty string
@@ -227,42 +230,24 @@ class _Json(_Scanner):
     def value(self, path: Key) -> None:
         char = self.peek()
         if char == "{":
-            self.i += 1
-            while True:
-                self.skip_blank(newlines=True, comments=False)
-                if self.peek() in ("}", ""):
-                    self.i += 1
-                    return
-                if self.peek() == ",":
-                    self.i += 1
-                    continue
-                start = self.i
-                key = (*path, json.loads(self.string()))
-                self.note(key, start)
-                self.skip_blank(newlines=True, comments=False)
-                self.i += 1  # ":"
-                self.skip_blank(newlines=True, comments=False)
-                self.value(key)
+            self.elements("}", lambda _: self.member(path), comments=False)
         elif char == "[":
-            self.i += 1
-            index = 0
-            while True:
-                self.skip_blank(newlines=True, comments=False)
-                if self.peek() in ("]", ""):
-                    self.i += 1
-                    return
-                if self.peek() == ",":
-                    self.i += 1
-                    continue
-                self.note((*path, index))
-                self.value((*path, index))
-                index += 1
+            self.elements("]", lambda n: self.element((*path, n)), comments=False)
         elif char == '"':
             self.string()
         else:
             match = _JSON_SCALAR.match(self.text, self.i)
             assert match is not None  # the pattern matches the empty string
             self.i = max(match.end(), self.i + 1)
+
+    def member(self, path: Key) -> None:
+        start = self.i
+        key = (*path, json.loads(self.string()))
+        self.note(key, start)
+        self.skip_blank(newlines=True, comments=False)
+        self.i += 1  # ":"
+        self.skip_blank(newlines=True, comments=False)
+        self.value(key)
 
 
 def positions(text: str, format: Literal["toml", "json"]) -> dict[Key, Place]:
