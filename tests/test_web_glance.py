@@ -302,3 +302,13 @@ def test_html_takes_a_ledger(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text('plan = "other-2021"\nyear = 2021\n', "utf-8")
     assert main([*args, "--ledger", str(bad)]) == 1
+
+
+def test_the_grid_shows_each_when_in_the_plans_own_words(jinshan: Plan) -> None:
+    (span,) = [a for a in jinshan.activities if str(a.when) == "7-8月"]
+    worded = attrs.evolve(span, when_text="七至八月份")
+    activities = tuple(worded if a is span else a for a in jinshan.activities)
+    table = grid(
+        attrs.evolve(jinshan, schedule=attrs.evolve(jinshan.schedule, activities=activities))
+    )
+    assert f"{span.title} 七至八月份" in "\n".join(t for _, t, _ in table.rows[6])

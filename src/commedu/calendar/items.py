@@ -108,17 +108,15 @@ def plan_language(plan: Plan) -> Lang:
 
 
 # TEXT may not hold control characters (RFC 5545 §3.3.11): line breaks become the one newline
-# it can carry, the rest are dropped; a lone surrogate cannot be written as UTF-8 at all. A
-# leading U+FEFF is a byte-order mark, not text (icalendar drops one anyway when it encodes).
+# it can carry, the rest are dropped. A leading U+FEFF is a byte-order mark, not text (icalendar
+# drops one anyway when it encodes). Lone surrogates never get here: the model refuses them.
 _LINE_BREAK = re.compile(r"\r\n?")
 _UNWRITABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def text(value: str) -> str:
     """``value`` as TEXT a calendar can carry."""
-    value = _SURROGATE.sub("\ufffd", _UNWRITABLE.sub("", _LINE_BREAK.sub("\n", value)))
-    return value.lstrip("\ufeff")
+    return _UNWRITABLE.sub("", _LINE_BREAK.sub("\n", value)).lstrip("\ufeff")
 
 
 def uid(plan: Plan, activity: Activity, component: ComponentKind = "event") -> str:

@@ -30,7 +30,7 @@ from commedu.model.ledger import Ledger
 from commedu.model.observances import OBSERVANCES
 from commedu.model.parts import Activity, Department
 from commedu.model.plan import Plan
-from commedu.model.when import Month, Recurrence, Session, When
+from commedu.model.when import Month, Recurrence, Session
 from commedu.web.html import document, esc
 
 __all__ = ["glance_html", "write_glance"]
@@ -239,19 +239,21 @@ def _observances(plan: Plan, lang: Lang) -> Column:
     return Column(_LABELS[lang]["observances"], lambda month: ordered[month])
 
 
-def _when(when: When) -> str:
+def _when(activity: Activity) -> str:
+    """Clock times for a session, else the *when* in the plan's own words."""
+    when = activity.when
     match when:
         case Session():
             return f"{when.start:%m-%d %H:%M}–{(when.start + when.duration):%H:%M}"
         case Recurrence():
             span = when.span
             return f"{span.first:%m-%d}–{span.last:%m-%d} {when.start:%H:%M}"
-    return str(when)
+    return activity.wording
 
 
 def _entry(activity: Activity, lang: Lang) -> Entry:
     # A whole month is what the row already says; anything else is worth its own line.
-    details: tuple[str, ...] = () if isinstance(activity.when, Month) else (_when(activity.when),)
+    details: tuple[str, ...] = () if isinstance(activity.when, Month) else (_when(activity),)
     if activity.station is not None:
         details += (_LABELS[lang]["station"].format(name=activity.station.name),)
     return Entry(activity.title, details)
