@@ -19,7 +19,7 @@ from commedu.ledger.columns import PLANNED_SHEET
 from commedu.ledger.write import write_ledger
 from commedu.planfile.write import dump_plan
 from commedu.report.district import district_json, district_rows
-from commedu.report.inspection import default_lang, inspect
+from commedu.report.inspection import inspect
 from commedu.report.render import JSON_SCHEMA, to_docx, to_html, to_json
 
 PLAN = example_plan()
@@ -73,9 +73,13 @@ def test_the_word_document_reads_back() -> None:
     assert cells == ["m05", "5月村史讲堂", "5月", "2021-06-20"]
 
 
-def test_chinese_by_default_for_a_chinese_plan() -> None:
-    assert default_lang(PLAN) == "zh"
-    assert default_lang(attrs.evolve(PLAN, title="Example 2021 plan")) == "en"
+def test_a_plan_speaks_the_language_it_is_written_in() -> None:
+    assert PLAN.language == "zh"
+    assert attrs.evolve(PLAN, title="Example 2021 plan").language == "zh"  # 示例镇 is Chinese
+    english = attrs.evolve(
+        PLAN, title="Example 2021 plan", township=attrs.evolve(PLAN.township, name="Example")
+    )
+    assert english.language == "en"
 
 
 def test_the_district_roll_up_has_one_row_per_township() -> None:

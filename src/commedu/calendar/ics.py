@@ -35,7 +35,6 @@ from commedu.calendar.items import (
     ComponentKind,
     Property,
     RRule,
-    plan_language,
     properties,
     text,
 )
@@ -89,7 +88,7 @@ class _Export:
 
 
 def _export(plan: Plan, options: ExportOptions) -> _Export:
-    lang = options.get("lang") or plan_language(plan)
+    lang = options.get("lang") or plan.language
     component = options.get("component", "event")
     departments, stations, months = resolve(plan, options)
     chosen = select(plan, departments=departments, stations=stations, months=months)

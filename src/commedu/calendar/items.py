@@ -43,7 +43,6 @@ __all__ = [
     "ComponentKind",
     "Property",
     "RRule",
-    "plan_language",
     "properties",
     "text",
     "uid",
@@ -99,14 +98,6 @@ _COLON: dict[Lang, str] = {"zh": "：", "en": ": "}
 
 # CJK ideographs (unified, extension A, compatibility): a plan written in Chinese has them in
 # its title or its township's name.
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-
-
-def plan_language(plan: Plan) -> Lang:
-    """The language the plan is written in, so its calendar's labels read like the plan."""
-    return "zh" if _HAN.search(plan.title + plan.township.name) else "en"
-
-
 # TEXT may not hold control characters (RFC 5545 §3.3.11): line breaks become the one newline
 # it can carry, the rest are dropped. A leading U+FEFF is a byte-order mark, not text (icalendar
 # drops one anyway when it encodes). Lone surrogates never get here: the model refuses them.

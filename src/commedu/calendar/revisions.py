@@ -22,7 +22,7 @@ from pathlib import Path
 import attrs
 
 from commedu.calendar.contentlines import component
-from commedu.calendar.items import plan_language, properties
+from commedu.calendar.items import properties
 from commedu.errors import ExportError, Problem
 from commedu.model.plan import Plan
 
@@ -56,7 +56,7 @@ def digests(plan: Plan) -> dict[str, str]:
     The item is taken as an event in the plan's language: to-dos and the other language say
     the same things, so a change shows in this form whenever it shows in any.
     """
-    lang = plan_language(plan)
+    lang = plan.language
     return {
         a.id: hashlib.sha256(
             component("VEVENT", properties(plan, a, "event", None, lang))

@@ -96,7 +96,7 @@ def _pairs(folder: Path, lang: Lang) -> list[tuple[Path, Path]] | int:
 
 def run(args: argparse.Namespace) -> int:
     from commedu.report.district import district_html, district_json
-    from commedu.report.inspection import default_lang, inspect
+    from commedu.report.inspection import inspect
     from commedu.report.render import to_docx, to_html, to_json
 
     lang: Lang = args.lang
@@ -129,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
             except (ProfileError, PlanError) as error:
                 return _fail(lang, error.describe(lang), EXIT_FAILED)
             progress.advance()
-    out_lang: Lang = args.report_lang or default_lang(reports[0].plan)
+    out_lang: Lang = args.report_lang or reports[0].plan.language
     if args.district is not None:
         data = (
             district_json(reports) if fmt == "json" else district_html(reports, out_lang)

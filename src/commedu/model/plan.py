@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any, Protocol, TypeVar
 
 import attrs
 
+from commedu._messages import Lang
 from commedu.errors import PlanError, Problem
 from commedu.model.fieldcheck import sequence, type_checked
 from commedu.model.observances import SchoolHoliday
@@ -70,6 +72,10 @@ def _holidays(items: Iterable[SchoolHoliday]) -> tuple[SchoolHoliday, ...]:
 
 def _names(things: Iterable[Any]) -> str:
     return ", ".join(f"{t.id} ({t.name})" if hasattr(t, "name") else t.id for t in things) or "-"
+
+
+#: Chinese characters (the unified ideographs and their extensions A and compatibility forms).
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 @attrs.frozen(field_transformer=type_checked)
@@ -227,6 +233,11 @@ class Plan:
     def mechanisms(self) -> tuple[Mechanism, ...]:
         """Every mechanism of every task, in plan order."""
         return tuple(m for t in self.tasks for m in t.mechanisms)
+
+    @property
+    def language(self) -> Lang:
+        """The language the plan is written in: its calendars, pages and reports speak it."""
+        return "zh" if _HAN.search(self.title + self.township.name) else "en"
 
     @property
     def activities(self) -> tuple[Activity, ...]:

@@ -12,7 +12,6 @@ from decimal import Decimal
 
 import attrs
 
-from commedu._messages import Lang
 from commedu.compliance.actuals import (
     ActivityProgress,
     Progress,
@@ -27,7 +26,7 @@ from commedu.compliance.rule import Actuals
 from commedu.model.ledger import Ledger, Record
 from commedu.model.plan import Plan
 
-__all__ = ["Completion", "Figures", "InspectionReport", "default_lang", "inspect"]
+__all__ = ["Completion", "Figures", "InspectionReport", "inspect"]
 
 
 @attrs.frozen
@@ -93,11 +92,6 @@ def _completion(key: str, label: str, items: Iterable[ActivityProgress]) -> Comp
         held=sum(1 for i in found if i.status in _HELD),
         not_due=sum(1 for i in found if i.status is Progress.NOT_DUE),
     )
-
-
-def default_lang(plan: Plan) -> Lang:
-    """Chinese for a Chinese plan (its title in Chinese characters), else English."""
-    return "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in plan.title) else "en"
 
 
 def inspect(

@@ -25,7 +25,6 @@ from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 from commedu._messages import Lang
 from commedu.calendar.ics import ExportOptions, to_ics
-from commedu.calendar.items import plan_language
 from commedu.model.plan import Plan
 from commedu.web.feeds import Feed, find
 from commedu.web.folder import PlanFolder, Version
@@ -105,7 +104,7 @@ class FeedServer:
             body = problems_page(file.name, version.problems, root)
             return Response(503, body, headers=(_NO_STORE, _RETRY, *_PAGE_HEADERS))
         plan = version.plan
-        chosen = lang or plan_language(plan)
+        chosen = lang or plan.language
         if rest == "":
             seen = self.folder.ledger(file, plan)
             if seen is None:
@@ -129,7 +128,7 @@ class FeedServer:
             version = self.folder.version(file)
             listed.append(Listed(file, version.plan))
         plans = [entry.plan for entry in listed if entry.plan is not None]
-        chosen: Lang = lang or ("zh" if any(plan_language(p) == "zh" for p in plans) else "en")
+        chosen: Lang = lang or ("zh" if any(p.language == "zh" for p in plans) else "en")
         base = self.base_url or _root(environ, absolute=True)
         body = index_page(listed, base, chosen)
         return _ok(body, HTML, None, _PAGE_HEADERS)

@@ -20,7 +20,6 @@ from commedu._atomic import write_bytes
 from commedu._messages import Lang
 from commedu._typecheck import check_arguments
 from commedu._version import __version__
-from commedu.calendar.items import plan_language
 from commedu.compliance.actuals import Progress, progress
 from commedu.compliance.engine import check
 from commedu.compliance.report import ComplianceReport
@@ -156,7 +155,7 @@ def glance_html(
     ``as_of`` (default: the last day of the plan year).
     """
     check_arguments(glance_html, plan=plan, lang=lang, ledger=ledger, as_of=as_of)
-    chosen = lang or plan_language(plan)
+    chosen = lang or plan.language
     labels = _LABELS[chosen]
     progress = [] if ledger is None else [_progress(plan, ledger, as_of, chosen)]
     body = "".join(
