@@ -16,8 +16,9 @@ import attrs
 import pytest
 
 from commedu import ExportError, Plan, to_ics, write_ics, write_split
-from commedu._atomic import ReadOnlyError, remove_stale_temporaries, write_bytes
+from commedu._atomic import remove_stale_temporaries, write_bytes
 from commedu.cli import EXIT_OK, EXIT_USAGE, main
+from commedu.errors import ReadOnlyError
 
 from .conftest import EXAMPLES
 

@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
+from commedu.errors import ReadOnlyError
+
 try:
     import fcntl
 except ImportError:  # Windows: no advisory locks; stale temporaries are judged by age alone
@@ -39,13 +41,6 @@ _OLD_TEMP = re.compile(r"\..+\.[0-9a-f]{12}\.tmp")
 _GRACE_SECONDS = 60.0
 #: Without locks, a temporary this old is taken to be a killed writer's.
 _UNLOCKED_STALE_SECONDS = 24 * 3600.0
-
-
-class ReadOnlyError(PermissionError):
-    """The target exists and is read-only: it is kept rather than silently replaced."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(errno.EACCES, "the file is read-only; make it writable first", str(path))
 
 
 def write_bytes(path: str | os.PathLike[str], data: bytes, *, overwrite: bool = True) -> Path:

@@ -7,6 +7,8 @@ Callers can render them in Chinese or English without parsing strings.
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -21,6 +23,7 @@ __all__ = [
     "PlanFileError",
     "Problem",
     "ProfileError",
+    "ReadOnlyError",
     "RuleSelectorError",
 ]
 
@@ -184,3 +187,12 @@ class ExportError(PlanError):
 
     The plan itself is fine; the problems name the option to change.
     """
+
+
+class ReadOnlyError(PermissionError):
+    """A write's target exists and is read-only: it is kept rather than silently replaced."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        super().__init__(
+            errno.EACCES, "the file is read-only; make it writable first", os.fspath(path)
+        )
