@@ -11,10 +11,12 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import icalendar
 import pytest
 
 from commedu import (
+    Activity,
     ComplianceReport,
     PlaceKind,
     Plan,
@@ -24,6 +26,7 @@ from commedu import (
     dump_plan,
     load_plan,
     loads_plan,
+    parse_when,
     to_ics,
 )
 from commedu.cli import EXIT_OK, main
@@ -135,6 +138,18 @@ class TestTaolin:
         for activity in plan.activities:
             assert activity.when.span.first == date(2011, 1, 1)
             assert activity.when.span.last == date(2015, 12, 31)
+
+    def test_an_event_in_a_later_year_of_the_period_counts(self, plan: Plan) -> None:
+        inspection = Activity(
+            "y-inspection",
+            "迎接社区教育工作年终督导",
+            parse_when("2013年12月", 2011, last_year=2015),
+        )
+        later = attrs.evolve(
+            plan, schedule=attrs.evolve(plan.schedule, activities=(*plan.activities, inspection))
+        )
+        assert check(plan, "shandong-township").result("CE402").status is Status.FAIL
+        assert check(later, "shandong-township").result("CE402").status is Status.PASS
 
     def test_its_calendar_names_the_period_and_covers_it(self, plan: Plan) -> None:
         calendar = icalendar.Calendar.from_ical(to_ics(plan, stamp=STAMP))

@@ -63,7 +63,9 @@ def _required_event(key: str, name: Text) -> Callable[[Plan, Profile | None], Ou
         timely = [
             (i, a)
             for i, a in matches
-            if not spec.months or any(a.when.span.touches_month(plan.year, m) for m in spec.months)
+            if not spec.months
+            # in a plan that spans years, those months of any of its years
+            or any(a.when.span.touches_month(y, m) for y in plan.years for m in spec.months)
         ]
         if timely:
             i, a = timely[0]
