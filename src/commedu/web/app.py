@@ -24,12 +24,12 @@ from urllib.parse import parse_qs, quote
 from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 from commedu._messages import Lang
+from commedu._page import CSP
 from commedu.calendar.ics import ExportOptions, to_ics
 from commedu.model.plan import Plan
 from commedu.web.feeds import Feed, find
 from commedu.web.folder import PlanFolder, Version
 from commedu.web.glance import glance_html
-from commedu.web.html import CSP
 from commedu.web.http import CALENDAR, HTML, Response, etag_of, send
 from commedu.web.pages import Listed, error_page, index_page, problems_page
 
