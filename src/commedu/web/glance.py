@@ -198,7 +198,7 @@ def _header(plan: Plan, lang: Lang) -> Markup:
 
 @attrs.frozen
 class MonthIndex:
-    """The schedule sorted into months once: each activity's entry under every month it touches.
+    """The grid's cells, made in one pass over the schedule's months (indexed once, by the model).
 
     ``by_department`` holds what each department (by id) does in each month, ``unassigned`` what
     no department is named for, in the order of the days they start.
@@ -209,19 +209,17 @@ class MonthIndex:
 
     @classmethod
     def of(cls, plan: Plan, lang: Lang) -> MonthIndex:
-        spans = [(activity, activity.when.span) for activity in plan.activities]
         # A stable sort: work starting on the same day keeps the schedule's order.
-        spans.sort(key=lambda pair: pair[1].first)
+        order = sorted(plan.activities, key=lambda activity: activity.when.span.first)
+        rank = {activity.id: i for i, activity in enumerate(order)}
+        entries = {activity.id: _entry(activity, lang) for activity in order}
         by_department: dict[str, dict[int, list[Entry]]] = {}
         unassigned: dict[int, list[Entry]] = {}
-        for activity, span in spans:
-            year = span.first.year
-            months = [m for m in range(span.first.month, 13) if span.touches_month(year, m)]
-            entry = _entry(activity, lang)
-            keys = dict.fromkeys(d.id for d in activity.responsible)
-            targets = [by_department.setdefault(key, {}) for key in keys] or [unassigned]
-            for target in targets:
-                for month in months:
+        for month in range(1, 13):
+            for activity in sorted(plan.activities_in_month(month), key=lambda a: rank[a.id]):
+                entry = entries[activity.id]
+                keys = dict.fromkeys(d.id for d in activity.responsible)
+                for target in [by_department.setdefault(k, {}) for k in keys] or [unassigned]:
                     target.setdefault(month, []).append(entry)
         return cls(by_department, unassigned)
 
