@@ -161,3 +161,20 @@ def test_the_served_page_parses_the_ledger_once_and_follows_an_edit(
     assert edited != page
     assert request(app, "/jinshan/")[1] == edited
     assert len(parses) == 2
+
+
+def test_a_page_made_from_an_old_ledger_is_not_kept(plans: Path, parses: list[str]) -> None:
+    app = FeedServer(plans, lang="zh")
+    ledger = plans / "jinshan.ledger.toml"
+    text = ledger.read_text("utf-8")
+    pages = []
+    for content in (text[: text.index("[[records]]")], text, text[: text.index("[[records]]")]):
+        ledger.write_text(content, "utf-8")
+        settle(ledger)
+        pages.append(request(app, "/jinshan/")[1])
+    assert pages[0] == pages[2] != pages[1]
+    assert len(parses) == 3
+    file = app.folder.files()[0]
+    built = app.folder.version(file).built
+    assert list(built) == [("page", "zh", "ledger")]  # only the latest page is kept
+    assert built[("page", "zh", "ledger")][1] == request(app, "/jinshan/")[1]

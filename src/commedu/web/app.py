@@ -111,8 +111,9 @@ class FeedServer:
                 page = version.build(("page", chosen), lambda: glance_html(plan, lang=chosen))
                 return _ok(page, HTML, version.modified, _PAGE_HEADERS)
             page = version.build(
-                ("page", chosen, seen.digest),
+                ("page", chosen, "ledger"),
                 lambda: glance_html(plan, lang=chosen, ledger=seen.ledger),
+                tag=seen.digest,
             )
             return _ok(page, HTML, max(version.modified, seen.modified), _PAGE_HEADERS)
         feed = find(plan, rest)

@@ -74,15 +74,20 @@ class Version:
     problems: tuple[Problem, ...]
     modified: datetime
     revisions: Mapping[str, Revision] = attrs.field(factory=dict)
-    built: dict[tuple[str, ...], bytes] = attrs.field(factory=dict)
+    built: dict[tuple[str, ...], tuple[str, bytes]] = attrs.field(factory=dict)
     lock: threading.Lock = attrs.field(factory=threading.Lock)
 
-    def build(self, key: tuple[str, ...], make: Callable[[], bytes]) -> bytes:
-        """The bytes for ``key``, made once: built whole in memory before anyone is given them."""
+    def build(self, key: tuple[str, ...], make: Callable[[], bytes], *, tag: str = "") -> bytes:
+        """The bytes for ``key``, made once: built whole in memory before anyone is given them.
+
+        ``tag`` names what else the bytes were made from (a ledger's digest): bytes made with
+        another tag are made again and replace them, so only the latest are kept.
+        """
         with self.lock:
-            if key not in self.built:
-                self.built[key] = make()
-            return self.built[key]
+            found = self.built.get(key)
+            if found is None or found[0] != tag:
+                found = self.built[key] = (tag, make())
+            return found[1]
 
 
 @attrs.frozen
