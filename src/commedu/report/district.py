@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 
-from commedu._messages import Lang
+from commedu._messages import Lang, render
 from commedu._page import Markup, document, table
 from commedu.compliance.rule import Status
 from commedu.report.inspection import InspectionReport
@@ -61,7 +61,7 @@ def district_json(reports: Iterable[InspectionReport]) -> str:
 
 
 def district_html(reports: Sequence[InspectionReport], lang: Lang) -> str:
-    title = "区域年终督导汇总" if lang == "zh" else "District year-end inspection roll-up"
+    title = render("page-district-title", lang)
     rows = district_rows(reports)
     # The township names its row; the figures line up on the right.
     rollup = table(
