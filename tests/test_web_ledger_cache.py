@@ -178,3 +178,18 @@ def test_a_page_made_from_an_old_ledger_is_not_kept(plans: Path, parses: list[st
     built = app.folder.version(file).built
     assert list(built) == [("page", "zh", "ledger")]  # only the latest page is kept
     assert built[("page", "zh", "ledger")][1] == request(app, "/jinshan/")[1]
+
+
+def test_a_ledger_that_links_outside_the_folder_is_not_read(
+    plans: Path, tmp_path_factory: pytest.TempPathFactory, parses: list[str]
+) -> None:
+    outside = tmp_path_factory.mktemp("elsewhere") / "ledger.toml"
+    shutil.copyfile(EXAMPLES / "jinshan_2021_ledger.toml", outside)
+    (plans / "jinshan.ledger.toml").unlink()
+    (plans / "jinshan.ledger.toml").symlink_to(outside)
+    folder = PlanFolder(plans)
+    file = folder.files()[0]
+    plan = folder.version(file).plan
+    assert plan is not None
+    assert folder.ledger(file, plan) is None
+    assert parses == []
