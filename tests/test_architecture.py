@@ -15,7 +15,9 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "commedu"
 
 #: The foundation every room may use; it imports nothing else of ours.
-FOUNDATION = frozenset({"errors", "_messages", "_atomic", "_tomlguard", "_typecheck", "_version"})
+FOUNDATION = frozenset(
+    {"errors", "_messages", "_atomic", "_tomlguard", "_typecheck", "_version", "_page"}
+)
 
 #: What each room may import besides the foundation and itself.
 ALLOWED: Mapping[str, frozenset[str]] = {

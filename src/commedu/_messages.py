@@ -521,6 +521,11 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{first} and {second} would both be written to {file!r}; rename one of them",
         "zh": "{first} 和 {second} 将写入同一个文件 {file!r}；请为其中之一改名",
     },
+    # -- pages: the page skeleton's own words ------------------------------------------------
+    "page-district-title": {
+        "en": "District year-end inspection roll-up",
+        "zh": "区域年终督导汇总",
+    },
     # -- commedu import ------------------------------------------------------------------------
     "where-paragraph": {"en": "paragraph {number}", "zh": "第 {number} 段"},
     "where-table": {"en": "table {number}", "zh": "表 {number}"},

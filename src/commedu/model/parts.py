@@ -9,6 +9,7 @@ shared, hashed and compared freely. Each checks its own fields on construction a
 from __future__ import annotations
 
 import enum
+import weakref
 from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -443,9 +444,7 @@ class Schedule:
         """Activities whose dates touch ``month`` (a 7-8月 item is in both July and August)."""
         if not 1 <= month <= 12:
             raise ValueError(f"{month} is not a month (1-12)")
-        return tuple(
-            a for a in self.activities if a.when.span.touches_month(a.when.span.first.year, month)
-        )
+        return _months_of(self)[month - 1]
 
     def of_department(self, department: Department | str) -> tuple[Activity, ...]:
         """Activities a department is responsible for; pass the department or its id."""
@@ -459,3 +458,26 @@ class Schedule:
     def serving(self, task_or_mechanism: Task | Mechanism | str) -> tuple[Activity, ...]:
         key = _key(task_or_mechanism)
         return tuple(a for a in self.activities if key in a.serves)
+
+
+#: Each schedule's activities sorted into months, made once per schedule on first use (a page
+#: and the month rules each ask for every month) and forgotten with the schedule.
+_MONTHS: dict[int, tuple[weakref.ref[Schedule], tuple[tuple[Activity, ...], ...]]] = {}
+
+
+def _months_of(schedule: Schedule) -> tuple[tuple[Activity, ...], ...]:
+    key = id(schedule)
+    found = _MONTHS.get(key)
+    if found is not None and found[0]() is schedule:
+        return found[1]
+    months: list[list[Activity]] = [[] for _ in range(12)]
+    for activity in schedule.activities:
+        span = activity.when.span
+        year = span.first.year
+        for month in range(span.first.month, 13):
+            if not span.touches_month(year, month):
+                break
+            months[month - 1].append(activity)
+    index = tuple(tuple(activities) for activities in months)
+    _MONTHS[key] = (weakref.ref(schedule, lambda _: _MONTHS.pop(key, None)), index)
+    return index

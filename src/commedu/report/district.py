@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from html import escape
 
-from commedu._messages import Lang
+from commedu._messages import Lang, render
+from commedu._page import Markup, document, table
 from commedu.compliance.rule import Status
 from commedu.report.inspection import InspectionReport
-from commedu.report.render import JSON_SCHEMA, LABELS, _html_table, _percent, as_data
+from commedu.report.render import JSON_SCHEMA, LABELS, _percent, as_data
 
 __all__ = ["DISTRICT_SCHEMA", "district_html", "district_json", "district_rows"]
 
@@ -61,17 +61,14 @@ def district_json(reports: Iterable[InspectionReport]) -> str:
 
 
 def district_html(reports: Sequence[InspectionReport], lang: Lang) -> str:
-    title = "区域年终督导汇总" if lang == "zh" else "District year-end inspection roll-up"
-    return "\n".join(
-        [
-            "<!DOCTYPE html>",
-            f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
-            f'<head><meta charset="utf-8"><title>{escape(title)}</title></head>',
-            "<body>",
-            f"<h1>{escape(title)}</h1>",
-            _html_table(_HEAD[lang], district_rows(reports), LABELS[lang]["none"]),
-            "</body>",
-            "</html>",
-            "",
-        ]
+    title = render("page-district-title", lang)
+    rows = district_rows(reports)
+    # The township names its row; the figures line up on the right.
+    rollup = table(
+        _HEAD[lang], rows, empty=LABELS[lang]["none"], row_headers=True, numeric=range(1, 7)
     )
+    body = Markup('<main>\n<h1>%s</h1>\n<div class="scroll">\n%s\n</div>\n</main>\n') % (
+        title,
+        rollup,
+    )
+    return document(lang, title, body)

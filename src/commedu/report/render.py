@@ -10,10 +10,10 @@ import io
 import json
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from html import escape
 from typing import Any
 
 from commedu._messages import Lang
+from commedu._page import Markup, document, join, table
 from commedu.compliance.actuals import Progress
 from commedu.report.inspection import Completion, InspectionReport
 
@@ -241,49 +241,18 @@ def to_json(report: InspectionReport) -> str:
 
 # -- HTML ------------------------------------------------------------------------------------------
 
-_STYLE = """
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif;
-       margin: 2em; color: #111; }
-h1 { font-size: 1.5em; margin-bottom: 0.2em; }
-h2 { font-size: 1.15em; margin-top: 1.5em; border-bottom: 1px solid #999; }
-table { border-collapse: collapse; width: 100%; margin: 0.5em 0; }
-th, td { border: 1px solid #999; padding: 0.25em 0.5em; text-align: left; vertical-align: top; }
-th { background: #eee; }
-.note { font-style: italic; }
-@media print { body { margin: 0; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
-"""
-
-
-def _html_table(head: Sequence[str], rows: Sequence[Sequence[str]], empty: str) -> str:
-    if not rows:
-        return f"<p>{escape(empty)}</p>"
-    cells = "".join(f"<th>{escape(h)}</th>" for h in head)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>\n" for row in rows
-    )
-    return f"<table>\n<thead><tr>{cells}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>"
-
 
 def to_html(report: InspectionReport, lang: Lang) -> str:
     title, subtitle = _heading(report, lang)
     t = LABELS[lang]
-    parts = [
-        "<!DOCTYPE html>",
-        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
-        f'<head><meta charset="utf-8"><title>{escape(title)}</title><style>{_STYLE}</style></head>',
-        "<body>",
-        f"<h1>{escape(title)}</h1>",
-        f"<p>{escape(subtitle)}</p>",
-    ]
+    parts = [Markup("<h1>%s</h1>\n<p>%s</p>\n") % (title, subtitle)]
     if report.ledger.note:
         parts.append(
-            f'<p class="note">{escape(t["illustrative"])}: {escape(report.ledger.note)}</p>'
+            Markup('<p class="note">%s: %s</p>\n') % (t["illustrative"], report.ledger.note)
         )
     for heading, head, rows in sections(report, lang):
-        parts.append(f"<h2>{escape(heading)}</h2>")
-        parts.append(_html_table(head, rows, t["none"]))
-    parts.extend(["</body>", "</html>", ""])
-    return "\n".join(parts)
+        parts.append(Markup("<h2>%s</h2>\n%s\n") % (heading, table(head, rows, empty=t["none"])))
+    return document(lang, title, Markup("<main>\n%s</main>\n") % join(parts))
 
 
 # -- Word ------------------------------------------------------------------------------------------

@@ -24,12 +24,12 @@ from urllib.parse import parse_qs, quote
 from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 from commedu._messages import Lang
+from commedu._page import CSP
 from commedu.calendar.ics import ExportOptions, to_ics
 from commedu.model.plan import Plan
 from commedu.web.feeds import Feed, find
 from commedu.web.folder import PlanFolder, Version
 from commedu.web.glance import glance_html
-from commedu.web.html import CSP
 from commedu.web.http import CALENDAR, HTML, Response, etag_of, send
 from commedu.web.pages import Listed, error_page, index_page, problems_page
 
@@ -111,8 +111,9 @@ class FeedServer:
                 page = version.build(("page", chosen), lambda: glance_html(plan, lang=chosen))
                 return _ok(page, HTML, version.modified, _PAGE_HEADERS)
             page = version.build(
-                ("page", chosen, seen.digest),
+                ("page", chosen, "ledger"),
                 lambda: glance_html(plan, lang=chosen, ledger=seen.ledger),
+                tag=seen.digest,
             )
             return _ok(page, HTML, max(version.modified, seen.modified), _PAGE_HEADERS)
         feed = find(plan, rest)

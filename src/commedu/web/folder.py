@@ -74,15 +74,20 @@ class Version:
     problems: tuple[Problem, ...]
     modified: datetime
     revisions: Mapping[str, Revision] = attrs.field(factory=dict)
-    built: dict[tuple[str, ...], bytes] = attrs.field(factory=dict)
+    built: dict[tuple[str, ...], tuple[str, bytes]] = attrs.field(factory=dict)
     lock: threading.Lock = attrs.field(factory=threading.Lock)
 
-    def build(self, key: tuple[str, ...], make: Callable[[], bytes]) -> bytes:
-        """The bytes for ``key``, made once: built whole in memory before anyone is given them."""
+    def build(self, key: tuple[str, ...], make: Callable[[], bytes], *, tag: str = "") -> bytes:
+        """The bytes for ``key``, made once: built whole in memory before anyone is given them.
+
+        ``tag`` names what else the bytes were made from (a ledger's digest): bytes made with
+        another tag are made again and replace them, so only the latest are kept.
+        """
         with self.lock:
-            if key not in self.built:
-                self.built[key] = make()
-            return self.built[key]
+            found = self.built.get(key)
+            if found is None or found[0] != tag:
+                found = self.built[key] = (tag, make())
+            return found[1]
 
 
 @attrs.frozen
@@ -104,6 +109,17 @@ class _Seen:
     signature: tuple[int, ...]
     read_ns: int
     version: Version
+
+
+@attrs.define
+class _LedgerSeen:
+    """A ledger file as last read: for which plan, and what it gave (``None``: not a ledger)."""
+
+    signature: tuple[int, ...]
+    read_ns: int
+    plan: Plan
+    digest: str
+    sighting: Sighting | None
 
 
 def _signature(info: os.stat_result) -> tuple[int, ...]:
@@ -137,6 +153,7 @@ class PlanFolder:
         self._lock = threading.Lock()
         self._file_locks: dict[str, threading.Lock] = {}
         self._seen: dict[str, _Seen] = {}
+        self._ledgers: dict[str, _LedgerSeen] = {}
 
     def files(self) -> tuple[PlanFile, ...]:
         """The plan files now in the folder, by name; a key is unique (the whole name if need be)."""
@@ -163,8 +180,9 @@ class PlanFolder:
     def ledger(self, file: PlanFile, plan: Plan) -> Sighting | None:
         """The ledger kept beside the plan (``NAME.ledger.xlsx``, ``.csv``, ``.toml``, ``.json``).
 
-        Read afresh each time, as small as a plan; ``None`` when there is none or it cannot be
-        read as this plan's ledger (the page then shows no progress).
+        Read again only when the file changed, as a plan file is (see the module's text), and
+        parsed again only when its bytes or the plan differ; ``None`` when there is none or it
+        cannot be read as this plan's ledger (the page then shows no progress).
         """
         stem = file.name.rpartition(".")[0].lower()
         wanted = {f"{stem}.ledger{suffix}": suffix for suffix in LEDGER_SUFFIXES}
@@ -176,17 +194,29 @@ class PlanFolder:
                 fd, info = self._open(entry.name)
             except _Refused:
                 return None
+            now_ns = time.time_ns()
+            signature = _signature(info)
+            with self._lock:
+                seen = self._ledgers.get(entry.name)
             try:
+                if (
+                    seen is not None
+                    and seen.plan is plan
+                    and seen.signature == signature
+                    and seen.read_ns - info.st_mtime_ns > _SETTLE_NS
+                ):
+                    return seen.sighting
                 data = _read(fd)
             finally:
                 os.close(fd)
-            try:
-                ledger = ledger_from_bytes(data, suffix, plan, entry.name)
-            except PlanFileError:
-                return None
             digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-            seconds = min(info.st_mtime_ns, time.time_ns()) // 1_000_000_000
-            return Sighting(ledger, digest, datetime.fromtimestamp(seconds, UTC))
+            if seen is not None and seen.plan is plan and seen.digest == digest:
+                sighting = seen.sighting
+            else:
+                sighting = _sighting(data, suffix, plan, entry.name, digest, info.st_mtime_ns)
+            with self._lock:
+                self._ledgers[entry.name] = _LedgerSeen(signature, now_ns, plan, digest, sighting)
+            return sighting
         return None
 
     def version(self, file: PlanFile) -> Version:
@@ -284,6 +314,17 @@ class PlanFolder:
             os.close(fd)
             raise _Refused("not-a-regular-file", value=name)
         return fd, info
+
+
+def _sighting(
+    data: bytes, suffix: str, plan: Plan, name: str, digest: str, mtime_ns: int
+) -> Sighting | None:
+    try:
+        ledger = ledger_from_bytes(data, suffix, plan, name)
+    except PlanFileError:
+        return None
+    seconds = min(mtime_ns, time.time_ns()) // 1_000_000_000
+    return Sighting(ledger, digest, datetime.fromtimestamp(seconds, UTC))
 
 
 def _read(fd: int) -> bytes:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from calendar import monthrange
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +18,7 @@ import attrs
 
 from commedu._atomic import write_bytes
 from commedu._messages import Lang
+from commedu._page import Markup, document, esc, join
 from commedu._typecheck import check_arguments
 from commedu._version import __version__
 from commedu.compliance.actuals import Progress, progress
@@ -30,7 +31,6 @@ from commedu.model.observances import OBSERVANCES
 from commedu.model.parts import Activity, Department
 from commedu.model.plan import Plan
 from commedu.model.when import Month, Recurrence, Session
-from commedu.web.html import document, esc
 
 __all__ = ["glance_html", "write_glance"]
 
@@ -157,15 +157,16 @@ def glance_html(
     check_arguments(glance_html, plan=plan, lang=lang, ledger=ledger, as_of=as_of)
     chosen = lang or plan.language
     labels = _LABELS[chosen]
-    progress = [] if ledger is None else [_progress(plan, ledger, as_of, chosen)]
-    body = "".join(
+    # Every section escapes what it shows (Markup templates or esc()), so its markup is kept.
+    progress = [] if ledger is None else [Markup(_progress(plan, ledger, as_of, chosen))]
+    footer = labels["footer"].format(version=__version__)
+    body = join(
         [
             _header(plan, chosen),
-            "<main>\n",
-            *(section(plan, chosen) for section in SECTIONS),
+            Markup("<main>\n"),
+            *(Markup(section(plan, chosen)) for section in SECTIONS),
             *progress,
-            "</main>\n",
-            f"<footer><p>{esc(labels['footer'].format(version=__version__))}</p></footer>\n",
+            Markup("</main>\n<footer><p>{}</p></footer>\n").format(footer),
         ]
     )
     return document(chosen, labels["page"].format(title=plan.title), body).encode("utf-8")
@@ -183,37 +184,61 @@ def write_glance(
     return write_bytes(path, glance_html(plan, lang=lang, ledger=ledger, as_of=as_of))
 
 
-def _header(plan: Plan, lang: Lang) -> str:
+def _header(plan: Plan, lang: Lang) -> Markup:
     town = plan.township
     levels = [town.province, town.city, town.district, town.name]
     if lang == "en":
         levels.reverse()
     place = ("" if lang == "zh" else ", ").join(level for level in levels if level)
     where = _LABELS[lang]["where"].format(place=place, year=plan.year)
-    return f'<header>\n<h1>{esc(plan.title)}</h1>\n<p class="muted">{esc(where)}</p>\n</header>\n'
+    return Markup('<header>\n<h1>{}</h1>\n<p class="muted">{}</p>\n</header>\n').format(
+        plan.title, where
+    )
 
 
-def columns(plan: Plan, lang: Lang) -> list[Column]:
+@attrs.frozen
+class MonthIndex:
+    """The grid's cells, made in one pass over the schedule's months (indexed once, by the model).
+
+    ``by_department`` holds what each department (by id) does in each month, ``unassigned`` what
+    no department is named for, in the order of the days they start.
+    """
+
+    by_department: Mapping[str, Mapping[int, Sequence[Entry]]]
+    unassigned: Mapping[int, Sequence[Entry]]
+
+    @classmethod
+    def of(cls, plan: Plan, lang: Lang) -> MonthIndex:
+        # A stable sort: work starting on the same day keeps the schedule's order.
+        order = sorted(plan.activities, key=lambda activity: activity.when.span.first)
+        rank = {activity.id: i for i, activity in enumerate(order)}
+        entries = {activity.id: _entry(activity, lang) for activity in order}
+        by_department: dict[str, dict[int, list[Entry]]] = {}
+        unassigned: dict[int, list[Entry]] = {}
+        for month in range(1, 13):
+            for activity in sorted(plan.activities_in_month(month), key=lambda a: rank[a.id]):
+                entry = entries[activity.id]
+                keys = dict.fromkeys(d.id for d in activity.responsible)
+                for target in [by_department.setdefault(k, {}) for k in keys] or [unassigned]:
+                    target.setdefault(month, []).append(entry)
+        return cls(by_department, unassigned)
+
+    def departments(self, plan: Plan) -> list[Department]:
+        """The plan's departments that have work, in the plan's order."""
+        return [d for d in plan.departments if d.id in self.by_department]
+
+
+def columns(plan: Plan, lang: Lang, index: MonthIndex | None = None) -> list[Column]:
     """A column per department that has work, then one for work no department is named for."""
     labels = _LABELS[lang]
+    index = index or MonthIndex.of(plan, lang)
 
-    def of(wanted: Callable[[Activity], bool]) -> Callable[[int], Sequence[Entry]]:
-        def entries(month: int) -> list[Entry]:
-            chosen = [a for a in plan.activities_in_month(month) if wanted(a)]
-            return [_entry(a, lang) for a in sorted(chosen, key=lambda a: a.when.span.first)]
+    def of(months: Mapping[int, Sequence[Entry]]) -> Callable[[int], Sequence[Entry]]:
+        return lambda month: months.get(month, ())
 
-        return entries
-
-    def responsible(department: Department) -> Callable[[Activity], bool]:
-        return lambda activity: department in activity.responsible
-
-    found = [
-        Column(d.name, of(responsible(d)))
-        for d in plan.departments
-        if plan.schedule.of_department(d.id)
-    ]
+    found = [Column(d.name, of(index.by_department[d.id])) for d in index.departments(plan)]
     if any(not a.responsible for a in plan.activities):
-        found.append(Column(labels["no-department"], of(lambda a: not a.responsible)))
+        found.append(Column(labels["no-department"], of(index.unassigned)))
     found.append(_observances(plan, lang))
     return found
 
@@ -258,47 +283,67 @@ def _entry(activity: Activity, lang: Lang) -> Entry:
     return Entry(activity.title, details)
 
 
-def _cell(entries: Sequence[Entry], lang: Lang) -> str:
+def _item(entry: Entry) -> Markup:
+    details = join(Markup('<span class="detail">%s</span>') % d for d in entry.details)
+    return Markup("<li>%s%s</li>") % (entry.title, details)
+
+
+def _cell(entries: Sequence[Entry], lang: Lang, item: Callable[[Entry], Markup] = _item) -> Markup:
     if not entries:
-        none = esc(_LABELS[lang]["none"])
         return (
-            f'<td><span class="none" aria-hidden="true">—</span><span class="sr">{none}</span></td>'
+            Markup(
+                '<td><span class="none" aria-hidden="true">—</span><span class="sr">%s</span></td>'
+            )
+            % _LABELS[lang]["none"]
         )
-    items = []
-    for entry in entries:
-        details = "".join(f'<span class="detail">{esc(d)}</span>' for d in entry.details)
-        items.append(f"<li>{esc(entry.title)}{details}</li>")
-    return f"<td><ul>{''.join(items)}</ul></td>"
+    return Markup("<td><ul>%s</ul></td>") % join(item(entry) for entry in entries)
 
 
 def _month(month: int, lang: Lang) -> str:
     return _LABELS[lang]["month-name"].format(month=month, name=_MONTHS_EN[month - 1])
 
 
-def _schedule(plan: Plan, lang: Lang) -> str:
+def _schedule(plan: Plan, lang: Lang) -> Markup:
     labels = _LABELS[lang]
-    grid = columns(plan, lang)
+    index = MonthIndex.of(plan, lang)
+    grid = columns(plan, lang, index)
     caption = labels["caption"].format(schedule=plan.schedule.title or plan.title)
-    head = "".join(f'<th scope="col">{esc(c.header)}</th>' for c in grid)
-    rows = []
-    for month in range(1, 13):
-        cells = "".join(_cell(c.entries(month), lang) for c in grid)
-        rows.append(f'<tr><th scope="row">{esc(_month(month, lang))}</th>{cells}</tr>\n')
-    count = labels["count"].format(
-        n=len(plan.activities),
-        departments=sum(1 for d in plan.departments if plan.schedule.of_department(d.id)),
+    # An item spanning months shows in each of them: its markup is made once.
+    made: dict[Entry, Markup] = {}
+
+    def item(entry: Entry) -> Markup:
+        found = made.get(entry)
+        if found is None:
+            found = made[entry] = _item(entry)
+        return found
+
+    head = join(Markup('<th scope="col">%s</th>') % c.header for c in grid)
+    rows = join(
+        Markup('<tr><th scope="row">%s</th>%s</tr>\n')
+        % (_month(month, lang), join(_cell(c.entries(month), lang, item) for c in grid))
+        for month in range(1, 13)
     )
-    return (
-        '<section aria-labelledby="schedule">\n'
-        f'<h2 id="schedule">{esc(labels["schedule"])}</h2>\n'
-        f"<p>{esc(count)}</p>\n"
-        f'<p class="muted">{esc(labels["hint"])}</p>\n'
+    count = labels["count"].format(n=len(plan.activities), departments=len(index.departments(plan)))
+    # On paper the grid gets a landscape page of its own; the hint about scrolling is for screens.
+    return Markup(
+        '<section class="wide" aria-labelledby="schedule">\n'
+        '<h2 id="schedule">{schedule}</h2>\n'
+        "<p>{count}</p>\n"
+        '<p class="muted screen">{hint}</p>\n'
         '<div class="scroll" role="region" aria-labelledby="grid-caption" tabindex="0">\n'
         '<table class="grid">\n'
-        f'<caption id="grid-caption">{esc(caption)}</caption>\n'
-        f'<thead><tr><th scope="col">{esc(labels["month"])}</th>{head}</tr></thead>\n'
-        f"<tbody>\n{''.join(rows)}</tbody>\n"
+        '<caption id="grid-caption">{caption}</caption>\n'
+        '<thead><tr><th scope="col">{month}</th>{head}</tr></thead>\n'
+        "<tbody>\n{rows}</tbody>\n"
         "</table>\n</div>\n</section>\n"
+    ).format(
+        schedule=labels["schedule"],
+        count=count,
+        hint=labels["hint"],
+        caption=caption,
+        month=labels["month"],
+        head=head,
+        rows=rows,
     )
 
 

@@ -6,21 +6,19 @@ language it is in, and the person reading the page may be the clerk or an outsid
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from urllib.parse import quote
 
 import attrs
 
 from commedu._messages import LANGS, Lang
+from commedu._page import Markup, document, html_lang, join
 from commedu.errors import Problem
 from commedu.model.plan import Plan
 from commedu.web.feeds import Feed, feeds
 from commedu.web.folder import PlanFile
-from commedu.web.html import document, esc
 
 __all__ = ["Listed", "error_page", "index_page", "problems_page"]
-
-_HTML_LANG: dict[Lang, str] = {"zh": "zh-CN", "en": "en"}
 
 _INDEX: dict[Lang, dict[str, str]] = {
     "zh": {
@@ -114,36 +112,45 @@ class Listed:
     plan: Plan | None
 
 
-def _both(title_code: str, paragraphs: Sequence[dict[Lang, str]], root: str) -> bytes:
-    title = " · ".join(_ERRORS[title_code][lang] for lang in LANGS[::-1])
-    body = [f"<main>\n<h1>{esc(title)}</h1>\n"]
-    for lang in LANGS[::-1]:
-        body.append(f'<div lang="{_HTML_LANG[lang]}">\n')
-        body += [f"<p>{esc(p[lang])}</p>\n" for p in paragraphs]
-        body.append(f'<p><a href="{esc(root)}">{esc(_ERRORS["back"][lang])}</a></p>\n</div>\n')
-    body.append("</main>\n")
-    return document(None, title, "".join(body)).encode("utf-8")
+def _in(lang: Lang, parts: Sequence[Markup], root: str) -> Markup:
+    """One language's part of a bilingual page, ending with the way back to the list of feeds."""
+    back = Markup('<p><a href="%s">%s</a></p>\n') % (root, _ERRORS["back"][lang])
+    return Markup('<div lang="%s">\n%s%s</div>\n') % (html_lang(lang), join(parts), back)
+
+
+def _both(title: str, parts: Callable[[Lang], Sequence[Markup]], root: str) -> bytes:
+    body = Markup("<main>\n<h1>%s</h1>\n%s</main>\n") % (
+        title,
+        join(_in(lang, parts(lang), root) for lang in LANGS[::-1]),
+    )
+    return document(None, title, body).encode("utf-8")
+
+
+def _title(code: str) -> str:
+    return " · ".join(_ERRORS[code][lang] for lang in LANGS[::-1])
 
 
 def error_page(code: str, root: str, **params: str) -> bytes:
     """A page for ``code`` in both languages; ``root`` is the address of the list of feeds."""
-    text = {lang: _ERRORS[code][lang].format(**params) for lang in LANGS}
     title = "not-found-title" if code == "no-activities" else f"{code}-title"
-    return _both(title, [text], root)
+
+    def parts(lang: Lang) -> list[Markup]:
+        return [Markup("<p>%s</p>\n") % _ERRORS[code][lang].format(**params)]
+
+    return _both(_title(title), parts, root)
 
 
 def problems_page(file: str, problems: Sequence[Problem], root: str) -> bytes:
     """What is wrong with a plan file, every problem with its place, in both languages."""
-    title = " · ".join(_ERRORS["bad-plan-title"][lang] for lang in LANGS[::-1])
-    body = [f"<main>\n<h1>{esc(title)}</h1>\n"]
-    for lang in LANGS[::-1]:
-        body.append(f'<div lang="{_HTML_LANG[lang]}">\n')
-        body.append(f"<p>{esc(_ERRORS['bad-plan'][lang].format(file=file))}</p>\n")
-        items = "".join(f"<li>{esc(p.describe(lang))}</li>" for p in problems)
-        body.append(f'<ul class="problems">{items}</ul>\n')
-        body.append(f'<p><a href="{esc(root)}">{esc(_ERRORS["back"][lang])}</a></p>\n</div>\n')
-    body.append("</main>\n")
-    return document(None, title, "".join(body)).encode("utf-8")
+
+    def parts(lang: Lang) -> list[Markup]:
+        items = join(Markup("<li>%s</li>") % p.describe(lang) for p in problems)
+        return [
+            Markup("<p>%s</p>\n") % _ERRORS["bad-plan"][lang].format(file=file),
+            Markup('<ul class="problems">%s</ul>\n') % items,
+        ]
+
+    return _both(_title("bad-plan-title"), parts, root)
 
 
 def plan_address(file: PlanFile) -> str:
@@ -160,20 +167,21 @@ def index_page(listed: Sequence[Listed], base: str, lang: Lang) -> bytes:
     labels = _INDEX[lang]
     other: Lang = "en" if lang == "zh" else "zh"
     body = [
-        f"<header>\n<h1>{esc(labels['title'])}</h1>\n",
-        f'<p><a href="?lang={other}" lang="{_HTML_LANG[other]}">{esc(labels["other"])}</a></p>\n',
-        f"<p>{esc(labels['intro'])}</p>\n</header>\n<main>\n",
+        Markup("<header>\n<h1>%s</h1>\n") % labels["title"],
+        Markup('<p><a href="?lang=%s" lang="%s">%s</a></p>\n')
+        % (other, html_lang(other), labels["other"]),
+        Markup("<p>%s</p>\n</header>\n<main>\n") % labels["intro"],
     ]
     if not listed:
-        body.append(f"<p>{esc(labels['empty'])}</p>\n")
+        body.append(Markup("<p>%s</p>\n") % labels["empty"])
     webcal = "webcal://" + base.partition("://")[2]
     for entry in listed:
         address = plan_address(entry.file)
         if entry.plan is None:
             text = labels["broken"].format(file=entry.file.name)
             body.append(
-                f"<section>\n<h2>{esc(entry.file.name)}</h2>\n<p>{esc(text)} "
-                f'<a href="{esc(address)}">{esc(labels["details"])}</a></p>\n</section>\n'
+                Markup('<section>\n<h2>%s</h2>\n<p>%s <a href="%s">%s</a></p>\n</section>\n')
+                % (entry.file.name, text, address, labels["details"])
             )
             continue
         plan = entry.plan
@@ -184,24 +192,29 @@ def index_page(listed: Sequence[Listed], base: str, lang: Lang) -> bytes:
         for feed in feeds(plan):
             path = address + feed.path
             rows.append(
-                "<tr>"
-                f'<th scope="row">{esc(_feed_label(feed, labels))}</th>'
-                f'<td class="nowrap">{feed.activities}</td>'
-                f'<td><a href="{esc(webcal + path)}">{esc(labels["subscribe"])}</a>'
-                f'<code class="url">{esc(base + path)}</code></td>'
-                "</tr>\n"
+                Markup(
+                    '<tr><th scope="row">%s</th><td class="nowrap">%s</td>'
+                    '<td><a href="%s">%s</a><code class="url">%s</code></td></tr>\n'
+                )
+                % (
+                    _feed_label(feed, labels),
+                    feed.activities,
+                    webcal + path,
+                    labels["subscribe"],
+                    base + path,
+                )
             )
-        header = "".join(
-            f'<th scope="col">{esc(labels[key])}</th>' for key in ("calendar", "count", "address")
+        header = join(
+            Markup('<th scope="col">%s</th>') % labels[key]
+            for key in ("calendar", "count", "address")
         )
         caption = labels["caption"].format(title=plan.title)
         body += [
-            f"<section>\n<h2>{esc(plan.title)}</h2>\n",
-            f'<p>{esc(summary)} · <a href="{esc(address)}">{esc(labels["glance"])}</a></p>\n',
-            '<div class="scroll">\n<table>\n',
-            f"<caption>{esc(caption)}</caption>\n",
-            f"<thead><tr>{header}</tr></thead>\n<tbody>\n{''.join(rows)}</tbody>\n",
-            "</table>\n</div>\n</section>\n",
+            Markup("<section>\n<h2>%s</h2>\n") % plan.title,
+            Markup('<p>%s · <a href="%s">%s</a></p>\n') % (summary, address, labels["glance"]),
+            Markup('<div class="scroll">\n<table>\n<caption>%s</caption>\n') % caption,
+            Markup("<thead><tr>%s</tr></thead>\n<tbody>\n%s</tbody>\n") % (header, join(rows)),
+            Markup("</table>\n</div>\n</section>\n"),
         ]
-    body.append("</main>\n")
-    return document(lang, labels["title"], "".join(body)).encode("utf-8")
+    body.append(Markup("</main>\n"))
+    return document(lang, labels["title"], join(body)).encode("utf-8")
