@@ -423,6 +423,11 @@ RULES: tuple[Rule, ...] = (
         _ledger_example("May's activity has no record", "5 月的工作没有记录", "drop"),
         scope="ledger.records",
         actuals=_done,
+        title=Text("Planned work done", "计划工作已开展"),
+        failure=Text(
+            "Some planned activities whose window has closed have no record in the ledger.",
+            "有时间已过的计划工作在台账中没有记录。",
+        ),
     ),
     Rule(
         "CE502",
@@ -442,6 +447,11 @@ RULES: tuple[Rule, ...] = (
         _ledger_example("May's activity held on 20 June", "5 月的工作于 6 月 20 日开展", "late"),
         scope="ledger.records",
         actuals=_on_time,
+        title=Text("Planned work on time", "计划工作按时开展"),
+        failure=Text(
+            "Some planned activities were held after their window.",
+            "有计划工作延期开展。",
+        ),
     ),
     Rule(
         "CE503",
@@ -465,6 +475,11 @@ RULES: tuple[Rule, ...] = (
         ),
         scope="ledger.records.evidence",
         actuals=_evidence,
+        title=Text("Evidence kept", "佐证材料齐全"),
+        failure=Text(
+            "Some records lack the evidence the profile requires.",
+            "有记录缺少标准档案要求的佐证材料。",
+        ),
     ),
     Rule(
         "CE504",
@@ -487,6 +502,11 @@ RULES: tuple[Rule, ...] = (
         ),
         scope="ledger.records.participants",
         actuals=_training_rate,
+        title=Text("Training rate", "培训率"),
+        failure=Text(
+            "The training rate is below the target.",
+            "培训率未达到目标。",
+        ),
     ),
     Rule(
         "CE505",
@@ -506,5 +526,10 @@ RULES: tuple[Rule, ...] = (
         _ledger_example("100 of every 1000 人次 are elders", "每 1000 人次中老年人 100", "young"),
         scope="ledger.records.elders",
         actuals=_elder_share,
+        title=Text("Elders' share", "老年人占比"),
+        failure=Text(
+            "Elders make up less than the target share of 人次.",
+            "老年人占参与人次的比例未达到目标。",
+        ),
     ),
 )
