@@ -454,6 +454,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "inspection-target": {"en": "Target", "zh": "目标"},
     "inspection-compliance": {"en": "Compliance results", "zh": "合规检查结果"},
     "inspection-findings": {"en": "Findings of the failed rules", "zh": "未通过规则的问题"},
+    "inspection-location": {"en": "Location", "zh": "位置"},
     "inspection-activity": {"en": "Activity", "zh": "工作"},
     "inspection-when": {"en": "Planned", "zh": "计划时间"},
     "inspection-held-on": {"en": "Held on", "zh": "开展日期"},
@@ -474,6 +475,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "inspection-spent": {"en": "Money spent (yuan)", "zh": "实际支出（元）"},
     "inspection-all": {"en": "All", "zh": "合计"},
+    "inspection-code": {"en": "Code", "zh": "代码"},
+    "inspection-rule": {"en": "Rule", "zh": "规则"},
+    "inspection-status": {"en": "Status", "zh": "结果"},
+    "inspection-message": {"en": "Message", "zh": "说明"},
     "district-title": {
         "en": "District year-end inspection roll-up",
         "zh": "区域年终督导汇总",

@@ -6,28 +6,26 @@ import json
 from collections.abc import Iterable, Sequence
 from html import escape
 
-from commedu._messages import Lang
+from commedu._messages import Lang, render
 from commedu.compliance.rule import Status
 from commedu.report.inspection import InspectionReport
-from commedu.report.render import JSON_SCHEMA, LABELS, _html_table, _percent, as_data
+from commedu.report.render import JSON_SCHEMA, _html_table, _percent, as_data, label
 
 __all__ = ["DISTRICT_SCHEMA", "district_html", "district_json", "district_rows"]
 
 DISTRICT_SCHEMA = "commedu.district/1"
 
-_HEAD: dict[Lang, list[str]] = {
-    "en": [
-        "Township",
-        "Year",
-        "Due",
-        "Held",
-        "Rate",
-        "Participants",
-        "Training rate",
-        "Failed rules",
-    ],
-    "zh": ["镇街", "年度", "到期", "已开展", "完成率", "参与人次", "培训率", "未通过规则"],
-}
+#: The roll-up's columns: the district's own words, or the inspection report's.
+_HEAD = (
+    "district-township",
+    "district-year",
+    "inspection-due",
+    "inspection-held",
+    "inspection-rate",
+    "district-participants",
+    "district-training-rate",
+    "district-failed",
+)
 
 
 def district_rows(reports: Sequence[InspectionReport]) -> list[list[str]]:
@@ -61,7 +59,8 @@ def district_json(reports: Iterable[InspectionReport]) -> str:
 
 
 def district_html(reports: Sequence[InspectionReport], lang: Lang) -> str:
-    title = "区域年终督导汇总" if lang == "zh" else "District year-end inspection roll-up"
+    title = render("district-title", lang)
+    head = [render(code, lang) for code in _HEAD]
     return "\n".join(
         [
             "<!DOCTYPE html>",
@@ -69,7 +68,7 @@ def district_html(reports: Sequence[InspectionReport], lang: Lang) -> str:
             f'<head><meta charset="utf-8"><title>{escape(title)}</title></head>',
             "<body>",
             f"<h1>{escape(title)}</h1>",
-            _html_table(_HEAD[lang], district_rows(reports), LABELS[lang]["none"]),
+            _html_table(head, district_rows(reports), label("none", lang)),
             "</body>",
             "</html>",
             "",
