@@ -202,9 +202,10 @@ class Rule:
     code: str = attrs.field(validator=_code)
     name: str = attrs.field(validator=_name)
     severity: Severity = attrs.field(validator=attrs.validators.instance_of(Severity))
-    summary: Text
-    rationale: Text
-    source: Text  #: where the requirement comes from
+    summary: Text = attrs.field(validator=attrs.validators.instance_of(Text))
+    rationale: Text = attrs.field(validator=attrs.validators.instance_of(Text))
+    #: where the requirement comes from
+    source: Text = attrs.field(validator=attrs.validators.instance_of(Text))
     check: Callable[[Plan, Profile | None], Outcome] = attrs.field(eq=False)
     passing: Example
     failing: Example
@@ -220,11 +221,17 @@ class Rule:
     )
     #: the rule's name for people, e.g. 专职人员在岗人数; Chinese output shows it instead of the
     #: ``name``, which stays the stable key for ``--select`` and JSON. Default: the name.
-    title: Text = attrs.field(default=attrs.Factory(_default_title, takes_self=True), kw_only=True)
+    title: Text = attrs.field(
+        default=attrs.Factory(_default_title, takes_self=True),
+        validator=attrs.validators.instance_of(Text),
+        kw_only=True,
+    )
     #: what a failure says when the rule fails in several places, e.g. 有工作站在配档表中没有工作;
     #: each finding then says where. Default: the summary, marked as not met.
     failure: Text = attrs.field(
-        default=attrs.Factory(_default_failure, takes_self=True), kw_only=True
+        default=attrs.Factory(_default_failure, takes_self=True),
+        validator=attrs.validators.instance_of(Text),
+        kw_only=True,
     )
 
     def label(self, lang: Lang) -> str:
