@@ -32,7 +32,7 @@ prints it in Chinese. See [the overview](../rules.md) for statuses, profiles and
 def rule_page(rule: commedu.Rule) -> str:
     """A rule's page: its English entry, then the same entry in Chinese."""
     chinese = rule_doc(rule, "zh", level=2).split("\n", 2)[2]
-    return f"{rule_doc(rule, 'en', level=1)}\n## 中文\n\n{chinese}"
+    return f"{rule_doc(rule, 'en', level=1)}\n## 中文\n\n**{rule.title('zh')}**\n\n{chinese}"
 
 
 def pages() -> dict[str, str]:
