@@ -26,7 +26,7 @@ from commedu import Plan, Status, load_plan
 from commedu._messages import LANGS, Lang
 from commedu.cli import EXIT_FAILED, EXIT_OK, main
 from commedu.compliance.assessment import Assessment, assess
-from commedu.compliance.builtin import BUILTIN_RULES, example_plan
+from commedu.compliance.builtin import BUILTIN_RULES
 from commedu.compliance.report import ComplianceReport
 from commedu.ledger.read import load_ledger
 from commedu.report.inspection import InspectionReport, inspection
@@ -376,18 +376,14 @@ def test_an_assessment_with_a_ledger_is_judged_on_its_day(jinshan: Plan) -> None
     assert june.compliance.result("CE501").findings != year_end.compliance.result("CE501").findings
 
 
-@pytest.mark.parametrize(
-    "fields",
-    [
-        {"as_of": date(2021, 12, 31)},  # a day with no ledger
-        {"progress": (None,)},  # progress with no ledger
-    ],
-)
-def test_an_inconsistent_assessment_cannot_be_made(fields: dict[str, Any]) -> None:
-    plan = example_plan()
-    report = ComplianceReport(plan.id, plan.title, None, ())
-    with pytest.raises((ValueError, TypeError)):
-        Assessment(plan, report, **fields)
+def test_an_inconsistent_assessment_cannot_be_made(jinshan: Plan) -> None:
+    judged = assess(jinshan, ledger=load_ledger(JINSHAN_LEDGER, jinshan))
+    with pytest.raises(ValueError, match="as-of"):
+        Assessment(jinshan, judged.compliance, as_of=date(2021, 12, 31))  # a day, no ledger
+    with pytest.raises(ValueError, match="progress"):
+        Assessment(jinshan, judged.compliance, progress=judged.progress)  # progress, no ledger
+    with pytest.raises(TypeError, match="progress"):
+        Assessment(jinshan, judged.compliance, judged.ledger, judged.as_of, (None,))  # type: ignore[arg-type]
 
 
 def test_a_ledger_without_its_day_cannot_be_assessed(jinshan: Plan) -> None:

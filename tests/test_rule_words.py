@@ -8,7 +8,17 @@ import re
 import attrs
 import pytest
 
-from commedu import Failed, Finding, Rule, Severity, Status, Text, check
+from commedu import (
+    Failed,
+    Finding,
+    Rule,
+    Severity,
+    Status,
+    Text,
+    check,
+    register_rule,
+    unregister_rule,
+)
 from commedu._messages import LANGS, Lang
 from commedu.cli import EXIT_OK, main
 from commedu.compliance.builtin import ACTUALS_RULES, BUILTIN_RULES, example_plan
@@ -202,3 +212,21 @@ def test_commedu_rules_shows_titles(capsys: pytest.CaptureFixture[str]) -> None:
     (data,) = json.loads(capsys.readouterr().out)
     assert data["name"] == "station-has-activity"
     assert (data["title"], data["failure"]) == ("工作站有工作", "有工作站在配档表中没有工作。")
+
+
+def test_check_colours_chinese_titles_and_other_prefixes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from tests.conftest import EXAMPLES
+
+    plan = str(EXAMPLES / "jinshan_2021.toml")
+    assert main(["--lang", "zh", "check", plan, "--color", "always"]) != EXIT_OK
+    out = capsys.readouterr().out
+    assert "CE307 工作站有工作 [\x1b[33m警告\x1b[0m] \x1b[33m未通过\x1b[0m: " in out
+    register_rule(_plugin(title=Text("Plug-in rule", "插件规则")))
+    try:
+        main(["check", plan, "--color", "always", "--select", "SD"])
+    finally:
+        unregister_rule("SD101")
+    out = capsys.readouterr().out
+    assert "SD101 sd-schedule [\x1b[1;31merror\x1b[0m] \x1b[32mpass\x1b[0m: " in out
