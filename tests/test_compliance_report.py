@@ -141,6 +141,7 @@ def test_json_results_carry_the_documented_fields() -> None:
         "lang",
         "plan",
         "profile",
+        "as_of",
         "counts",
         "failures_by_severity",
         "results",

@@ -369,6 +369,14 @@ def test_an_assessment_with_a_ledger_is_judged_on_its_day(jinshan: Plan) -> None
     year_end = assess(jinshan, ledger=ledger)
     june = assess(jinshan, ledger=ledger, as_of=date(2021, 6, 30))
     assert (year_end.as_of, june.as_of) == (date(2021, 12, 31), date(2021, 6, 30))
+    assert june.compliance.as_of == june.as_of
+    assert assess(jinshan).compliance.as_of is None
+    assert "台账: 按截至 2021-06-30 的情况评判" in june.compliance.to_text("zh")
+    assert "Ledger: judged as of 2021-06-30" in june.compliance.to_text("en")
+    assert "- **Ledger**: judged as of 2021-06-30" in june.compliance.to_markdown("en")
+    assert json.loads(june.compliance.to_json())["as_of"] == "2021-06-30"
+    assert json.loads(assess(jinshan).compliance.to_json())["as_of"] is None
+    assert "Ledger" not in assess(jinshan).compliance.to_text("en")
     assert len(year_end.progress) == len(jinshan.activities)
     not_due = {p.activity.id for p in june.progress if p.status.value == "not-due"}
     assert not_due

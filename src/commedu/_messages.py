@@ -398,10 +398,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "compliance-applies": {"en": "Applies to", "zh": "适用范围"},
     "compliance-source": {"en": "Source", "zh": "依据"},
     "compliance-ledger": {"en": "Ledger", "zh": "台账"},
-    "compliance-ledger-as-of": {
-        "en": "{records} records, judged as of {day}",
-        "zh": "{records} 条记录，按截至 {day} 的情况评判",
-    },
+    "compliance-as-of": {"en": "judged as of {day}", "zh": "按截至 {day} 的情况评判"},
     "compliance-summary": {"en": "Summary", "zh": "汇总"},
     "compliance-code": {"en": "Code", "zh": "代码"},
     "compliance-rule": {"en": "Rule", "zh": "规则"},

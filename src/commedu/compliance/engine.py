@@ -214,4 +214,5 @@ def check(
         except Exception as exc:
             exc.add_note(f"while checking rule {candidate.code} ({candidate.name})")
             raise
-    return ComplianceReport(plan.id, plan.title, standard, tuple(results))
+    day = None if actuals is None else actuals.as_of
+    return ComplianceReport(plan.id, plan.title, standard, tuple(results), day)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 import attrs
@@ -133,6 +134,8 @@ class ComplianceReport:
     plan_title: str
     profile: Profile | None
     results: tuple[RuleResult, ...] = attrs.field(converter=_results)
+    #: the day a ledger of what was done was judged on; ``None`` when no ledger was given
+    as_of: date | None = None
 
     def result(self, code: str) -> RuleResult:
         for result in self.results:
@@ -186,6 +189,7 @@ class ComplianceReport:
                 "applies_to": profile.applies_to,
                 "source": profile.source.title,
             },
+            "as_of": None if self.as_of is None else self.as_of.isoformat(),
             "counts": {s.value: n for s, n in self.counts.items()},
             "failures_by_severity": {s.value: n for s, n in self.failures_by_severity.items()},
             "results": [
@@ -218,6 +222,9 @@ def _header(report: ComplianceReport, lang: Lang) -> list[tuple[str, str]]:
             (render("compliance-applies", lang), profile.scope(lang)),
             (render("compliance-source", lang), profile.source.title),
         ]
+    if report.as_of is not None:
+        day = report.as_of.isoformat()
+        rows.append((render("compliance-ledger", lang), render("compliance-as-of", lang, day=day)))
     return rows
 
 
