@@ -230,3 +230,16 @@ def test_check_colours_chinese_titles_and_other_prefixes(
         unregister_rule("SD101")
     out = capsys.readouterr().out
     assert "SD101 sd-schedule [\x1b[1;31merror\x1b[0m] \x1b[32mpass\x1b[0m: " in out
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", ["done", "early", "late", "not done", "not yet due"]),
+        ("zh", ["已完成", "提前完成", "延期完成", "未完成", "未到期"]),
+    ],
+)
+def test_progress_words_in_both_languages(lang: Lang, words: list[str]) -> None:
+    from commedu import Progress
+
+    assert [p.label(lang) for p in Progress] == words

@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
 
-from commedu._messages import Lang
+from commedu._messages import Lang, render
 from commedu.compliance.examples import JINSHAN, example_plan
 from commedu.compliance.profiles import Profile, load_profile
 from commedu.compliance.rule import (
@@ -47,22 +47,7 @@ class Progress(enum.Enum):
     NOT_DUE = "not-due"  #: its window is still open and nothing was held yet
 
     def label(self, lang: Lang) -> str:
-        return {
-            "en": {
-                "done": "done",
-                "early": "early",
-                "late": "late",
-                "missing": "not done",
-                "not-due": "not yet due",
-            },
-            "zh": {
-                "done": "已完成",
-                "early": "提前完成",
-                "late": "延期完成",
-                "missing": "未完成",
-                "not-due": "未到期",
-            },
-        }[lang][self.value]
+        return render(f"progress-{self.value}", lang)
 
 
 @attrs.frozen
