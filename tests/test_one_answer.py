@@ -8,6 +8,7 @@ the one :func:`commedu.compliance.assessment.assess` gives for the same inputs.
 
 from __future__ import annotations
 
+import ast
 import io
 import json
 import re
@@ -419,3 +420,19 @@ def test_the_page_shows_the_assessment_it_is_given_the_ledger_for(jinshan: Plan)
     without = glance_html(jinshan, lang="en").decode()
     assert from_html(with_ledger, "en")[0] == assess(jinshan, ledger=ledger).statuses()
     assert from_html(without, "en")[0] == assess(jinshan).statuses()
+
+
+def test_no_face_runs_the_engine_itself() -> None:
+    """Faces render an assessment; only ``assess`` (and the rule docs' examples) call ``check``."""
+    package = ROOT / "src" / "commedu"
+    engine = ("commedu.compliance.engine", "commedu")
+    offenders = [
+        str(path.relative_to(package))
+        for room in ("cli", "web", "report")
+        for path in sorted((package / room).rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text("utf-8")))
+        if isinstance(node, ast.ImportFrom)
+        and node.module in engine
+        and any(alias.name == "check" for alias in node.names)
+    ]
+    assert offenders == []
