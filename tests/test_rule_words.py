@@ -243,3 +243,19 @@ def test_progress_words_in_both_languages(lang: Lang, words: list[str]) -> None:
     from commedu import Progress
 
     assert [p.label(lang) for p in Progress] == words
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "needs township.resident_population. the plan gives no population"),
+        ("zh", "缺少 township.resident_population。计划没有写明常住人口"),
+    ],
+)
+def test_not_evaluable_with_a_note_says_both(lang: Lang, said: str) -> None:
+    from commedu import NotEvaluable
+
+    note = Text("the plan gives no population", "计划没有写明常住人口")
+    result = RuleResult(BUILTIN_RULES[0], NotEvaluable(["township.resident_population"], note))
+    assert result.message(lang) == said
+    assert result.finding_lines(lang) == ()
