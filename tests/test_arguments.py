@@ -94,6 +94,7 @@ def _calls(folder: Path) -> dict[str, dict[str, Any]]:
         },
         "NotApplicable": {"reason": Text("no stations", "没有工作站")},
         "check": {"plan": PLAN, "profile": "shandong-township", "select": ["CE1"]},
+        "assess": {"plan": PLAN, "profile": "shandong-township", "select": ["CE1"]},
         "to_calendar": {"plan": PLAN, "stamp": STAMP, "lang": "en"},
         "to_ics": {"plan": PLAN, "stamp": STAMP, "months": (3, 4), "component": "todo"},
         "write_ics": {"plan": PLAN, "path": folder / "out.ics", "stamp": STAMP},

@@ -142,7 +142,7 @@ def test_rules_documents_one_rule_in_chinese(capsys: pytest.CaptureFixture[str])
     code, out, _ = run(capsys, "--lang", "zh", "rules", "CE303")
     assert code == EXIT_OK
     # Rendered for a terminal: the heading and emphasis without their Markdown marks.
-    assert out.startswith("CE303 no-duplicate-activity\n───")
+    assert out.startswith("CE303 no-duplicate-activity — 工作不重复\n───")
     assert "  • 通过的例子" in out
     assert "未通过" in out.replace("\n    ", "")  # wrapped lines continue under the item
     assert "**" not in out

@@ -30,8 +30,9 @@ from commedu import (
     rules,
     unregister_rule,
 )
+from commedu.compliance import engine
 from commedu.compliance.builtin import ACTUALS_RULES, BUILTIN_RULES, example_plan
-from commedu.compliance.engine import resolve
+from commedu.compliance.engine import reset_plugin_rules, resolve
 from commedu.compliance.profiles import BUILTIN_PROFILES
 from tests.strategies import plans
 
@@ -350,6 +351,8 @@ def _plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str) -> Non
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: sd-rules\nVersion: 1.0\n")
     (info / "entry_points.txt").write_text(f"[commedu.rules]\nsd = {target}\n")
     monkeypatch.syspath_prepend(str(tmp_path))
+    # Discovery happens once per process: forget it for this test, and restore it after.
+    monkeypatch.setattr(engine, "_plugins", None)
 
 
 @pytest.mark.parametrize(
@@ -369,3 +372,34 @@ def test_an_entry_point_that_is_not_a_rule_is_named_in_the_error(
     _plugin(tmp_path, monkeypatch, "sd_rules:NOT_A_RULE")
     with pytest.raises(TypeError, match="'sd'"):
         rules()
+
+
+def test_installed_rules_are_discovered_once_per_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _plugin(tmp_path, monkeypatch, "sd_rules:RULE")
+    calls = []
+    real = engine.metadata.entry_points
+
+    def counted(**kwargs: str) -> object:
+        calls.append(kwargs)
+        return real(**kwargs)
+
+    monkeypatch.setattr(engine.metadata, "entry_points", counted)
+    first = check(example_plan(), select=["SD"])
+    second = check(example_plan(), select=["SD"])
+    assert first.codes() == second.codes() == ("SD201",)
+    assert calls == [{"group": "commedu.rules"}]
+    # A package installed while running is seen after a reset, and only then.
+    reset_plugin_rules()
+    assert [r.code for r in rules() if not r.code.startswith("CE")] == ["SD201"]
+    assert len(calls) == 2
+
+
+def test_a_failed_discovery_is_not_remembered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _plugin(tmp_path, monkeypatch, "sd_rules:NOT_A_RULE")
+    for _ in range(2):
+        with pytest.raises(TypeError, match="'sd'"):
+            rules()

@@ -230,7 +230,8 @@ def test_every_rule_gets_a_page_with_its_since_version(tmp_path: Path) -> None:
     assert sorted(p.stem for p in tmp_path.glob("*.md")) == sorted([*codes, "index"])
     for rule in rules():
         page = (tmp_path / f"{rule.code}.md").read_text(encoding="utf-8")
-        assert page.startswith(f"# {rule.code} `{rule.name}`\n")
+        assert page.startswith(f"# {rule.code} `{rule.name}` — {rule.title('en')}\n")
+        assert f"**{rule.title('zh')}**" in page
         assert f"**Since**: commedu {rule.since}" in page
         assert f"**起始版本**: commedu {rule.since}" in page
         assert rule.summary("zh") in page

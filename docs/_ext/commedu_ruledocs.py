@@ -24,22 +24,23 @@ its source, a passing and a failing example (each run to show the real result) a
 that introduced it. `commedu rules CODE` prints the same text; `commedu rules CODE --lang zh`
 prints it in Chinese. See [the overview](../rules.md) for statuses, profiles and selection.
 
-| Code | Name | Default severity | Summary |
-|---|---|---|---|
+| Code | Name | Title | Default severity | Summary |
+|---|---|---|---|---|
 """
 
 
 def rule_page(rule: commedu.Rule) -> str:
     """A rule's page: its English entry, then the same entry in Chinese."""
     chinese = rule_doc(rule, "zh", level=2).split("\n", 2)[2]
-    return f"{rule_doc(rule, 'en', level=1)}\n## 中文\n\n{chinese}"
+    return f"{rule_doc(rule, 'en', level=1)}\n## 中文\n\n**{rule.title('zh')}**\n\n{chinese}"
 
 
 def pages() -> dict[str, str]:
     """File name -> Markdown for every rule page and the index."""
     found = commedu.rules()
     rows = "".join(
-        f"| [{r.code}]({r.code}.md) | `{r.name}` | {r.severity.label('en')} | {r.summary('en')} |\n"
+        f"| [{r.code}]({r.code}.md) | `{r.name}` | {r.title('en')} | {r.severity.label('en')}"
+        f" | {r.summary('en')} |\n"
         for r in found
     )
     toctree = "\n```{toctree}\n:hidden:\n\n" + "".join(f"{r.code}\n" for r in found) + "```\n"

@@ -71,6 +71,7 @@ if TYPE_CHECKING:
     from commedu.calendar.revisions import Revision, RevisionStore
     from commedu.calendar.split import write_split
     from commedu.compliance.actuals import Progress
+    from commedu.compliance.assessment import Assessment, assess
     from commedu.compliance.engine import (
         ENTRY_POINT_GROUP,
         check,
@@ -150,6 +151,8 @@ _LAZY: dict[str, str] = {
     "write_glance": "commedu.web.glance",
     "make_app": "commedu.web.app",
     "Progress": "commedu.compliance.actuals",
+    "Assessment": "commedu.compliance.assessment",
+    "assess": "commedu.compliance.assessment",
     "load_ledger": "commedu.ledger.read",
     "loads_ledger": "commedu.ledger.read",
     "dumps_ledger": "commedu.ledger.write",
@@ -164,6 +167,7 @@ __all__ = [
     "OBSERVANCES",
     "PLACEHOLDERS",
     "Activity",
+    "Assessment",
     "Commitments",
     "Comparator",
     "ComplianceReport",
@@ -240,6 +244,7 @@ __all__ = [
     "When",
     "YearSpan",
     "__version__",
+    "assess",
     "check",
     "dump_plan",
     "dumps_ledger",

@@ -16,7 +16,7 @@ from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, read_ledger, read_plan
 from commedu.cli._i18n import option_error
 from commedu.cli._term import Style, terminal_width, wrap_lines
 from commedu.cli._types import day
-from commedu.compliance.engine import check
+from commedu.compliance.assessment import assess
 from commedu.compliance.rule import Severity, Status
 from commedu.errors import ProfileError, RuleSelectorError
 
@@ -70,7 +70,7 @@ def _paint(report: str, lang: Lang, style: Style) -> str:
     statuses = {s.label(lang): s for s in Status}
     either = "|".join(re.escape(label) for label in severities)
     status = "|".join(re.escape(label) for label in statuses)
-    line = re.compile(rf"^(CE\d+ \S+ \[)({either})(\] )({status})(:)", re.MULTILINE)
+    line = re.compile(rf"^([A-Z]{{1,4}}\d{{3}} .+? \[)({either})(\] )({status})(:)", re.MULTILINE)
 
     def paint(match: re.Match[str]) -> str:
         severity, outcome = severities[match[2]], statuses[match[4]]
@@ -118,14 +118,14 @@ def run(args: argparse.Namespace) -> int:
             return found
         ledger = found
     try:
-        report = check(
+        report = assess(
             plan,
             args.profile,
             select=args.select,
             ignore=args.ignore,
             ledger=ledger,
             as_of=args.as_of,
-        )
+        ).compliance
     except ProfileError as exc:
         # A profile the user passed is a usage error; one the plan names makes the plan invalid.
         said = [p.describe(lang) if p.path or p.line else p.message(lang) for p in exc.problems]

@@ -53,8 +53,10 @@ def run(args: argparse.Namespace) -> int:
             {
                 "code": r.code,
                 "name": r.name,
+                "title": r.title(lang),
                 "severity": r.severity.value,
                 "summary": r.summary(lang),
+                "failure": r.failure(lang),
                 "rationale": r.rationale(lang),
                 "source": r.source(lang),
             }
@@ -67,12 +69,14 @@ def run(args: argparse.Namespace) -> int:
         page = rule_doc(chosen[0], lang)
         sys.stdout.write(render_markdown(page, terminal_width(), style))
     else:
-        width = max(len(r.name) for r in chosen)
+        # The slug in English, the rule's title in Chinese, padded by the width a terminal shows.
+        width = max(display_width(r.label(lang)) for r in chosen)
         labels = max(display_width(r.severity.label(lang)) for r in chosen)
         for r in chosen:
             label = r.severity.label(lang)
             pad = " " * (labels - display_width(label))
-            head = f"{r.code}  {r.name:<{width}}  {style.paint(label, r.severity.value)}{pad}  "
+            named = r.label(lang) + " " * (width - display_width(r.label(lang)))
+            head = f"{r.code}  {named}  {style.paint(label, r.severity.value)}{pad}  "
             indent = " " * (len(r.code) + width + labels + 6)
             if sys.stdout.isatty():
                 lines = wrap(r.summary(lang), terminal_width(), style, first=head, rest=indent)

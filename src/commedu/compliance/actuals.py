@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
 
-from commedu._messages import Lang
+from commedu._messages import Lang, render
 from commedu.compliance.examples import JINSHAN, example_plan
 from commedu.compliance.profiles import Profile, load_profile
 from commedu.compliance.rule import (
@@ -47,22 +47,7 @@ class Progress(enum.Enum):
     NOT_DUE = "not-due"  #: its window is still open and nothing was held yet
 
     def label(self, lang: Lang) -> str:
-        return {
-            "en": {
-                "done": "done",
-                "early": "early",
-                "late": "late",
-                "missing": "not done",
-                "not-due": "not yet due",
-            },
-            "zh": {
-                "done": "已完成",
-                "early": "提前完成",
-                "late": "延期完成",
-                "missing": "未完成",
-                "not-due": "未到期",
-            },
-        }[lang][self.value]
+        return render(f"progress-{self.value}", lang)
 
 
 @attrs.frozen
@@ -423,6 +408,11 @@ RULES: tuple[Rule, ...] = (
         _ledger_example("May's activity has no record", "5 月的工作没有记录", "drop"),
         scope="ledger.records",
         actuals=_done,
+        title=Text("Planned work done", "计划工作已开展"),
+        failure=Text(
+            "Some planned activities whose window has closed have no record in the ledger.",
+            "有时间已过的计划工作在台账中没有记录。",
+        ),
     ),
     Rule(
         "CE502",
@@ -442,6 +432,11 @@ RULES: tuple[Rule, ...] = (
         _ledger_example("May's activity held on 20 June", "5 月的工作于 6 月 20 日开展", "late"),
         scope="ledger.records",
         actuals=_on_time,
+        title=Text("Planned work on time", "计划工作按时开展"),
+        failure=Text(
+            "Some planned activities were held after their window.",
+            "有计划工作延期开展。",
+        ),
     ),
     Rule(
         "CE503",
@@ -465,6 +460,11 @@ RULES: tuple[Rule, ...] = (
         ),
         scope="ledger.records.evidence",
         actuals=_evidence,
+        title=Text("Evidence kept", "佐证材料齐全"),
+        failure=Text(
+            "Some records lack the evidence the profile requires.",
+            "有记录缺少标准档案要求的佐证材料。",
+        ),
     ),
     Rule(
         "CE504",
@@ -487,6 +487,11 @@ RULES: tuple[Rule, ...] = (
         ),
         scope="ledger.records.participants",
         actuals=_training_rate,
+        title=Text("Training rate", "培训率"),
+        failure=Text(
+            "The training rate is below the target.",
+            "培训率未达到目标。",
+        ),
     ),
     Rule(
         "CE505",
@@ -506,5 +511,10 @@ RULES: tuple[Rule, ...] = (
         _ledger_example("100 of every 1000 人次 are elders", "每 1000 人次中老年人 100", "young"),
         scope="ledger.records.elders",
         actuals=_elder_share,
+        title=Text("Elders' share", "老年人占比"),
+        failure=Text(
+            "Elders make up less than the target share of 人次.",
+            "老年人占参与人次的比例未达到目标。",
+        ),
     ),
 )

@@ -222,6 +222,11 @@ RULES: tuple[Rule, ...] = (
             "Nothing is scheduled in February", "2月没有安排工作", edit_activities(_drop_month(2))
         ),
         scope="schedule",
+        title=Text("Every month has work", "每月都有工作"),
+        failure=Text(
+            "Some months have no scheduled work.",
+            "有月份没有安排工作。",
+        ),
     ),
     Rule(
         "CE302",
@@ -243,6 +248,11 @@ RULES: tuple[Rule, ...] = (
             edit_activities(_no_responsible),
         ),
         scope="schedule",
+        title=Text("Responsible department named", "工作有责任部门"),
+        failure=Text(
+            "Some scheduled activities name no responsible department.",
+            "有工作没有责任部门。",
+        ),
     ),
     Rule(
         "CE303",
@@ -266,6 +276,11 @@ RULES: tuple[Rule, ...] = (
             edit_activities(_duplicate),
         ),
         scope="schedule",
+        title=Text("No duplicate activity", "工作不重复"),
+        failure=Text(
+            "Some activities are listed twice in the schedule.",
+            "配档表中有重复列出的工作。",
+        ),
     ),
     Rule(
         "CE304",
@@ -290,6 +305,11 @@ RULES: tuple[Rule, ...] = (
             "No activity serves anything", "没有工作服务于任何任务", edit_activities(_unserved)
         ),
         scope="tasks",
+        title=Text("Every task served", "主要任务有工作落实"),
+        failure=Text(
+            "Some main tasks are served by no scheduled activity.",
+            "有主要任务在配档表中没有工作落实。",
+        ),
     ),
     Rule(
         "CE305",
@@ -314,6 +334,11 @@ RULES: tuple[Rule, ...] = (
             "No activity serves anything", "没有工作服务于任何机制", edit_activities(_unserved)
         ),
         scope="tasks",
+        title=Text("Every mechanism served", "机制有工作落实"),
+        failure=Text(
+            "Some mechanisms are served by no scheduled activity.",
+            "有机制在配档表中没有工作落实。",
+        ),
     ),
     Rule(
         "CE306",
@@ -336,6 +361,11 @@ RULES: tuple[Rule, ...] = (
             _add_themeless_station,
         ),
         scope="stations",
+        title=Text("Every station has a theme", "工作站有主题"),
+        failure=Text(
+            "Some stations have no theme.",
+            "有社区教育工作站没有主题。",
+        ),
     ),
     Rule(
         "CE307",
@@ -356,5 +386,10 @@ RULES: tuple[Rule, ...] = (
             "No activity is at a station", "没有工作在工作站开展", edit_activities(_no_station)
         ),
         scope="stations",
+        title=Text("Every station has work", "工作站有工作"),
+        failure=Text(
+            "Some stations have no scheduled activity.",
+            "有工作站在配档表中没有工作。",
+        ),
     ),
 )

@@ -27,6 +27,7 @@ __all__ = [
     "ENTRY_POINT_GROUP",
     "check",
     "register_rule",
+    "reset_plugin_rules",
     "resolve",
     "rules",
     "unregister_rule",
@@ -36,6 +37,8 @@ ENTRY_POINT_GROUP = "commedu.rules"
 RESERVED_PREFIX = "CE"  #: codes of commedu's own rules; other rules choose their own prefix
 
 _registered: dict[str, Rule] = {}
+#: The rules installed packages publish, read once per process (``None``: not read yet).
+_plugins: tuple[Rule, ...] | None = None
 
 
 def register_rule(rule: Rule) -> Rule:
@@ -60,7 +63,24 @@ def unregister_rule(code: str) -> None:
     del _registered[code]
 
 
-def _plugin_rules() -> list[Rule]:
+def reset_plugin_rules() -> None:
+    """Forget the installed packages' rules, so the next check discovers them again.
+
+    Discovery reads every installed distribution's metadata, so it happens once per process;
+    call this after installing or removing a package that publishes rules while running.
+    """
+    global _plugins
+    _plugins = None
+
+
+def _plugin_rules() -> tuple[Rule, ...]:
+    global _plugins
+    if _plugins is None:
+        _plugins = _discover()
+    return _plugins
+
+
+def _discover() -> tuple[Rule, ...]:
     found: list[Rule] = []
     for entry in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
         loaded = entry.load()
@@ -77,7 +97,7 @@ def _plugin_rules() -> list[Rule]:
                     f"{RESERVED_PREFIX!r}, which belongs to commedu's built-in rules"
                 )
             found.append(rule)
-    return found
+    return tuple(found)
 
 
 def _check_unique(all_rules: Sequence[Rule]) -> None:
@@ -194,4 +214,5 @@ def check(
         except Exception as exc:
             exc.add_note(f"while checking rule {candidate.code} ({candidate.name})")
             raise
-    return ComplianceReport(plan.id, plan.title, standard, tuple(results))
+    day = None if actuals is None else actuals.as_of
+    return ComplianceReport(plan.id, plan.title, standard, tuple(results), day)

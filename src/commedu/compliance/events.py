@@ -139,6 +139,11 @@ RULES: tuple[Rule, ...] = (
             edit_activities(retitle(9, "10月村史讲堂")),
         ),
         scope="schedule",
+        title=Text("Lifelong Learning Week", "全民终身学习活动周"),
+        failure=Text(
+            "The schedule does not include the Lifelong Learning Week.",
+            "配档表没有安排全民终身学习活动周。",
+        ),
     ),
     Rule(
         "CE402",
@@ -161,6 +166,11 @@ RULES: tuple[Rule, ...] = (
             edit_activities(_inspection_in_june),
         ),
         scope="schedule",
+        title=Text("Year-end inspection", "年终督导"),
+        failure=Text(
+            "The schedule does not include the year-end inspection at the end of the year.",
+            "配档表没有在年末安排年终督导。",
+        ),
     ),
     Rule(
         "CE403",
@@ -194,5 +204,10 @@ RULES: tuple[Rule, ...] = (
         ),
         scope="schedule",
         effective=SMART_TECHNOLOGY_NOTICE,
+        title=Text("Smart-technology training for elders", "老年人智能技术培训"),
+        failure=Text(
+            "The schedule does not include smart-technology training for older people.",
+            "配档表没有安排老年人智能技术培训。",
+        ),
     ),
 )

@@ -153,6 +153,11 @@ RULES: tuple[Rule, ...] = (
         example(PASSES, PASSES_ZH, example_plan),
         example("The schedule is empty", "配档表为空", edit(schedule=Schedule())),
         scope="schedule",
+        title=Text("Schedule not empty", "配档表不为空"),
+        failure=Text(
+            "The plan schedules no activity.",
+            "计划的配档表中没有任何工作。",
+        ),
     ),
     Rule(
         "CE102",
@@ -175,6 +180,11 @@ RULES: tuple[Rule, ...] = (
             _add_task,
         ),
         scope="tasks",
+        title=Text("Tasks have measures", "任务有措施"),
+        failure=Text(
+            "Some tasks or mechanisms state no measure.",
+            "有主要任务或机制没有写明措施。",
+        ),
     ),
     Rule(
         "CE103",
@@ -195,6 +205,11 @@ RULES: tuple[Rule, ...] = (
         example(PASSES, PASSES_ZH, example_plan),
         example("The goals are left empty", "工作目标为空", edit(goals="")),
         scope="goals",
+        title=Text("Goals stated", "写明指导思想和目标"),
+        failure=Text(
+            "The plan does not state its guiding principles or its goals.",
+            "计划没有写明指导思想或工作目标。",
+        ),
     ),
     Rule(
         "CE104",
@@ -213,6 +228,11 @@ RULES: tuple[Rule, ...] = (
         example(PASSES, PASSES_ZH, example_plan),
         example("No source is given", "未注明依据文件", edit(source=None)),
         scope="source",
+        title=Text("Source cited", "注明依据文件"),
+        failure=Text(
+            "The plan does not name the document it was encoded from.",
+            "计划没有注明所依据的文件。",
+        ),
     ),
     Rule(
         "CE105",
@@ -231,6 +251,11 @@ RULES: tuple[Rule, ...] = (
         example(PASSES, PASSES_ZH, example_plan),
         example("No date of issue", "没有印发日期", edit(issued_on=None)),
         scope="issued_on",
+        title=Text("Date of issue", "印发日期"),
+        failure=Text(
+            "The plan does not state the date it was issued.",
+            "计划没有写明印发日期。",
+        ),
     ),
     Rule(
         "CE106",
@@ -258,6 +283,11 @@ RULES: tuple[Rule, ...] = (
                 example_plan(),
                 township=attrs.evolve(example_plan().township, province="待填写"),
             ),
+        ),
+        title=Text("No placeholders", "无模板占位文字"),
+        failure=Text(
+            "The plan still holds stand-ins from the starter plan.",
+            "计划中仍有模板留下的占位文字。",
         ),
     ),
 )

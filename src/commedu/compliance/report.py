@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 import attrs
 
-from commedu._messages import Lang, check_lang
+from commedu._messages import Lang, check_lang, render
 from commedu.compliance.profiles import Profile
 from commedu.compliance.rule import (
     Failed,
@@ -26,61 +27,13 @@ from commedu.compliance.rule import (
     Severity,
     Status,
 )
+from commedu.compliance.text import Text
 from commedu.model.fieldcheck import type_checked
 
 __all__ = ["JSON_SCHEMA", "ComplianceReport", "RuleResult"]
 
 #: The identifier of the JSON layout; it changes only when a field is removed or changes meaning.
 JSON_SCHEMA = "commedu.compliance/2"
-
-_LABELS: dict[Lang, dict[str, str]] = {
-    "en": {
-        "report": "Compliance report",
-        "plan": "Plan",
-        "profile": "Profile",
-        "no-profile": "none (rules that need thresholds cannot be evaluated)",
-        "applies": "Applies to",
-        "source": "Source",
-        "summary": "Summary",
-        "code": "Code",
-        "rule": "Rule",
-        "severity": "Severity",
-        "status": "Status",
-        "message": "Message",
-        "location": "Location",
-        "findings": "Findings",
-        "missing": "Needs",
-        "counts": "{passed} pass, {failed} fail, {unknown} not evaluable, {na} not applicable",
-        "by-severity": "failures: {error} error, {warning} warning, {info} info",
-        "n-findings": "{summary} ({n} findings)",
-        "needs": "needs {missing}",
-        "then": ". ",
-        "then-counts": "; ",
-    },
-    "zh": {
-        "report": "合规检查报告",
-        "plan": "计划",
-        "profile": "标准档案",
-        "no-profile": "无（需要标准数值的规则无法判定）",
-        "applies": "适用范围",
-        "source": "依据",
-        "summary": "汇总",
-        "code": "代码",
-        "rule": "规则",
-        "severity": "级别",
-        "status": "结果",
-        "message": "说明",
-        "location": "位置",
-        "findings": "问题",
-        "missing": "缺少",
-        "counts": "通过 {passed} 项，未通过 {failed} 项，无法判定 {unknown} 项，不适用 {na} 项",
-        "by-severity": "未通过：错误 {error} 项，警告 {warning} 项，提示 {info} 项",
-        "n-findings": "{summary}（{n} 处）",
-        "needs": "缺少 {missing}",
-        "then": "。",
-        "then-counts": "；",
-    },
-}
 
 
 @attrs.frozen(field_transformer=type_checked)
@@ -132,20 +85,41 @@ class RuleResult:
             return self.missing[0]
         return self.rule.scope
 
+    @property
+    def title(self) -> Text:
+        return self.rule.title
+
+    def label(self, lang: Lang = "en") -> str:
+        """The rule as a report names it: its slug in English, its title in Chinese."""
+        return self.rule.label(lang)
+
     def message(self, lang: Lang = "en") -> str:
-        labels = _LABELS[lang]
+        """One sentence for the result; a failure in several places says so, worded as a failure,
+        and :meth:`finding_lines` says where."""
         match self.outcome:
             case Passed(note=note):
                 return note(lang) if note else self.rule.summary(lang)
             case Failed(findings=findings):
                 if len(findings) == 1:
                     return findings[0].message(lang)
-                return labels["n-findings"].format(summary=self.rule.summary(lang), n=len(findings))
+                return render(
+                    "compliance-n-findings", lang, failure=self.rule.failure(lang), n=len(findings)
+                )
             case NotEvaluable(missing=missing, note=note):
-                needs = labels["needs"].format(missing=", ".join(missing))
-                return needs if note is None else f"{needs}{labels['then']}{note(lang)}"
+                needs = render("compliance-needs", lang, missing=", ".join(missing))
+                if note is None:
+                    return needs
+                return f"{needs}{'。' if lang == 'zh' else '. '}{note(lang)}"
             case NotApplicable(reason=reason):
                 return reason(lang)
+
+    def finding_lines(self, lang: Lang = "en") -> tuple[str, ...]:
+        """Each finding of a failure in several places as ``where: what``; empty otherwise
+        (a single finding is the message itself)."""
+        if len(self.findings) < 2:
+            return ()
+        colon = "：" if lang == "zh" else ": "
+        return tuple(f"{f.path}{colon}{f.message(lang)}" for f in self.findings)
 
 
 def _results(items: Iterable[RuleResult]) -> tuple[RuleResult, ...]:
@@ -160,6 +134,8 @@ class ComplianceReport:
     plan_title: str
     profile: Profile | None
     results: tuple[RuleResult, ...] = attrs.field(converter=_results)
+    #: the day a ledger of what was done was judged on; ``None`` when no ledger was given
+    as_of: date | None = None
 
     def result(self, code: str) -> RuleResult:
         for result in self.results:
@@ -213,12 +189,14 @@ class ComplianceReport:
                 "applies_to": profile.applies_to,
                 "source": profile.source.title,
             },
+            "as_of": None if self.as_of is None else self.as_of.isoformat(),
             "counts": {s.value: n for s, n in self.counts.items()},
             "failures_by_severity": {s.value: n for s, n in self.failures_by_severity.items()},
             "results": [
                 {
                     "code": r.code,
                     "name": r.name,
+                    "title": r.title(lang),
                     "severity": r.severity.value,
                     "status": r.status.value,
                     "message": r.message(lang),
@@ -234,49 +212,61 @@ class ComplianceReport:
 
 
 def _header(report: ComplianceReport, lang: Lang) -> list[tuple[str, str]]:
-    labels = _LABELS[lang]
-    rows = [(labels["plan"], f"{report.plan_title} ({report.plan_id})")]
+    rows = [(render("compliance-plan", lang), f"{report.plan_title} ({report.plan_id})")]
     profile = report.profile
     if profile is None:
-        rows.append((labels["profile"], labels["no-profile"]))
+        rows.append((render("compliance-profile", lang), render("compliance-no-profile", lang)))
     else:
         rows += [
-            (labels["profile"], f"{profile.name} — {profile.title(lang)}"),
-            (labels["applies"], profile.scope(lang)),
-            (labels["source"], profile.source.title),
+            (render("compliance-profile", lang), f"{profile.name} — {profile.title(lang)}"),
+            (render("compliance-applies", lang), profile.scope(lang)),
+            (render("compliance-source", lang), profile.source.title),
         ]
+    if report.as_of is not None:
+        day = report.as_of.isoformat()
+        rows.append((render("compliance-ledger", lang), render("compliance-as-of", lang, day=day)))
     return rows
 
 
-def _summary(report: ComplianceReport, lang: Lang) -> str:
-    labels = _LABELS[lang]
+def summary(report: ComplianceReport, lang: Lang) -> str:
+    """The counts by status, then the failures by severity, in one line."""
     counts = report.counts
     by = report.failures_by_severity
-    return labels["then-counts"].join(
+    separator = "；" if lang == "zh" else "; "
+    return separator.join(
         (
-            labels["counts"].format(
+            render(
+                "compliance-counts",
+                lang,
                 passed=counts[Status.PASS],
                 failed=counts[Status.FAIL],
                 unknown=counts[Status.NOT_EVALUABLE],
                 na=counts[Status.NOT_APPLICABLE],
             ),
-            labels["by-severity"].format(
-                error=by[Severity.ERROR], warning=by[Severity.WARNING], info=by[Severity.INFO]
+            render(
+                "compliance-by-severity",
+                lang,
+                error=by[Severity.ERROR],
+                warning=by[Severity.WARNING],
+                info=by[Severity.INFO],
             ),
         )
     )
 
 
 def _text(report: ComplianceReport, lang: Lang) -> str:
-    labels = _LABELS[lang]
-    lines = [labels["report"], *(f"{k}: {v}" for k, v in _header(report, lang)), ""]
+    lines = [
+        render("compliance-report", lang),
+        *(f"{k}: {v}" for k, v in _header(report, lang)),
+        "",
+    ]
     for r in report.results:
         lines.append(
-            f"{r.code} {r.name} [{r.severity.label(lang)}] {r.status.label(lang)}: {r.message(lang)}"
+            f"{r.code} {r.label(lang)} [{r.severity.label(lang)}] {r.status.label(lang)}:"
+            f" {r.message(lang)}"
         )
-        if len(r.findings) > 1:
-            lines += [f"    {f.path}: {f.message(lang)}" for f in r.findings]
-    lines += ["", f"{labels['summary']}: {_summary(report, lang)}"]
+        lines += [f"    {line}" for line in r.finding_lines(lang)]
+    lines += ["", f"{render('compliance-summary', lang)}: {summary(report, lang)}"]
     return "\n".join(lines) + "\n"
 
 
@@ -285,27 +275,29 @@ def _cell(text: str) -> str:
 
 
 def _markdown(report: ComplianceReport, lang: Lang) -> str:
-    labels = _LABELS[lang]
-    lines = [f"# {labels['report']}", ""]
+    def label(key: str) -> str:
+        return render(f"compliance-{key}", lang)
+
+    lines = [f"# {label('report')}", ""]
     lines += [f"- **{k}**: {_cell(v)}" for k, v in _header(report, lang)]
     lines += [
         "",
-        f"**{labels['summary']}**: {_summary(report, lang)}",
+        f"**{label('summary')}**: {summary(report, lang)}",
         "",
-        f"| {labels['code']} | {labels['rule']} | {labels['severity']} | {labels['status']} "
-        f"| {labels['location']} | {labels['message']} |",
+        f"| {label('code')} | {label('rule')} | {label('severity')} | {label('status')} "
+        f"| {label('location')} | {label('message')} |",
         "|---|---|---|---|---|---|",
     ]
     for r in report.results:
         location = f"`{r.location}`" if r.location else ""
         lines.append(
-            f"| {r.code} | {r.name} | {r.severity.label(lang)} | {r.status.label(lang)} "
-            f"| {location} | {_cell(r.message(lang))} |"
+            f"| {r.code} | {_cell(r.label(lang))} | {r.severity.label(lang)} "
+            f"| {r.status.label(lang)} | {location} | {_cell(r.message(lang))} |"
         )
     detailed = [r for r in report.results if len(r.findings) > 1]
     if detailed:
-        lines += ["", f"## {labels['findings']}"]
+        lines += ["", f"## {label('findings')}"]
     for r in detailed:
-        lines += ["", f"### {r.code} {r.name}", ""]
+        lines += ["", f"### {r.code} {r.label(lang)}", ""]
         lines += [f"- `{f.path}`: {_cell(f.message(lang))}" for f in r.findings]
     return "\n".join(lines) + "\n"

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from commedu._messages import Lang
+from commedu._messages import Lang, check_lang, render
 from commedu.compliance.text import Text
 from commedu.model.fieldcheck import type_checked
 
@@ -59,9 +59,7 @@ class Severity(enum.Enum):
         return ("info", "warning", "error").index(self.value)
 
     def label(self, lang: Lang) -> str:
-        if lang == "zh":
-            return {"info": "提示", "warning": "警告", "error": "错误"}[self.value]
-        return self.value
+        return render(f"severity-{self.value}", lang)
 
 
 class Status(enum.Enum):
@@ -73,17 +71,7 @@ class Status(enum.Enum):
     NOT_APPLICABLE = "not-applicable"
 
     def label(self, lang: Lang) -> str:
-        if lang == "zh":
-            return _ZH_STATUS[self.value]
-        return self.value.replace("-", " ")
-
-
-_ZH_STATUS = {
-    "pass": "通过",
-    "fail": "未通过",
-    "not-evaluable": "无法判定",
-    "not-applicable": "不适用",
-}
+        return render(f"status-{self.value}", lang)
 
 
 @attrs.frozen(field_transformer=type_checked)
@@ -193,6 +181,20 @@ def _since(_: object, __: attrs.Attribute[str], value: str) -> None:
         raise ValueError(f"since {value!r} must be a version such as '0.1.0'")
 
 
+def _default_title(rule: Rule) -> Text:
+    # Defaults are made before validation: a bad name is left for its own validator to report.
+    name = rule.name if isinstance(rule.name, str) and rule.name.strip() else "-"
+    return Text(name, name)
+
+
+def _default_failure(rule: Rule) -> Text:
+    summary = rule.summary if isinstance(rule.summary, Text) else Text("-", "-")
+    return Text(
+        render("rule-not-met", "en", summary=summary.en),
+        render("rule-not-met", "zh", summary=summary.zh),
+    )
+
+
 @attrs.frozen(field_transformer=type_checked)
 class Rule:
     """A compliance rule: a stable code, its documentation, and the check itself."""
@@ -200,9 +202,10 @@ class Rule:
     code: str = attrs.field(validator=_code)
     name: str = attrs.field(validator=_name)
     severity: Severity = attrs.field(validator=attrs.validators.instance_of(Severity))
-    summary: Text
-    rationale: Text
-    source: Text  #: where the requirement comes from
+    summary: Text = attrs.field(validator=attrs.validators.instance_of(Text))
+    rationale: Text = attrs.field(validator=attrs.validators.instance_of(Text))
+    #: where the requirement comes from
+    source: Text = attrs.field(validator=attrs.validators.instance_of(Text))
     check: Callable[[Plan, Profile | None], Outcome] = attrs.field(eq=False)
     passing: Example
     failing: Example
@@ -216,6 +219,24 @@ class Rule:
     actuals: Callable[[Plan, Profile | None, Actuals], Outcome] | None = attrs.field(
         default=None, eq=False
     )
+    #: the rule's name for people, e.g. 专职人员在岗人数; Chinese output shows it instead of the
+    #: ``name``, which stays the stable key for ``--select`` and JSON. Default: the name.
+    title: Text = attrs.field(
+        default=attrs.Factory(_default_title, takes_self=True),
+        validator=attrs.validators.instance_of(Text),
+        kw_only=True,
+    )
+    #: what a failure says when the rule fails in several places, e.g. 有工作站在配档表中没有工作;
+    #: each finding then says where. Default: the summary, marked as not met.
+    failure: Text = attrs.field(
+        default=attrs.Factory(_default_failure, takes_self=True),
+        validator=attrs.validators.instance_of(Text),
+        kw_only=True,
+    )
+
+    def label(self, lang: Lang) -> str:
+        """How a report names the rule: the slug in English, the Chinese title in Chinese."""
+        return self.title.zh if check_lang(lang) == "zh" else self.name
 
     def effective_for(self, profile: Profile | None) -> date | None:
         if profile is not None and self.code in profile.effective:

@@ -8,40 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from commedu._messages import Lang
+from commedu._messages import Lang, render
 from commedu.compliance.engine import check
 from commedu.compliance.rule import Example, Rule
 
 __all__ = ["rule_doc", "rule_index", "rules_doc"]
 
-_LABELS: dict[Lang, dict[str, str]] = {
-    "en": {
-        "severity": "Default severity",
-        "summary": "Summary",
-        "why": "Why",
-        "source": "Source",
-        "passes": "Passes",
-        "fails": "Fails",
-        "profile": "profile",
-        "code": "Code",
-        "name": "Name",
-        "reference": "Rule reference",
-        "since": "Since",
-    },
-    "zh": {
-        "severity": "默认级别",
-        "summary": "概要",
-        "why": "理由",
-        "source": "依据",
-        "passes": "通过的例子",
-        "fails": "不通过的例子",
-        "profile": "标准档案",
-        "code": "代码",
-        "name": "名称",
-        "reference": "规则参考",
-        "since": "起始版本",
-    },
-}
+
+def _label(key: str, lang: Lang) -> str:
+    return render(f"ruledoc-{key}", lang)
 
 
 def _example(rule: Rule, example: Example, lang: Lang) -> str:
@@ -50,7 +25,7 @@ def _example(rule: Rule, example: Example, lang: Lang) -> str:
         example.plan(), example.profile, select=[rule.code], ledger=ledger, as_of=example.as_of
     ).results
     name = getattr(example.profile, "name", example.profile)
-    profile = f" ({_LABELS[lang]['profile']} `{name}`)" if name else ""
+    profile = f" ({_label('profile', lang)} `{name}`)" if name else ""
     return (
         f"{example.note(lang)}{profile} → **{result.status.label(lang)}**: {result.message(lang)}"
     )
@@ -58,31 +33,29 @@ def _example(rule: Rule, example: Example, lang: Lang) -> str:
 
 def rule_doc(rule: Rule, lang: Lang = "en", level: int = 2) -> str:
     """One rule's documentation as Markdown, headed at ``level``."""
-    labels = _LABELS[lang]
     lines = [
-        f"{'#' * level} {rule.code} `{rule.name}`",
+        f"{'#' * level} {rule.code} `{rule.name}` — {rule.title(lang)}",
         "",
         rule.summary(lang),
         "",
-        f"- **{labels['severity']}**: {rule.severity.label(lang)}",
-        f"- **{labels['why']}**: {rule.rationale(lang)}",
-        f"- **{labels['source']}**: {rule.source(lang)}",
-        f"- **{labels['since']}**: commedu {rule.since}",
-        f"- **{labels['passes']}**: {_example(rule, rule.passing, lang)}",
-        f"- **{labels['fails']}**: {_example(rule, rule.failing, lang)}",
+        f"- **{_label('severity', lang)}**: {rule.severity.label(lang)}",
+        f"- **{_label('failure', lang)}**: {rule.failure(lang)}",
+        f"- **{_label('why', lang)}**: {rule.rationale(lang)}",
+        f"- **{_label('source', lang)}**: {rule.source(lang)}",
+        f"- **{_label('since', lang)}**: commedu {rule.since}",
+        f"- **{_label('passes', lang)}**: {_example(rule, rule.passing, lang)}",
+        f"- **{_label('fails', lang)}**: {_example(rule, rule.failing, lang)}",
     ]
     return "\n".join(lines) + "\n"
 
 
 def rule_index(rules: Iterable[Rule], lang: Lang = "en") -> str:
-    """A Markdown table of rules: code, name, severity, summary."""
-    labels = _LABELS[lang]
-    lines = [
-        f"| {labels['code']} | {labels['name']} | {labels['severity']} | {labels['summary']} |",
-        "|---|---|---|---|",
-    ]
+    """A Markdown table of rules: code, name, title, severity, summary."""
+    head = (_label(k, lang) for k in ("code", "name", "title", "severity", "summary"))
+    lines = [f"| {' | '.join(head)} |", "|---|---|---|---|---|"]
     lines += [
-        f"| {r.code} | `{r.name}` | {r.severity.label(lang)} | {r.summary(lang)} |" for r in rules
+        f"| {r.code} | `{r.name}` | {r.title(lang)} | {r.severity.label(lang)} | {r.summary(lang)} |"
+        for r in rules
     ]
     return "\n".join(lines) + "\n"
 
@@ -90,6 +63,6 @@ def rule_index(rules: Iterable[Rule], lang: Lang = "en") -> str:
 def rules_doc(rules: Iterable[Rule], lang: Lang = "en", level: int = 1) -> str:
     """The full reference, headed at ``level``: the index, then every rule's entry."""
     chosen = tuple(rules)
-    parts = [f"{'#' * level} {_LABELS[lang]['reference']}\n", rule_index(chosen, lang)]
+    parts = [f"{'#' * level} {_label('reference', lang)}\n", rule_index(chosen, lang)]
     parts += [rule_doc(r, lang, level + 1) for r in chosen]
     return "\n".join(parts)

@@ -304,6 +304,11 @@ RULES: tuple[Rule, ...] = (
             "national-demonstration",
         ),
         scope="profile",
+        title=Text("Profile level", "标准档案层级"),
+        failure=Text(
+            "The standard profile does not govern the level the plan belongs to.",
+            "标准档案不适用于计划所属的层级。",
+        ),
     ),
     Rule(
         "CE201",
@@ -323,6 +328,11 @@ RULES: tuple[Rule, ...] = (
             edit(commitments=Commitments(1, CountRange(3, 5), Decimal("1"), True)),
         ),
         scope="commitments.full_time_staff",
+        title=Text("Full-time staff committed", "承诺的专职人员"),
+        failure=Text(
+            "The plan commits to fewer full-time staff than the profile requires.",
+            "计划承诺的专职人员少于标准。",
+        ),
     ),
     Rule(
         "CE202",
@@ -346,6 +356,11 @@ RULES: tuple[Rule, ...] = (
             edit(commitments=Commitments(2, CountRange(2, 2), Decimal("1"), True)),
         ),
         scope="commitments.staff",
+        title=Text("Staff committed", "承诺的专兼职人员"),
+        failure=Text(
+            "The plan commits to fewer full- and part-time staff than the profile requires.",
+            "计划承诺的专兼职人员少于标准下限。",
+        ),
     ),
     Rule(
         "CE203",
@@ -369,6 +384,11 @@ RULES: tuple[Rule, ...] = (
             "national-demonstration",
         ),
         scope="commitments.funding_per_resident",
+        title=Text("Funding committed", "承诺的人均经费"),
+        failure=Text(
+            "The plan commits to less funding per resident than the profile requires.",
+            "计划承诺的人均经费低于标准。",
+        ),
     ),
     Rule(
         "CE204",
@@ -391,6 +411,11 @@ RULES: tuple[Rule, ...] = (
             edit(commitments=Commitments(2, CountRange(3, 5), Decimal("1"), False)),
         ),
         scope="commitments.funding_earmarked",
+        title=Text("Funding ring-fenced", "经费专款专用"),
+        failure=Text(
+            "The plan does not commit to ring-fenced funding where the profile requires it.",
+            "标准要求专款专用，计划没有承诺。",
+        ),
     ),
     Rule(
         "CE211",
@@ -413,6 +438,11 @@ RULES: tuple[Rule, ...] = (
             edit(resources=Resources(1, 3, Decimal("20000"))),
         ),
         scope="resources.full_time_staff",
+        title=Text("Full-time staff in post", "专职人员在岗人数"),
+        failure=Text(
+            "Fewer full-time staff are in post than the profile requires.",
+            "在岗专职人员少于标准。",
+        ),
     ),
     Rule(
         "CE212",
@@ -435,6 +465,11 @@ RULES: tuple[Rule, ...] = (
             edit(resources=Resources(2, 0, Decimal("20000"))),
         ),
         scope="resources",
+        title=Text("Staff in post", "专兼职人员在岗人数"),
+        failure=Text(
+            "Fewer full- and part-time staff are in post than the profile requires.",
+            "在岗专兼职人员少于标准下限。",
+        ),
     ),
     Rule(
         "CE213",
@@ -457,5 +492,10 @@ RULES: tuple[Rule, ...] = (
             edit(resources=Resources(2, 2, Decimal("15000"))),
         ),
         scope="resources.budget",
+        title=Text("Funding per resident", "人均经费"),
+        failure=Text(
+            "The budget per resident is below the profile's funding per resident.",
+            "预算按常住人口人均低于标准。",
+        ),
     ),
 )

@@ -136,5 +136,10 @@ RULES: tuple[Rule, ...] = (
             "henan-elder-education",
         ),
         scope="targets",
+        title=Text("Targets meet the profile", "量化指标达标"),
+        failure=Text(
+            "Some quantitative targets of the plan are below the profile's.",
+            "计划有量化指标低于标准档案的要求。",
+        ),
     ),
 )

@@ -9,25 +9,23 @@ from commedu._messages import Lang, render
 from commedu._page import Markup, document, table
 from commedu.compliance.rule import Status
 from commedu.report.inspection import InspectionReport
-from commedu.report.render import JSON_SCHEMA, LABELS, _percent, as_data
+from commedu.report.render import JSON_SCHEMA, _percent, as_data, label
 
 __all__ = ["DISTRICT_SCHEMA", "district_html", "district_json", "district_rows"]
 
 DISTRICT_SCHEMA = "commedu.district/1"
 
-_HEAD: dict[Lang, list[str]] = {
-    "en": [
-        "Township",
-        "Year",
-        "Due",
-        "Held",
-        "Rate",
-        "Participants",
-        "Training rate",
-        "Failed rules",
-    ],
-    "zh": ["镇街", "年度", "到期", "已开展", "完成率", "参与人次", "培训率", "未通过规则"],
-}
+#: The roll-up's columns: the district's own words, or the inspection report's.
+_HEAD = (
+    "district-township",
+    "district-year",
+    "inspection-due",
+    "inspection-held",
+    "inspection-rate",
+    "district-participants",
+    "district-training-rate",
+    "district-failed",
+)
 
 
 def district_rows(reports: Sequence[InspectionReport]) -> list[list[str]]:
@@ -61,11 +59,15 @@ def district_json(reports: Iterable[InspectionReport]) -> str:
 
 
 def district_html(reports: Sequence[InspectionReport], lang: Lang) -> str:
-    title = render("page-district-title", lang)
+    title = render("district-title", lang)
     rows = district_rows(reports)
     # The township names its row; the figures line up on the right.
     rollup = table(
-        _HEAD[lang], rows, empty=LABELS[lang]["none"], row_headers=True, numeric=range(1, 7)
+        [render(code, lang) for code in _HEAD],
+        rows,
+        empty=label("none", lang),
+        row_headers=True,
+        numeric=range(1, 7),
     )
     body = Markup('<main>\n<h1>%s</h1>\n<div class="scroll">\n%s\n</div>\n</main>\n') % (
         title,

@@ -16,17 +16,16 @@ from commedu.compliance.actuals import (
     ActivityProgress,
     Progress,
     elder_share,
-    progress,
     training_rate,
 )
-from commedu.compliance.engine import check
+from commedu.compliance.assessment import Assessment, assess
 from commedu.compliance.profiles import Profile
 from commedu.compliance.report import ComplianceReport
 from commedu.compliance.rule import Actuals
 from commedu.model.ledger import Ledger, Record
 from commedu.model.plan import Plan
 
-__all__ = ["Completion", "Figures", "InspectionReport", "inspect"]
+__all__ = ["Completion", "Figures", "InspectionReport", "inspect", "inspection"]
 
 
 @attrs.frozen
@@ -59,18 +58,45 @@ class Figures:
     resident_population: int | None
 
 
+def _with_ledger(_: object, __: attrs.Attribute[Assessment], value: Assessment) -> None:
+    if not isinstance(value, Assessment) or value.ledger is None:
+        raise ValueError("an inspection report reads an assessment made with a ledger")
+
+
 @attrs.frozen
 class InspectionReport:
-    plan: Plan
-    ledger: Ledger
-    as_of: date
-    items: tuple[ActivityProgress, ...]
+    """The assessment of a plan with its ledger, and the tables an inspection reads from it."""
+
+    assessment: Assessment = attrs.field(validator=_with_ledger)
     by_month: tuple[Completion, ...]
     by_department: tuple[Completion, ...]
     by_task: tuple[Completion, ...]
     unplanned: tuple[Record, ...]
     figures: Figures
-    compliance: ComplianceReport
+
+    @property
+    def plan(self) -> Plan:
+        return self.assessment.plan
+
+    @property
+    def ledger(self) -> Ledger:
+        ledger = self.assessment.ledger
+        assert ledger is not None  # the field's validator holds it
+        return ledger
+
+    @property
+    def as_of(self) -> date:
+        day = self.assessment.as_of
+        assert day is not None  # an assessment with a ledger has its day
+        return day
+
+    @property
+    def items(self) -> tuple[ActivityProgress, ...]:
+        return self.assessment.progress
+
+    @property
+    def compliance(self) -> ComplianceReport:
+        return self.assessment.compliance
 
     @property
     def total(self) -> Completion:
@@ -102,11 +128,18 @@ def inspect(
     as_of: date | None = None,
 ) -> InspectionReport:
     """The inspection report of ``ledger`` against ``plan`` on ``as_of`` (default: 31 December)."""
-    day = as_of or date(plan.year, 12, 31)
-    compliance = check(plan, profile, ledger=ledger, as_of=day)
-    standard = compliance.profile
+    return inspection(assess(plan, profile, ledger=ledger, as_of=as_of))
+
+
+def inspection(assessment: Assessment) -> InspectionReport:
+    """The inspection report that reads ``assessment``, which must have been made with a ledger."""
+    ledger, day = assessment.ledger, assessment.as_of
+    if ledger is None or day is None:
+        raise ValueError("an inspection report needs an assessment made with a ledger")
+    plan = assessment.plan
+    standard = assessment.profile
     actuals = Actuals(ledger, day)
-    items = progress(plan, actuals)
+    items = assessment.progress
     months = tuple(
         _completion(
             f"{m:02d}", f"{m}月", (i for i in items if i.activity.when.span.last.month == m)
@@ -144,14 +177,10 @@ def inspect(
         resident_population=plan.township.resident_population,
     )
     return InspectionReport(
-        plan,
-        ledger,
-        day,
-        items,
+        assessment,
         months,
         departments,
         tasks,
         tuple(r for r in held if r.activity is None),
         figures,
-        compliance,
     )

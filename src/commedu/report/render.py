@@ -12,98 +12,20 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from commedu._messages import Lang
+from commedu._messages import Lang, render
 from commedu._page import Markup, document, join, table
 from commedu.compliance.actuals import Progress
 from commedu.report.inspection import Completion, InspectionReport
 
-__all__ = ["JSON_SCHEMA", "sections", "to_docx", "to_html", "to_json"]
+__all__ = ["JSON_SCHEMA", "label", "sections", "to_docx", "to_html", "to_json"]
 
 #: The identifier of the JSON layout; it changes only when a field is removed or changes meaning.
 JSON_SCHEMA = "commedu.inspection/1"
 
-LABELS: dict[Lang, dict[str, str]] = {
-    "en": {
-        "title": "Year-end inspection report",
-        "as-of": "As of",
-        "illustrative": "Note",
-        "completion": "Completion",
-        "by-month": "Completion by month",
-        "by-department": "Completion by department",
-        "by-task": "Completion by task",
-        "group": "Group",
-        "due": "Due",
-        "held": "Held",
-        "not-due": "Not yet due",
-        "rate": "Rate",
-        "missing": "Not done",
-        "late": "Held late",
-        "unplanned": "Unplanned work",
-        "figures": "Figures against targets",
-        "figure": "Figure",
-        "value": "Value",
-        "target": "Target",
-        "compliance": "Compliance results",
-        "activity": "Activity",
-        "when": "Planned",
-        "held-on": "Held on",
-        "record": "Record",
-        "date": "Date",
-        "participants": "Participants (人次)",
-        "none": "none",
-        "records": "Records",
-        "elders": "Of whom elders",
-        "training-rate": "Training rate (人次 ÷ resident population)",
-        "elder-share": "Elders' share",
-        "staff": "Staff in post (full-time + part-time)",
-        "spent": "Money spent (yuan)",
-        "code": "Code",
-        "rule": "Rule",
-        "status": "Status",
-        "message": "Message",
-        "all": "All",
-    },
-    "zh": {
-        "title": "年终督导报告",
-        "as-of": "截至",
-        "illustrative": "说明",
-        "completion": "完成情况",
-        "by-month": "按月份完成情况",
-        "by-department": "按责任部门完成情况",
-        "by-task": "按主要任务完成情况",
-        "group": "分组",
-        "due": "到期",
-        "held": "已开展",
-        "not-due": "未到期",
-        "rate": "完成率",
-        "missing": "未完成的工作",
-        "late": "延期完成的工作",
-        "unplanned": "计划外工作",
-        "figures": "指标与目标",
-        "figure": "指标",
-        "value": "实际",
-        "target": "目标",
-        "compliance": "合规检查结果",
-        "activity": "工作",
-        "when": "计划时间",
-        "held-on": "开展日期",
-        "record": "记录",
-        "date": "日期",
-        "participants": "参与人次",
-        "none": "无",
-        "records": "记录数",
-        "elders": "其中老年人",
-        "training-rate": "培训率（人次 ÷ 常住人口）",
-        "elder-share": "老年人占比",
-        "staff": "在岗人员（专职 + 兼职）",
-        "spent": "实际支出（元）",
-        "code": "代码",
-        "rule": "规则",
-        "status": "结果",
-        "message": "说明",
-        "all": "合计",
-    },
-}
+
+def label(key: str, lang: Lang) -> str:
+    """The report's word for ``key`` in ``lang``, from the message catalogue."""
+    return render(f"inspection-{key}", lang)
 
 
 def _percent(value: Decimal | None) -> str:
@@ -121,11 +43,14 @@ def _completion_rows(items: Sequence[Completion]) -> list[list[str]]:
 
 def sections(report: InspectionReport, lang: Lang) -> list[Table]:
     """The report's tables, titled and headed, in the order every format shows them."""
-    t = LABELS[lang]
-    head = [t["group"], t["due"], t["held"], t["not-due"], t["rate"]]
+
+    def t(key: str) -> str:
+        return label(key, lang)
+
+    head = [t("group"), t("due"), t("held"), t("not-due"), t("rate")]
     total = report.total
     total_row = [
-        t["all"],
+        t("all"),
         str(total.due),
         str(total.held),
         str(total.not_due),
@@ -134,13 +59,13 @@ def sections(report: InspectionReport, lang: Lang) -> list[Table]:
     f = report.figures
     staff = "—" if f.full_time_staff is None else f"{f.full_time_staff} + {f.part_time_staff}"
     figures = [
-        [t["records"], str(f.records), ""],
-        [t["participants"], str(f.participants), ""],
-        [t["elders"], str(f.elders), ""],
-        [t["training-rate"], _percent(f.training_rate), _percent(f.training_target)],
-        [t["elder-share"], _percent(f.elder_share), _percent(f.elder_target)],
-        [t["staff"], staff, ""],
-        [t["spent"], "—" if f.spent is None else f"{f.spent:f}", ""],
+        [t("records"), str(f.records), ""],
+        [t("participants"), str(f.participants), ""],
+        [t("elders"), str(f.elders), ""],
+        [t("training-rate"), _percent(f.training_rate), _percent(f.training_target)],
+        [t("elder-share"), _percent(f.elder_share), _percent(f.elder_target)],
+        [t("staff"), staff, ""],
+        [t("spent"), "—" if f.spent is None else f"{f.spent:f}", ""],
     ]
 
     def activities(status: Progress) -> list[list[str]]:
@@ -154,35 +79,44 @@ def sections(report: InspectionReport, lang: Lang) -> list[Table]:
             for i in report.with_status(status)
         ]
 
-    items_head = [t["code"], t["activity"], t["when"], t["held-on"]]
+    items_head = [t("code"), t("activity"), t("when"), t("held-on")]
     return [
-        (t["completion"], head, [total_row]),
-        (t["by-month"], head, _completion_rows([c for c in report.by_month if c.due or c.not_due])),
-        (t["by-department"], head, _completion_rows(report.by_department)),
-        (t["by-task"], head, _completion_rows(report.by_task)),
-        (t["missing"], items_head, activities(Progress.MISSING)),
-        (t["late"], items_head, activities(Progress.LATE)),
+        (t("completion"), head, [total_row]),
+        (t("by-month"), head, _completion_rows([c for c in report.by_month if c.due or c.not_due])),
+        (t("by-department"), head, _completion_rows(report.by_department)),
+        (t("by-task"), head, _completion_rows(report.by_task)),
+        (t("missing"), items_head, activities(Progress.MISSING)),
+        (t("late"), items_head, activities(Progress.LATE)),
         (
-            t["unplanned"],
-            [t["record"], t["activity"], t["date"], t["participants"]],
+            t("unplanned"),
+            [t("record"), t("activity"), t("date"), t("participants")],
             [[r.id, r.title, r.first.isoformat(), str(r.participants)] for r in report.unplanned],
         ),
-        (t["figures"], [t["figure"], t["value"], t["target"]], figures),
+        (t("figures"), [t("figure"), t("value"), t("target")], figures),
         (
-            t["compliance"],
-            [t["code"], t["rule"], t["status"], t["message"]],
+            t("compliance"),
+            [t("code"), t("rule"), t("status"), t("message")],
             [
-                [r.rule.code, r.rule.name, r.status.label(lang), r.message(lang)]
+                [r.rule.code, r.rule.title(lang), r.status.label(lang), r.message(lang)]
                 for r in report.compliance.results
+            ],
+        ),
+        # Where each failed rule fails, in the plan's own words: which stations, not how many.
+        (
+            t("findings"),
+            [t("code"), t("rule"), t("location"), t("message")],
+            [
+                [r.rule.code, r.rule.title(lang), f.path, f.message(lang)]
+                for r in report.compliance.results
+                for f in r.findings
             ],
         ),
     ]
 
 
 def _heading(report: InspectionReport, lang: Lang) -> tuple[str, str]:
-    t = LABELS[lang]
-    title = f"{report.plan.township.name} {report.plan.year} {t['title']}"
-    return title, f"{report.plan.title} · {t['as-of']} {report.as_of.isoformat()}"
+    title = f"{report.plan.township.name} {report.plan.year} {label('title', lang)}"
+    return title, f"{report.plan.title} · {label('as-of', lang)} {report.as_of.isoformat()}"
 
 
 # -- JSON ------------------------------------------------------------------------------------------
@@ -244,14 +178,16 @@ def to_json(report: InspectionReport) -> str:
 
 def to_html(report: InspectionReport, lang: Lang) -> str:
     title, subtitle = _heading(report, lang)
-    t = LABELS[lang]
     parts = [Markup("<h1>%s</h1>\n<p>%s</p>\n") % (title, subtitle)]
     if report.ledger.note:
         parts.append(
-            Markup('<p class="note">%s: %s</p>\n') % (t["illustrative"], report.ledger.note)
+            Markup('<p class="note">%s: %s</p>\n')
+            % (label("illustrative", lang), report.ledger.note)
         )
     for heading, head, rows in sections(report, lang):
-        parts.append(Markup("<h2>%s</h2>\n%s\n") % (heading, table(head, rows, empty=t["none"])))
+        parts.append(
+            Markup("<h2>%s</h2>\n%s\n") % (heading, table(head, rows, empty=label("none", lang)))
+        )
     return document(lang, title, Markup("<main>\n%s</main>\n") % join(parts))
 
 
@@ -267,7 +203,6 @@ def to_docx(report: InspectionReport, lang: Lang) -> bytes:
     from commedu.ledger.write import normalise_zip
 
     title, subtitle = _heading(report, lang)
-    t = LABELS[lang]
     document = Document()
     document.core_properties.author = "commedu"
     document.core_properties.created = document.core_properties.modified = datetime(2000, 1, 1)
@@ -275,11 +210,12 @@ def to_docx(report: InspectionReport, lang: Lang) -> bytes:
     document.add_heading(title, level=0)
     document.add_paragraph(subtitle)
     if report.ledger.note:
-        document.add_paragraph().add_run(f"{t['illustrative']}: {report.ledger.note}").italic = True
+        note = f"{label('illustrative', lang)}: {report.ledger.note}"
+        document.add_paragraph().add_run(note).italic = True
     for heading, head, rows in sections(report, lang):
         document.add_heading(heading, level=1)
         if not rows:
-            document.add_paragraph(t["none"])
+            document.add_paragraph(label("none", lang))
             continue
         table = document.add_table(rows=1, cols=len(head))
         table.style = "Table Grid"

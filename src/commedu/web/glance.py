@@ -21,10 +21,8 @@ from commedu._messages import Lang
 from commedu._page import Markup, document, esc, join
 from commedu._typecheck import check_arguments
 from commedu._version import __version__
-from commedu.compliance.actuals import Progress, progress
-from commedu.compliance.engine import check
-from commedu.compliance.report import ComplianceReport
-from commedu.compliance.rule import Actuals
+from commedu.compliance.actuals import Progress
+from commedu.compliance.assessment import Assessment, assess
 from commedu.errors import ProfileError
 from commedu.model.ledger import Ledger
 from commedu.model.observances import OBSERVANCES
@@ -157,15 +155,16 @@ def glance_html(
     check_arguments(glance_html, plan=plan, lang=lang, ledger=ledger, as_of=as_of)
     chosen = lang or plan.language
     labels = _LABELS[chosen]
-    # Every section escapes what it shows (Markup templates or esc()), so its markup is kept.
-    progress = [] if ledger is None else [Markup(_progress(plan, ledger, as_of, chosen))]
+    judged = _judge(plan, ledger, as_of)
     footer = labels["footer"].format(version=__version__)
+    # Every section escapes what it shows (Markup templates or esc()), so its markup is kept.
     body = join(
         [
             _header(plan, chosen),
             Markup("<main>\n"),
             *(Markup(section(plan, chosen)) for section in SECTIONS),
-            *progress,
+            Markup(_compliance(judged, chosen)),
+            Markup(_progress(judged, chosen)),
             Markup("</main>\n<footer><p>{}</p></footer>\n").format(footer),
         ]
     )
@@ -347,24 +346,32 @@ def _schedule(plan: Plan, lang: Lang) -> Markup:
     )
 
 
-def _report(plan: Plan) -> ComplianceReport | ProfileError:
+def _judge(plan: Plan, ledger: Ledger | None, as_of: date | None) -> Assessment | ProfileError:
+    """The one assessment the page shows: the plan's own profile, with the ledger it shows."""
     try:
-        return check(plan)
+        return assess(plan, ledger=ledger, as_of=as_of)
     except ProfileError as error:
         return error
 
 
-def _compliance(plan: Plan, lang: Lang) -> str:
+def _findings(lines: Sequence[tuple[str, str]]) -> str:
+    if not lines:
+        return ""
+    items = "".join(f"<li><code>{esc(where)}</code> {esc(what)}</li>" for where, what in lines)
+    return f'<ul class="findings">{items}</ul>'
+
+
+def _compliance(judged: Assessment | ProfileError, lang: Lang) -> str:
     labels = _LABELS[lang]
-    report = _report(plan)
     parts = [
         '<section aria-labelledby="compliance">\n',
         f'<h2 id="compliance">{esc(labels["compliance"])}</h2>\n',
     ]
-    if isinstance(report, ProfileError):
-        reason = report.describe(lang)
+    if isinstance(judged, ProfileError):
+        reason = judged.describe(lang)
         parts.append(f"<p>{esc(labels['profile-error'].format(reason=reason))}</p>\n</section>\n")
         return "".join(parts)
+    report = judged.compliance
     profile = report.profile
     if profile is None:
         parts.append(f"<p>{esc(labels['no-profile'])}</p>\n")
@@ -378,13 +385,17 @@ def _compliance(plan: Plan, lang: Lang) -> str:
     rows = []
     for result in report.results:
         mark = _MARKS.get(result.status.value, "·")
+        # A failure in several places lists every one: which stations, not only how many.
+        found = (
+            [(f.path, f.message(lang)) for f in result.findings] if len(result.findings) > 1 else []
+        )
         rows.append(
             "<tr>"
             f'<th scope="row">{esc(result.code)}</th>'
-            f"<td>{esc(result.rule.summary(lang))}</td>"
+            f"<td>{esc(result.rule.title(lang))}</td>"
             f"<td>{esc(result.severity.label(lang))}</td>"
             f'<td><span aria-hidden="true">{mark} </span>{esc(result.status.label(lang))}</td>'
-            f"<td>{esc(result.message(lang))}</td>"
+            f"<td>{esc(result.message(lang))}{_findings(found)}</td>"
             "</tr>\n"
         )
     header = "".join(
@@ -402,10 +413,13 @@ def _compliance(plan: Plan, lang: Lang) -> str:
     return "".join(parts)
 
 
-def _progress(plan: Plan, ledger: Ledger, as_of: date | None, lang: Lang) -> str:
+def _progress(judged: Assessment | ProfileError, lang: Lang) -> str:
+    """Progress against the ledger: nothing without one (or when the plan cannot be judged)."""
+    if isinstance(judged, ProfileError) or judged.as_of is None:
+        return ""
     labels = _LABELS[lang]
-    day = as_of or date(plan.year, 12, 31)
-    found = progress(plan, Actuals(ledger, day))
+    day = judged.as_of
+    found = judged.progress
     counts = Counter(item.status for item in found)
     summary = labels["list"].join(
         f"{status.label(lang)} {counts[status]}" for status in Progress if counts[status]
@@ -442,6 +456,6 @@ def _progress(plan: Plan, ledger: Ledger, as_of: date | None, lang: Lang) -> str
     )
 
 
-#: The page's sections in order, each a function of the plan and the language; progress against
-#: a ledger follows them when a ledger is given.
-SECTIONS: tuple[Section, ...] = (_schedule, _compliance)
+#: The page's sections of the plan alone, in order, each a function of the plan and the language;
+#: the assessment (the compliance check, then progress against a ledger) follows them.
+SECTIONS: tuple[Section, ...] = (_schedule,)
