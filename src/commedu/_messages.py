@@ -964,8 +964,12 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "kind-ref-station": {"en": "station", "zh": "工作站"},
     "kind-ref-place": {"en": "place", "zh": "场所"},
     "kind-ref-task or mechanism": {"en": "task or mechanism", "zh": "任务或机制"},
-    "target-describe": {
+    "target-describe-percent": {
         "en": "{what} {comparator} {figure}{unit}",
+        "zh": "{what}{comparator}{figure}{unit}",
+    },
+    "target-describe": {
+        "en": "{what} {comparator} {figure} {unit}",
         "zh": "{what}{comparator}{figure}{unit}",
     },
     # Where a problem is (Problem.place).

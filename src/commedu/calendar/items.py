@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from commedu._messages import Lang
+from commedu._messages import Lang, render
 from commedu.model.parts import Activity, Task
 from commedu.model.plan import Plan
 from commedu.model.when import (
@@ -39,7 +39,6 @@ from commedu.model.when import (
 )
 
 __all__ = [
-    "LABELS",
     "ComponentKind",
     "Property",
     "RRule",
@@ -62,39 +61,6 @@ class RRule:
 Value = str | int | date | datetime | list[str] | list[datetime] | RRule
 Property = tuple[str, Value]
 
-LABELS: dict[Lang, dict[str, str]] = {
-    "zh": {
-        "calendar": "{township}{year}年社区教育",
-        "months": "{first}—{last}月",
-        "month": "{first}月",
-        "activities": "共{n}项工作",
-        "when": "时间",
-        "responsible": "责任部门",
-        "serves": "服务任务",
-        "groups": "服务对象",
-        "station": "工作站",
-        "place": "场所",
-        "list": "、",
-        "task": "（{numeral}）{title}",
-        "mechanism": "（{numeral}）{number}. {title}",
-    },
-    "en": {
-        "calendar": "{township} community education {year}",
-        "months": "months {first}–{last}",
-        "month": "month {first}",
-        "activities": "{n} activities",
-        "when": "When",
-        "responsible": "Responsible",
-        "serves": "Serves",
-        "groups": "Target groups",
-        "station": "Station",
-        "place": "Place",
-        "list": "; ",
-        "task": "Task {number}: {title}",
-        "mechanism": "Task {task}.{number}: {title}",
-    },
-}
-_COLON: dict[Lang, str] = {"zh": "：", "en": ": "}
 
 # CJK ideographs (unified, extension A, compatibility): a plan written in Chinese has them in
 # its title or its township's name.
@@ -231,29 +197,37 @@ def _place_name(activity: Activity) -> str:
 
 
 def _description(plan: Plan, activity: Activity, lang: Lang) -> str:
-    labels = LABELS[lang]
     served = []
     for thing in plan.served(activity):
         if isinstance(thing, Task):
-            served.append(
-                labels["task"].format(numeral=thing.numeral, number=thing.number, title=thing.title)
+            said = render(
+                "cal-task", lang, number=thing.number, number_zh=thing.numeral, title=thing.title
             )
         else:
             task = plan.task_of(thing)
-            served.append(
-                labels["mechanism"].format(
-                    numeral=task.numeral, task=task.number, number=thing.number, title=thing.title
-                )
+            said = render(
+                "cal-mechanism",
+                lang,
+                task=task.number,
+                task_zh=task.numeral,
+                number=thing.number,
+                title=thing.title,
             )
+        served.append(said)
+    joined = render("cal-list", lang).join
     fields = [
-        (labels["when"], _when_text(activity.when, activity.when_text)),
-        (labels["responsible"], labels["list"].join(d.name for d in activity.responsible)),
-        (labels["serves"], labels["list"].join(served)),
-        (labels["groups"], labels["list"].join(activity.target_groups)),
-        (labels["station"], activity.station.name if activity.station else ""),
-        (labels["place"], _place_name(activity)),
+        ("cal-when", _when_text(activity.when, activity.when_text)),
+        ("cal-responsible", joined(d.name for d in activity.responsible)),
+        ("cal-serves", joined(served)),
+        ("cal-groups", joined(activity.target_groups)),
+        ("cal-station", activity.station.name if activity.station else ""),
+        ("cal-place", _place_name(activity)),
     ]
-    lines = [f"{label}{_COLON[lang]}{value}" for label, value in fields if value]
+    lines = [
+        render("cal-field", lang, label=render(code, lang), value=value)
+        for code, value in fields
+        if value
+    ]
     if activity.description:
         lines += ["", activity.description]
     return text("\n".join(lines))

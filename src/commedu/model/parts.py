@@ -16,6 +16,7 @@ from typing import Any, cast
 
 import attrs
 
+from commedu._messages import Lang, kind_label
 from commedu.errors import PlanError, Problem
 
 # Re-exported: the checks lived here first and other modules import them from here.
@@ -271,7 +272,11 @@ class MechanismKind(enum.Enum):
 
     @property
     def chinese(self) -> str:
-        return {"management": "管理机制", "guidance": "引领机制", "safeguard": "保障"}[self.value]
+        return self.label("zh")
+
+    def label(self, lang: Lang = "en") -> str:
+        """The kind in words, from the message catalogue: 管理机制, management."""
+        return kind_label("mechanism", self.value, lang)
 
 
 @attrs.frozen(field_transformer=type_checked)
