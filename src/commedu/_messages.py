@@ -685,8 +685,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "类别据任务标题中的 “{word}” 推断",
     },
     "draft-kind-default": {
-        "en": "the heading names no kind; management assumed",
-        "zh": "标题未说明类别，暂定为 management",
+        "en": "the heading names no kind; {kind} assumed",
+        "zh": "标题未说明类别，暂定为{kind}",
     },
     "draft-station": {
         "en": "found in the text: check place and theme",
@@ -984,6 +984,20 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "field-unknown-top-key": {"en": "the key {key!r}", "zh": "键 “{key}”"},
     "field-of": {"en": "{field} of {item}", "zh": "{item}的{field}"},
     "list-separator": {"en": ", ", "zh": "，"},
+    "draft-check": {"en": "please check: {message}", "zh": "请核对：{message}"},
+    # The head of a draft plan file that commedu import writes, in both languages.
+    "draft-head-title": {"en": "draft", "zh": "草稿"},
+    "draft-head-source": {
+        "en": "Written by commedu import from {source}.",
+        "zh": "由 commedu import 从 {source} 生成。",
+    },
+    "draft-head-search": {
+        "en": "Search for “{check}” (please check): each marks a guess or text the import could"
+        " not place; delete the note once checked.",
+        "zh": "搜索 “{check}”：每条都是导入时推断或无法归类的内容，核对后删去该说明。",
+    },
+    "draft-head-check": {"en": "check", "zh": "检查"},
+    "draft-head-format": {"en": "format reference", "zh": "格式说明"},
     # Calendar labels (calendar/items.py, calendar/ics.py).
     "cal-calendar": {
         "en": "{township} community education {year}",
