@@ -661,7 +661,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "note-alias": {
         "en": "“{name}” and “{other}” may be one body; if so, keep one and list the other in its"
         " aliases",
-        "zh": "“{name}” 和 “{other}” 可能是同一单位；如是，保留一个，把另一个写进它的 aliases",
+        "zh": "“{name}” 和 “{other}” 可能是同一单位；如是，保留一个，把另一个写进它的别称"
+        "（aliases = [...]）",
     },
     "note-plan-id": {
         "en": "the plan id {value!r} is a placeholder; use the township's name in pinyin, e.g."
@@ -978,7 +979,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     # label only.
     "place-field-line": {"en": "{path} ({label}; {line})", "zh": "{label}（{line}）"},
     "place-field": {"en": "{path} ({label})", "zh": "{label}"},
-    "place-path-line": {"en": "{path} ({line})", "zh": "{path}（{line}）"},
+    "place-key-line": {"en": "{path} ({line})", "zh": "键 “{path}”（{line}）"},
+    "place-key": {"en": "{path}", "zh": "键 “{path}”"},
     "place-problem": {"en": "{place}: {message}", "zh": "{place}：{message}"},
     "field-unknown-key": {"en": "{key!r} in {parent}", "zh": "{parent}中的 “{key}”"},
     "field-unknown-top-key": {"en": "the key {key!r}", "zh": "键 “{key}”"},
@@ -1090,7 +1092,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "将文件夹中的所有计划作为可订阅的日历提供，并为每个计划提供全年一览网页",
     },
     "cli-command-ledger": {
-        "en": "write a ledger (台账) of what was done, ready to fill in",
+        "en": "write a ledger of what was done, ready to fill in",
         "zh": "生成待填写的台账（实际开展情况记录）",
     },
     "cli-command-report": {

@@ -79,9 +79,11 @@ class Problem:
             line = render("at-line", lang, line=self.line, column=self.column or 1)
         if not self.path:
             return line or render("place-whole-plan", lang)
-        if lang == "en" and not is_field_path(self.path):
-            # Not a plan file's key (a profile's or a ledger's): its path is what English shows.
-            return render("place-path-line", lang, path=self.path, line=line) if line else self.path
+        if not is_field_path(self.path):
+            # Not a plan file's key (a profile's or a ledger's): English shows the path as it is.
+            if line:
+                return render("place-key-line", lang, path=self.path, line=line)
+            return render("place-key", lang, path=self.path)
         label = field_label(self.path, lang)
         if line:
             return render("place-field-line", lang, label=label, path=self.path, line=line)
