@@ -230,6 +230,16 @@ def test_an_os_error_without_an_entry_or_a_number() -> None:
     )
 
 
+def test_a_read_only_target_keeps_its_own_reason() -> None:
+    from commedu.errors import ReadOnlyError
+
+    error = ReadOnlyError("plan.ics")
+    assert error.errno == errno.EACCES
+    assert os_reason(error) == "the file is read-only; make it writable first"
+    assert os_reason(error).said("zh") == "文件是只读的；请先取消只读"
+    assert os_reason(OSError(errno.EACCES, "x")).said("zh") == "没有权限"
+
+
 def test_a_term_pickles_and_compares_as_its_english() -> None:
     reason = os_reason(OSError(errno.ENOSPC, "x"))
     again = pickle.loads(pickle.dumps(reason))

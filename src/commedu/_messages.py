@@ -947,6 +947,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "操作系统报告错误 {name}（错误号 {number}）",
     },
     "os-unknown": {"en": "the operating system gave no reason", "zh": "操作系统未说明原因"},
+    "os-read-only": {
+        "en": "the file is read-only; make it writable first",
+        "zh": "文件是只读的；请先取消只读",
+    },
     # Kinds: the words a plan's enumerations are shown with.
     "kind-mechanism-management": {"en": "management", "zh": "管理机制"},
     "kind-mechanism-guidance": {"en": "guidance", "zh": "引领机制"},
@@ -1396,6 +1400,8 @@ def os_reason(error: OSError) -> Term:
     The reason is chosen by ``errno``, never taken from ``strerror``: the C library speaks the
     machine's language, not the reader's.
     """
+    if isinstance(error.strerror, Term):  # one of ours, such as a read-only target kept
+        return error.strerror
     name = errno.errorcode.get(error.errno or 0)
     if name is None:
         return Term("os-unknown")

@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from commedu._messages import Lang, field_label, is_field_path, render
+from commedu._messages import Lang, Term, field_label, is_field_path, render
 
 __all__ = [
     "DocumentError",
@@ -204,6 +204,4 @@ class ReadOnlyError(PermissionError):
     """A write's target exists and is read-only: it is kept rather than silently replaced."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
-        super().__init__(
-            errno.EACCES, "the file is read-only; make it writable first", os.fspath(path)
-        )
+        super().__init__(errno.EACCES, Term("os-read-only"), os.fspath(path))
