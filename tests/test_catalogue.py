@@ -180,11 +180,11 @@ def test_a_problem_is_placed_by_its_label_in_chinese_and_keeps_its_path_in_engli
 def test_a_problem_outside_the_plan_file_keys_or_without_a_path() -> None:
     profile = Problem("funding.per_resident", "negative", {"value": -1})
     assert profile.place("en") == "funding.per_resident"
-    assert profile.place("zh") == "键 “funding.per_resident”"
+    assert profile.place("zh") == "funding.per_resident"
     assert attrs.evolve(profile, line=2).place("en") == "funding.per_resident (line 2, column 1)"
-    assert (
-        attrs.evolve(profile, line=2).place("zh") == "键 “funding.per_resident”（第 2 行第 1 列）"
-    )
+    assert attrs.evolve(profile, line=2).place("zh") == "funding.per_resident（第 2 行第 1 列）"
+    cell = Problem("B3 (计划工作 Planned activity)", "negative", {"value": -1})
+    assert cell.place("zh") == "B3 (计划工作 Planned activity)"  # the ledger's room names it
     whole = Problem("", "empty-file")
     assert (whole.place("en"), whole.place("zh")) == ("(plan)", "（计划）")
     assert attrs.evolve(whole, line=1).place("zh") == "第 1 行第 1 列"

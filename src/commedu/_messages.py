@@ -983,8 +983,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     # label only.
     "place-field-line": {"en": "{path} ({label}; {line})", "zh": "{label}（{line}）"},
     "place-field": {"en": "{path} ({label})", "zh": "{label}"},
-    "place-key-line": {"en": "{path} ({line})", "zh": "键 “{path}”（{line}）"},
-    "place-key": {"en": "{path}", "zh": "键 “{path}”"},
+    "place-key-line": {"en": "{path} ({line})", "zh": "{path}（{line}）"},
     "place-problem": {"en": "{place}: {message}", "zh": "{place}：{message}"},
     "field-unknown-key": {"en": "{key!r} in {parent}", "zh": "{parent}中的 “{key}”"},
     "field-unknown-top-key": {"en": "the key {key!r}", "zh": "键 “{key}”"},

@@ -80,10 +80,9 @@ class Problem:
         if not self.path:
             return line or render("place-whole-plan", lang)
         if not is_field_path(self.path):
-            # Not a plan file's key (a profile's or a ledger's): English shows the path as it is.
-            if line:
-                return render("place-key-line", lang, path=self.path, line=line)
-            return render("place-key", lang, path=self.path)
+            # Not a plan file's key: a key the user wrote, or a profile's or a ledger's place
+            # (a sheet's cell), which its own room names.
+            return render("place-key-line", lang, path=self.path, line=line) if line else self.path
         label = field_label(self.path, lang)
         if line:
             return render("place-field-line", lang, label=label, path=self.path, line=line)
