@@ -303,3 +303,30 @@ def test_the_placeholder_check_would_notice_a_difference() -> None:
     assert _fields("{value!r} is {kind}") == {"value", "kind"}
     assert _fields("{value!r} 是{kind_zh}") == {"value", "kind"}
     assert _fields("{a}") != _fields("{b}")
+
+
+def test_the_first_of_two_equal_ids_is_said_in_words() -> None:
+    from commedu.model.parts import duplicates
+
+    (plan_level,) = duplicates(["a", "a"], "schedule.activities[{}].id", "schedule.activities")
+    assert plan_level.message("en").startswith("id 'a' is already used by schedule.activities[0]")
+    assert plan_level.message("zh") == "标识 'a' 已被 配档表第 1 项 使用；标识不能重复"
+    (in_a_part,) = duplicates(["b", "c", "b"], "activities[{}].id", "activities")
+    assert "已被 第 1 项 使用" in in_a_part.message("zh")
+    (other,) = duplicates(["x", "x"], "rows[{}]", "rows")
+    assert pickle.loads(pickle.dumps(other)).message("zh").startswith("标识 'x' 已被 第 1 项")
+
+
+def test_a_recurrence_that_holds_its_start_says_so_in_chinese() -> None:
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from commedu.errors import PlanError
+    from commedu.model.when import Recurrence
+
+    start = datetime(2021, 3, 1, 9, tzinfo=ZoneInfo("Asia/Shanghai"))
+    with pytest.raises(PlanError) as info:
+        Recurrence(start, timedelta(hours=1), "FREQ=WEEKLY;COUNT=2;DTSTART=20210301T090000")
+    (problem,) = info.value.problems
+    assert "DTSTART 应写在开始时间中，而不是写进规则" in problem.message("zh")
+    assert "DTSTART belongs in the start, not the rule" in problem.message("en")

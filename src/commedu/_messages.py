@@ -988,6 +988,11 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "field-unknown-key": {"en": "{key!r} in {parent}", "zh": "{parent}中的 “{key}”"},
     "field-unknown-top-key": {"en": "the key {key!r}", "zh": "键 “{key}”"},
     "field-of": {"en": "{field} of {item}", "zh": "{item}的{field}"},
+    "field-item": {"en": "item {n}", "zh": "第 {n} 项"},
+    "rrule-dtstart": {
+        "en": "DTSTART belongs in the start, not the rule",
+        "zh": "DTSTART 应写在开始时间中，而不是写进规则",
+    },
     "list-separator": {"en": ", ", "zh": "，"},
     "draft-check": {"en": "please check: {message}", "zh": "请核对：{message}"},
     # The head of a draft plan file that commedu import writes, in both languages.
@@ -1361,8 +1366,26 @@ def render(code: str, lang: Lang = "en", /, **params: Any) -> str:
     A parameter that is a :class:`Term` is said in ``lang`` too.
     """
     lang = check_lang(lang)
-    said = {k: v.said(lang) if isinstance(v, Term) else v for k, v in params.items()}
+    said = {k: v.said(lang) if isinstance(v, (Term, FieldPath)) else v for k, v in params.items()}
     return MESSAGES[code][lang].format(**said)
+
+
+class FieldPath(str):
+    """A plan file's path given as a message's parameter (the first of two equal ids, say).
+
+    It is the path itself, which English shows for programs; Chinese says it in words
+    (:func:`field_label`), or, for a path relative to a part, as the item's number.
+    """
+
+    def said(self, lang: Lang) -> str:
+        if lang == "en" or is_field_path(self):
+            return field_label(self, lang) if lang == "zh" else str(self)
+        if match := re.search(r"\[(\d+)\]$", self):
+            return render("field-item", lang, n=int(match[1]) + 1)
+        return str(self)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FieldPath, (str(self),))
 
 
 class Term(str):

@@ -16,7 +16,7 @@ from typing import Any, cast
 
 import attrs
 
-from commedu._messages import Lang, kind_label
+from commedu._messages import FieldPath, Lang, kind_label
 from commedu.errors import PlanError, Problem
 
 # Re-exported: the checks lived here first and other modules import them from here.
@@ -60,7 +60,7 @@ def duplicates(ids: Iterable[str | None], path: str, what: str) -> list[Problem]
         if value is None:
             continue
         if value in first:
-            where = f"{what}[{first[value]}]"
+            where = FieldPath(f"{what}[{first[value]}]")
             problems.append(
                 Problem(path.format(i), "duplicate-id", {"value": value, "first": where})
             )
