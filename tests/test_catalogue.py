@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from commedu._messages import (
     LANGS,
     MESSAGES,
+    FieldPath,
     Term,
     field_label,
     is_field_path,
@@ -313,6 +314,7 @@ def test_the_first_of_two_equal_ids_is_said_in_words() -> None:
     assert plan_level.message("zh") == "标识 'a' 已被 配档表第 1 项 使用；标识不能重复"
     (in_a_part,) = duplicates(["b", "c", "b"], "activities[{}].id", "activities")
     assert "已被 第 1 项 使用" in in_a_part.message("zh")
+    assert FieldPath("somewhere").said("zh") == "somewhere"  # neither a key nor an item
     (other,) = duplicates(["x", "x"], "rows[{}]", "rows")
     assert pickle.loads(pickle.dumps(other)).message("zh").startswith("标识 'x' 已被 第 1 项")
 

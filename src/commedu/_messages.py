@@ -1378,8 +1378,10 @@ class FieldPath(str):
     """
 
     def said(self, lang: Lang) -> str:
-        if lang == "en" or is_field_path(self):
-            return field_label(self, lang) if lang == "zh" else str(self)
+        if lang == "en":
+            return str(self)
+        if is_field_path(self):
+            return field_label(self, lang)
         if match := re.search(r"\[(\d+)\]$", self):
             return render("field-item", lang, n=int(match[1]) + 1)
         return str(self)
