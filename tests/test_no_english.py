@@ -129,6 +129,8 @@ def _runs(tmp: Path) -> Iterator[tuple[str, list[str], set[str]]]:
         yield f"ics {name} unknown department", unknown, own | {"nobody"}
         ledger = ["ledger", "init", str(plan), "-o", str(tmp / f"{name}.csv"), "--force"]
         yield f"ledger init {name}", ledger, own
+    empty = ["ics", str(PLANS["jinshan"]), "--department", "volunteers", "--months", "12"]
+    yield "ics nothing selected", [*empty, "-o", str(tmp / "z.ics")], plan_text(PLANS["jinshan"])
     source = JINSHAN_SOURCE.read_text(encoding="utf-8")
     yield "validate bad", ["validate", str(bad)], plan_text(bad)
     yield "validate missing", ["validate", str(tmp / "missing.toml")], set()
@@ -229,6 +231,7 @@ def test_the_faces_cover_what_they_claim(
     assert "常住人口" in said["validate bad"]
     assert "不存在" in said["validate missing"]
     assert "没有" in said["ics jinshan unknown department"]
+    assert "志愿者队伍 · 12月" in said["ics nothing selected"]
     assert "管理机制" in said["import"]  # a kind in words, not ``management``
     assert "文件或文件夹不存在" in said["init unwritable"]  # the reason, by errno
     english = {what: text for what, text, _ in outputs["en"]}

@@ -506,7 +506,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "no-activities": {
         "en": "no activity matches {selection}; widen the selection (known departments: {departments};"
         " stations: {stations})",
-        "zh": "没有符合 {selection} 的工作；请放宽筛选条件（已定义的部门：{departments}；工作站：{stations}）",
+        "zh": "没有符合 {selection_zh} 的工作；请放宽筛选条件（已定义的部门：{departments}；工作站：{stations}）",
     },
     "bad-revision-store": {
         "en": "cannot keep revisions in {file}: {reason}; give the path of a writable SQLite file"
@@ -1132,6 +1132,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "计划中没有这个{kind_zh}；计划中有：{known}",
     },
     "cli-ics-progress": {"en": "exporting", "zh": "正在导出"},
+    "cli-option-problem": {"en": "{option}: {message}", "zh": "{option}：{message}"},
     "cli-ledger-init": {
         "en": "write a ledger for the plan, ready to fill in (.xlsx, .csv, .toml or .json)",
         "zh": "为计划生成待填写的台账（.xlsx、.csv、.toml 或 .json）",

@@ -274,6 +274,7 @@ def nothing_selected(
         "no-activities",
         {
             "selection": _selection_label(departments, stations, months, "en") or "-",
+            "selection_zh": _selection_label(departments, stations, months, "zh") or "-",
             "departments": ", ".join(d.name for d in plan.departments) or "-",
             "stations": ", ".join(s.name for s in plan.stations) or "-",
         },

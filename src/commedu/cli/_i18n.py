@@ -130,6 +130,6 @@ def language(environ: Mapping[str, str]) -> tuple[Lang, str | None]:
     return locale_lang, render("cli-bad-commedu-lang", locale_lang, value=chosen)
 
 
-def option_error(option: str, value: object, message: str) -> str:
+def option_error(option: str, value: object, message: str, lang: Lang = "en") -> str:
     """A problem with a command-line option, named by the option and the value given to it."""
-    return f"{option} {value}: {message}"
+    return render("cli-option-problem", lang, option=f"{option} {value}", message=message)

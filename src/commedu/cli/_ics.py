@@ -44,17 +44,19 @@ def _option_problem(problem: Problem, args: argparse.Namespace, lang: Lang) -> s
     if problem.code == "unknown-ref":
         message = render("cli-ics-no-such", lang, **problem.params)
     if head in ("departments", "stations"):
-        return option_error(_OPTIONS[head], problem.value, message)
+        return option_error(_OPTIONS[head], problem.value, message, lang)
     if head in _OPTIONS:
-        return f"{_OPTIONS[head]}: {message}"
+        return render("cli-option-problem", lang, option=_OPTIONS[head], message=message)
     if head == "SOURCE_DATE_EPOCH":
-        return option_error("SOURCE_DATE_EPOCH", problem.value, message)
+        return option_error("SOURCE_DATE_EPOCH", problem.value, message, lang)
     given = [f"--department {d}" for d in args.department]
     given += [f"--station {s}" for s in args.station]
     if args.months:
         first, last = args.months
         given.append(f"--months {first}-{last}" if first != last else f"--months {first}")
-    return f"{' '.join(given)}: {message}" if given else message
+    if not given:
+        return message
+    return render("cli-option-problem", lang, option=" ".join(given), message=message)
 
 
 def _months(lang: Lang) -> Callable[[str], tuple[int, int]]:
