@@ -21,6 +21,7 @@ from commedu._messages import (
     LANGS,
     MESSAGES,
     FieldPath,
+    Lang,
     Term,
     field_label,
     is_field_path,
@@ -332,3 +333,14 @@ def test_a_recurrence_that_holds_its_start_says_so_in_chinese() -> None:
     (problem,) = info.value.problems
     assert "DTSTART 应写在开始时间中，而不是写进规则" in problem.message("zh")
     assert "DTSTART belongs in the start, not the rule" in problem.message("en")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_calendar_says_its_labels_as_the_catalogue_does(lang: Lang) -> None:
+    from commedu.calendar.items import _FIELDS, _labels
+
+    separator, labels = _labels(lang)
+    assert separator == render("cal-list", lang)
+    for code in _FIELDS:
+        label = render(code, lang)
+        assert labels[code] + "值" == render("cal-field", lang, label=label, value="值")

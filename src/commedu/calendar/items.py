@@ -7,6 +7,7 @@ apart. Each kind of *when* has one conversion function in ``_WHEN``; a new kind 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -196,6 +197,21 @@ def _place_name(activity: Activity) -> str:
     return f"{place.village}{place.name}"
 
 
+_FIELDS = ("cal-when", "cal-responsible", "cal-serves", "cal-groups", "cal-station", "cal-place")
+
+
+@functools.cache
+def _labels(lang: Lang) -> tuple[str, dict[str, str]]:
+    """The list separator and each field's ``label: `` in ``lang``, said once per process.
+
+    A calendar says them for every item; rendering them each time was a third of an export.
+    """
+    fields = {
+        code: render("cal-field", lang, label=render(code, lang), value="") for code in _FIELDS
+    }
+    return render("cal-list", lang), fields
+
+
 def _description(plan: Plan, activity: Activity, lang: Lang) -> str:
     served = []
     for thing in plan.served(activity):
@@ -214,7 +230,8 @@ def _description(plan: Plan, activity: Activity, lang: Lang) -> str:
                 title=thing.title,
             )
         served.append(said)
-    joined = render("cal-list", lang).join
+    separator, label = _labels(lang)
+    joined = separator.join
     fields = [
         ("cal-when", _when_text(activity.when, activity.when_text)),
         ("cal-responsible", joined(d.name for d in activity.responsible)),
@@ -223,11 +240,7 @@ def _description(plan: Plan, activity: Activity, lang: Lang) -> str:
         ("cal-station", activity.station.name if activity.station else ""),
         ("cal-place", _place_name(activity)),
     ]
-    lines = [
-        render("cal-field", lang, label=render(code, lang), value=value)
-        for code, value in fields
-        if value
-    ]
+    lines = [label[code] + value for code, value in fields if value]
     if activity.description:
         lines += ["", activity.description]
     return text("\n".join(lines))
