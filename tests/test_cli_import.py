@@ -32,7 +32,7 @@ def test_import_speaks_chinese(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert main(["--lang", "zh", "import", str(JINSHAN_SOURCE), "-o", str(output)]) == EXIT_OK
     out = capsys.readouterr().out
     assert (
-        "  原文第 9 行: “实施三项管理机制，全面激活社区工作” 下各项机制的类别按标题中的 “管理” 定为 management"
+        "  原文第 9 行：“实施三项管理机制，全面激活社区工作” 下各项机制的类别按标题中的 “管理” 定为 管理机制"
         in out
     )
     assert out.splitlines()[-1].startswith(f"已写入 {output}：配档表 36 项，")

@@ -36,9 +36,11 @@ def test_invalid_files_exit_1_with_every_problem_grouped_per_file(
     first = lines.index(f"{bad[0]}: 3 problem(s)")
     assert lines[first + 1 : first + 4] == [
         "  yaer (line 3, column 1): unknown key 'yaer' — did you mean 'year'?",
-        "  tasks[0].mechanisms[0].kind (line 33, column 1): 'Management' is not one of:"
+        "  tasks[0].mechanisms[0].kind (kind of mechanism 1 of task 1; line 33, column 1):"
+        " 'Management' is not one of:"
         " management, guidance, safeguard — did you mean 'management'?",
-        "  schedule.activities[0].when (line 38, column 1): '13月' is not a month (1–12)",
+        "  schedule.activities[0].when (time of schedule item 1; line 38, column 1):"
+        " '13月' is not a month (1–12)",
     ]
     assert lines[first + 4] == f"{bad[1]}: 1 problem(s)"
     assert "1 of 3 file(s) valid" in captured.err
@@ -48,7 +50,7 @@ def test_invalid_files_exit_1_with_every_problem_grouped_per_file(
 def test_problems_are_printed_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--lang", "zh", "validate", str(MALFORMED / "encoding-gbk.toml")]) == EXIT_FAILED
     out = capsys.readouterr().out
-    assert "第 3 行第 10 列: 文件不是 UTF-8 编码，看起来是 GBK/GB18030" in out
+    assert "第 3 行第 10 列：文件不是 UTF-8 编码，看起来是 GBK/GB18030" in out
 
 
 @pytest.mark.parametrize("missing", ["nowhere.toml", "."])
@@ -156,7 +158,7 @@ def test_the_starter_file_is_valid_with_a_warning_for_each_placeholder(
     lines = path.read_text(encoding="utf-8").splitlines()
     for said in out[1:]:
         assert said.startswith("  warning: ")
-        line = int(said.split("(line ")[1].split(",")[0])
+        line = int(said.split("; line ")[1].split(",")[0])
         assert "待填写" in lines[line - 1] or "某某" in lines[line - 1]
     assert main(["validate", "--strict", str(path)]) == EXIT_FAILED
 
@@ -173,7 +175,8 @@ def test_an_activity_without_a_department_is_warned_about_at_its_block(
     line = (head + sep).count("\n") + 1
     assert main(["--lang", "zh", "validate", str(path)]) == EXIT_OK
     out = capsys.readouterr().out
-    assert f"schedule.activities[0].responsible（第 {line} 行第 1 列）" in out
+    assert f"配档表第 1 项的责任部门（第 {line} 行第 1 列）" in out
+    assert "schedule" not in out
     assert "规则 CE302 将不通过" in out
 
 

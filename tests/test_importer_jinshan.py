@@ -134,7 +134,7 @@ def test_validate_names_exactly_what_is_left_to_fill_in(
         n for n, text in enumerate(draft.text.splitlines(), 1) if text.startswith("province")
     )
     assert out.splitlines()[1:] == [
-        f"  township.province (line {line}, column 1): must not be empty"
+        f"  township.province (province; line {line}, column 1): must not be empty"
     ]
     assert "province" in next(
         line for line in draft.text.splitlines() if "请核对" in line and "省" in line
@@ -145,7 +145,7 @@ def test_every_guess_says_where_it_came_from(from_text: Draft, from_docx: Draft)
     (text_note,) = [n for n in from_text.notes if n.code == "note-when-in-title"]
     assert text_note.describe("en").startswith("table 1, row 8, cell 2, line 88: ")
     (docx_note,) = [n for n in from_docx.notes if n.code == "note-when-in-title"]
-    assert docx_note.describe("zh").startswith("表 1，第 8 行，第 2 格: ")
+    assert docx_note.describe("zh").startswith("表 1，第 8 行，第 2 格：")
     assert "7-8月" in docx_note.message("zh")
     aliases = {
         (n.params["name"], n.params["other"]) for n in from_text.notes if n.code == "note-alias"

@@ -174,4 +174,4 @@ def test_a_bad_plan_text_gets_lines_in_json_too() -> None:
     (problem,) = [p for p in info.value.problems if p.path == "yaer"]
     assert (problem.line, problem.column) == (4, 3)
     assert problem.describe("en").startswith("yaer (line 4, column 3): ")
-    assert problem.describe("zh").startswith("yaer（第 4 行第 3 列）: ")
+    assert problem.describe("zh").startswith("yaer（第 4 行第 3 列）：")

@@ -184,7 +184,10 @@ def test_plan_reports_every_problem_at_once_with_paths() -> None:
     ]
     message = str(info.value)
     assert "the plan defines culture (文化站), centre (社区教育中心)" in message
-    assert "schedule.activities[2].serves[1]: task or mechanism 't7' is not defined" in message
+    assert (
+        "schedule.activities[2].serves[1] (task served 2 of schedule item 3):"
+        " task or mechanism 't7' is not defined"
+    ) in message
     zh = info.value.describe("zh")
     assert "未定义的部门 'police'" in zh
 

@@ -2,10 +2,19 @@
 
 Messages are looked up by a stable code so a test can prove that every one exists in both
 languages and so callers never have to parse an English sentence.
+
+Every word a user reads is here: messages, help texts, argparse's own words, labels for the
+plan file's fields (:func:`field_label`), kinds and the reasons the operating system gives for a
+failed read or write (:func:`os_reason`). It is one table rather than gettext catalogues (through
+Babel): a code stays the same when an English sentence is reworded, so programs and tests can
+name a message; the two languages sit side by side, so a reviewer sees both and a test proves
+that every entry has both with the same fields; and there is no compile step or ``.mo`` file to
+ship or to forget. With two languages, a table is all gettext would give us.
 """
 
 from __future__ import annotations
 
+import errno
 import re
 from typing import Any, Literal
 
@@ -608,7 +617,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "no-activities": {
         "en": "no activity matches {selection}; widen the selection (known departments: {departments};"
         " stations: {stations})",
-        "zh": "没有符合 {selection} 的工作；请放宽筛选条件（已定义的部门：{departments}；工作站：{stations}）",
+        "zh": "没有符合 {selection_zh} 的工作；请放宽筛选条件（已定义的部门：{departments}；工作站：{stations}）",
     },
     "bad-revision-store": {
         "en": "cannot keep revisions in {file}: {reason}; give the path of a writable SQLite file"
@@ -764,7 +773,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "note-alias": {
         "en": "“{name}” and “{other}” may be one body; if so, keep one and list the other in its"
         " aliases",
-        "zh": "“{name}” 和 “{other}” 可能是同一单位；如是，保留一个，把另一个写进它的 aliases",
+        "zh": "“{name}” 和 “{other}” 可能是同一单位；如是，保留一个，把另一个写进它的别称"
+        "（aliases = [...]）",
     },
     "note-plan-id": {
         "en": "the plan id {value!r} is a placeholder; use the township's name in pinyin, e.g."
@@ -788,8 +798,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "类别据任务标题中的 “{word}” 推断",
     },
     "draft-kind-default": {
-        "en": "the heading names no kind; management assumed",
-        "zh": "标题未说明类别，暂定为 management",
+        "en": "the heading names no kind; {kind} assumed",
+        "zh": "标题未说明类别，暂定为{kind}",
     },
     "draft-station": {
         "en": "found in the text: check place and theme",
@@ -863,6 +873,549 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{value} is not an .xlsx workbook: {reason}",
         "zh": "{value} 不是 .xlsx 工作簿：{reason}",
     },
+    # -- field labels, kinds, reasons of the operating system, the command line's words ----------
+    # A plan file's fields, by path with indexes as ``[]`` (see field_label); an item's label
+    # holds its number, a field's is relative to the item it is in.
+    "field:id": {"en": "plan id", "zh": "计划标识"},
+    "field:year": {"en": "plan year", "zh": "计划年度"},
+    "field:last_year": {"en": "last year of the plan", "zh": "计划末年"},
+    "field:title": {"en": "plan title", "zh": "计划标题"},
+    "field:profile": {"en": "standard profile", "zh": "标准档案"},
+    "field:document_number": {"en": "document number", "zh": "文号"},
+    "field:issuer": {"en": "issuer", "zh": "发文机关"},
+    "field:issued_on": {"en": "date of issue", "zh": "印发日期"},
+    "field:published_on": {"en": "date of publication", "zh": "发布日期"},
+    "field:preamble": {"en": "preamble", "zh": "前言"},
+    "field:guiding_principles": {"en": "guiding principles", "zh": "指导思想"},
+    "field:goals": {"en": "goals", "zh": "工作目标"},
+    "field:township": {"en": "township", "zh": "镇街信息"},
+    "field:township.name": {"en": "township name", "zh": "镇街名称"},
+    "field:township.district": {"en": "district", "zh": "所属区县"},
+    "field:township.city": {"en": "city", "zh": "所属市"},
+    "field:township.province": {"en": "province", "zh": "所属省份"},
+    "field:township.resident_population": {"en": "resident population", "zh": "常住人口"},
+    "field:township.kind": {"en": "kind of unit", "zh": "单位类型"},
+    "field:source": {"en": "source document", "zh": "来源文件"},
+    "field:source.title": {"en": "source document title", "zh": "来源文件标题"},
+    "field:source.issuer": {"en": "source document issuer", "zh": "来源文件发文机关"},
+    "field:source.issued_on": {"en": "source document date", "zh": "来源文件印发日期"},
+    "field:source.url": {"en": "source document address", "zh": "来源文件网址"},
+    "field:centre": {"en": "education centre", "zh": "社区教育中心"},
+    "field:centre.name": {"en": "education centre name", "zh": "社区教育中心名称"},
+    "field:commitments": {"en": "commitments", "zh": "工作承诺"},
+    "field:commitments.full_time_staff": {
+        "en": "committed full-time staff",
+        "zh": "承诺专职人员数",
+    },
+    "field:commitments.staff": {
+        "en": "committed staff, full- and part-time",
+        "zh": "承诺专兼职人员数",
+    },
+    "field:commitments.staff.low": {"en": "fewest committed staff", "zh": "承诺专兼职人员数下限"},
+    "field:commitments.staff.high": {"en": "most committed staff", "zh": "承诺专兼职人员数上限"},
+    "field:commitments.funding_per_resident": {
+        "en": "committed funding per resident",
+        "zh": "承诺人均经费",
+    },
+    "field:commitments.funding_earmarked": {"en": "ring-fenced funding", "zh": "经费专款专用"},
+    "field:commitments.learning_brands": {
+        "en": "learning brands to build",
+        "zh": "拟建社区教育品牌数",
+    },
+    "field:commitments.learning_brands.low": {
+        "en": "fewest learning brands",
+        "zh": "拟建社区教育品牌数下限",
+    },
+    "field:commitments.learning_brands.high": {
+        "en": "most learning brands",
+        "zh": "拟建社区教育品牌数上限",
+    },
+    "field:resources": {"en": "resources", "zh": "人员经费情况"},
+    "field:resources.full_time_staff": {"en": "full-time staff in post", "zh": "在岗专职人员数"},
+    "field:resources.part_time_staff": {"en": "part-time staff in post", "zh": "在岗兼职人员数"},
+    "field:resources.budget": {"en": "budget", "zh": "经费预算"},
+    "field:departments": {"en": "departments", "zh": "部门列表"},
+    "field:departments[]": {"en": "department {n}", "zh": "第 {n} 个部门"},
+    "field:departments[].id": {"en": "id", "zh": "标识"},
+    "field:departments[].name": {"en": "name", "zh": "名称"},
+    "field:departments[].aliases": {"en": "other names", "zh": "别称"},
+    "field:departments[].aliases[]": {"en": "other name {n}", "zh": "第 {n} 个别称"},
+    "field:stations": {"en": "stations", "zh": "工作站列表"},
+    "field:stations[]": {"en": "station {n}", "zh": "第 {n} 个工作站"},
+    "field:stations[].id": {"en": "id", "zh": "标识"},
+    "field:stations[].name": {"en": "name", "zh": "名称"},
+    "field:stations[].place": {"en": "village or community", "zh": "所在村居"},
+    "field:stations[].theme": {"en": "theme", "zh": "特色主题"},
+    "field:stations[].focus": {"en": "focus", "zh": "工作重点"},
+    "field:stations[].resources": {"en": "resources", "zh": "依托资源"},
+    "field:stations[].resources[]": {"en": "resource {n}", "zh": "第 {n} 项依托资源"},
+    "field:stations[].description": {"en": "description", "zh": "说明"},
+    "field:places": {"en": "places", "zh": "场所列表"},
+    "field:places[]": {"en": "place {n}", "zh": "第 {n} 个场所"},
+    "field:places[].id": {"en": "id", "zh": "标识"},
+    "field:places[].name": {"en": "name", "zh": "名称"},
+    "field:places[].kind": {"en": "kind", "zh": "场所类型"},
+    "field:places[].village": {"en": "village or community", "zh": "所在村居"},
+    "field:places[].description": {"en": "description", "zh": "说明"},
+    "field:targets": {"en": "targets", "zh": "量化目标列表"},
+    "field:targets[]": {"en": "target {n}", "zh": "第 {n} 项量化目标"},
+    "field:targets[].id": {"en": "id", "zh": "标识"},
+    "field:targets[].what": {"en": "what is measured", "zh": "指标"},
+    "field:targets[].comparator": {"en": "comparison", "zh": "比较方式"},
+    "field:targets[].value": {"en": "figure", "zh": "数值"},
+    "field:targets[].unit": {"en": "unit", "zh": "单位"},
+    "field:targets[].text": {"en": "sentence", "zh": "原文"},
+    "field:tasks": {"en": "tasks", "zh": "主要任务列表"},
+    "field:tasks[]": {"en": "task {n}", "zh": "第 {n} 项主要任务"},
+    "field:tasks[].id": {"en": "id", "zh": "标识"},
+    "field:tasks[].number": {"en": "number", "zh": "序号"},
+    "field:tasks[].title": {"en": "title", "zh": "标题"},
+    "field:tasks[].standing": {"en": "standing", "zh": "常设"},
+    "field:tasks[].measures": {"en": "measures", "zh": "措施列表"},
+    "field:tasks[].measures[]": {"en": "measure {n}", "zh": "第 {n} 条措施"},
+    "field:tasks[].measures[].text": {"en": "text", "zh": "内容"},
+    "field:tasks[].measures[].title": {"en": "title", "zh": "标题"},
+    "field:tasks[].mechanisms": {"en": "mechanisms", "zh": "机制列表"},
+    "field:tasks[].mechanisms[]": {"en": "mechanism {n}", "zh": "第 {n} 项机制"},
+    "field:tasks[].mechanisms[].id": {"en": "id", "zh": "标识"},
+    "field:tasks[].mechanisms[].number": {"en": "number", "zh": "序号"},
+    "field:tasks[].mechanisms[].title": {"en": "title", "zh": "标题"},
+    "field:tasks[].mechanisms[].kind": {"en": "kind", "zh": "机制类型"},
+    "field:tasks[].mechanisms[].standing": {"en": "standing", "zh": "常设"},
+    "field:tasks[].mechanisms[].measures": {"en": "measures", "zh": "措施列表"},
+    "field:tasks[].mechanisms[].measures[]": {"en": "measure {n}", "zh": "第 {n} 条措施"},
+    "field:tasks[].mechanisms[].measures[].text": {"en": "text", "zh": "内容"},
+    "field:tasks[].mechanisms[].measures[].title": {"en": "title", "zh": "标题"},
+    "field:schedule": {"en": "schedule", "zh": "配档表"},
+    "field:schedule.title": {"en": "schedule title", "zh": "配档表标题"},
+    "field:schedule.activities": {"en": "schedule items", "zh": "配档表各项"},
+    "field:schedule.activities[]": {"en": "schedule item {n}", "zh": "配档表第 {n} 项"},
+    "field:schedule.activities[].id": {"en": "id", "zh": "标识"},
+    "field:schedule.activities[].title": {"en": "title", "zh": "工作内容"},
+    "field:schedule.activities[].when": {"en": "time", "zh": "时间"},
+    "field:schedule.activities[].when_text": {"en": "time as written", "zh": "原文时间"},
+    "field:schedule.activities[].responsible": {"en": "responsible departments", "zh": "责任部门"},
+    "field:schedule.activities[].responsible[]": {
+        "en": "responsible department {n}",
+        "zh": "第 {n} 个责任部门",
+    },
+    "field:schedule.activities[].station": {"en": "station", "zh": "工作站"},
+    "field:schedule.activities[].serves": {"en": "tasks served", "zh": "所属任务"},
+    "field:schedule.activities[].serves[]": {"en": "task served {n}", "zh": "第 {n} 个所属任务"},
+    "field:schedule.activities[].target_groups": {"en": "target groups", "zh": "对象群体"},
+    "field:schedule.activities[].target_groups[]": {
+        "en": "target group {n}",
+        "zh": "第 {n} 个对象群体",
+    },
+    "field:schedule.activities[].description": {"en": "description", "zh": "说明"},
+    "field:schedule.activities[].place": {"en": "place", "zh": "场所"},
+    "field:school_holidays": {"en": "school holidays", "zh": "学校假期列表"},
+    "field:school_holidays[]": {"en": "school holiday {n}", "zh": "第 {n} 个学校假期"},
+    "field:school_holidays[].name": {"en": "name", "zh": "名称"},
+    "field:school_holidays[].first": {"en": "first day", "zh": "开始日期"},
+    "field:school_holidays[].last": {"en": "last day", "zh": "结束日期"},
+    # Why the operating system refused a read or a write, by errno name (see os_reason).
+    "os-ENOENT": {"en": "no such file or folder", "zh": "文件或文件夹不存在"},
+    "os-EACCES": {"en": "permission denied", "zh": "没有权限"},
+    "os-EPERM": {"en": "the operation is not permitted", "zh": "不允许此操作"},
+    "os-EISDIR": {"en": "it is a folder", "zh": "这是一个文件夹"},
+    "os-ENOTDIR": {"en": "a part of the path is not a folder", "zh": "路径中有一部分不是文件夹"},
+    "os-ENOSPC": {"en": "the disk is full", "zh": "磁盘已满"},
+    "os-EDQUOT": {"en": "the disk quota is used up", "zh": "磁盘配额已用完"},
+    "os-EROFS": {"en": "the file system is read-only", "zh": "文件系统是只读的"},
+    "os-ENAMETOOLONG": {"en": "the file name is too long", "zh": "文件名太长"},
+    "os-EEXIST": {"en": "it already exists", "zh": "已经存在"},
+    "os-ENOTEMPTY": {"en": "the folder is not empty", "zh": "文件夹不是空的"},
+    "os-EBUSY": {"en": "it is in use", "zh": "正被占用"},
+    "os-ETXTBSY": {"en": "it is in use by a running program", "zh": "正被运行中的程序占用"},
+    "os-EMFILE": {"en": "too many files are open", "zh": "打开的文件太多"},
+    "os-ENFILE": {"en": "too many files are open on the system", "zh": "系统中打开的文件太多"},
+    "os-EIO": {"en": "the device reported an input/output error", "zh": "设备读写出错"},
+    "os-ELOOP": {"en": "too many symbolic links in the path", "zh": "路径中的符号链接太多"},
+    "os-EXDEV": {
+        "en": "it cannot be moved to another file system",
+        "zh": "不能移动到另一个文件系统",
+    },
+    "os-EFBIG": {"en": "the file is too large", "zh": "文件太大"},
+    "os-EINVAL": {
+        "en": "the operating system refused the request as invalid",
+        "zh": "操作系统认为请求无效",
+    },
+    "os-ENXIO": {"en": "no such device", "zh": "设备不存在"},
+    "os-ENODEV": {"en": "no such device", "zh": "设备不存在"},
+    "os-ENOMEM": {"en": "not enough memory", "zh": "内存不足"},
+    "os-EAGAIN": {
+        "en": "the resource is temporarily unavailable; try again",
+        "zh": "资源暂时不可用，请重试",
+    },
+    "os-EADDRINUSE": {"en": "the address is already in use", "zh": "地址已被占用"},
+    "os-EADDRNOTAVAIL": {
+        "en": "the address is not available on this machine",
+        "zh": "本机没有这个地址",
+    },
+    "os-ECONNREFUSED": {"en": "the connection was refused", "zh": "连接被拒绝"},
+    "os-other": {
+        "en": "the operating system reports {name} (error {number})",
+        "zh": "操作系统报告错误 {name}（错误号 {number}）",
+    },
+    "os-unknown": {"en": "the operating system gave no reason", "zh": "操作系统未说明原因"},
+    "os-read-only": {
+        "en": "the file is read-only; make it writable first",
+        "zh": "文件是只读的；请先取消只读",
+    },
+    # Kinds: the words a plan's enumerations are shown with.
+    "kind-mechanism-management": {"en": "management", "zh": "管理机制"},
+    "kind-mechanism-guidance": {"en": "guidance", "zh": "引领机制"},
+    "kind-mechanism-safeguard": {"en": "safeguard", "zh": "保障"},
+    "kind-unit-镇": {"en": "town", "zh": "镇"},
+    "kind-unit-街道": {"en": "subdistrict", "zh": "街道"},
+    "kind-unit-社区": {"en": "community", "zh": "社区"},
+    "kind-place-学校": {"en": "school", "zh": "学校"},
+    "kind-place-市民学校": {"en": "citizen school", "zh": "市民学校"},
+    "kind-place-场馆": {"en": "venue", "zh": "场馆"},
+    "kind-place-其他": {"en": "other place", "zh": "其他"},
+    "kind-comparator->=": {"en": "at least", "zh": "不低于"},
+    "kind-comparator-<=": {"en": "at most", "zh": "不高于"},
+    "kind-comparator-=": {"en": "exactly", "zh": "等于"},
+    "kind-ref-department": {"en": "department", "zh": "部门"},
+    "kind-ref-station": {"en": "station", "zh": "工作站"},
+    "kind-ref-place": {"en": "place", "zh": "场所"},
+    "kind-ref-task or mechanism": {"en": "task or mechanism", "zh": "任务或机制"},
+    "target-describe-percent": {
+        "en": "{what} {comparator} {figure}{unit}",
+        "zh": "{what}{comparator}{figure}{unit}",
+    },
+    "target-describe": {
+        "en": "{what} {comparator} {figure} {unit}",
+        "zh": "{what}{comparator}{figure}{unit}",
+    },
+    # Where a problem is (Problem.place).
+    "place-whole-plan": {"en": "(plan)", "zh": "（计划）"},
+    # English keeps a field's path before its label, for programs and grep; Chinese shows the
+    # label only.
+    "place-field-line": {"en": "{path} ({label}; {line})", "zh": "{label}（{line}）"},
+    "place-field": {"en": "{path} ({label})", "zh": "{label}"},
+    "place-key-line": {"en": "{path} ({line})", "zh": "{path}（{line}）"},
+    "place-problem": {"en": "{place}: {message}", "zh": "{place}：{message}"},
+    "field-unknown-key": {"en": "{key!r} in {parent}", "zh": "{parent}中的 “{key}”"},
+    "field-unknown-top-key": {"en": "the key {key!r}", "zh": "键 “{key}”"},
+    "field-of": {"en": "{field} of {item}", "zh": "{item}的{field}"},
+    "field-item": {"en": "item {n}", "zh": "第 {n} 项"},
+    "rrule-dtstart": {
+        "en": "DTSTART belongs in the start, not the rule",
+        "zh": "DTSTART 应写在开始时间中，而不是写进规则",
+    },
+    "list-separator": {"en": ", ", "zh": "，"},
+    "draft-check": {"en": "please check: {message}", "zh": "请核对：{message}"},
+    # The head of a draft plan file that commedu import writes, in both languages.
+    "draft-head-title": {"en": "draft", "zh": "草稿"},
+    "draft-head-source": {
+        "en": "Written by commedu import from {source}.",
+        "zh": "由 commedu import 从 {source} 生成。",
+    },
+    "draft-head-search": {
+        "en": "Search for “{check}” (please check): each marks a guess or text the import could"
+        " not place; delete the note once checked.",
+        "zh": "搜索 “{check}”：每条都是导入时推断或无法归类的内容，核对后删去该说明。",
+    },
+    "draft-head-check": {"en": "check", "zh": "检查"},
+    "draft-head-format": {"en": "format reference", "zh": "格式说明"},
+    # Calendar labels (calendar/items.py, calendar/ics.py).
+    "cal-calendar": {
+        "en": "{township} community education {year}",
+        "zh": "{township}{year}年社区教育",
+    },
+    "cal-months": {"en": "months {first}–{last}", "zh": "{first}—{last}月"},
+    "cal-month": {"en": "month {first}", "zh": "{first}月"},
+    "cal-activities": {"en": "{n} activities", "zh": "共{n}项工作"},
+    "cal-when": {"en": "When", "zh": "时间"},
+    "cal-responsible": {"en": "Responsible", "zh": "责任部门"},
+    "cal-serves": {"en": "Serves", "zh": "服务任务"},
+    "cal-groups": {"en": "Target groups", "zh": "服务对象"},
+    "cal-station": {"en": "Station", "zh": "工作站"},
+    "cal-place": {"en": "Place", "zh": "场所"},
+    "cal-list": {"en": "; ", "zh": "、"},
+    "cal-task": {"en": "Task {number}: {title}", "zh": "（{number_zh}）{title}"},
+    "cal-mechanism": {
+        "en": "Task {task}.{number}: {title}",
+        "zh": "（{task_zh}）{number}. {title}",
+    },
+    "cal-field": {"en": "{label}: {value}", "zh": "{label}：{value}"},
+    # The command line: the program, its commands and their options.
+    "cli-description": {
+        "en": "Model a township's community-education work plan, check it and export calendars.",
+        "zh": "社区教育工作计划：建模、检查并导出日历。",
+    },
+    "cli-lang": {
+        "en": "language of messages and reports (default: COMMEDU_LANG, else the locale's)",
+        "zh": "消息和报告的语言（默认取 COMMEDU_LANG，否则按系统语言环境）",
+    },
+    "cli-color": {
+        "en": "colour the output by severity: auto (only on a terminal, unless NO_COLOR is"
+        " set), always or never (default: auto)",
+        "zh": "按严重程度为输出着色：auto（仅在终端上且未设置 NO_COLOR 时）、always 或 never"
+        "（默认：auto）",
+    },
+    "cli-commands": {"en": "commands", "zh": "命令"},
+    "cli-version": {"en": "show the version and exit", "zh": "显示版本并退出"},
+    "cli-no-command": {
+        "en": "no command given; try 'commedu --help'",
+        "zh": "未指定命令；请运行 “commedu --help”",
+    },
+    "cli-unknown-command": {
+        "en": "unknown command {name!r}; commands: {known}",
+        "zh": "未知命令 {name!r}；可用命令：{known}",
+    },
+    "cli-bad-commedu-lang": {
+        "en": "COMMEDU_LANG={value!r} is not a language commedu speaks (zh, en); using en",
+        "zh": "COMMEDU_LANG={value!r} 不是 commedu 支持的语言（zh、en）；改用 zh",
+    },
+    "cli-not-utf8-argument": {
+        "en": "argument {option}: {value} is not UTF-8 text; the terminal or script sent other"
+        " bytes (set the terminal to UTF-8, or retype the value)",
+        "zh": "参数 {option}：{value} 不是 UTF-8 文本；终端或脚本传入了其他编码的字节"
+        "（请把终端设为 UTF-8，或重新输入该值）",
+    },
+    "cli-command-validate": {
+        "en": "check plan files and report every problem in each",
+        "zh": "检查计划文件，逐个报告其中所有问题",
+    },
+    "cli-command-init": {
+        "en": "write a commented starter plan for a township",
+        "zh": "为镇街生成带注释的计划模板",
+    },
+    "cli-command-check": {
+        "en": "check a plan against a standard profile and report what passes, fails or cannot"
+        " be judged",
+        "zh": "按标准档案检查计划，报告通过、未通过、无法判定和不适用的规则",
+    },
+    "cli-command-ics": {
+        "en": "export the schedule as iCalendar files for calendar and task apps",
+        "zh": "将配档表导出为 iCalendar 日历文件，供日历和任务类应用导入或订阅",
+    },
+    "cli-command-rules": {
+        "en": "list the compliance rules or show one rule's documentation",
+        "zh": "列出合规规则或显示某条规则的说明",
+    },
+    "cli-command-import": {
+        "en": "read a plan from its Word document or text and write a draft plan file to check",
+        "zh": "从 Word 文档或文本读取计划，生成待核对的计划文件草稿",
+    },
+    "cli-command-html": {
+        "en": "write the year at a glance: the schedule by month and department, and the check,"
+        " as a page",
+        "zh": "生成全年一览网页：按月份和部门排列的工作安排及合规检查结果",
+    },
+    "cli-command-serve": {
+        "en": "serve every plan in a folder as calendar feeds to subscribe to, with a page per"
+        " plan",
+        "zh": "将文件夹中的所有计划作为可订阅的日历提供，并为每个计划提供全年一览网页",
+    },
+    "cli-command-ledger": {
+        "en": "write a ledger of what was done, ready to fill in",
+        "zh": "生成待填写的台账（实际开展情况记录）",
+    },
+    "cli-command-report": {
+        "en": "write the year-end inspection report of a plan and its ledger, or a district"
+        " roll-up",
+        "zh": "根据计划和台账生成年终督导报告，或生成区域汇总",
+    },
+    "cli-validate-format": {
+        "en": "output: text for people, json for programs (default: text)",
+        "zh": "输出格式：text 供人阅读，json 供程序读取（默认：text）",
+    },
+    "cli-validate-input-format": {
+        "en": "read every file as this format (default: by its extension, .json or else TOML)",
+        "zh": "按此格式读取所有文件（默认按扩展名：.json 为 JSON，其余为 TOML）",
+    },
+    "cli-validate-strict": {
+        "en": "exit 1 when a file has warnings, as if it were invalid",
+        "zh": "文件有警告时也以 1 退出，如同文件无效",
+    },
+    "cli-validate-valid-warned": {
+        "en": "{file}: valid (activities: {activities}), {count} warning(s)",
+        "zh": "{file}：有效（{activities} 项工作），{count} 个警告",
+    },
+    "cli-warning": {"en": "warning", "zh": "警告"},
+    "cli-warned": {"en": "{warning}: {message}", "zh": "{warning}：{message}"},
+    "cli-validate-progress": {"en": "checking", "zh": "正在检查"},
+    "cli-ics-no-such": {
+        "en": "no such {kind}; the plan has: {known}",
+        "zh": "计划中没有这个{kind_zh}；计划中有：{known}",
+    },
+    "cli-ics-progress": {"en": "exporting", "zh": "正在导出"},
+    "cli-option-problem": {"en": "{option}: {message}", "zh": "{option}：{message}"},
+    "cli-ledger-init": {
+        "en": "write a ledger for the plan, ready to fill in (.xlsx, .csv, .toml or .json)",
+        "zh": "为计划生成待填写的台账（.xlsx、.csv、.toml 或 .json）",
+    },
+    "cli-ledger-plan": {"en": "the plan file (.toml or .json)", "zh": "计划文件（.toml 或 .json）"},
+    "cli-ledger-output": {
+        "en": "the ledger file to write, e.g. ledger.xlsx",
+        "zh": "要写入的台账文件，例如 ledger.xlsx",
+    },
+    "cli-ledger-written": {
+        "en": "wrote {file} ({activities} planned activities listed); fill it in, then run:"
+        " commedu report {plan} {file}",
+        "zh": "已写入 {file}（列出 {activities} 项计划工作）；填写后运行：commedu report {plan} {file}",
+    },
+    "cli-rules-code": {
+        "en": "a rule code such as CE303, or a prefix such as CE3",
+        "zh": "规则代码（如 CE303）或代码前缀（如 CE3）",
+    },
+    "cli-rules-format": {
+        "en": "text: a list (or one rule's entry); markdown: the full reference; json: data",
+        "zh": "text：列表（或单条规则说明）；markdown：完整参考；json：数据",
+    },
+    # argparse's own words, keyed by its message ids (cli/_i18n.py hands them to argparse).
+    "argparse:usage: ": {"en": "usage: ", "zh": "用法："},
+    "argparse:positional arguments": {"en": "positional arguments", "zh": "位置参数"},
+    "argparse:options": {"en": "options", "zh": "选项"},
+    "argparse:optional arguments": {"en": "optional arguments", "zh": "选项"},
+    "argparse:show this help message and exit": {
+        "en": "show this help message and exit",
+        "zh": "显示帮助并退出",
+    },
+    "argparse:show program's version number and exit": {
+        "en": "show program's version number and exit",
+        "zh": "显示版本并退出",
+    },
+    "argparse:%(prog)s: error: %(message)s\n": {
+        "en": "%(prog)s: error: %(message)s\n",
+        "zh": "%(prog)s：错误：%(message)s\n",
+    },
+    "argparse:%(prog)s: warning: %(message)s\n": {
+        "en": "%(prog)s: warning: %(message)s\n",
+        "zh": "%(prog)s：警告：%(message)s\n",
+    },
+    "argparse:argument %(argument_name)s: %(message)s": {
+        "en": "argument %(argument_name)s: %(message)s",
+        "zh": "参数 %(argument_name)s：%(message)s",
+    },
+    "argparse:the following arguments are required: %s": {
+        "en": "the following arguments are required: %s",
+        "zh": "缺少必需的参数：%s",
+    },
+    "argparse:one of the arguments %s is required": {
+        "en": "one of the arguments %s is required",
+        "zh": "必须给出以下参数之一：%s",
+    },
+    "argparse:unrecognized arguments: %s": {
+        "en": "unrecognized arguments: %s",
+        "zh": "无法识别的参数：%s",
+    },
+    "argparse:ambiguous option: %(option)s could match %(matches)s": {
+        "en": "ambiguous option: %(option)s could match %(matches)s",
+        "zh": "有歧义的选项：%(option)s 可能是 %(matches)s",
+    },
+    "argparse:invalid choice: %(value)r (choose from %(choices)s)": {
+        "en": "invalid choice: %(value)r (choose from %(choices)s)",
+        "zh": "无效的取值：%(value)r（可选：%(choices)s）",
+    },
+    "argparse:invalid choice: %(value)r, maybe you meant %(closest)r? (choose from %(choices)s)": {
+        "en": "invalid choice: %(value)r, maybe you meant %(closest)r? (choose from %(choices)s)",
+        "zh": "无效的取值：%(value)r，是否想写 %(closest)r？（可选：%(choices)s）",
+    },
+    "argparse:invalid %(type)s value: %(value)r": {
+        "en": "invalid %(type)s value: %(value)r",
+        "zh": "无效的 %(type)s 值：%(value)r",
+    },
+    "argparse:expected one argument": {"en": "expected one argument", "zh": "需要一个值"},
+    "argparse:expected at most one argument": {
+        "en": "expected at most one argument",
+        "zh": "最多需要一个值",
+    },
+    "argparse:expected at least one argument": {
+        "en": "expected at least one argument",
+        "zh": "至少需要一个值",
+    },
+    "argparse:expected %s argument": {"en": "expected %s argument", "zh": "需要 %s 个值"},
+    "argparse:expected %s arguments": {"en": "expected %s arguments", "zh": "需要 %s 个值"},
+    "argparse:not allowed with argument %s": {
+        "en": "not allowed with argument %s",
+        "zh": "不能与参数 %s 同时使用",
+    },
+    "argparse:ignored explicit argument %r": {
+        "en": "ignored explicit argument %r",
+        "zh": "忽略了显式给出的值 %r",
+    },
+    "argparse:unexpected option string: %s": {
+        "en": "unexpected option string: %s",
+        "zh": "意外的选项：%s",
+    },
+    "argparse:can't open '%(filename)s': %(error)s": {
+        "en": "can't open '%(filename)s': %(error)s",
+        "zh": "无法打开 “%(filename)s”：%(error)s",
+    },
+    "argparse:unknown parser %(parser_name)r (choices: %(choices)s)": {
+        "en": "unknown parser %(parser_name)r (choices: %(choices)s)",
+        "zh": "未知命令 %(parser_name)r（可选：%(choices)s）",
+    },
+    "argparse:option %(option)r is deprecated": {
+        "en": "option %(option)r is deprecated",
+        "zh": "选项 %(option)r 已弃用",
+    },
+    "argparse:argument %(argument_name)r is deprecated": {
+        "en": "argument %(argument_name)r is deprecated",
+        "zh": "参数 %(argument_name)r 已弃用",
+    },
+    "argparse:command %(parser_name)r is deprecated": {
+        "en": "command %(parser_name)r is deprecated",
+        "zh": "命令 %(parser_name)r 已弃用",
+    },
+    "argparse:conflicting option string: %s": {
+        "en": "conflicting option string: %s",
+        "zh": "选项冲突：%s",
+    },
+    "argparse:conflicting option strings: %s": {
+        "en": "conflicting option strings: %s",
+        "zh": "选项冲突：%s",
+    },
+    "argparse:conflicting subparser: %s": {
+        "en": "conflicting subparser: %s",
+        "zh": "子命令冲突：%s",
+    },
+    "argparse:conflicting subparser alias: %s": {
+        "en": "conflicting subparser alias: %s",
+        "zh": "子命令别名冲突：%s",
+    },
+    "argparse:.__call__() not defined": {
+        "en": ".__call__() not defined",
+        "zh": ".__call__() 未定义",
+    },
+    "argparse:'required' is an invalid argument for positionals": {
+        "en": "'required' is an invalid argument for positionals",
+        "zh": "位置参数不能使用 “required”",
+    },
+    "argparse:mutually exclusive arguments must be optional": {
+        "en": "mutually exclusive arguments must be optional",
+        "zh": "互斥的参数必须是选项",
+    },
+    "argparse:%r is not callable": {"en": "%r is not callable", "zh": "%r 不可调用"},
+    "argparse:cannot merge actions - two groups are named %r": {
+        "en": "cannot merge actions - two groups are named %r",
+        "zh": "无法合并：有两个组都叫 %r",
+    },
+    "argparse:invalid option string %(option)r: must start with a character %(prefix_chars)r": {
+        "en": "invalid option string %(option)r: must start with a character %(prefix_chars)r",
+        "zh": "无效的选项 %(option)r：必须以 %(prefix_chars)r 中的字符开头",
+    },
+    "argparse:dest= is required for options like %r": {
+        "en": "dest= is required for options like %r",
+        "zh": "像 %r 这样的选项需要 dest=",
+    },
+    "argparse:invalid conflict_resolution value: %r": {
+        "en": "invalid conflict_resolution value: %r",
+        "zh": "无效的 conflict_resolution 值：%r",
+    },
+    "argparse:cannot have multiple subparser arguments": {
+        "en": "cannot have multiple subparser arguments",
+        "zh": "不能有多组子命令",
+    },
+    'argparse:argument "-" with mode %r': {
+        "en": 'argument "-" with mode %r',
+        "zh": "模式为 %r 的参数 “-”",
+    },
 }
 
 
@@ -921,5 +1474,131 @@ def check_lang(lang: object) -> Lang:
 
 
 def render(code: str, lang: Lang = "en", /, **params: Any) -> str:
-    """The message ``code`` in ``lang``, with ``params`` filled in."""
-    return MESSAGES[code][check_lang(lang)].format(**params)
+    """The message ``code`` in ``lang``, with ``params`` filled in.
+
+    A parameter that is a :class:`Term` is said in ``lang`` too.
+    """
+    lang = check_lang(lang)
+    said = {k: v.said(lang) if isinstance(v, (Term, FieldPath)) else v for k, v in params.items()}
+    return MESSAGES[code][lang].format(**said)
+
+
+class FieldPath(str):
+    """A plan file's path given as a message's parameter (the first of two equal ids, say).
+
+    It is the path itself, which English shows for programs; Chinese says it in words
+    (:func:`field_label`), or, for a path relative to a part, as the item's number.
+    """
+
+    def said(self, lang: Lang) -> str:
+        if lang == "en":
+            return str(self)
+        if is_field_path(self):
+            return field_label(self, lang)
+        if match := re.search(r"\[(\d+)\]$", self):
+            return render("field-item", lang, n=int(match[1]) + 1)
+        return str(self)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FieldPath, (str(self),))
+
+
+class Term(str):
+    """A word from the catalogue given as a message's parameter: a kind, an OS error's reason.
+
+    It is a string (its English words), so it can be stored, compared and pickled as one; and
+    :func:`render` says it in the language of the message it fills in.
+    """
+
+    code: str
+    params: dict[str, Any]
+
+    def __new__(cls, code: str, /, **params: Any) -> Term:
+        self = super().__new__(cls, render(code, "en", **params))
+        self.code = code
+        self.params = params
+        return self
+
+    def said(self, lang: Lang) -> str:
+        """The word in ``lang``."""
+        return render(self.code, lang, **self.params)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_term, (self.code, self.params))
+
+
+def _term(code: str, params: dict[str, Any]) -> Term:
+    return Term(code, **params)
+
+
+def os_reason(error: OSError) -> Term:
+    """Why the operating system refused a read or a write, in words from the catalogue.
+
+    The reason is chosen by ``errno``, never taken from ``strerror``: the C library speaks the
+    machine's language, not the reader's.
+    """
+    if isinstance(error.strerror, Term):  # one of ours, such as a read-only target kept
+        return error.strerror
+    name = errno.errorcode.get(error.errno or 0)
+    if name is None:
+        return Term("os-unknown")
+    if f"os-{name}" in MESSAGES:
+        return Term(f"os-{name}")
+    return Term("os-other", name=name, number=error.errno)
+
+
+def kind_label(kind: str, value: str, lang: Lang = "en") -> str:
+    """A kind's word in ``lang``: ``kind_label("mechanism", "management", "zh")`` is 管理机制.
+
+    ``kind`` is one of ``mechanism``, ``unit``, ``place``, ``comparator`` or ``ref``; ``value``
+    is the kind's own value as a plan file writes it.
+    """
+    return render(f"kind-{kind}-{value}", lang)
+
+
+_FIELD_PART = re.compile(r"\[(\d+)\]|\.?([^.\[\]]+)")
+
+
+def _field_words(path: str, lang: Lang) -> tuple[str, bool]:
+    """The words for ``path``, and whether any of it is a known field of a plan file."""
+    generic = ""  # the path with its indexes as []: the key of its label
+    items: list[str] = []  # the labels of the items on the way, outermost first
+    field: str | None = None  # the label of the field after the last item, if any
+    position = 0
+    for match in _FIELD_PART.finditer(path):
+        if match.start() != position:
+            break
+        index, key = match.groups()
+        step = f"{generic}[]" if index is not None else f"{generic}.{key}" if generic else key
+        if f"field:{step}" not in MESSAGES:
+            break
+        generic, position = step, match.end()
+        if index is not None:
+            items.append(render(f"field:{generic}", lang, n=int(index) + 1))
+            field = None
+        else:
+            field = render(f"field:{generic}", lang)
+    known = items + ([field] if field is not None else [])
+    if not known:
+        return render("field-unknown-top-key", lang, key=path), False
+    words = known[0]
+    for part in known[1:]:
+        words = render("field-of", lang, item=words, field=part)
+    if position < len(path):
+        words = render("field-unknown-key", lang, key=path[position:].lstrip("."), parent=words)
+    return words, True
+
+
+def field_label(path: str, lang: Lang = "en") -> str:
+    """A plan file's path in words: ``schedule.activities[20].when`` is 配档表第 21 项的时间.
+
+    Every key of the plan file format has a label (``field:`` entries, keyed by the path with
+    its indexes as ``[]``); an item's label holds its number counted from 1. A key the format
+    does not have is quoted after the label of the part it is in.
+    """
+    return _field_words(path, check_lang(lang))[0]
+
+
+def is_field_path(path: str) -> bool:
+    """Whether ``path`` starts with a key of the plan file format (so it has a label)."""
+    return _field_words(path, "en")[1]

@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from commedu._messages import Lang, render
+from commedu._messages import Lang, Term, field_label, is_field_path, render
 
 __all__ = [
     "DocumentError",
@@ -70,16 +70,26 @@ class Problem:
         return self.describe("en")
 
     def place(self, lang: Lang = "en") -> str:
-        """Where the problem is, for a reader: the path and, when known, the line and column."""
+        """Where the problem is, for a reader: the field in words and, when known, the line and
+        column. English keeps the path too, for programs and for searching the file; Chinese
+        names the field only (配档表第 21 项的时间, not ``schedule.activities[20].when``).
+        """
         line = None
         if self.line is not None:
             line = render("at-line", lang, line=self.line, column=self.column or 1)
-        if self.path and line:
-            return f"{self.path}（{line}）" if lang == "zh" else f"{self.path} ({line})"
-        return self.path or line or ("(计划)" if lang == "zh" else "(plan)")
+        if not self.path:
+            return line or render("place-whole-plan", lang)
+        if not is_field_path(self.path):
+            # Not a plan file's key: a key the user wrote, or a profile's or a ledger's place
+            # (a sheet's cell), which its own room names.
+            return render("place-key-line", lang, path=self.path, line=line) if line else self.path
+        label = field_label(self.path, lang)
+        if line:
+            return render("place-field-line", lang, label=label, path=self.path, line=line)
+        return render("place-field", lang, label=label, path=self.path)
 
     def describe(self, lang: Lang = "en") -> str:
-        return f"{self.place(lang)}: {self.message(lang)}"
+        return render("place-problem", lang, place=self.place(lang), message=self.message(lang))
 
 
 class PlanError(ValueError):
@@ -193,6 +203,4 @@ class ReadOnlyError(PermissionError):
     """A write's target exists and is read-only: it is kept rather than silently replaced."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
-        super().__init__(
-            errno.EACCES, "the file is read-only; make it writable first", os.fspath(path)
-        )
+        super().__init__(errno.EACCES, Term("os-read-only"), os.fspath(path))

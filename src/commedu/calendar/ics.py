@@ -26,12 +26,11 @@ import attrs
 from icalendar import Calendar, Event, Timezone, Todo, vDuration, vRecur, vText
 
 from commedu._atomic import write_bytes
-from commedu._messages import Lang
+from commedu._messages import Lang, kind_label, render
 from commedu._typecheck import check_arguments, check_options
 from commedu._version import __version__
 from commedu.calendar.contentlines import component
 from commedu.calendar.items import (
-    LABELS,
     ComponentKind,
     Property,
     RRule,
@@ -96,13 +95,12 @@ def _export(plan: Plan, options: ExportOptions) -> _Export:
         raise ExportError([nothing_selected(plan, departments, stations, months)])
     stamp = _stamp(options.get("stamp"))
     revisions = options.get("revisions") or {}
-    labels = LABELS[lang]
     selection = _selection_label(departments, stations, months, lang)
     years = str(plan.year) if plan.last_year is None else f"{plan.year}—{plan.last_year}"
-    name = labels["calendar"].format(township=plan.township.name, year=years)
+    name = render("cal-calendar", lang, township=plan.township.name, year=years)
     if selection:
         name += _SEPARATOR + selection
-    describe = [plan.title, plan.schedule.title, labels["activities"].format(n=len(chosen))]
+    describe = [plan.title, plan.schedule.title, render("cal-activities", lang, n=len(chosen))]
     if selection:
         describe.append(selection)
 
@@ -258,7 +256,7 @@ def _unknown(plan: Plan, path: str, kind: str, value: str) -> Problem:
         "unknown-ref",
         {
             "kind": kind,
-            "kind_zh": "部门" if kind == "department" else "工作站",
+            "kind_zh": kind_label("ref", kind, "zh"),
             "value": value,
             "known": ", ".join(f"{t.id} ({t.name})" for t in things) or "-",
         },
@@ -276,6 +274,7 @@ def nothing_selected(
         "no-activities",
         {
             "selection": _selection_label(departments, stations, months, "en") or "-",
+            "selection_zh": _selection_label(departments, stations, months, "zh") or "-",
             "departments": ", ".join(d.name for d in plan.departments) or "-",
             "stations": ", ".join(s.name for s in plan.stations) or "-",
         },
@@ -288,13 +287,13 @@ def _selection_label(
     months: tuple[int, int] | None,
     lang: Lang,
 ) -> str:
-    labels = LABELS[lang]
-    parts = [labels["list"].join(d.name for d in departments)] if departments else []
+    joined = render("cal-list", lang).join
+    parts = [joined(d.name for d in departments)] if departments else []
     if stations:
-        parts.append(labels["list"].join(s.name for s in stations))
+        parts.append(joined(s.name for s in stations))
     if months is not None:
-        key = "month" if months[0] == months[1] else "months"
-        parts.append(labels[key].format(first=months[0], last=months[1]))
+        code = "cal-month" if months[0] == months[1] else "cal-months"
+        parts.append(render(code, lang, first=months[0], last=months[1]))
     return _SEPARATOR.join(parts)
 
 

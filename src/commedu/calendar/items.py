@@ -7,6 +7,7 @@ apart. Each kind of *when* has one conversion function in ``_WHEN``; a new kind 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
@@ -15,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from commedu._messages import Lang
+from commedu._messages import Lang, render
 from commedu.model.parts import Activity, Task
 from commedu.model.plan import Plan
 from commedu.model.when import (
@@ -39,7 +40,6 @@ from commedu.model.when import (
 )
 
 __all__ = [
-    "LABELS",
     "ComponentKind",
     "Property",
     "RRule",
@@ -62,39 +62,6 @@ class RRule:
 Value = str | int | date | datetime | list[str] | list[datetime] | RRule
 Property = tuple[str, Value]
 
-LABELS: dict[Lang, dict[str, str]] = {
-    "zh": {
-        "calendar": "{township}{year}年社区教育",
-        "months": "{first}—{last}月",
-        "month": "{first}月",
-        "activities": "共{n}项工作",
-        "when": "时间",
-        "responsible": "责任部门",
-        "serves": "服务任务",
-        "groups": "服务对象",
-        "station": "工作站",
-        "place": "场所",
-        "list": "、",
-        "task": "（{numeral}）{title}",
-        "mechanism": "（{numeral}）{number}. {title}",
-    },
-    "en": {
-        "calendar": "{township} community education {year}",
-        "months": "months {first}–{last}",
-        "month": "month {first}",
-        "activities": "{n} activities",
-        "when": "When",
-        "responsible": "Responsible",
-        "serves": "Serves",
-        "groups": "Target groups",
-        "station": "Station",
-        "place": "Place",
-        "list": "; ",
-        "task": "Task {number}: {title}",
-        "mechanism": "Task {task}.{number}: {title}",
-    },
-}
-_COLON: dict[Lang, str] = {"zh": "：", "en": ": "}
 
 # CJK ideographs (unified, extension A, compatibility): a plan written in Chinese has them in
 # its title or its township's name.
@@ -230,30 +197,50 @@ def _place_name(activity: Activity) -> str:
     return f"{place.village}{place.name}"
 
 
+_FIELDS = ("cal-when", "cal-responsible", "cal-serves", "cal-groups", "cal-station", "cal-place")
+
+
+@functools.cache
+def _labels(lang: Lang) -> tuple[str, dict[str, str]]:
+    """The list separator and each field's ``label: `` in ``lang``, said once per process.
+
+    A calendar says them for every item; rendering them each time was a third of an export.
+    """
+    fields = {
+        code: render("cal-field", lang, label=render(code, lang), value="") for code in _FIELDS
+    }
+    return render("cal-list", lang), fields
+
+
 def _description(plan: Plan, activity: Activity, lang: Lang) -> str:
-    labels = LABELS[lang]
     served = []
     for thing in plan.served(activity):
         if isinstance(thing, Task):
-            served.append(
-                labels["task"].format(numeral=thing.numeral, number=thing.number, title=thing.title)
+            said = render(
+                "cal-task", lang, number=thing.number, number_zh=thing.numeral, title=thing.title
             )
         else:
             task = plan.task_of(thing)
-            served.append(
-                labels["mechanism"].format(
-                    numeral=task.numeral, task=task.number, number=thing.number, title=thing.title
-                )
+            said = render(
+                "cal-mechanism",
+                lang,
+                task=task.number,
+                task_zh=task.numeral,
+                number=thing.number,
+                title=thing.title,
             )
+        served.append(said)
+    separator, label = _labels(lang)
+    joined = separator.join
     fields = [
-        (labels["when"], _when_text(activity.when, activity.when_text)),
-        (labels["responsible"], labels["list"].join(d.name for d in activity.responsible)),
-        (labels["serves"], labels["list"].join(served)),
-        (labels["groups"], labels["list"].join(activity.target_groups)),
-        (labels["station"], activity.station.name if activity.station else ""),
-        (labels["place"], _place_name(activity)),
+        ("cal-when", _when_text(activity.when, activity.when_text)),
+        ("cal-responsible", joined(d.name for d in activity.responsible)),
+        ("cal-serves", joined(served)),
+        ("cal-groups", joined(activity.target_groups)),
+        ("cal-station", activity.station.name if activity.station else ""),
+        ("cal-place", _place_name(activity)),
     ]
-    lines = [f"{label}{_COLON[lang]}{value}" for label, value in fields if value]
+    lines = [label[code] + value for code, value in fields if value]
     if activity.description:
         lines += ["", activity.description]
     return text("\n".join(lines))

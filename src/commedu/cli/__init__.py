@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
-from commedu._messages import Lang, render
+from commedu._messages import Lang, os_reason, render
 from commedu._version import __version__
 from commedu.cli._i18n import argparse_speaks, formatter, language, translate
 
@@ -39,58 +39,18 @@ EXIT_OK = 0  #: everything checked out
 EXIT_FAILED = 1  #: the input was read but is invalid, or the check found problems
 EXIT_USAGE = 2  #: the command was used wrongly or a file could not be read or written
 
-#: name -> (module, one-line help in English, in Chinese)
-COMMANDS: dict[str, tuple[str, str, str]] = {
-    "validate": (
-        "commedu.cli._validate",
-        "check plan files and report every problem in each",
-        "检查计划文件，逐个报告其中所有问题",
-    ),
-    "init": (
-        "commedu.cli._init",
-        "write a commented starter plan for a township",
-        "为镇街生成带注释的计划模板",
-    ),
-    "check": (
-        "commedu.cli._check",
-        "check a plan against a standard profile and report what passes, fails or cannot be judged",
-        "按标准档案检查计划，报告通过、未通过、无法判定和不适用的规则",
-    ),
-    "ics": (
-        "commedu.cli._ics",
-        "export the schedule as iCalendar files for calendar and task apps",
-        "将配档表导出为 iCalendar 日历文件，供日历和任务类应用导入或订阅",
-    ),
-    "rules": (
-        "commedu.cli._rules",
-        "list the compliance rules or show one rule's documentation",
-        "列出合规规则或显示某条规则的说明",
-    ),
-    "import": (
-        "commedu.cli._import",
-        "read a plan from its Word document or text and write a draft plan file to check",
-        "从 Word 文档或文本读取计划，生成待核对的计划文件草稿",
-    ),
-    "html": (
-        "commedu.cli._html",
-        "write the year at a glance: the schedule by month and department, and the check, as a page",
-        "生成全年一览网页：按月份和部门排列的工作安排及合规检查结果",
-    ),
-    "serve": (
-        "commedu.cli._serve",
-        "serve every plan in a folder as calendar feeds to subscribe to, with a page per plan",
-        "将文件夹中的所有计划作为可订阅的日历提供，并为每个计划提供全年一览网页",
-    ),
-    "ledger": (
-        "commedu.cli._ledger",
-        "write a ledger (台账) of what was done, ready to fill in",
-        "生成待填写的台账（实际开展情况记录）",
-    ),
-    "report": (
-        "commedu.cli._report",
-        "write the year-end inspection report of a plan and its ledger, or a district roll-up",
-        "根据计划和台账生成年终督导报告，或生成区域汇总",
-    ),
+#: name -> (module, the catalogue code of its one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "validate": ("commedu.cli._validate", "cli-command-validate"),
+    "init": ("commedu.cli._init", "cli-command-init"),
+    "check": ("commedu.cli._check", "cli-command-check"),
+    "ics": ("commedu.cli._ics", "cli-command-ics"),
+    "rules": ("commedu.cli._rules", "cli-command-rules"),
+    "import": ("commedu.cli._import", "cli-command-import"),
+    "html": ("commedu.cli._html", "cli-command-html"),
+    "serve": ("commedu.cli._serve", "cli-command-serve"),
+    "ledger": ("commedu.cli._ledger", "cli-command-ledger"),
+    "report": ("commedu.cli._report", "cli-command-report"),
 }
 
 
@@ -98,30 +58,6 @@ class Command(Protocol):
     def configure(self, parser: argparse.ArgumentParser, lang: Lang) -> None: ...
 
     def run(self, args: argparse.Namespace) -> int: ...
-
-
-_TEXT: dict[Lang, dict[str, str]] = {
-    "en": {
-        "description": "Model a township's community-education work plan, check it and export calendars.",
-        "lang": "language of messages and reports (default: COMMEDU_LANG, else the locale's)",
-        "color": "colour the output by severity: auto (only on a terminal, unless NO_COLOR is"
-        " set), always or never (default: auto)",
-        "commands": "commands",
-        "version": "show the version and exit",
-        "no_command": "no command given; try 'commedu --help'",
-        "unknown": "unknown command {name!r}; commands: {known}",
-    },
-    "zh": {
-        "description": "社区教育工作计划：建模、检查并导出日历。",
-        "lang": "消息和报告的语言（默认取 COMMEDU_LANG，否则按系统语言环境）",
-        "color": "按严重程度为输出着色：auto（仅在终端上且未设置 NO_COLOR 时）、always 或 never"
-        "（默认：auto）",
-        "commands": "命令",
-        "version": "显示版本并退出",
-        "no_command": "未指定命令；请运行 “commedu --help”",
-        "unknown": "未知命令 {name!r}；可用命令：{known}",
-    },
-}
 
 
 def read_ledger(path: str, plan: Plan, command: str, lang: Lang) -> Ledger | int:
@@ -144,8 +80,7 @@ def write_file(write: Callable[[], object], name: str, command: str, lang: Lang)
         print(f"commedu {command}: {render('cli-exists', lang, file=name)}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        message = render("cli-cannot-write", lang, file=name, reason=reason)
+        message = render("cli-cannot-write", lang, file=name, reason=os_reason(exc))
         print(f"commedu {command}: {message}", file=sys.stderr)
         return EXIT_USAGE
     return None
@@ -200,29 +135,36 @@ def _global_options(parser: argparse.ArgumentParser, lang: Lang, *, defaults: bo
     Only the program's own parser sets their defaults: a command's parser setting them too
     would undo ``commedu --color never CMD``.
     """
-    text = _TEXT[lang]
     lang_default: Any = lang if defaults else argparse.SUPPRESS
     color_default: Any = "auto" if defaults else argparse.SUPPRESS
-    parser.add_argument("--lang", choices=("zh", "en"), default=lang_default, help=text["lang"])
     parser.add_argument(
-        "--color", choices=("auto", "always", "never"), default=color_default, help=text["color"]
+        "--lang", choices=("zh", "en"), default=lang_default, help=render("cli-lang", lang)
+    )
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default=color_default,
+        help=render("cli-color", lang),
     )
 
 
 def _parser(lang: Lang) -> argparse.ArgumentParser:
-    text = _TEXT[lang]
     width = max((len(n) for n in COMMANDS), default=0)
     listing = "\n".join(
-        f"  {name:<{width}}  {en if lang == 'en' else zh}" for name, (_, en, zh) in COMMANDS.items()
+        f"  {name:<{width}}  {render(code, lang)}" for name, (_, code) in COMMANDS.items()
     )
+    heading = render("cli-commands", lang)
     parser = argparse.ArgumentParser(
         prog="commedu",
-        description=text["description"],
-        epilog=f"{text['commands']}:\n{listing}" if listing else None,
+        description=render("cli-description", lang),
+        epilog=f"{heading}:\n{listing}" if listing else None,
         formatter_class=formatter(lang, raw=True),
     )
     parser.add_argument(
-        "--version", action="version", version=f"commedu {__version__}", help=text["version"]
+        "--version",
+        action="version",
+        version=f"commedu {__version__}",
+        help=render("cli-version", lang),
     )
     _global_options(parser, lang, defaults=True)
     return parser
@@ -252,20 +194,21 @@ def _run(args: list[str], lang: Lang) -> int:
     if name is None:
         parser.parse_args(args)  # handles --help, --version and bad options
         parser.print_usage(sys.stderr)
-        print(f"commedu: {_TEXT[lang]['no_command']}", file=sys.stderr)
+        print(f"commedu: {render('cli-no-command', lang)}", file=sys.stderr)
         return EXIT_USAGE
     if name not in COMMANDS:
         parser.print_usage(sys.stderr)
         known = ", ".join(COMMANDS) or "-"
-        print(f"commedu: {_TEXT[lang]['unknown'].format(name=name, known=known)}", file=sys.stderr)
+        said = render("cli-unknown-command", lang, name=name, known=known)
+        print(f"commedu: {said}", file=sys.stderr)
         return EXIT_USAGE
-    module_name, help_en, help_zh = COMMANDS[name]
+    module_name, help_code = COMMANDS[name]
     command: Command = importlib.import_module(module_name)
-    sub = parser.add_subparsers(dest="command", title=_TEXT[lang]["commands"])
+    sub = parser.add_subparsers(dest="command", title=render("cli-commands", lang))
     sub_parser = sub.add_parser(
         name,
-        help=help_en if lang == "en" else help_zh,
-        description=help_en if lang == "en" else help_zh,
+        help=render(help_code, lang),
+        description=render(help_code, lang),
         formatter_class=formatter(lang),
     )
     _global_options(sub_parser, lang, defaults=False)

@@ -5,8 +5,9 @@ moment it prints it, through the module-level gettext hooks ``argparse._`` and
 ``argparse.ngettext``. :func:`argparse_speaks` points those hooks at a catalogue keyed by
 argparse's own message ids for the length of one command run and restores them after: no
 subclass overriding private methods that change between Python versions, no ``.mo`` files to
-build, and no change to the process's gettext domain. ``tests/test_cli_i18n.py`` reads the
-running argparse's source and fails if any of its messages is missing here.
+build, and no change to the process's gettext domain. The words themselves are in the message
+catalogue (``argparse:`` entries); ``tests/test_cli_i18n.py`` reads the running argparse's source
+and fails if any of its messages is missing there.
 
 Any command module can use :func:`language` and :func:`option_error`; the runner wraps every
 command in :func:`argparse_speaks`, so a command's own parser needs nothing more.
@@ -20,7 +21,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
-from commedu._messages import LANGS, Lang
+from commedu._messages import LANGS, MESSAGES, Lang, render
 
 __all__ = [
     "ARGPARSE_ZH",
@@ -31,56 +32,14 @@ __all__ = [
     "translate",
 ]
 
-#: argparse's message ids -> Chinese. Plural forms are keyed by the plural id.
-ARGPARSE_ZH: dict[str, str] = {
-    "usage: ": "用法：",
-    "positional arguments": "位置参数",
-    "options": "选项",
-    "optional arguments": "选项",
-    "show this help message and exit": "显示帮助并退出",
-    "show program's version number and exit": "显示版本并退出",
-    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
-    "%(prog)s: warning: %(message)s\n": "%(prog)s：警告：%(message)s\n",
-    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
-    "the following arguments are required: %s": "缺少必需的参数：%s",
-    "one of the arguments %s is required": "必须给出以下参数之一：%s",
-    "unrecognized arguments: %s": "无法识别的参数：%s",
-    "ambiguous option: %(option)s could match %(matches)s": "有歧义的选项：%(option)s 可能是 %(matches)s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "无效的取值：%(value)r（可选：%(choices)s）",
-    "invalid choice: %(value)r, maybe you meant %(closest)r? (choose from %(choices)s)": (
-        "无效的取值：%(value)r，是否想写 %(closest)r？（可选：%(choices)s）"
-    ),
-    "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
-    "expected one argument": "需要一个值",
-    "expected at most one argument": "最多需要一个值",
-    "expected at least one argument": "至少需要一个值",
-    "expected %s argument": "需要 %s 个值",
-    "expected %s arguments": "需要 %s 个值",
-    "not allowed with argument %s": "不能与参数 %s 同时使用",
-    "ignored explicit argument %r": "忽略了显式给出的值 %r",
-    "unexpected option string: %s": "意外的选项：%s",
-    "can't open '%(filename)s': %(error)s": "无法打开 “%(filename)s”：%(error)s",
-    "unknown parser %(parser_name)r (choices: %(choices)s)": "未知命令 %(parser_name)r（可选：%(choices)s）",
-    "option %(option)r is deprecated": "选项 %(option)r 已弃用",
-    "argument %(argument_name)r is deprecated": "参数 %(argument_name)r 已弃用",
-    "command %(parser_name)r is deprecated": "命令 %(parser_name)r 已弃用",
-    # Mistakes in a program's own parser, not in how it is called: never reached by a user.
-    "conflicting option string: %s": "选项冲突：%s",
-    "conflicting option strings: %s": "选项冲突：%s",
-    "conflicting subparser: %s": "子命令冲突：%s",
-    "conflicting subparser alias: %s": "子命令别名冲突：%s",
-    ".__call__() not defined": ".__call__() 未定义",
-    "'required' is an invalid argument for positionals": "位置参数不能使用 “required”",
-    "mutually exclusive arguments must be optional": "互斥的参数必须是选项",
-    "%r is not callable": "%r 不可调用",
-    "cannot merge actions - two groups are named %r": "无法合并：有两个组都叫 %r",
-    "invalid option string %(option)r: must start with a character %(prefix_chars)r": (
-        "无效的选项 %(option)r：必须以 %(prefix_chars)r 中的字符开头"
-    ),
-    "dest= is required for options like %r": "像 %r 这样的选项需要 dest=",
-    "invalid conflict_resolution value: %r": "无效的 conflict_resolution 值：%r",
-    "cannot have multiple subparser arguments": "不能有多组子命令",
-    'argument "-" with mode %r': "模式为 %r 的参数 “-”",
+#: The prefix of argparse's words in the catalogue: ``argparse:`` and argparse's message id.
+ARGPARSE = "argparse:"
+
+#: argparse's message ids -> Chinese, read from the catalogue (plural forms keyed by the plural id).
+ARGPARSE_ZH: Mapping[str, str] = {
+    code.removeprefix(ARGPARSE): texts["zh"]
+    for code, texts in MESSAGES.items()
+    if code.startswith(ARGPARSE)
 }
 
 _CATALOGUES: Mapping[Lang, Mapping[str, str]] = {"en": {}, "zh": ARGPARSE_ZH}
@@ -168,13 +127,9 @@ def language(environ: Mapping[str, str]) -> tuple[Lang, str | None]:
     lang = _lang_of(chosen)
     if lang is not None:
         return lang, None
-    warning = {
-        "en": "COMMEDU_LANG={value!r} is not a language commedu speaks (zh, en); using en",
-        "zh": "COMMEDU_LANG={value!r} 不是 commedu 支持的语言（zh、en）；改用 zh",
-    }[locale_lang].format(value=chosen)
-    return locale_lang, warning
+    return locale_lang, render("cli-bad-commedu-lang", locale_lang, value=chosen)
 
 
-def option_error(option: str, value: object, message: str) -> str:
+def option_error(option: str, value: object, message: str, lang: Lang = "en") -> str:
     """A problem with a command-line option, named by the option and the value given to it."""
-    return f"{option} {value}: {message}"
+    return render("cli-option-problem", lang, option=f"{option} {value}", message=message)

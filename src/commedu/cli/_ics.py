@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from commedu._messages import Lang, render
+from commedu._messages import Lang, os_reason, render
 from commedu.calendar.ics import ExportOptions, resolve, select, to_ics, write_ics
 from commedu.calendar.split import INDEX, write_split
 from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, read_plan
@@ -29,11 +29,6 @@ _USAGE_CODES = {
 }
 
 
-_TEXT: dict[Lang, dict[str, str]] = {
-    "en": {"no-such": "no such {kind}; the plan has: {known}", "progress": "exporting"},
-    "zh": {"no-such": "计划中没有这个{kind_zh}；计划中有：{known}", "progress": "正在导出"},
-}
-
 #: an export's problem path -> the option it came from
 _OPTIONS = {"departments": "--department", "stations": "--station", "months": "--months"}
 _OPTIONS |= {"component": "--component", "stamp": "--stamp"}
@@ -47,19 +42,21 @@ def _option_problem(problem: Problem, args: argparse.Namespace, lang: Lang) -> s
     head = problem.path.partition("[")[0]
     message = problem.message(lang)
     if problem.code == "unknown-ref":
-        message = _TEXT[lang]["no-such"].format(**problem.params)
+        message = render("cli-ics-no-such", lang, **problem.params)
     if head in ("departments", "stations"):
-        return option_error(_OPTIONS[head], problem.value, message)
+        return option_error(_OPTIONS[head], problem.value, message, lang)
     if head in _OPTIONS:
-        return f"{_OPTIONS[head]}: {message}"
+        return render("cli-option-problem", lang, option=_OPTIONS[head], message=message)
     if head == "SOURCE_DATE_EPOCH":
-        return option_error("SOURCE_DATE_EPOCH", problem.value, message)
+        return option_error("SOURCE_DATE_EPOCH", problem.value, message, lang)
     given = [f"--department {d}" for d in args.department]
     given += [f"--station {s}" for s in args.station]
     if args.months:
         first, last = args.months
         given.append(f"--months {first}-{last}" if first != last else f"--months {first}")
-    return f"{' '.join(given)}: {message}" if given else message
+    if not given:
+        return message
+    return render("cli-option-problem", lang, option=" ".join(given), message=message)
 
 
 def _months(lang: Lang) -> Callable[[str], tuple[int, int]]:
@@ -168,7 +165,7 @@ def run(args: argparse.Namespace) -> int:
         target = (target or Path()) / f"{plan.id}.ics"  # a trailing slash names a folder
     try:
         # The bar goes before the summary line is printed, so the two never share a line.
-        with Progress(_TEXT[lang]["progress"]) as progress, progress.ticking():
+        with Progress(render("cli-ics-progress", lang)) as progress, progress.ticking():
             said = _export(plan, args, options, target)
     except ExportError as error:
         for problem in error.problems:
@@ -177,11 +174,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE if usage else EXIT_FAILED
     except OSError as error:
         name = (target or Path(plan.id)) if args.split_by else target
-        reason = error.strerror or str(error)
-        print(
-            f"commedu ics: {render('cli-cannot-write', lang, file=name, reason=reason)}",
-            file=sys.stderr,
-        )
+        said = render("cli-cannot-write", lang, file=name, reason=os_reason(error))
+        print(f"commedu ics: {said}", file=sys.stderr)
         return EXIT_USAGE
     if said is not None:
         print(said)

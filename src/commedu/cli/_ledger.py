@@ -10,29 +10,15 @@ from commedu.cli import EXIT_OK, read_plan, write_file
 
 __all__ = ["configure", "run"]
 
-TEXT: dict[Lang, dict[str, str]] = {
-    "en": {
-        "init": "write a ledger for the plan, ready to fill in (.xlsx, .csv, .toml or .json)",
-        "plan": "the plan file (.toml or .json)",
-        "output": "the ledger file to write, e.g. ledger.xlsx",
-        "written": "wrote {file} ({activities} planned activities listed); fill it in, then run:"
-        " commedu report {plan} {file}",
-    },
-    "zh": {
-        "init": "为计划生成待填写的台账（.xlsx、.csv、.toml 或 .json）",
-        "plan": "计划文件（.toml 或 .json）",
-        "output": "要写入的台账文件，例如 ledger.xlsx",
-        "written": "已写入 {file}（列出 {activities} 项计划工作）；填写后运行：commedu report {plan} {file}",
-    },
-}
-
 
 def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    text = TEXT[lang]
     sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
-    init = sub.add_parser("init", help=text["init"], description=text["init"])
-    init.add_argument("plan", metavar="PLAN", help=text["plan"])
-    init.add_argument("-o", "--output", required=True, metavar="FILE", help=text["output"])
+    said = render("cli-ledger-init", lang)
+    init = sub.add_parser("init", help=said, description=said)
+    init.add_argument("plan", metavar="PLAN", help=render("cli-ledger-plan", lang))
+    init.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help=render("cli-ledger-output", lang)
+    )
     init.add_argument("--force", action="store_true", help=render("cli-force", lang))
 
 
@@ -49,5 +35,6 @@ def run(args: argparse.Namespace) -> int:
     )
     if failed is not None:
         return failed
-    print(TEXT[lang]["written"].format(file=name, activities=len(plan.activities), plan=args.plan))
+    count = len(plan.activities)
+    print(render("cli-ledger-written", lang, file=name, activities=count, plan=args.plan))
     return EXIT_OK

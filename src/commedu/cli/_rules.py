@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 
-from commedu._messages import Lang
+from commedu._messages import Lang, render
 from commedu.cli import EXIT_OK, EXIT_USAGE
 from commedu.cli._term import Style, display_width, render_markdown, terminal_width, wrap
 from commedu.compliance.engine import resolve, rules
@@ -19,22 +19,14 @@ from commedu.errors import RuleSelectorError
 
 __all__ = ["configure", "run"]
 
-TEXT: dict[Lang, dict[str, str]] = {
-    "en": {
-        "code": "a rule code such as CE303, or a prefix such as CE3",
-        "format": "text: a list (or one rule's entry); markdown: the full reference; json: data",
-    },
-    "zh": {
-        "code": "规则代码（如 CE303）或代码前缀（如 CE3）",
-        "format": "text：列表（或单条规则说明）；markdown：完整参考；json：数据",
-    },
-}
-
 
 def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    parser.add_argument("code", nargs="?", metavar="CODE", help=TEXT[lang]["code"])
+    parser.add_argument("code", nargs="?", metavar="CODE", help=render("cli-rules-code", lang))
     parser.add_argument(
-        "--format", choices=("text", "markdown", "json"), default="text", help=TEXT[lang]["format"]
+        "--format",
+        choices=("text", "markdown", "json"),
+        default="text",
+        help=render("cli-rules-format", lang),
     )
 
 

@@ -12,20 +12,13 @@ import argparse
 import io
 import sys
 
-from commedu._messages import Lang
+from commedu._messages import Lang, render
 from commedu._typecheck import has_surrogate
 
 __all__ = ["PATH_ARGUMENTS", "safe_streams", "undecodable_argument"]
 
 #: Arguments that name files: any bytes the file system allows are accepted.
 PATH_ARGUMENTS = frozenset({"plan", "output", "profile", "files"})
-
-_MESSAGE = {
-    "en": "argument {option}: {value} is not UTF-8 text; the terminal or script sent other bytes"
-    " (set the terminal to UTF-8, or retype the value)",
-    "zh": "参数 {option}：{value} 不是 UTF-8 文本；终端或脚本传入了其他编码的字节"
-    "（请把终端设为 UTF-8，或重新输入该值）",
-}
 
 
 def safe_streams() -> None:
@@ -59,5 +52,6 @@ def undecodable_argument(
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, str) and has_surrogate(item):
                 shown = repr(item.encode("utf-8", "surrogateescape"))  # the bytes as they came
-                return _MESSAGE[lang].format(option=_option(parser, dest) or dest, value=shown)
+                option = _option(parser, dest) or dest
+                return render("cli-not-utf8-argument", lang, option=option, value=shown)
     return None

@@ -29,35 +29,22 @@ __all__ = ["JSON_SCHEMA", "configure", "run"]
 #: The layout of ``--format json``; bumped when a key changes meaning or goes away.
 JSON_SCHEMA = "commedu.validate/1"
 
-TEXT: dict[Lang, dict[str, str]] = {
-    "en": {
-        "format": "output: text for people, json for programs (default: text)",
-        "input_format": "read every file as this format (default: by its extension, .json or"
-        " else TOML)",
-        "strict": "exit 1 when a file has warnings, as if it were invalid",
-        "valid_warned": "{file}: valid (activities: {activities}), {count} warning(s)",
-        "warning": "warning",
-        "progress": "checking",
-    },
-    "zh": {
-        "format": "输出格式：text 供人阅读，json 供程序读取（默认：text）",
-        "input_format": "按此格式读取所有文件（默认按扩展名：.json 为 JSON，其余为 TOML）",
-        "strict": "文件有警告时也以 1 退出，如同文件无效",
-        "valid_warned": "{file}：有效（{activities} 项工作），{count} 个警告",
-        "warning": "警告",
-        "progress": "正在检查",
-    },
-}
-
 
 def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    text = TEXT[lang]
     parser.add_argument("files", nargs="+", metavar="FILE", help=render("cli-files", lang))
-    parser.add_argument("--format", choices=("text", "json"), default="text", help=text["format"])
     parser.add_argument(
-        "--input-format", choices=("toml", "json"), default=None, help=text["input_format"]
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help=render("cli-validate-format", lang),
     )
-    parser.add_argument("--strict", action="store_true", help=text["strict"])
+    parser.add_argument(
+        "--input-format",
+        choices=("toml", "json"),
+        default=None,
+        help=render("cli-validate-input-format", lang),
+    )
+    parser.add_argument("--strict", action="store_true", help=render("cli-validate-strict", lang))
 
 
 @attrs.frozen
@@ -94,7 +81,7 @@ def _problem_data(severity: str, problem: Problem, lang: Lang) -> dict[str, Any]
 def run(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     results = []
-    with Progress(TEXT[lang]["progress"], len(args.files)) as progress:
+    with Progress(render("cli-validate-progress", lang), len(args.files)) as progress:
         for name in args.files:
             results.append((name, _check(name, args.input_format)))
             progress.advance()
@@ -125,7 +112,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print_text(results: list[tuple[str, _Verdict]], lang: Lang, style: Style) -> None:
-    text = TEXT[lang]
     # A terminal gets lines that fit it; a pipe one line per problem, for grep.
     width = terminal_width() if sys.stdout.isatty() else sys.maxsize
     lines = []
@@ -136,7 +122,13 @@ def _print_text(results: list[tuple[str, _Verdict]], lang: Lang, style: Style) -
         elif problems:
             activities = result.activities
             lines.append(
-                text["valid_warned"].format(file=name, activities=activities, count=len(problems))
+                render(
+                    "cli-validate-valid-warned",
+                    lang,
+                    file=name,
+                    activities=activities,
+                    count=len(problems),
+                )
             )
         else:
             lines.append(render("cli-valid", lang, file=name, activities=result.activities))
@@ -146,7 +138,9 @@ def _print_text(results: list[tuple[str, _Verdict]], lang: Lang, style: Style) -
             said = problem.describe(lang) if where else problem.message(lang)
             spans: list[tuple[str, str | None]] = [(said, "fail")]
             if severity == "warning":
-                spans = [(text["warning"], "warning"), (f": {said}", None)]
+                warning = render("cli-warning", lang)
+                line = render("cli-warned", lang, warning=warning, message=said)
+                spans = [(warning, "warning"), (line.removeprefix(warning), None)]
             lines += wrap(spans, width, style, first="  ", rest="      ")
     sys.stdout.write("\n".join(lines) + "\n")
     valid = sum(result.status == "valid" for _, result in results)

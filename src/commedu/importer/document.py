@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from commedu._messages import Lang, render
+from commedu._messages import Lang, os_reason, render
 from commedu.errors import DocumentError
 
 __all__ = [
@@ -67,7 +67,7 @@ class Where:
             parts.append(render("where-cell", lang, number=self.cell))
         if self.line:
             parts.append(render("where-line", lang, number=self.line))
-        return ("，" if lang == "zh" else ", ").join(parts) or render("where-document", lang)
+        return render("list-separator", lang).join(parts) or render("where-document", lang)
 
 
 @attrs.frozen
@@ -371,7 +371,5 @@ def read_document(path: str | os.PathLike[str]) -> Document:
     except FileNotFoundError:
         raise DocumentError("doc-missing") from None
     except OSError as exc:
-        raise DocumentError(
-            "doc-cannot-read", {"reason": exc.strerror or type(exc).__name__}
-        ) from None
+        raise DocumentError("doc-cannot-read", {"reason": os_reason(exc)}) from None
     return read_document_bytes(data, target.name)

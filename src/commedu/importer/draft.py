@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import tomli_w
 
-from commedu._messages import render
+from commedu._messages import LANGS, Term, render
 from commedu.importer.document import Cell, Paragraph, Where
 from commedu.importer.notes import Note
 from commedu.importer.outline import MeasureDraft, Outline, StationDraft, TaskDraft
@@ -60,15 +60,17 @@ def _comment_text(text: str) -> str:
 
 
 def _check(code: str, **params: object) -> str:
-    zh = _comment_text(render(code, "zh", **params))
-    en = _comment_text(render(code, "en", **params))
-    return f"# {CHECK}：{zh} / please check: {en}"
+    return _both(render(code, "zh", **params), render(code, "en", **params))
+
+
+def _both(zh: str, en: str) -> str:
+    """A comment that asks the clerk to check something, in Chinese and then English."""
+    zh = render("draft-check", "zh", message=_comment_text(zh))
+    return f"# {zh} / {render('draft-check', 'en', message=_comment_text(en))}"
 
 
 def _note_line(note: Note) -> str:
-    zh = _comment_text(f"{note.where.describe('zh')}：{note.message('zh')}")
-    en = _comment_text(f"{note.where.describe('en')}: {note.message('en')}")
-    return f"# {CHECK}：{zh} / please check: {en}"
+    return _both(note.describe("zh"), note.describe("en"))
 
 
 def _quoted(text: str, where: Where) -> list[str]:
@@ -114,7 +116,7 @@ def _task(task: TaskDraft) -> list[str]:
             f"title = {_toml(mechanism.title)}",
             _check("draft-kind-word", word=mechanism.kind_word)
             if mechanism.kind_word
-            else _check("draft-kind-default"),
+            else _check("draft-kind-default", kind=Term("kind-mechanism-management")),
             kind,
             *_measures(mechanism.measures),
         ]
@@ -156,15 +158,17 @@ def write_draft(
     title = outline.title.text if outline.title else ""
     title_where = outline.title.where if outline.title else Where()
     township = outline.township
+
+    def both(code: str, sep: str = " / ", **params: object) -> str:
+        return f"{render(code, 'zh', **params)}{sep}{render(code, 'en', **params)}"
+
+    written = {"source": _comment_text(source)}
     out = [
-        f"# {_comment_text(title) or '社区教育工作计划'} — 草稿 / draft",
-        f"# 由 commedu import 从 {_comment_text(source)} 生成。 Written by commedu import from "
-        f"{_comment_text(source)}.",
-        f"# 搜索 “{CHECK}”：每条都是导入时推断或无法归类的内容，核对后删去该说明。",
-        f"# Search for “{CHECK}” (please check): each marks a guess or text the import could not"
-        " place; delete the note once checked.",
-        "# 检查 / check:  commedu validate FILE",
-        "# 格式说明 / format reference: docs/reference/plan-file-format.md",
+        f"# {_comment_text(title) or '社区教育工作计划'} — {both('draft-head-title')}",
+        f"# {both('draft-head-source', ' ', **written)}",
+        *(f"# {render('draft-head-search', lang, check=CHECK)}" for lang in LANGS[::-1]),
+        f"# {both('draft-head-check')}:  commedu validate FILE",
+        f"# {both('draft-head-format')}: docs/reference/plan-file-format.md",
     ]
     general = [n for n in (*outline.notes, *schedule.notes) if n.code not in _INLINE]
     if general:

@@ -29,4 +29,6 @@ class Note:
         return render(self.code, lang, **self.params)
 
     def describe(self, lang: Lang = "en") -> str:
-        return f"{self.where.describe(lang)}: {self.message(lang)}"
+        return render(
+            "place-problem", lang, place=self.where.describe(lang), message=self.message(lang)
+        )

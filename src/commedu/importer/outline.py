@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from commedu._messages import Term
 from commedu.importer.document import Paragraph, Where
 from commedu.importer.notes import Note
 
@@ -292,7 +293,11 @@ def read_outline(paragraphs: Iterable[Paragraph]) -> Outline:
                 Note(
                     task.where,
                     "note-kind-guessed" if task.kind_word else "note-kind-default",
-                    {"task": task.title, "word": task.kind_word, "kind": task.kind},
+                    {
+                        "task": task.title,
+                        "word": task.kind_word,
+                        "kind": Term(f"kind-mechanism-{task.kind}"),
+                    },
                 )
             )
     stations = _stations(items)

@@ -17,6 +17,7 @@ from typing import Any, cast
 
 import attrs
 
+from commedu._messages import FieldPath, Lang, kind_label
 from commedu.errors import PlanError, Problem
 
 # Re-exported: the checks lived here first and other modules import them from here.
@@ -60,7 +61,7 @@ def duplicates(ids: Iterable[str | None], path: str, what: str) -> list[Problem]
         if value is None:
             continue
         if value in first:
-            where = f"{what}[{first[value]}]"
+            where = FieldPath(f"{what}[{first[value]}]")
             problems.append(
                 Problem(path.format(i), "duplicate-id", {"value": value, "first": where})
             )
@@ -272,7 +273,11 @@ class MechanismKind(enum.Enum):
 
     @property
     def chinese(self) -> str:
-        return {"management": "管理机制", "guidance": "引领机制", "safeguard": "保障"}[self.value]
+        return self.label("zh")
+
+    def label(self, lang: Lang = "en") -> str:
+        """The kind in words, from the message catalogue: 管理机制, management."""
+        return kind_label("mechanism", self.value, lang)
 
 
 @attrs.frozen(field_transformer=type_checked)

@@ -11,6 +11,7 @@ import enum
 
 import attrs
 
+from commedu._messages import Lang, kind_label
 from commedu.errors import PlanError, Problem
 from commedu.model.checks import check_id, check_text
 from commedu.model.fieldcheck import type_checked
@@ -25,6 +26,10 @@ class UnitKind(enum.Enum):
     SUBDISTRICT = "街道"
     COMMUNITY = "社区"
 
+    def label(self, lang: Lang = "en") -> str:
+        """The kind in words, from the message catalogue: 街道, subdistrict."""
+        return kind_label("unit", self.value, lang)
+
 
 class PlaceKind(enum.Enum):
     """What a place is; the values are the words plans use."""
@@ -33,6 +38,10 @@ class PlaceKind(enum.Enum):
     CITIZEN_SCHOOL = "市民学校"
     VENUE = "场馆"
     OTHER = "其他"
+
+    def label(self, lang: Lang = "en") -> str:
+        """The kind in words, from the message catalogue: 市民学校, citizen school."""
+        return kind_label("place", self.value, lang)
 
 
 @attrs.frozen(field_transformer=type_checked)

@@ -9,7 +9,7 @@ from typing import Any, Protocol, TypeVar
 
 import attrs
 
-from commedu._messages import Lang
+from commedu._messages import Lang, kind_label
 from commedu.errors import PlanError, Problem
 from commedu.model.fieldcheck import sequence, type_checked
 from commedu.model.observances import SchoolHoliday
@@ -206,12 +206,13 @@ class Plan:
         return problems
 
     def _unknown(self, path: str, kind: str, value: str) -> Problem:
-        known, kind_zh = {
-            "department": (_names(self.departments), "部门"),
-            "station": (_names(self.stations), "工作站"),
-            "place": (_names(self.places), "场所"),
-            "task or mechanism": (_names([*self.tasks, *self.mechanisms]), "任务或机制"),
+        known = {
+            "department": _names(self.departments),
+            "station": _names(self.stations),
+            "place": _names(self.places),
+            "task or mechanism": _names([*self.tasks, *self.mechanisms]),
         }[kind]
+        kind_zh = kind_label("ref", kind, "zh")
         return Problem(
             path, "unknown-ref", {"kind": kind, "kind_zh": kind_zh, "value": value, "known": known}
         )

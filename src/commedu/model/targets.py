@@ -13,6 +13,7 @@ from typing import cast
 
 import attrs
 
+from commedu._messages import Lang, check_lang, kind_label, render
 from commedu.errors import PlanError, Problem
 from commedu.model.checks import check_id, check_text
 from commedu.model.fieldcheck import type_checked
@@ -29,11 +30,15 @@ class Comparator(enum.Enum):
 
     @property
     def zh(self) -> str:
-        return {">=": "不低于", "<=": "不高于", "=": "等于"}[self.value]
+        return self.label("zh")
 
     @property
     def en(self) -> str:
-        return {">=": "at least", "<=": "at most", "=": "exactly"}[self.value]
+        return self.label("en")
+
+    def label(self, lang: Lang = "en") -> str:
+        """The comparison in words, from the message catalogue: 不低于, at least."""
+        return kind_label("comparator", self.value, lang)
 
     def holds(self, value: Decimal, limit: Decimal) -> bool:
         """Whether ``value`` meets a bound of this kind at ``limit``."""
@@ -73,11 +78,17 @@ class Target:
         return self.unit == PERCENT
 
     def describe(self, lang: str) -> str:
+        code = "target-describe-percent" if self.is_percent else "target-describe"
         figure = f"{self.value.normalize():f}"
-        if lang == "zh":
-            return f"{self.what}{self.comparator.zh}{figure}{self.unit}"
-        unit = self.unit if self.is_percent else f" {self.unit}"
-        return f"{self.what} {self.comparator.en} {figure}{unit}"
+        comparator = self.comparator.label(check_lang(lang))
+        return render(
+            code,
+            check_lang(lang),
+            what=self.what,
+            comparator=comparator,
+            figure=figure,
+            unit=self.unit,
+        )
 
     def __attrs_post_init__(self) -> None:
         problems = [

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import attrs
 from dateutil.rrule import rrule, rrulestr
 
+from commedu._messages import Term
 from commedu._typecheck import check_arguments
 from commedu.errors import PlanError, Problem
 from commedu.model.fieldcheck import sequence, type_checked
@@ -380,9 +381,7 @@ class Recurrence:
         object.__setattr__(self, "rule", normal)
         keys = {p.partition("=")[0] for p in normal.split(";")}
         if "DTSTART" in keys:
-            raise _fail(
-                "bad-rrule", value=self.rule, reason="DTSTART belongs in the start, not the rule"
-            )
+            raise _fail("bad-rrule", value=self.rule, reason=Term("rrule-dtstart"))
         try:
             parsed = rrulestr(normal, dtstart=self.start)
         except (ValueError, TypeError) as exc:
