@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from commedu._messages import Lang, render
+from commedu._messages import Lang, os_reason, render
 from commedu.cli import EXIT_OK, EXIT_USAGE, read_ledger, read_plan
 from commedu.cli._types import day
 from commedu.web.glance import glance_html, write_glance
@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_glance(plan, target, lang=page_lang, ledger=ledger, as_of=args.as_of)
     except OSError as error:
-        reason = error.strerror or str(error)
+        reason = os_reason(error)
         message = render("cli-cannot-write", lang, file=target, reason=reason)
         print(f"commedu html: {message}", file=sys.stderr)
         return EXIT_USAGE

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from commedu._atomic import write_bytes
-from commedu._messages import Lang, render
+from commedu._messages import Lang, os_reason, render
 from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, read_ledger, read_plan
 from commedu.cli._progress import Progress
 from commedu.cli._types import day
@@ -144,7 +144,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         write_bytes(args.output, data)
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
+        reason = os_reason(exc)
         return _fail(lang, render("cli-cannot-write", lang, file=args.output, reason=reason))
     print(TEXT[lang]["written"].format(file=args.output))
     return EXIT_OK

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from commedu._messages import Lang, render
+from commedu._messages import Lang, os_reason, render
 from commedu.cli import EXIT_OK, EXIT_USAGE
 from commedu.errors import ExportError
 
@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         server = create_server(app, map=sockets, host=args.host, port=args.port, ident="commedu")
     except (OSError, ValueError) as error:
         wasyncore.close_all(sockets)
-        reason = getattr(error, "strerror", None) or str(error)
+        reason = os_reason(error) if isinstance(error, OSError) else str(error)
         message = render(
             "cli-serve-cannot-listen", lang, host=args.host, port=args.port, reason=reason
         )

@@ -23,7 +23,7 @@ from datetime import datetime
 from urllib.parse import parse_qs, quote
 from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
-from commedu._messages import Lang
+from commedu._messages import Lang, os_reason
 from commedu._page import CSP
 from commedu.calendar.ics import ExportOptions, to_ics
 from commedu.model.plan import Plan
@@ -89,7 +89,7 @@ class FeedServer:
             key, slash, rest = path[1:].partition("/")
             file = self.folder.file(key)
         except OSError as error:
-            reason = error.strerror or str(error)
+            reason = os_reason(error)
             return _error(503, "folder", root, (_RETRY,), reason=reason)
         if file is None:
             return _error(404, "not-found", root)

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import attrs
 
+from commedu._messages import os_reason
 from commedu.calendar.revisions import Revision, RevisionStore
 from commedu.errors import PlanFileError, Problem
 from commedu.ledger.read import ledger_from_bytes
@@ -308,7 +309,7 @@ class PlanFolder:
         except FileNotFoundError:
             raise _Refused("no-such-file", value=name) from None
         except OSError as error:
-            raise _Refused("unreadable", value=name, reason=error.strerror or str(error)) from None
+            raise _Refused("unreadable", value=name, reason=os_reason(error)) from None
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             os.close(fd)
