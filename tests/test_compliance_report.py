@@ -99,7 +99,8 @@ def test_not_applicable_shows_its_reason_and_its_count_in_every_format(lang: Lan
     assert label == {"en": "not applicable", "zh": "不适用"}[lang]
     assert f"{na} {report.result(na).label(lang)} [" in report.to_text(lang)
     assert f"{label}: {reason(lang)}" in report.to_text(lang)
-    assert f"| {label} | `schedule` | {reason(lang)} |" in report.to_markdown(lang)
+    place = "`schedule`" if lang == "en" else "配档表"  # the path for programs, words in Chinese
+    assert f"| {label} | {place} | {reason(lang)} |" in report.to_markdown(lang)
     counted = {"en": "1 not applicable", "zh": "不适用 1 项"}[lang]
     assert counted in report.to_text(lang)
     assert counted in report.to_markdown(lang)

@@ -149,7 +149,7 @@ def _failing_twice(lang: Lang) -> tuple[ComplianceReport, RuleResult]:
             "zh",
             "合规检查报告",
             "CE307 工作站有工作 [警告] 未通过: 有工作站在配档表中没有工作。（2 处）",
-            "    stations[1]：乙站没有工作",
+            "    第 2 个工作站：乙站没有工作",
         ),
     ],
 )
@@ -249,7 +249,7 @@ def test_progress_words_in_both_languages(lang: Lang, words: list[str]) -> None:
     ("lang", "said"),
     [
         ("en", "needs township.resident_population. the plan gives no population"),
-        ("zh", "缺少 township.resident_population。计划没有写明常住人口"),
+        ("zh", "缺少 常住人口。计划没有写明常住人口"),
     ],
 )
 def test_not_evaluable_with_a_note_says_both(lang: Lang, said: str) -> None:

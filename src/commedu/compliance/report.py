@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from commedu._messages import Lang, check_lang, render
+from commedu._messages import FieldPath, Lang, check_lang, render
 from commedu.compliance.profiles import Profile
 from commedu.compliance.rule import (
     Failed,
@@ -106,7 +106,8 @@ class RuleResult:
                     "compliance-n-findings", lang, failure=self.rule.failure(lang), n=len(findings)
                 )
             case NotEvaluable(missing=missing, note=note):
-                needs = render("compliance-needs", lang, missing=", ".join(missing))
+                named = ("、" if lang == "zh" else ", ").join(said(m, lang) for m in missing)
+                needs = render("compliance-needs", lang, missing=named)
                 if note is None:
                     return needs
                 return f"{needs}{'。' if lang == 'zh' else '. '}{note(lang)}"
@@ -119,7 +120,7 @@ class RuleResult:
         if len(self.findings) < 2:
             return ()
         colon = "：" if lang == "zh" else ": "
-        return tuple(f"{f.path}{colon}{f.message(lang)}" for f in self.findings)
+        return tuple(f"{said(f.path, lang)}{colon}{f.message(lang)}" for f in self.findings)
 
 
 def _results(items: Iterable[RuleResult]) -> tuple[RuleResult, ...]:
@@ -270,6 +271,18 @@ def _text(report: ComplianceReport, lang: Lang) -> str:
     return "\n".join(lines) + "\n"
 
 
+def said(path: str, lang: Lang) -> str:
+    """A place in the plan file for people: its path in English, its name in Chinese
+    (``schedule.activities[20]`` is 配档表第 21 项); programs read the path from the JSON."""
+    return FieldPath(path).said(lang)
+
+
+def _place(path: str, lang: Lang) -> str:
+    if not path:
+        return ""
+    return f"`{path}`" if lang == "en" else _cell(said(path, lang))
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -289,7 +302,7 @@ def _markdown(report: ComplianceReport, lang: Lang) -> str:
         "|---|---|---|---|---|---|",
     ]
     for r in report.results:
-        location = f"`{r.location}`" if r.location else ""
+        location = _place(r.location, lang)
         lines.append(
             f"| {r.code} | {_cell(r.label(lang))} | {r.severity.label(lang)} "
             f"| {r.status.label(lang)} | {location} | {_cell(r.message(lang))} |"
@@ -299,5 +312,6 @@ def _markdown(report: ComplianceReport, lang: Lang) -> str:
         lines += ["", f"## {label('findings')}"]
     for r in detailed:
         lines += ["", f"### {r.code} {r.label(lang)}", ""]
-        lines += [f"- `{f.path}`: {_cell(f.message(lang))}" for f in r.findings]
+        colon = "：" if lang == "zh" else ": "
+        lines += [f"- {_place(f.path, lang)}{colon}{_cell(f.message(lang))}" for f in r.findings]
     return "\n".join(lines) + "\n"

@@ -15,6 +15,7 @@ from typing import Any
 from commedu._messages import Lang, render
 from commedu._page import Markup, document, join, table
 from commedu.compliance.actuals import Progress
+from commedu.compliance.report import said
 from commedu.report.inspection import Completion, InspectionReport
 
 __all__ = ["JSON_SCHEMA", "label", "sections", "to_docx", "to_html", "to_json"]
@@ -106,7 +107,7 @@ def sections(report: InspectionReport, lang: Lang) -> list[Table]:
             t("findings"),
             [t("code"), t("rule"), t("location"), t("message")],
             [
-                [r.rule.code, r.rule.title(lang), f.path, f.message(lang)]
+                [r.rule.code, r.rule.title(lang), said(f.path, lang), f.message(lang)]
                 for r in report.compliance.results
                 for f in r.findings
             ],

@@ -23,6 +23,7 @@ from commedu._typecheck import check_arguments
 from commedu._version import __version__
 from commedu.compliance.actuals import Progress
 from commedu.compliance.assessment import Assessment, assess
+from commedu.compliance.report import said
 from commedu.errors import ProfileError
 from commedu.model.ledger import Ledger
 from commedu.model.observances import OBSERVANCES
@@ -387,7 +388,9 @@ def _compliance(judged: Assessment | ProfileError, lang: Lang) -> str:
         mark = _MARKS.get(result.status.value, "·")
         # A failure in several places lists every one: which stations, not only how many.
         found = (
-            [(f.path, f.message(lang)) for f in result.findings] if len(result.findings) > 1 else []
+            [(said(f.path, lang), f.message(lang)) for f in result.findings]
+            if len(result.findings) > 1
+            else []
         )
         rows.append(
             "<tr>"
