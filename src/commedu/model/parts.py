@@ -25,7 +25,7 @@ from commedu.model.checks import check_id as check_id
 from commedu.model.checks import check_positive as check_positive
 from commedu.model.checks import check_text as check_text
 from commedu.model.checks import raise_if as raise_if
-from commedu.model.fieldcheck import sequence, type_checked
+from commedu.model.fieldcheck import define, sequence
 from commedu.model.places import Place, UnitKind
 from commedu.model.when import When
 
@@ -159,7 +159,7 @@ def _activities(items: Iterable[Activity]) -> tuple[Activity, ...]:
     return sequence(items)
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Township:
     """The 镇 or 街道 that owns a plan, and the levels above it."""
 
@@ -181,7 +181,7 @@ class Township:
         )
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Source:
     """Where a plan's text comes from: the document it was encoded from."""
 
@@ -194,7 +194,7 @@ class Source:
         raise_if(check_text(self.title, "title"))
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Department:
     """A 责任部门: a body that carries activities out.
 
@@ -218,7 +218,7 @@ class Department:
         return (self.name, *self.aliases)
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class EducationCentre:
     """The township's 社区教育中心."""
 
@@ -228,7 +228,7 @@ class EducationCentre:
         raise_if(check_text(self.name, "name"))
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Station:
     """A 社区教育工作站 in a village or community, built around a theme."""
 
@@ -251,7 +251,7 @@ class Station:
         )
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Measure:
     """One concrete action (措施), verbatim; ``title`` is its lead phrase where the plan gives one."""
 
@@ -274,7 +274,7 @@ class MechanismKind(enum.Enum):
         return {"management": "管理机制", "guidance": "引领机制", "safeguard": "保障"}[self.value]
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Mechanism:
     """A standing arrangement (机制) under a task.
 
@@ -297,7 +297,7 @@ class Mechanism:
         )
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Task:
     """A main task (主要任务), numbered （一）, （二）… in the plan."""
 
@@ -324,7 +324,7 @@ class Task:
         return str(self.number)
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class CountRange:
     """A whole-number target such as 3–5 staff or 1–2 brands."""
 
@@ -343,7 +343,7 @@ class CountRange:
         return str(self.low) if self.low == self.high else f"{self.low}–{self.high}"
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Commitments:
     """What the plan promises, as typed figures the compliance rules can test."""
 
@@ -362,7 +362,7 @@ class Commitments:
         )
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Resources:
     """What the township actually has, where the plan states it, as opposed to what it commits to."""
 
@@ -380,7 +380,7 @@ class Resources:
         )
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Activity:
     """One scheduled piece of work (an item of the 配档表)."""
 
@@ -415,7 +415,7 @@ def _key(thing: Any) -> str:
     return thing if isinstance(thing, str) else str(thing.id)
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Schedule:
     """The 配档表: the year's activities in the plan's order."""
 
