@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from commedu._messages import Lang, render
+from commedu._typecheck import define
 
 __all__ = [
     "DocumentError",
@@ -29,10 +30,11 @@ __all__ = [
 
 
 def _as_dict(params: Mapping[str, Any]) -> dict[str, Any]:
-    return dict(params)
+    # Anything but a mapping is left for the field's type check to name.
+    return dict(params) if isinstance(params, Mapping) else params
 
 
-@attrs.frozen
+@define
 class Problem:
     """One thing wrong with a plan, at one place in it."""
 

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import TypedDict, Unpack
 from zoneinfo import ZoneInfo
 
-import attrs
 from icalendar import Calendar, Event, Timezone, Todo, vDuration, vRecur, vText
 
 from commedu._atomic import write_bytes
@@ -40,6 +39,7 @@ from commedu.calendar.items import (
 )
 from commedu.calendar.revisions import Revision
 from commedu.errors import ExportError, Problem
+from commedu.model.fieldcheck import define
 from commedu.model.parts import Activity, Department, Station
 from commedu.model.plan import Plan
 from commedu.model.when import DEFAULT_ZONE, Recurrence, Session
@@ -76,7 +76,7 @@ class ExportOptions(TypedDict, total=False):
     revisions: Mapping[str, Revision] | None
 
 
-@attrs.frozen
+@define
 class _Export:
     """A calendar's own properties, its time zones and its items' properties, in order."""
 

@@ -19,11 +19,10 @@ from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
-import attrs
-
 from commedu.calendar.contentlines import component
 from commedu.calendar.items import properties
 from commedu.errors import ExportError, Problem
+from commedu.model.fieldcheck import define
 from commedu.model.plan import Plan
 
 __all__ = ["Revision", "RevisionStore", "digests"]
@@ -42,7 +41,7 @@ CREATE TABLE IF NOT EXISTS revision (
 """
 
 
-@attrs.frozen
+@define
 class Revision:
     """An item's revision: how often its content changed, and when it last did."""
 

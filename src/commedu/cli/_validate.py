@@ -14,13 +14,12 @@ import sys
 from pathlib import Path
 from typing import Any, Literal
 
-import attrs
-
 from commedu._messages import Lang, render
 from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from commedu.cli._progress import Progress
 from commedu.cli._term import Style, terminal_width, wrap
 from commedu.errors import PlanFileError, Problem
+from commedu.model.fieldcheck import define
 from commedu.planfile.hints import hints
 from commedu.planfile.read import Format, load_plan
 
@@ -60,7 +59,7 @@ def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument("--strict", action="store_true", help=text["strict"])
 
 
-@attrs.frozen
+@define
 class _Verdict:
     status: Literal["valid", "invalid", "unreadable"]
     activities: int | None  # of a valid file

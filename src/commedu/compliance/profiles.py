@@ -66,15 +66,15 @@ class ProfileSource:
 
 
 def _frozen(events: Mapping[str, EventSpec]) -> Mapping[str, EventSpec]:
-    return MappingProxyType(dict(events))
+    return MappingProxyType(dict(events)) if isinstance(events, Mapping) else events
 
 
 def _frozen_dates(dates: Mapping[str, date]) -> Mapping[str, date]:
-    return MappingProxyType(dict(dates))
+    return MappingProxyType(dict(dates)) if isinstance(dates, Mapping) else dates
 
 
 def _frozen_targets(targets: Mapping[str, Target]) -> Mapping[str, Target]:
-    return MappingProxyType(dict(targets))
+    return MappingProxyType(dict(targets)) if isinstance(targets, Mapping) else targets
 
 
 @attrs.frozen(field_transformer=type_checked)

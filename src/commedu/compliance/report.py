@@ -26,7 +26,7 @@ from commedu.compliance.rule import (
     Severity,
     Status,
 )
-from commedu.model.fieldcheck import type_checked
+from commedu.model.fieldcheck import sequence, type_checked
 
 __all__ = ["JSON_SCHEMA", "ComplianceReport", "RuleResult"]
 
@@ -149,7 +149,12 @@ class RuleResult:
 
 
 def _results(items: Iterable[RuleResult]) -> tuple[RuleResult, ...]:
-    return tuple(sorted(items, key=lambda r: r.code))
+    found = sequence(items)
+    if not isinstance(found, tuple) or not all(
+        isinstance(getattr(r, "code", None), str) for r in found
+    ):
+        return found  # not results: the field's type check names it
+    return tuple(sorted(found, key=lambda r: r.code))
 
 
 @attrs.frozen(field_transformer=type_checked)

@@ -19,7 +19,7 @@ import attrs
 
 from commedu._messages import Lang
 from commedu.compliance.text import Text
-from commedu.model.fieldcheck import type_checked
+from commedu.model.fieldcheck import sequence, type_checked
 
 if TYPE_CHECKING:
     from commedu.compliance.profiles import Profile
@@ -100,8 +100,8 @@ class Passed:
 
 
 def _findings(items: Iterable[Finding]) -> tuple[Finding, ...]:
-    found = tuple(items)
-    if not found:
+    found = sequence(items)  # what is not a list of findings is named by the type check
+    if found == ():
         raise ValueError("a failed outcome needs at least one finding")
     return found
 
@@ -112,8 +112,8 @@ class Failed:
 
 
 def _missing(items: Iterable[str]) -> tuple[str, ...]:
-    found = tuple(items)
-    if not found or not all(isinstance(m, str) and m for m in found):
+    found = sequence(items)  # what is not a list of names is named by the type check
+    if found == () or (isinstance(found, tuple) and "" in found):
         raise ValueError("a not-evaluable outcome must name the missing data")
     return found
 

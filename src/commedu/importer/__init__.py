@@ -11,8 +11,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import attrs
-
 from commedu.importer.document import (
     Document,
     DocumentError,
@@ -25,6 +23,7 @@ from commedu.importer.draft import CHECK, write_draft
 from commedu.importer.notes import Note
 from commedu.importer.outline import read_outline
 from commedu.importer.schedule import find_schedule
+from commedu.model.fieldcheck import define
 
 __all__ = [
     "CHECK",
@@ -38,7 +37,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen
+@define
 class Draft:
     """A draft plan file's text, and everything in it the clerk should check."""
 

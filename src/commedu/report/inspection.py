@@ -10,8 +10,6 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
-import attrs
-
 from commedu.compliance.actuals import (
     ActivityProgress,
     Progress,
@@ -23,13 +21,14 @@ from commedu.compliance.engine import check
 from commedu.compliance.profiles import Profile
 from commedu.compliance.report import ComplianceReport
 from commedu.compliance.rule import Actuals
+from commedu.model.fieldcheck import define
 from commedu.model.ledger import Ledger, Record
 from commedu.model.plan import Plan
 
 __all__ = ["Completion", "Figures", "InspectionReport", "inspect"]
 
 
-@attrs.frozen
+@define
 class Completion:
     """How many activities due in a group were held (on time, early or late)."""
 
@@ -44,7 +43,7 @@ class Completion:
         return None if not self.due else Decimal(self.held) / self.due
 
 
-@attrs.frozen
+@define
 class Figures:
     records: int
     participants: int  #: 人次 held by the as-of day
@@ -59,7 +58,7 @@ class Figures:
     resident_population: int | None
 
 
-@attrs.frozen
+@define
 class InspectionReport:
     plan: Plan
     ledger: Ledger

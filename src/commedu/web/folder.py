@@ -27,6 +27,7 @@ import attrs
 from commedu.calendar.revisions import Revision, RevisionStore
 from commedu.errors import PlanFileError, Problem
 from commedu.ledger.read import ledger_from_bytes
+from commedu.model.fieldcheck import define, mutable
 from commedu.model.ledger import Ledger
 from commedu.model.plan import Plan
 from commedu.planfile.read import MAX_BYTES, loads_plan
@@ -51,7 +52,7 @@ _OPEN_FLAGS = (
 )
 
 
-@attrs.frozen
+@define
 class PlanFile:
     """A plan file the folder lists: ``key`` is its name in addresses."""
 
@@ -59,7 +60,7 @@ class PlanFile:
     name: str
 
 
-@attrs.define
+@mutable
 class Version:
     """What one version of a file's bytes gave: a plan, or the problems that keep it from one.
 
@@ -85,7 +86,7 @@ class Version:
             return self.built[key]
 
 
-@attrs.frozen
+@define
 class Sighting:
     """A ledger as read just now: its records, a digest of its bytes and when it was written."""
 
@@ -99,7 +100,7 @@ def _is_ledger(name: str) -> bool:
     return name.lower().rpartition(".")[0].endswith(".ledger")
 
 
-@attrs.define
+@mutable
 class _Seen:
     signature: tuple[int, ...]
     read_ns: int

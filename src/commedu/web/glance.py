@@ -14,8 +14,6 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-import attrs
-
 from commedu._atomic import write_bytes
 from commedu._messages import Lang
 from commedu._typecheck import check_arguments
@@ -25,6 +23,7 @@ from commedu.compliance.engine import check
 from commedu.compliance.report import ComplianceReport
 from commedu.compliance.rule import Actuals
 from commedu.errors import ProfileError
+from commedu.model.fieldcheck import define
 from commedu.model.ledger import Ledger
 from commedu.model.observances import OBSERVANCES
 from commedu.model.parts import Activity, Department
@@ -119,7 +118,7 @@ _MARKS = {"pass": "✓", "fail": "✗", "not-evaluable": "?", "not-applicable": 
 _PROGRESS_MARKS = {"done": "✓", "early": "✓", "late": "!", "missing": "✗", "not-due": "·"}
 
 
-@attrs.frozen
+@define
 class Entry:
     """One thing in a cell: a title, and the lines under it (when, where)."""
 
@@ -127,7 +126,7 @@ class Entry:
     details: tuple[str, ...] = ()
 
 
-@attrs.frozen
+@define
 class Column:
     """One column of the grid: its header and what it holds in each month.
 

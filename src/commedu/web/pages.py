@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from urllib.parse import quote
 
-import attrs
-
 from commedu._messages import LANGS, Lang
 from commedu.errors import Problem
+from commedu.model.fieldcheck import define
 from commedu.model.plan import Plan
 from commedu.web.feeds import Feed, feeds
 from commedu.web.folder import PlanFile
@@ -106,7 +105,7 @@ _ERRORS: dict[str, dict[Lang, str]] = {
 }
 
 
-@attrs.frozen
+@define
 class Listed:
     """A plan file as the index shows it: its plan, or ``None`` when it cannot be read now."""
 
