@@ -15,7 +15,7 @@ from commedu._messages import Lang
 from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, read_ledger, read_plan
 from commedu.cli._i18n import option_error
 from commedu.cli._term import Style, terminal_width, wrap_lines
-from commedu.cli._types import day
+from commedu.cli._types import day, path
 from commedu.compliance.engine import check
 from commedu.compliance.rule import Severity, Status
 from commedu.errors import ProfileError, RuleSelectorError
@@ -88,8 +88,8 @@ def _paint(report: str, lang: Lang, style: Style) -> str:
 
 def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
     text = TEXT[lang]
-    parser.add_argument("plan", metavar="PLAN", help=text["plan"])
-    parser.add_argument("--profile", metavar="NAME|FILE", help=text["profile"])
+    parser.add_argument("plan", type=path, metavar="PLAN", help=text["plan"])
+    parser.add_argument("--profile", type=path, metavar="NAME|FILE", help=text["profile"])
     parser.add_argument(
         "--format", choices=("text", "markdown", "json"), default="text", help=text["format"]
     )
@@ -102,7 +102,7 @@ def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument(
         "--fail-on", choices=("error", "warning"), default="error", help=text["fail_on"]
     )
-    parser.add_argument("--ledger", metavar="FILE", help=text["ledger"])
+    parser.add_argument("--ledger", type=path, metavar="FILE", help=text["ledger"])
     parser.add_argument("--as-of", type=day(lang), metavar="DATE", help=text["as_of"])
 
 

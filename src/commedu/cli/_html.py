@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from commedu._messages import Lang, render
 from commedu.cli import EXIT_OK, EXIT_USAGE, read_ledger, read_plan
-from commedu.cli._types import day
+from commedu.cli._types import day, path
 from commedu.web.glance import glance_html, write_glance
 
 if TYPE_CHECKING:
@@ -20,9 +20,11 @@ PAGE = "index.html"
 
 
 def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    parser.add_argument("plan", metavar="PLAN", help=render("cli-ics-plan", lang))
-    parser.add_argument("-o", "--output", metavar="FILE|DIR", help=render("cli-html-output", lang))
-    parser.add_argument("--ledger", metavar="FILE", help=render("cli-html-ledger", lang))
+    parser.add_argument("plan", type=path, metavar="PLAN", help=render("cli-ics-plan", lang))
+    parser.add_argument(
+        "-o", "--output", type=path, metavar="FILE|DIR", help=render("cli-html-output", lang)
+    )
+    parser.add_argument("--ledger", type=path, metavar="FILE", help=render("cli-html-ledger", lang))
     parser.add_argument(
         "--as-of", type=day(lang), metavar="DATE", help=render("cli-html-as-of", lang)
     )

@@ -16,6 +16,7 @@ from commedu.calendar.split import INDEX, write_split
 from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, read_plan
 from commedu.cli._i18n import option_error
 from commedu.cli._progress import Progress
+from commedu.cli._types import path
 from commedu.errors import ExportError, Problem
 from commedu.model.plan import Plan
 
@@ -88,8 +89,10 @@ def _stamp(lang: Lang) -> Callable[[str], datetime]:
 
 
 def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    parser.add_argument("plan", metavar="PLAN", help=render("cli-ics-plan", lang))
-    parser.add_argument("-o", "--output", metavar="FILE|DIR", help=render("cli-ics-output", lang))
+    parser.add_argument("plan", type=path, metavar="PLAN", help=render("cli-ics-plan", lang))
+    parser.add_argument(
+        "-o", "--output", type=path, metavar="FILE|DIR", help=render("cli-ics-output", lang)
+    )
     parser.add_argument(
         "--department",
         action="append",

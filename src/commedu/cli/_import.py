@@ -10,13 +10,16 @@ from pathlib import Path
 from commedu._atomic import write_bytes
 from commedu._messages import Lang, render
 from commedu.cli import EXIT_OK, EXIT_USAGE, write_file
+from commedu.cli._types import path
 from commedu.importer import DocumentError, import_document
 
 
 def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    parser.add_argument("document", metavar="DOCUMENT", help=render("cli-import-document", lang))
     parser.add_argument(
-        "-o", "--output", required=True, metavar="FILE", help=render("cli-output", lang)
+        "document", type=path, metavar="DOCUMENT", help=render("cli-import-document", lang)
+    )
+    parser.add_argument(
+        "-o", "--output", required=True, type=path, metavar="FILE", help=render("cli-output", lang)
     )
     parser.add_argument("--force", action="store_true", help=render("cli-force", lang))
 

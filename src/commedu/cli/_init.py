@@ -10,6 +10,7 @@ from pathlib import Path
 from commedu._atomic import write_bytes
 from commedu._messages import Lang, render
 from commedu.cli import EXIT_OK, write_file
+from commedu.cli._types import path
 from commedu.model.places import UnitKind
 from commedu.planfile.starter import starter_plan
 
@@ -48,7 +49,7 @@ def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
         "--year", required=True, type=_year(lang), metavar="YEAR", help=render("cli-year", lang)
     )
     parser.add_argument(
-        "-o", "--output", required=True, metavar="FILE", help=render("cli-output", lang)
+        "-o", "--output", required=True, type=path, metavar="FILE", help=render("cli-output", lang)
     )
     parser.add_argument(
         "--kind",

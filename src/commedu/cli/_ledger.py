@@ -7,6 +7,7 @@ import os
 
 from commedu._messages import Lang, render
 from commedu.cli import EXIT_OK, read_plan, write_file
+from commedu.cli._types import path
 
 __all__ = ["configure", "run"]
 
@@ -31,8 +32,10 @@ def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
     text = TEXT[lang]
     sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     init = sub.add_parser("init", help=text["init"], description=text["init"])
-    init.add_argument("plan", metavar="PLAN", help=text["plan"])
-    init.add_argument("-o", "--output", required=True, metavar="FILE", help=text["output"])
+    init.add_argument("plan", type=path, metavar="PLAN", help=text["plan"])
+    init.add_argument(
+        "-o", "--output", required=True, type=path, metavar="FILE", help=text["output"]
+    )
     init.add_argument("--force", action="store_true", help=render("cli-force", lang))
 
 

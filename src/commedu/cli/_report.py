@@ -16,7 +16,7 @@ from commedu._atomic import write_bytes
 from commedu._messages import Lang, render
 from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, read_ledger, read_plan
 from commedu.cli._progress import Progress
-from commedu.cli._types import day
+from commedu.cli._types import day, path
 from commedu.errors import PlanError, ProfileError
 
 __all__ = ["configure", "run"]
@@ -61,13 +61,13 @@ _LEDGER_SUFFIXES = (".xlsx", ".csv", ".toml", ".json")
 
 def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
     text = TEXT[lang]
-    parser.add_argument("plan", nargs="?", metavar="PLAN", help=text["plan"])
-    parser.add_argument("ledger", nargs="?", metavar="LEDGER", help=text["ledger"])
-    parser.add_argument("-o", "--output", metavar="FILE", help=text["output"])
+    parser.add_argument("plan", nargs="?", type=path, metavar="PLAN", help=text["plan"])
+    parser.add_argument("ledger", nargs="?", type=path, metavar="LEDGER", help=text["ledger"])
+    parser.add_argument("-o", "--output", type=path, metavar="FILE", help=text["output"])
     parser.add_argument("--format", choices=("html", "docx", "json"), help=text["format"])
-    parser.add_argument("--profile", metavar="NAME|FILE", help=text["profile"])
+    parser.add_argument("--profile", type=path, metavar="NAME|FILE", help=text["profile"])
     parser.add_argument("--as-of", type=day(lang), metavar="DATE", help=text["as_of"])
-    parser.add_argument("--district", metavar="DIR", help=text["district"])
+    parser.add_argument("--district", type=path, metavar="DIR", help=text["district"])
     parser.add_argument("--report-lang", choices=("zh", "en"), help=text["report_lang"])
 
 

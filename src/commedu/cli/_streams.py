@@ -3,7 +3,8 @@
 On POSIX an argument or a file name is bytes; Python hands bytes that are not UTF-8 to us as
 lone surrogates (``'\\udcff'``). A file name may be such bytes and still be a real file, so it is
 used as given and printed with a visible escape; a name, a department or a code cannot, so it
-is refused with the option that carried it.
+is refused with the option that carried it. Which is which is the argument's type: a value
+parsed by :func:`commedu.cli._types.path` is a file name.
 """
 
 from __future__ import annotations
@@ -14,11 +15,9 @@ import sys
 
 from commedu._messages import Lang
 from commedu._typecheck import has_surrogate
+from commedu.cli._types import OSPath
 
-__all__ = ["PATH_ARGUMENTS", "safe_streams", "undecodable_argument"]
-
-#: Arguments that name files: any bytes the file system allows are accepted.
-PATH_ARGUMENTS = frozenset({"plan", "output", "profile", "files"})
+__all__ = ["safe_streams", "undecodable_argument"]
 
 _MESSAGE = {
     "en": "argument {option}: {value} is not UTF-8 text; the terminal or script sent other bytes"
@@ -54,10 +53,8 @@ def undecodable_argument(
 ) -> str | None:
     """A message for the first text argument that holds undecodable bytes, or ``None``."""
     for dest, value in sorted(vars(args).items()):
-        if dest in PATH_ARGUMENTS:
-            continue
         for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, str) and has_surrogate(item):
+            if isinstance(item, str) and not isinstance(item, OSPath) and has_surrogate(item):
                 shown = repr(item.encode("utf-8", "surrogateescape"))  # the bytes as they came
                 return _MESSAGE[lang].format(option=_option(parser, dest) or dest, value=shown)
     return None

@@ -18,6 +18,7 @@ from commedu._messages import Lang, render
 from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from commedu.cli._progress import Progress
 from commedu.cli._term import Style, terminal_width, wrap
+from commedu.cli._types import path
 from commedu.errors import PlanFileError, Problem
 from commedu.model.fieldcheck import define
 from commedu.planfile.hints import hints
@@ -51,7 +52,9 @@ TEXT: dict[Lang, dict[str, str]] = {
 
 def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
     text = TEXT[lang]
-    parser.add_argument("files", nargs="+", metavar="FILE", help=render("cli-files", lang))
+    parser.add_argument(
+        "files", nargs="+", type=path, metavar="FILE", help=render("cli-files", lang)
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text", help=text["format"])
     parser.add_argument(
         "--input-format", choices=("toml", "json"), default=None, help=text["input_format"]

@@ -53,7 +53,9 @@ def draft_from_document(document: Document, source: str) -> Draft:
     year = read_outline(paragraphs).year
     schedule = find_schedule(document.blocks, year)
     outline = read_outline(p for p in paragraphs if p.where not in schedule.used)
-    text, own = write_draft(outline, schedule, [*outline.unplaced, *schedule.leftovers], source)
+    # A file name may hold bytes that are not UTF-8; the draft names it with a visible escape.
+    shown = source.encode("utf-8", "backslashreplace").decode("utf-8")
+    text, own = write_draft(outline, schedule, [*outline.unplaced, *schedule.leftovers], shown)
     activity_notes = [n for a in schedule.activities for n in a.notes]
     notes = (*own, *outline.notes, *schedule.notes, *activity_notes)
     return Draft(text, notes, len(schedule.activities))
