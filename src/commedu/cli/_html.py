@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from commedu._messages import Lang, render
 from commedu.cli import EXIT_OK, EXIT_USAGE, read_ledger, read_plan
+from commedu.cli._streams import to_stdout, write_stdout
 from commedu.cli._types import day, path
 from commedu.web.glance import glance_html, write_glance
 
@@ -43,9 +44,8 @@ def run(args: argparse.Namespace) -> int:
         ledger = found
     # The page speaks the plan's language unless --lang was given.
     page_lang: Lang | None = lang if args.lang_given else None
-    if args.output == "-":
-        sys.stdout.buffer.write(glance_html(plan, lang=page_lang, ledger=ledger, as_of=args.as_of))
-        sys.stdout.flush()
+    if to_stdout(args.output):
+        write_stdout(glance_html(plan, lang=page_lang, ledger=ledger, as_of=args.as_of))
         return EXIT_OK
     output: str = args.output or f"{plan.id}.html"
     target = Path(output)

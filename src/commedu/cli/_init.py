@@ -10,6 +10,7 @@ from pathlib import Path
 from commedu._atomic import write_bytes
 from commedu._messages import Lang, render
 from commedu.cli import EXIT_OK, write_file
+from commedu.cli._streams import to_stdout, write_stdout
 from commedu.cli._types import path
 from commedu.model.places import UnitKind
 from commedu.planfile.starter import starter_plan
@@ -64,6 +65,9 @@ def run(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     path = Path(args.output)
     name = os.fspath(path)
+    if to_stdout(args.output):  # the check it suggests names a file, never -
+        write_stdout(starter_plan(args.township, args.year, kind=UnitKind(args.kind)).encode())
+        return EXIT_OK
     text = starter_plan(args.township, args.year, path.name, UnitKind(args.kind))
     data = text.encode("utf-8")
     failed = write_file(lambda: write_bytes(path, data, overwrite=args.force), name, "init", lang)

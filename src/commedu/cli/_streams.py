@@ -13,11 +13,21 @@ import argparse
 import io
 import sys
 
-from commedu._messages import Lang
+from commedu._messages import Lang, render
 from commedu._typecheck import has_surrogate
 from commedu.cli._types import OSPath
 
-__all__ = ["safe_streams", "undecodable_argument"]
+__all__ = [
+    "STDOUT",
+    "refuse_stdout",
+    "safe_streams",
+    "to_stdout",
+    "undecodable_argument",
+    "write_stdout",
+]
+
+#: The output name that means standard output, as for most command-line tools.
+STDOUT = "-"
 
 _MESSAGE = {
     "en": "argument {option}: {value} is not UTF-8 text; the terminal or script sent other bytes"
@@ -58,3 +68,29 @@ def undecodable_argument(
                 shown = repr(item.encode("utf-8", "surrogateescape"))  # the bytes as they came
                 return _MESSAGE[lang].format(option=_option(parser, dest) or dest, value=shown)
     return None
+
+
+# -- -o -: one place decides what goes to standard output ------------------------------------------
+
+
+def to_stdout(output: str | None) -> bool:
+    """Whether ``-o`` asks for standard output."""
+    return output == STDOUT
+
+
+def write_stdout(data: bytes) -> None:
+    """Write a file's bytes to standard output, so ``-o - > file`` gives the same file as ``-o file``."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream, as some embedding programs give
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        buffer.write(data)
+    sys.stdout.flush()
+
+
+def refuse_stdout(command: str, suffix: str, example: str, lang: Lang) -> int:
+    """Say in one sentence that a binary format cannot go to standard output; exit code 2."""
+    message = render("cli-binary-stdout", lang, suffix=suffix, example=example)
+    print(f"commedu {command}: {message}", file=sys.stderr)
+    return 2
