@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-import typing
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -22,7 +21,7 @@ from hypothesis import strategies as st
 
 import commedu
 from commedu import OBSERVANCES, PlanError
-from commedu._typecheck import FieldCheck, conforms
+from commedu._typecheck import FieldCheck, conforms, field_hint
 from commedu.compliance.engine import check
 from commedu.compliance.examples import example_plan
 from commedu.importer import import_document
@@ -81,10 +80,7 @@ WRONG = st.one_of(
 
 
 def _hint(cls: type, name: str) -> Any:
-    try:
-        return typing.get_type_hints(cls)[name]
-    except NameError:  # a name imported for type checking only
-        return Any
+    return field_hint(cls, name)  # Any for a name imported for type checking only
 
 
 def _checkable(cls: type, field: attrs.Attribute[Any]) -> bool:

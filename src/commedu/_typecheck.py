@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 import types
 import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -25,6 +26,7 @@ __all__ = [
     "conforms",
     "define",
     "describe",
+    "field_hint",
     "has_surrogate",
     "require",
     "shown",
@@ -103,7 +105,18 @@ def shown(value: object) -> str:
 
 @functools.cache
 def _hints(function: Callable[..., object]) -> dict[str, Any]:
-    return typing.get_type_hints(function)
+    try:
+        return typing.get_type_hints(function)
+    except NameError:  # a name imported for type checking only: resolve the others one by one
+        module = sys.modules.get(function.__module__)
+        hints: dict[str, Any] = {}
+        for name, annotation in function.__annotations__.items():
+            holder = types.SimpleNamespace(__annotations__={name: annotation})
+            try:
+                hints[name] = typing.get_type_hints(holder, vars(module) if module else None)[name]
+            except NameError:
+                hints[name] = Any
+        return hints
 
 
 def require(function: str, name: str, value: object, hint: Any) -> None:
@@ -136,6 +149,27 @@ def check_options(
         require(function.__name__, name, value, hints[name])
 
 
+def field_hint(cls: type, name: str) -> Any:
+    """The annotation of ``cls``'s field ``name``, resolved; ``Any`` where it cannot be.
+
+    One name imported for type checking only (``Plan`` in a ``Callable[[Plan], …]``) leaves that
+    field to mypy, not the whole class: the other fields are resolved one by one.
+    """
+    try:
+        return typing.get_type_hints(cls)[name]
+    except NameError:
+        pass
+    for owner in cls.__mro__:
+        if name in vars(owner).get("__annotations__", {}):
+            holder = types.SimpleNamespace(__annotations__={name: owner.__annotations__[name]})
+            module = sys.modules.get(owner.__module__)
+            try:
+                return typing.get_type_hints(holder, vars(module) if module else None)[name]
+            except NameError:
+                return Any
+    return Any
+
+
 #: What a class adds to the type check of its text fields: ``(path, value)``, raising if refused.
 TextCheck = Callable[[str, object], None]
 
@@ -157,10 +191,7 @@ class FieldCheck:
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if self.hint is None:
-            try:
-                self.hint = typing.get_type_hints(self.cls)[self.name]
-            except NameError:  # a name imported for type checking only: leave it to mypy
-                self.hint = Any
+            self.hint = field_hint(self.cls, self.name)
         if not conforms(value, self.hint):
             where = f"{self.cls.__name__}.{self.name}"
             items = get_args(self.hint)

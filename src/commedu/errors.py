@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from commedu._messages import Lang, render
-from commedu._typecheck import define
+from commedu._typecheck import define, require
 
 __all__ = [
     "DocumentError",
@@ -88,6 +88,9 @@ class PlanError(ValueError):
     """A plan, or a part of one, breaks the rules of the model."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
+        if isinstance(problems, Iterable) and not isinstance(problems, str | bytes | Mapping):
+            problems = tuple(problems)
+        require(type(self).__name__, "problems", problems, tuple[Problem, ...])
         self.problems: tuple[Problem, ...] = tuple(problems)
         if not self.problems:
             raise ValueError("PlanError needs at least one problem")
@@ -115,6 +118,8 @@ class PlanFileError(PlanError):
     def __init__(
         self, problems: Iterable[Problem], source: str | None = None, *, unreadable: bool = False
     ) -> None:
+        require(type(self).__name__, "source", source, str | None)
+        require(type(self).__name__, "unreadable", unreadable, bool)
         self.source = source
         self.unreadable = unreadable
         super().__init__(problems)
@@ -142,6 +147,7 @@ class ProfileError(PlanError):
     """
 
     def __init__(self, problems: Iterable[Problem], source: str | None = None) -> None:
+        require(type(self).__name__, "source", source, str | None)
         self.source = source
         super().__init__(problems)
 
@@ -159,6 +165,8 @@ class DocumentError(Exception):
     """
 
     def __init__(self, code: str, params: Mapping[str, Any] | None = None) -> None:
+        require(type(self).__name__, "code", code, str)
+        require(type(self).__name__, "params", params, Mapping[str, Any] | None)
         self.code = code
         self.params = dict(params or {})
         super().__init__(self.describe("en"))
@@ -174,6 +182,7 @@ class RuleSelectorError(ValueError):
     """A ``select`` or ``ignore`` entry matches no rule, so it is almost surely a typo."""
 
     def __init__(self, selector: str) -> None:
+        require(type(self).__name__, "selector", selector, str)
         self.selector = selector
         super().__init__(self.describe("en"))
 
@@ -195,6 +204,7 @@ class ReadOnlyError(PermissionError):
     """A write's target exists and is read-only: it is kept rather than silently replaced."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
+        require(type(self).__name__, "path", path, str | os.PathLike[str])
         super().__init__(
             errno.EACCES, "the file is read-only; make it writable first", os.fspath(path)
         )

@@ -19,6 +19,7 @@ from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
+from commedu._typecheck import require
 from commedu.calendar.contentlines import component
 from commedu.calendar.items import properties
 from commedu.errors import ExportError, Problem
@@ -71,6 +72,7 @@ class RevisionStore:
     """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
+        require("RevisionStore", "path", path, str | os.PathLike[str])
         self.path = Path(path)
         with _transaction(self.path) as connection:
             connection.execute(_SCHEMA)

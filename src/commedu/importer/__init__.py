@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from commedu._typecheck import check_arguments
 from commedu.importer.document import (
     Document,
     DocumentError,
@@ -68,4 +69,5 @@ def draft_from_bytes(data: bytes, source: str = "") -> Draft:
 
 def import_document(path: str | os.PathLike[str]) -> Draft:
     """The draft of the document at ``path``; raises :class:`DocumentError` if it is unreadable."""
+    check_arguments(import_document, path=path)
     return draft_from_document(read_document(path), Path(path).name)

@@ -12,6 +12,7 @@ import calendar
 from collections.abc import Mapping
 from datetime import date, timedelta
 
+from commedu._typecheck import check_arguments
 from commedu.errors import PlanError, Problem
 from commedu.model.fieldcheck import define
 
@@ -150,6 +151,7 @@ _BY_NAME: Mapping[str, Observance] = {name: o for o in OBSERVANCES for name in (
 
 def observance(name: str) -> Observance | None:
     """The observance called ``name`` (its own name or another it goes by)."""
+    check_arguments(observance, name=name)
     return _BY_NAME.get(name)
 
 

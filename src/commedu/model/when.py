@@ -982,6 +982,7 @@ def qualified(when: When) -> str:
 
     It parses back to an equal value in any plan whose years include that year.
     """
+    check_arguments(qualified, when=when)
     text = str(when)
     if re.match(r"\d{4}", text):
         return text

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
+from commedu._typecheck import check_arguments
 from commedu.compliance.actuals import (
     ActivityProgress,
     Progress,
@@ -101,6 +102,7 @@ def inspect(
     as_of: date | None = None,
 ) -> InspectionReport:
     """The inspection report of ``ledger`` against ``plan`` on ``as_of`` (default: 31 December)."""
+    check_arguments(inspect, plan=plan, ledger=ledger, profile=profile, as_of=as_of)
     day = as_of or date(plan.year, 12, 31)
     compliance = check(plan, profile, ledger=ledger, as_of=day)
     standard = compliance.profile
