@@ -139,3 +139,15 @@ def test_import_to_standard_output_says_what_to_check_on_standard_error(
     assert "请核对".encode() in out
     assert err.count(b"\n") >= 1  # the notes
     assert b"wrote" not in out + err
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_split_calendars_need_a_folder_not_dash(
+    here: Path, lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--lang", lang, "ics", PLAN, "--split-by", "department", "-o", "-"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("commedu ics: --split-by ")
+    assert err.count("\n") == 1
+    assert sorted(p.name for p in here.iterdir()) == ["district"]

@@ -725,6 +725,11 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "台账格式（默认按文件扩展名；输出到标准输出（-）时为 toml）",
     },
     "cli-saved": {"en": "wrote {file}", "zh": "已写入 {file}"},
+    "cli-split-stdout": {
+        "en": "--split-by writes one calendar per department or station into a folder;"
+        " give -o DIR, not - (standard output)",
+        "zh": "--split-by 会为每个部门或工作站各写一个日历到文件夹中；请用 -o DIR，而不是 -（标准输出）",
+    },
     # -- ledgers (台账) --------------------------------------------------------------------------
     "ledger-no-date": {
         "en": "a record needs at least one date",

@@ -150,6 +150,9 @@ def _export(
 
 def run(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
+    if args.split_by and to_stdout(args.output):
+        print(f"commedu ics: {render('cli-split-stdout', lang)}", file=sys.stderr)
+        return EXIT_USAGE
     plan = read_plan(args.plan, "ics", lang)
     if isinstance(plan, int):
         return plan
