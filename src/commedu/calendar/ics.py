@@ -13,7 +13,6 @@ client. ``+`` cannot occur in an id, so an event's UID and a to-do's never colli
 from __future__ import annotations
 
 import functools
-import gc
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -158,23 +157,15 @@ def to_ics(plan: Plan, **options: Unpack[ExportOptions]) -> bytes:
     """The calendar as RFC 5545 bytes: UTF-8, CRLF line ends, lines folded at 75 octets.
 
     The same bytes as ``to_calendar(...).to_ical()``, written without building an icalendar
-    object per item. The collector is held off meanwhile: the export makes many small objects
-    that all live until the end, and collecting them again and again made it grow faster than
-    the plan.
+    object per item.
     """
     check_arguments(to_ics, plan=plan)
     check_options(to_ics, options, ExportOptions)
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        export = _export(plan, options)
-        head: bytes = export.header.to_ical()
-        parts = [head[: -len(_END)]]
-        parts += [_timezone_bytes(zone, *export.years) for zone in export.zones]
-        parts += [component(export.kind, found) for found in export.items]
-    finally:
-        if collecting:
-            gc.enable()
+    export = _export(plan, options)
+    head: bytes = export.header.to_ical()
+    parts = [head[: -len(_END)]]
+    parts += [_timezone_bytes(zone, *export.years) for zone in export.zones]
+    parts += [component(export.kind, found) for found in export.items]
     parts.append(_END)
     return b"".join(parts)
 
