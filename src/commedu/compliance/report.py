@@ -26,7 +26,7 @@ from commedu.compliance.rule import (
     Severity,
     Status,
 )
-from commedu.model.fieldcheck import sequence, type_checked
+from commedu.model.fieldcheck import define, sequence
 
 __all__ = ["JSON_SCHEMA", "ComplianceReport", "RuleResult"]
 
@@ -83,7 +83,7 @@ _LABELS: dict[Lang, dict[str, str]] = {
 }
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class RuleResult:
     """What one rule said about the plan."""
 
@@ -157,7 +157,7 @@ def _results(items: Iterable[RuleResult]) -> tuple[RuleResult, ...]:
     return tuple(sorted(found, key=lambda r: r.code))
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class ComplianceReport:
     """The results of checking one plan against one profile, in rule-code order."""
 

@@ -19,7 +19,7 @@ import attrs
 
 from commedu._messages import Lang
 from commedu.compliance.text import Text
-from commedu.model.fieldcheck import sequence, type_checked
+from commedu.model.fieldcheck import define, sequence
 
 if TYPE_CHECKING:
     from commedu.compliance.profiles import Profile
@@ -86,7 +86,7 @@ _ZH_STATUS = {
 }
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Finding:
     """One place in the plan where a rule fails; ``path`` is e.g. ``schedule.activities[20]``."""
 
@@ -94,7 +94,7 @@ class Finding:
     message: Text
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Passed:
     note: Text | None = None
 
@@ -106,7 +106,7 @@ def _findings(items: Iterable[Finding]) -> tuple[Finding, ...]:
     return found
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Failed:
     findings: tuple[Finding, ...] = attrs.field(converter=_findings)
 
@@ -118,7 +118,7 @@ def _missing(items: Iterable[str]) -> tuple[str, ...]:
     return found
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class NotEvaluable:
     """The rule cannot judge: ``missing`` names the data it needs, e.g. ``township.resident_population``."""
 
@@ -126,7 +126,7 @@ class NotEvaluable:
     note: Text | None = None
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class NotApplicable:
     """The requirement does not bind this plan (no stations to check, a standard not yet in force);
     ``reason`` says why. Unlike not evaluable, no missing data would change the answer."""
@@ -154,7 +154,7 @@ def written_on(plan: Plan) -> date:
     return date(plan.year, 1, 1)
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Actuals:
     """What was actually done (the ledger) and the day the rules judge it on."""
 
@@ -162,7 +162,7 @@ class Actuals:
     as_of: date
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Example:
     """A documented case: a plan (built on demand) on which the rule passes or fails.
 
@@ -193,7 +193,7 @@ def _since(_: object, __: attrs.Attribute[str], value: str) -> None:
         raise ValueError(f"since {value!r} must be a version such as '0.1.0'")
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Rule:
     """A compliance rule: a stable code, its documentation, and the check itself."""
 
