@@ -151,3 +151,15 @@ def test_split_calendars_need_a_folder_not_dash(
     assert err.startswith("commedu ics: --split-by ")
     assert err.count("\n") == 1
     assert sorted(p.name for p in here.iterdir()) == ["district"]
+
+
+def test_a_stream_without_bytes_gets_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Some programs that embed the command line hand it a text-only standard output."""
+    import io
+
+    from commedu.cli._streams import write_stdout
+
+    text = io.StringIO()
+    monkeypatch.setattr("sys.stdout", text)
+    write_stdout("日程\r\n".encode())
+    assert text.getvalue() == "日程\r\n"

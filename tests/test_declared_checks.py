@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 import commedu
 from commedu import OBSERVANCES, PlanError
-from commedu._typecheck import FieldCheck, conforms, field_hint
+from commedu._typecheck import FieldCheck, check_arguments, conforms, define, field_hint
 from commedu.compliance.engine import check
 from commedu.compliance.examples import example_plan
 from commedu.importer import import_document
@@ -279,3 +279,28 @@ def test_a_right_value_passes_the_check() -> None:
     record = Record("r1", "t", [date(2024, 3, 5), date(2024, 3, 4)], participants=9)
     assert record.dates == (date(2024, 3, 4), date(2024, 3, 5))
     assert commedu.Expense(date(2021, 3, 1), "12.50", "书").amount == Decimal("12.50")
+
+
+# -- annotations the checks cannot resolve ---------------------------------------------------------
+
+
+def test_a_name_for_type_checking_only_leaves_only_its_own_field_unchecked() -> None:
+    @define
+    class Holder:
+        later: Unknown  # type: ignore[name-defined]  # noqa: F821
+        count: int
+
+    assert field_hint(Holder, "later") is Any
+    assert field_hint(Holder, "count") is int
+    Holder(object(), 1)
+    with pytest.raises(TypeError, match=r"^Holder\.count must be int, not str"):
+        Holder(object(), "1")
+
+
+def test_a_function_with_such_a_name_still_checks_its_other_arguments() -> None:
+    def convert(plan: Unknown, fmt: str) -> None:  # type: ignore[name-defined]  # noqa: F821
+        check_arguments(convert, plan=plan, fmt=fmt)
+
+    convert(object(), "toml")
+    with pytest.raises(TypeError, match=r"convert\(\) argument 'fmt' must be str, not int 5"):
+        convert(object(), 5)

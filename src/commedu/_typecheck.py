@@ -103,20 +103,23 @@ def shown(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _resolve(annotation: object, module_name: str) -> Any:
+    """One annotation resolved in its module; ``Any`` for a name imported for type checking only."""
+    holder = types.SimpleNamespace(__annotations__={"_": annotation})
+    module = sys.modules.get(module_name)
+    try:
+        return typing.get_type_hints(holder, vars(module) if module else None)["_"]
+    except NameError:
+        return Any
+
+
 @functools.cache
 def _hints(function: Callable[..., object]) -> dict[str, Any]:
     try:
         return typing.get_type_hints(function)
-    except NameError:  # a name imported for type checking only: resolve the others one by one
-        module = sys.modules.get(function.__module__)
-        hints: dict[str, Any] = {}
-        for name, annotation in function.__annotations__.items():
-            holder = types.SimpleNamespace(__annotations__={name: annotation})
-            try:
-                hints[name] = typing.get_type_hints(holder, vars(module) if module else None)[name]
-            except NameError:
-                hints[name] = Any
-        return hints
+    except NameError:  # one name for type checking only: the other annotations still count
+        annotations = function.__annotations__.items()
+        return {name: _resolve(value, function.__module__) for name, value in annotations}
 
 
 def require(function: str, name: str, value: object, hint: Any) -> None:
@@ -158,16 +161,8 @@ def field_hint(cls: type, name: str) -> Any:
     try:
         return typing.get_type_hints(cls)[name]
     except NameError:
-        pass
-    for owner in cls.__mro__:
-        if name in vars(owner).get("__annotations__", {}):
-            holder = types.SimpleNamespace(__annotations__={name: owner.__annotations__[name]})
-            module = sys.modules.get(owner.__module__)
-            try:
-                return typing.get_type_hints(holder, vars(module) if module else None)[name]
-            except NameError:
-                return Any
-    return Any
+        owner = next(c for c in cls.__mro__ if name in vars(c).get("__annotations__", {}))
+        return _resolve(owner.__annotations__[name], owner.__module__)
 
 
 #: What a class adds to the type check of its text fields: ``(path, value)``, raising if refused.
