@@ -3,14 +3,16 @@
 Every figure is a ratio or an exponent against a baseline measured in the same run on the same
 machine, so figures from different machines can be compared. Times are medians of repeats.
 
-    python benchmarks/run.py [--quick]
+    python benchmarks/run.py [--quick] [--collector]
 
 ``--quick`` stops the growth series at 10k activities and repeats less; use it to smoke-test.
+``--collector`` runs only (e), the export with the garbage collector held off or running.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import itertools
 import math
 import os
@@ -308,6 +310,48 @@ def _commands() -> tuple[str, ...]:
     return tuple(COMMANDS)
 
 
+# -- (e) the garbage collector during an export --------------------------------------------------
+
+
+def _held_off(plans: list[Plan]) -> None:
+    """The exports with the collector held off around them, as ``to_ics`` itself once did."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        _each(_export, plans)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def collector(sizes: list[int], repeats: int) -> None:
+    """Exporting TOWNSHIPS plans that are all in memory, with the collector running or held off.
+
+    A collection walks every object alive, the loaded plans too, so holding it off pays most when
+    much is loaded; the two sides are interleaved on the same plans in the same run.
+    """
+    print(f"(e) export of {TOWNSHIPS} plans held in memory, collector held off / running:")
+    for n in sizes:
+        plans = [
+            generate_plan(n // TOWNSHIPS, township=township, seed=2)
+            for township in range(TOWNSHIPS)
+        ]
+        sides: dict[str, Callable[[], object]] = {
+            "running": partial(_each, _export, plans),
+            "held off": partial(_held_off, plans),
+        }
+        times: dict[str, list[float]] = {name: [] for name in sides}
+        for _ in range(repeats):
+            for name, action in sides.items():
+                times[name].append(median_time(action, 1))
+        median = {name: statistics.median(t) for name, t in times.items()}
+        ratio = median["held off"] / median["running"]
+        print(
+            f"    {n:>10} activities: running {median['running'] / n * 1e6:7.1f} µs/activity,"
+            f" held off {median['held off'] / n * 1e6:7.1f}; ratio {ratio:.2f}"
+        )
+
+
 # -- (d) peak memory ------------------------------------------------------------------------------
 
 
@@ -336,15 +380,20 @@ def machine() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes, fewer repeats")
+    parser.add_argument("--collector", action="store_true", help="run only (e), the collector")
     args = parser.parse_args()
     sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000]
     repeats = 3 if args.quick else 5
     machine()
+    if args.collector:
+        collector(sizes, repeats)
+        return
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         export_ratio(2_000, repeats)
         cold_start(repeats, folder)
         pipeline(sizes, repeats, folder)
+        collector(sizes, repeats)
         peak_memory()
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import enum
 import inspect
+import sys
 import tempfile
 import typing
 from collections.abc import Callable, Mapping
@@ -13,10 +15,11 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import assume, given
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import commedu
+import commedu.errors
 from commedu import (
     DEFAULT_ZONE,
     Activity,
@@ -28,7 +31,7 @@ from commedu import (
     Text,
     Township,
 )
-from commedu._typecheck import conforms
+from commedu._typecheck import conforms, field_hint
 from commedu.compliance.examples import example_plan
 
 PLAN = example_plan()
@@ -238,3 +241,147 @@ def test_the_known_crashes_name_the_argument(call: Callable[[], object], words: 
         call()
     for word in words:
         assert word in str(caught.value)
+
+
+# -- every callable of commedu.__all__, found from __all__ itself ---------------------------------
+
+#: What a public callable may raise for a wrongly typed argument: TypeError, or one of ours.
+DOCUMENTED: tuple[type[BaseException], ...] = (
+    TypeError,
+    *(
+        error
+        for name in commedu.errors.__all__
+        if isinstance(error := getattr(commedu.errors, name), type)
+        and issubclass(error, BaseException)
+    ),
+)
+
+
+def _public_callables() -> list[str]:
+    """Every callable name of ``commedu.__all__`` but the enumerations, which are values."""
+    return [
+        name
+        for name in commedu.__all__
+        if callable(target := getattr(commedu, name))
+        and not (isinstance(target, type) and issubclass(target, enum.Enum))
+    ]
+
+
+def _parameter_hints(target: Callable[..., object]) -> dict[str, Any]:
+    """Each parameter's annotation, one by one: a type-checking-only name leaves only its own out."""
+    if isinstance(target, type) and attrs.has(target):
+        return {f.alias: field_hint(target, f.name) for f in attrs.fields(target) if f.init}
+    function = target.__init__ if isinstance(target, type) else target
+    hints: dict[str, Any] = {}
+    for name in inspect.signature(target).parameters:
+        holder = type("Holder", (), {"__annotations__": {}})
+        annotation = getattr(function, "__annotations__", {}).get(name)
+        if annotation is None:
+            continue
+        holder.__annotations__ = {name: annotation}
+        try:
+            module = sys.modules[function.__module__]
+            hints[name] = typing.get_type_hints(holder, vars(module))[name]
+        except (NameError, KeyError, AttributeError):
+            hints[name] = Any
+    return hints
+
+
+PUBLIC_CALLABLES = _public_callables()
+
+#: Wrong values for the test below: each parameter is given those its annotation refuses.
+POOL: list[object] = [
+    None,
+    True,
+    5,
+    1.5,
+    "x",
+    b"x",
+    [],
+    [1],
+    {"a": 1},
+    object(),
+    Decimal("NaN"),
+    date(2021, 3, 8),
+    datetime(2021, 3, 8, 14, 30),
+    Text("a", "甲"),
+    Department("d9", "部门"),
+]
+
+
+def _converts(target: object, alias: str, value: object, hint: Any) -> bool:
+    """Whether an attrs class's converter turns ``value`` into one of the right type."""
+    if not (isinstance(target, type) and attrs.has(target)):
+        return False
+    field = next(f for f in attrs.fields(target) if f.alias == alias)
+    if field.converter is None:
+        return False
+    try:
+        return conforms(field.converter(value), hint)  # type: ignore[call-arg]
+    except ValueError:
+        return True  # of a type it converts, but a value it refuses (no findings at all)
+    except TypeError:
+        return False
+
+
+def test_the_public_callables_are_found_from_all() -> None:
+    assert {"Plan", "check", "to_ics", "load_ledger", "PlanError", "inspect"} <= set(
+        PUBLIC_CALLABLES
+    )
+    assert "Status" not in PUBLIC_CALLABLES  # an enumeration is a value, not a call
+    assert set(CALLS) <= set(PUBLIC_CALLABLES)
+
+
+@pytest.mark.parametrize("name", PUBLIC_CALLABLES)
+@settings(max_examples=30, suppress_health_check=[HealthCheck.filter_too_much])
+@given(data=st.data())
+def test_every_public_callable_refuses_wrongly_typed_arguments(
+    name: str, data: st.DataObject
+) -> None:
+    """Each checkable parameter in turn gets a wrong value (the others a valid one where the table
+    has it, else a wrong one too): the call raises TypeError or one of our errors, never an
+    AttributeError or KeyError from deep inside, or converts the value into a right one."""
+    target = getattr(commedu, name)
+    hints = _parameter_hints(target)
+    parameters = [
+        p
+        for p in inspect.signature(target).parameters.values()
+        if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD, p.POSITIONAL_ONLY)
+    ]
+    #: a parameter some wrong value can be told from (not Any, not ``object``)
+    checkable = [
+        p for p in parameters if any(not conforms(v, hints.get(p.name, Any)) for v in POOL)
+    ]
+    if not checkable:
+        return
+    chosen = data.draw(st.sampled_from(checkable))
+
+    def wrong(parameter: inspect.Parameter) -> object:
+        hint = hints.get(parameter.name, Any)
+        return data.draw(st.sampled_from([v for v in POOL if not conforms(v, hint)]))
+
+    kwargs = dict(CALLS.get(name, {}))
+    for parameter in parameters:
+        if parameter.default is parameter.empty and parameter.name not in kwargs:
+            kwargs[parameter.name] = wrong(parameter) if parameter in checkable else None
+    kwargs[chosen.name] = wrong(chosen)
+    wrongs = {p.name for p in checkable if not conforms(kwargs.get(p.name), hints[p.name])}
+    value = kwargs[chosen.name]
+    try:
+        outcome: object = target(**kwargs)
+    except DOCUMENTED as error:
+        outcome = error
+    except ValueError as error:  # only for a value converted into the right type, e.g. [] → ()
+        outcome = error
+    except Exception as error:  # the very thing this test looks for
+        pytest.fail(f"{name}({chosen.name}={value!r}) raised {type(error).__name__}: {error}")
+    if isinstance(outcome, ValueError) and not isinstance(outcome, DOCUMENTED):
+        assert any(_converts(target, n, kwargs[n], hints[n]) for n in wrongs & set(kwargs)), outcome
+    elif isinstance(outcome, TypeError):
+        given = [p.name for p in parameters if p.name in kwargs]
+        assert any(p in str(outcome) for p in given), str(outcome)
+    elif not isinstance(outcome, BaseException):
+        # Returned: only a converted value may be kept (a list for a tuple, text for money).
+        assert attrs.has(type(outcome)), f"{name} accepted {chosen.name}={kwargs[chosen.name]!r}"
+        field = next(f for f in attrs.fields(type(outcome)) if f.alias == chosen.name)
+        assert conforms(getattr(outcome, field.name), hints[chosen.name])

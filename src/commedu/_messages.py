@@ -832,6 +832,26 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "已写入 {file}：配档表 {activities} 项，{count} 处需核对（文件中标有 “请核对”）；"
         "然后运行：commedu validate {file}",
     },
+    # -- standard output: -o - --------------------------------------------------------------------
+    "cli-binary-stdout": {
+        "en": "a {suffix} file is not text and cannot go to standard output (-o -);"
+        " give a file name, such as -o {example}",
+        "zh": "{suffix} 文件不是文本，不能输出到标准输出（-o -）；请给出文件名，例如 -o {example}",
+    },
+    "cli-check-output": {
+        "en": "the file to write the report to (default, and for -: standard output)",
+        "zh": "报告要写入的文件（默认及 - 均为标准输出）",
+    },
+    "cli-ledger-format": {
+        "en": "the ledger's format (default: by the file's extension; toml for -, standard output)",
+        "zh": "台账格式（默认按文件扩展名；输出到标准输出（-）时为 toml）",
+    },
+    "cli-saved": {"en": "wrote {file}", "zh": "已写入 {file}"},
+    "cli-split-stdout": {
+        "en": "--split-by writes one calendar per department or station into a folder;"
+        " give -o DIR, not - (standard output)",
+        "zh": "--split-by 会为每个部门或工作站各写一个日历到文件夹中；请用 -o DIR，而不是 -（标准输出）",
+    },
     # -- ledgers (台账) --------------------------------------------------------------------------
     "ledger-no-date": {
         "en": "a record needs at least one date",

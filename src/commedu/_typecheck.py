@@ -10,20 +10,27 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 import types
 import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin
+
+import attrs
 
 __all__ = [
+    "FieldCheck",
     "check_arguments",
     "check_options",
     "conforms",
+    "define",
     "describe",
+    "field_hint",
     "has_surrogate",
     "require",
     "shown",
+    "type_checked",
 ]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -96,9 +103,23 @@ def shown(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _resolve(annotation: object, module_name: str) -> Any:
+    """One annotation resolved in its module; ``Any`` for a name imported for type checking only."""
+    holder = types.SimpleNamespace(__annotations__={"_": annotation})
+    module = sys.modules.get(module_name)
+    try:
+        return typing.get_type_hints(holder, vars(module) if module else None)["_"]
+    except NameError:
+        return Any
+
+
 @functools.cache
 def _hints(function: Callable[..., object]) -> dict[str, Any]:
-    return typing.get_type_hints(function)
+    try:
+        return typing.get_type_hints(function)
+    except NameError:  # one name for type checking only: the other annotations still count
+        annotations = function.__annotations__.items()
+        return {name: _resolve(value, function.__module__) for name, value in annotations}
 
 
 def require(function: str, name: str, value: object, hint: Any) -> None:
@@ -129,3 +150,82 @@ def check_options(
                 f" its options are: {', '.join(sorted(hints))}"
             )
         require(function.__name__, name, value, hints[name])
+
+
+def field_hint(cls: type, name: str) -> Any:
+    """The annotation of ``cls``'s field ``name``, resolved; ``Any`` where it cannot be.
+
+    One name imported for type checking only (``Plan`` in a ``Callable[[Plan], …]``) leaves that
+    field to mypy, not the whole class: the other fields are resolved one by one.
+    """
+    try:
+        return typing.get_type_hints(cls)[name]
+    except NameError:
+        owner = next(c for c in cls.__mro__ if name in vars(c).get("__annotations__", {}))
+        return _resolve(owner.__annotations__[name], owner.__module__)
+
+
+#: What a class adds to the type check of its text fields: ``(path, value)``, raising if refused.
+TextCheck = Callable[[str, object], None]
+
+
+class FieldCheck:
+    """An attrs validator: the field's value must fit its annotation, resolved on first use.
+
+    The error is a ``TypeError`` naming the class and field (``Record.dates[0] must be date, not
+    str '2024-03-05'``); ``text``, when given, is then asked about each string in the field.
+    """
+
+    __slots__ = ("cls", "hint", "name", "text")
+
+    def __init__(self, cls: type, name: str, text: TextCheck | None = None) -> None:
+        self.cls = cls
+        self.name = name
+        self.text = text
+        self.hint: Any = None
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if self.hint is None:
+            self.hint = field_hint(self.cls, self.name)
+        if not conforms(value, self.hint):
+            where = f"{self.cls.__name__}.{self.name}"
+            items = get_args(self.hint)
+            if isinstance(value, tuple) and get_origin(self.hint) is tuple and items[1:] == (...,):
+                for i, item in enumerate(value):
+                    if not conforms(item, items[0]):
+                        raise TypeError(
+                            f"{where}[{i}] must be {describe(items[0])},"
+                            f" not {type(item).__name__} {shown(item)}"
+                        )
+            raise TypeError(
+                f"{where} must be {describe(self.hint)}, not {type(value).__name__} {shown(value)}"
+            )
+        if self.text is not None:
+            if isinstance(value, tuple):
+                for i, item in enumerate(value):
+                    self.text(f"{self.name}[{i}]", item)
+            else:
+                self.text(self.name, value)
+
+
+def type_checked(
+    cls: type, fields: list[attrs.Attribute[Any]], text: TextCheck | None = None
+) -> list[attrs.Attribute[Any]]:
+    """An attrs ``field_transformer`` that puts a :class:`FieldCheck` first on every field."""
+    return [
+        field.evolve(
+            validator=FieldCheck(cls, field.name, text)
+            if field.validator is None
+            else attrs.validators.and_(FieldCheck(cls, field.name, text), field.validator)
+        )
+        for field in fields
+    ]
+
+
+if TYPE_CHECKING:  # to mypy's attrs plugin, the decorators below are attrs' own
+    from attrs import frozen as define
+else:
+
+    def define(maybe_cls=None, /, **options):
+        """``attrs.frozen`` whose every field checks its type: how every class here is declared."""
+        return attrs.frozen(maybe_cls, field_transformer=type_checked, **options)

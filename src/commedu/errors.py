@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from commedu._messages import Lang, Term, field_label, is_field_path, render
+from commedu._typecheck import define, require
 
 __all__ = [
     "DocumentError",
@@ -29,10 +30,11 @@ __all__ = [
 
 
 def _as_dict(params: Mapping[str, Any]) -> dict[str, Any]:
-    return dict(params)
+    # Anything but a mapping is left for the field's type check to name.
+    return dict(params) if isinstance(params, Mapping) else params
 
 
-@attrs.frozen
+@define
 class Problem:
     """One thing wrong with a plan, at one place in it."""
 
@@ -96,6 +98,9 @@ class PlanError(ValueError):
     """A plan, or a part of one, breaks the rules of the model."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
+        if isinstance(problems, Iterable) and not isinstance(problems, str | bytes | Mapping):
+            problems = tuple(problems)
+        require(type(self).__name__, "problems", problems, tuple[Problem, ...])
         self.problems: tuple[Problem, ...] = tuple(problems)
         if not self.problems:
             raise ValueError("PlanError needs at least one problem")
@@ -123,6 +128,8 @@ class PlanFileError(PlanError):
     def __init__(
         self, problems: Iterable[Problem], source: str | None = None, *, unreadable: bool = False
     ) -> None:
+        require(type(self).__name__, "source", source, str | None)
+        require(type(self).__name__, "unreadable", unreadable, bool)
         self.source = source
         self.unreadable = unreadable
         super().__init__(problems)
@@ -150,6 +157,7 @@ class ProfileError(PlanError):
     """
 
     def __init__(self, problems: Iterable[Problem], source: str | None = None) -> None:
+        require(type(self).__name__, "source", source, str | None)
         self.source = source
         super().__init__(problems)
 
@@ -167,6 +175,8 @@ class DocumentError(Exception):
     """
 
     def __init__(self, code: str, params: Mapping[str, Any] | None = None) -> None:
+        require(type(self).__name__, "code", code, str)
+        require(type(self).__name__, "params", params, Mapping[str, Any] | None)
         self.code = code
         self.params = dict(params or {})
         super().__init__(self.describe("en"))
@@ -182,6 +192,7 @@ class RuleSelectorError(ValueError):
     """A ``select`` or ``ignore`` entry matches no rule, so it is almost surely a typo."""
 
     def __init__(self, selector: str) -> None:
+        require(type(self).__name__, "selector", selector, str)
         self.selector = selector
         super().__init__(self.describe("en"))
 
@@ -203,4 +214,5 @@ class ReadOnlyError(PermissionError):
     """A write's target exists and is read-only: it is kept rather than silently replaced."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
+        require(type(self).__name__, "path", path, str | os.PathLike[str])
         super().__init__(errno.EACCES, Term("os-read-only"), os.fspath(path))

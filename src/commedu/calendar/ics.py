@@ -13,7 +13,6 @@ client. ``+`` cannot occur in an id, so an event's UID and a to-do's never colli
 from __future__ import annotations
 
 import functools
-import gc
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -22,7 +21,6 @@ from pathlib import Path
 from typing import TypedDict, Unpack
 from zoneinfo import ZoneInfo
 
-import attrs
 from icalendar import Calendar, Event, Timezone, Todo, vDuration, vRecur, vText
 
 from commedu._atomic import write_bytes
@@ -39,6 +37,7 @@ from commedu.calendar.items import (
 )
 from commedu.calendar.revisions import Revision
 from commedu.errors import ExportError, Problem
+from commedu.model.fieldcheck import define
 from commedu.model.parts import Activity, Department, Station
 from commedu.model.plan import Plan
 from commedu.model.when import DEFAULT_ZONE, Recurrence, Session
@@ -75,7 +74,7 @@ class ExportOptions(TypedDict, total=False):
     revisions: Mapping[str, Revision] | None
 
 
-@attrs.frozen
+@define
 class _Export:
     """A calendar's own properties, its time zones and its items' properties, in order."""
 
@@ -156,23 +155,15 @@ def to_ics(plan: Plan, **options: Unpack[ExportOptions]) -> bytes:
     """The calendar as RFC 5545 bytes: UTF-8, CRLF line ends, lines folded at 75 octets.
 
     The same bytes as ``to_calendar(...).to_ical()``, written without building an icalendar
-    object per item. The collector is held off meanwhile: the export makes many small objects
-    that all live until the end, and collecting them again and again made it grow faster than
-    the plan.
+    object per item.
     """
     check_arguments(to_ics, plan=plan)
     check_options(to_ics, options, ExportOptions)
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        export = _export(plan, options)
-        head: bytes = export.header.to_ical()
-        parts = [head[: -len(_END)]]
-        parts += [_timezone_bytes(zone, *export.years) for zone in export.zones]
-        parts += [component(export.kind, found) for found in export.items]
-    finally:
-        if collecting:
-            gc.enable()
+    export = _export(plan, options)
+    head: bytes = export.header.to_ical()
+    parts = [head[: -len(_END)]]
+    parts += [_timezone_bytes(zone, *export.years) for zone in export.zones]
+    parts += [component(export.kind, found) for found in export.items]
     parts.append(_END)
     return b"".join(parts)
 

@@ -14,9 +14,8 @@ from datetime import date, datetime, timedelta
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-import attrs
-
 from commedu._messages import Lang, render
+from commedu.model.fieldcheck import define
 from commedu.model.parts import Activity, Task
 from commedu.model.plan import Plan
 from commedu.model.when import (
@@ -51,7 +50,7 @@ __all__ = [
 ComponentKind = Literal["event", "todo"]
 
 
-@attrs.frozen
+@define
 class RRule:
     """An RRULE as the plan spells it; each writer turns it into its own form."""
 

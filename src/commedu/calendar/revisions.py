@@ -19,11 +19,11 @@ from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
-import attrs
-
+from commedu._typecheck import require
 from commedu.calendar.contentlines import component
 from commedu.calendar.items import properties
 from commedu.errors import ExportError, Problem
+from commedu.model.fieldcheck import define
 from commedu.model.plan import Plan
 
 __all__ = ["Revision", "RevisionStore", "digests"]
@@ -42,7 +42,7 @@ CREATE TABLE IF NOT EXISTS revision (
 """
 
 
-@attrs.frozen
+@define
 class Revision:
     """An item's revision: how often its content changed, and when it last did."""
 
@@ -72,6 +72,7 @@ class RevisionStore:
     """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
+        require("RevisionStore", "path", path, str | os.PathLike[str])
         self.path = Path(path)
         with _transaction(self.path) as connection:
             connection.execute(_SCHEMA)

@@ -11,11 +11,14 @@ import re
 import sys
 from typing import TYPE_CHECKING
 
+from commedu._atomic import write_bytes
 from commedu._messages import Lang
-from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, read_ledger, read_plan
+from commedu._messages import render as message
+from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, read_ledger, read_plan, write_file
 from commedu.cli._i18n import option_error
+from commedu.cli._streams import to_stdout
 from commedu.cli._term import Style, terminal_width, wrap_lines
-from commedu.cli._types import day
+from commedu.cli._types import day, path
 from commedu.compliance.assessment import assess
 from commedu.compliance.rule import Severity, Status
 from commedu.errors import ProfileError, RuleSelectorError
@@ -88,8 +91,8 @@ def _paint(report: str, lang: Lang, style: Style) -> str:
 
 def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
     text = TEXT[lang]
-    parser.add_argument("plan", metavar="PLAN", help=text["plan"])
-    parser.add_argument("--profile", metavar="NAME|FILE", help=text["profile"])
+    parser.add_argument("plan", type=path, metavar="PLAN", help=text["plan"])
+    parser.add_argument("--profile", type=path, metavar="NAME|FILE", help=text["profile"])
     parser.add_argument(
         "--format", choices=("text", "markdown", "json"), default="text", help=text["format"]
     )
@@ -102,8 +105,11 @@ def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument(
         "--fail-on", choices=("error", "warning"), default="error", help=text["fail_on"]
     )
-    parser.add_argument("--ledger", metavar="FILE", help=text["ledger"])
+    parser.add_argument("--ledger", type=path, metavar="FILE", help=text["ledger"])
     parser.add_argument("--as-of", type=day(lang), metavar="DATE", help=text["as_of"])
+    parser.add_argument(
+        "-o", "--output", type=path, metavar="FILE", help=message("cli-check-output", lang)
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -147,6 +153,14 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     render = {"text": report.to_text, "markdown": report.to_markdown, "json": report.to_json}
     output = render[args.format](lang)
+    if args.output is not None and not to_stdout(args.output):
+        name = args.output
+        data = output.encode("utf-8")
+        failed = write_file(lambda: write_bytes(name, data), name, "check", lang)
+        if failed is not None:
+            return failed
+        print(message("cli-saved", lang, file=name))
+        return EXIT_FAILED if report.fails_at(Severity(args.fail_on)) else EXIT_OK
     if args.format == "text":
         style = Style(args.color, sys.stdout)
         if sys.stdout.isatty():  # a pipe keeps one line per result, for grep

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from commedu._messages import Lang, os_reason, render
 from commedu.cli import EXIT_OK, EXIT_USAGE, read_ledger, read_plan
-from commedu.cli._types import day
+from commedu.cli._streams import to_stdout, write_stdout
+from commedu.cli._types import day, path
 from commedu.web.glance import glance_html, write_glance
 
 if TYPE_CHECKING:
@@ -20,9 +21,11 @@ PAGE = "index.html"
 
 
 def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    parser.add_argument("plan", metavar="PLAN", help=render("cli-ics-plan", lang))
-    parser.add_argument("-o", "--output", metavar="FILE|DIR", help=render("cli-html-output", lang))
-    parser.add_argument("--ledger", metavar="FILE", help=render("cli-html-ledger", lang))
+    parser.add_argument("plan", type=path, metavar="PLAN", help=render("cli-ics-plan", lang))
+    parser.add_argument(
+        "-o", "--output", type=path, metavar="FILE|DIR", help=render("cli-html-output", lang)
+    )
+    parser.add_argument("--ledger", type=path, metavar="FILE", help=render("cli-html-ledger", lang))
     parser.add_argument(
         "--as-of", type=day(lang), metavar="DATE", help=render("cli-html-as-of", lang)
     )
@@ -41,9 +44,8 @@ def run(args: argparse.Namespace) -> int:
         ledger = found
     # The page speaks the plan's language unless --lang was given.
     page_lang: Lang | None = lang if args.lang_given else None
-    if args.output == "-":
-        sys.stdout.buffer.write(glance_html(plan, lang=page_lang, ledger=ledger, as_of=args.as_of))
-        sys.stdout.flush()
+    if to_stdout(args.output):
+        write_stdout(glance_html(plan, lang=page_lang, ledger=ledger, as_of=args.as_of))
         return EXIT_OK
     output: str = args.output or f"{plan.id}.html"
     target = Path(output)

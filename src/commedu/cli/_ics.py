@@ -16,6 +16,8 @@ from commedu.calendar.split import INDEX, write_split
 from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, read_plan
 from commedu.cli._i18n import option_error
 from commedu.cli._progress import Progress
+from commedu.cli._streams import STDOUT, to_stdout, write_stdout
+from commedu.cli._types import path
 from commedu.errors import ExportError, Problem
 from commedu.model.plan import Plan
 
@@ -85,8 +87,10 @@ def _stamp(lang: Lang) -> Callable[[str], datetime]:
 
 
 def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    parser.add_argument("plan", metavar="PLAN", help=render("cli-ics-plan", lang))
-    parser.add_argument("-o", "--output", metavar="FILE|DIR", help=render("cli-ics-output", lang))
+    parser.add_argument("plan", type=path, metavar="PLAN", help=render("cli-ics-plan", lang))
+    parser.add_argument(
+        "-o", "--output", type=path, metavar="FILE|DIR", help=render("cli-ics-output", lang)
+    )
     parser.add_argument(
         "--department",
         action="append",
@@ -129,9 +133,8 @@ def _export(
         return render(
             "cli-ics-split-written", lang, count=len(written) - 1, index=INDEX, folder=folder
         )
-    if target == Path("-"):
-        sys.stdout.buffer.write(to_ics(plan, **options))
-        sys.stdout.flush()
+    if target == Path(STDOUT):
+        write_stdout(to_ics(plan, **options))
         return None
     assert target is not None
     if args.output and args.output.endswith(("/", os.sep)):
@@ -144,6 +147,9 @@ def _export(
 
 def run(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
+    if args.split_by and to_stdout(args.output):
+        print(f"commedu ics: {render('cli-split-stdout', lang)}", file=sys.stderr)
+        return EXIT_USAGE
     plan = read_plan(args.plan, "ics", lang)
     if isinstance(plan, int):
         return plan
@@ -157,8 +163,8 @@ def run(args: argparse.Namespace) -> int:
     if args.lang_given:
         options["lang"] = lang  # else the labels follow the plan's language
     target = Path(args.output) if args.output else None
-    if args.output == "-":
-        target = Path("-")
+    if to_stdout(args.output):
+        target = Path(STDOUT)
     elif not args.split_by and (
         target is None or target.is_dir() or args.output.endswith(("/", os.sep))
     ):

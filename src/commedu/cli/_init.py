@@ -10,6 +10,8 @@ from pathlib import Path
 from commedu._atomic import write_bytes
 from commedu._messages import Lang, render
 from commedu.cli import EXIT_OK, write_file
+from commedu.cli._streams import to_stdout, write_stdout
+from commedu.cli._types import path
 from commedu.model.places import UnitKind
 from commedu.planfile.starter import starter_plan
 
@@ -48,7 +50,7 @@ def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
         "--year", required=True, type=_year(lang), metavar="YEAR", help=render("cli-year", lang)
     )
     parser.add_argument(
-        "-o", "--output", required=True, metavar="FILE", help=render("cli-output", lang)
+        "-o", "--output", required=True, type=path, metavar="FILE", help=render("cli-output", lang)
     )
     parser.add_argument(
         "--kind",
@@ -63,6 +65,9 @@ def run(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     path = Path(args.output)
     name = os.fspath(path)
+    if to_stdout(args.output):  # the check it suggests names a file, never -
+        write_stdout(starter_plan(args.township, args.year, kind=UnitKind(args.kind)).encode())
+        return EXIT_OK
     text = starter_plan(args.township, args.year, path.name, UnitKind(args.kind))
     data = text.encode("utf-8")
     failed = write_file(lambda: write_bytes(path, data, overwrite=args.force), name, "init", lang)

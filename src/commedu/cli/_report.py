@@ -16,7 +16,8 @@ from commedu._atomic import write_bytes
 from commedu._messages import Lang, os_reason, render
 from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, read_ledger, read_plan
 from commedu.cli._progress import Progress
-from commedu.cli._types import day
+from commedu.cli._streams import refuse_stdout, to_stdout, write_stdout
+from commedu.cli._types import day, path
 from commedu.errors import PlanError, ProfileError
 
 __all__ = ["configure", "run"]
@@ -35,7 +36,6 @@ TEXT: dict[Lang, dict[str, str]] = {
         "usage": "give PLAN and LEDGER, or --district DIR",
         "no-pairs": "{folder} holds no plan with a ledger (NAME.toml with NAME.ledger.xlsx)",
         "no-ledger": "{plan} has no ledger beside it (expected {stem}.ledger.xlsx, .csv, .toml or .json)",
-        "docx-stdout": "a Word document cannot go to standard output; give -o FILE.docx",
         "written": "wrote {file}",
     },
     "zh": {
@@ -51,7 +51,6 @@ TEXT: dict[Lang, dict[str, str]] = {
         "usage": "请给出 PLAN 和 LEDGER，或 --district DIR",
         "no-pairs": "{folder} 中没有带台账的计划（NAME.toml 及 NAME.ledger.xlsx）",
         "no-ledger": "{plan} 旁边没有台账（应为 {stem}.ledger.xlsx、.csv、.toml 或 .json）",
-        "docx-stdout": "Word 文档不能输出到标准输出；请用 -o FILE.docx",
         "written": "已写入 {file}",
     },
 }
@@ -61,13 +60,13 @@ _LEDGER_SUFFIXES = (".xlsx", ".csv", ".toml", ".json")
 
 def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
     text = TEXT[lang]
-    parser.add_argument("plan", nargs="?", metavar="PLAN", help=text["plan"])
-    parser.add_argument("ledger", nargs="?", metavar="LEDGER", help=text["ledger"])
-    parser.add_argument("-o", "--output", metavar="FILE", help=text["output"])
+    parser.add_argument("plan", nargs="?", type=path, metavar="PLAN", help=text["plan"])
+    parser.add_argument("ledger", nargs="?", type=path, metavar="LEDGER", help=text["ledger"])
+    parser.add_argument("-o", "--output", type=path, metavar="FILE", help=text["output"])
     parser.add_argument("--format", choices=("html", "docx", "json"), help=text["format"])
-    parser.add_argument("--profile", metavar="NAME|FILE", help=text["profile"])
+    parser.add_argument("--profile", type=path, metavar="NAME|FILE", help=text["profile"])
     parser.add_argument("--as-of", type=day(lang), metavar="DATE", help=text["as_of"])
-    parser.add_argument("--district", metavar="DIR", help=text["district"])
+    parser.add_argument("--district", type=path, metavar="DIR", help=text["district"])
     parser.add_argument("--report-lang", choices=("zh", "en"), help=text["report_lang"])
 
 
@@ -113,8 +112,8 @@ def run(args: argparse.Namespace) -> int:
     fmt = args.format or {".docx": "docx", ".json": "json"}.get(
         Path(args.output or "").suffix.lower(), "html"
     )
-    if fmt == "docx" and args.output is None:
-        return _fail(lang, TEXT[lang]["docx-stdout"])
+    if fmt == "docx" and (args.output is None or to_stdout(args.output)):
+        return refuse_stdout("report", ".docx", "report.docx", lang)
     reports = []
     with Progress(TEXT[lang]["progress"], len(pairs)) as progress:
         for plan_path, ledger_path in pairs:
@@ -138,8 +137,8 @@ def run(args: argparse.Namespace) -> int:
         data = to_docx(reports[0], out_lang)
     else:
         data = (to_json(reports[0]) if fmt == "json" else to_html(reports[0], out_lang)).encode()
-    if args.output is None:
-        sys.stdout.write(data.decode("utf-8"))
+    if args.output is None or to_stdout(args.output):
+        write_stdout(data)
         return EXIT_OK
     try:
         write_bytes(args.output, data)

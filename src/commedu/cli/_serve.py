@@ -10,6 +10,7 @@ from typing import Any
 
 from commedu._messages import Lang, os_reason, render
 from commedu.cli import EXIT_OK, EXIT_USAGE
+from commedu.cli._types import path
 from commedu.errors import ExportError
 
 DEFAULT_PORT = 8080
@@ -39,7 +40,7 @@ def _url(host: object, port: object) -> str:
 
 
 def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    parser.add_argument("folder", metavar="DIR", help=render("cli-serve-folder", lang))
+    parser.add_argument("folder", type=path, metavar="DIR", help=render("cli-serve-folder", lang))
     parser.add_argument(
         "--host", default="127.0.0.1", metavar="ADDRESS", help=render("cli-serve-host", lang)
     )

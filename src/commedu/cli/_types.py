@@ -3,12 +3,29 @@
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Callable
 from datetime import date
 
 from commedu._messages import Lang, render
 
-__all__ = ["day"]
+__all__ = ["OSPath", "day", "path"]
+
+
+class OSPath(str):
+    """A file or folder name as the operating system gave it.
+
+    On POSIX a name is bytes; Python hands those that are not UTF-8 over as lone surrogates
+    (``'\\udcff'``), which the file system takes back unchanged. An argument of this type may
+    hold them, where a name, a department or a code is refused (see ``cli/_streams.py``).
+    """
+
+    __slots__ = ()
+
+
+def path(text: str) -> OSPath:
+    """The argument type of every file or folder a command reads or writes (``-`` included)."""
+    return OSPath(os.fsdecode(text))
 
 
 def day(lang: Lang) -> Callable[[str], date]:

@@ -14,13 +14,13 @@ import sys
 from pathlib import Path
 from typing import Any, Literal
 
-import attrs
-
 from commedu._messages import Lang, render
 from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from commedu.cli._progress import Progress
 from commedu.cli._term import Style, terminal_width, wrap
+from commedu.cli._types import path
 from commedu.errors import PlanFileError, Problem
+from commedu.model.fieldcheck import define
 from commedu.planfile.hints import hints
 from commedu.planfile.read import Format, load_plan
 
@@ -31,7 +31,9 @@ JSON_SCHEMA = "commedu.validate/1"
 
 
 def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    parser.add_argument("files", nargs="+", metavar="FILE", help=render("cli-files", lang))
+    parser.add_argument(
+        "files", nargs="+", type=path, metavar="FILE", help=render("cli-files", lang)
+    )
     parser.add_argument(
         "--format",
         choices=("text", "json"),
@@ -47,7 +49,7 @@ def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument("--strict", action="store_true", help=render("cli-validate-strict", lang))
 
 
-@attrs.frozen
+@define
 class _Verdict:
     status: Literal["valid", "invalid", "unreadable"]
     activities: int | None  # of a valid file

@@ -30,6 +30,7 @@ from commedu.compliance.rule import (
     Severity,
 )
 from commedu.compliance.text import Text
+from commedu.model.fieldcheck import define
 from commedu.model.ledger import Evidence, Expense, Ledger, Record, Staffing
 from commedu.model.parts import Activity
 from commedu.model.plan import Plan
@@ -50,7 +51,7 @@ class Progress(enum.Enum):
         return render(f"progress-{self.value}", lang)
 
 
-@attrs.frozen
+@define
 class ActivityProgress:
     activity: Activity
     index: int  #: its place in the plan's schedule

@@ -43,8 +43,7 @@ _plugins: tuple[Rule, ...] | None = None
 
 def register_rule(rule: Rule) -> Rule:
     """Add a rule to every later check and to ``commedu rules``; returns the rule."""
-    if not isinstance(rule, Rule):
-        raise TypeError(f"expected a commedu.Rule, got {type(rule).__name__}")
+    check_arguments(register_rule, rule=rule)
     if rule.code.startswith(RESERVED_PREFIX):
         raise ValueError(
             f"rule code {rule.code!r}: codes starting {RESERVED_PREFIX!r} belong to commedu's "

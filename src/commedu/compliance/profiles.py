@@ -26,7 +26,7 @@ from commedu._tomlguard import MAX_KEY_PARTS, too_deep
 from commedu._typecheck import check_arguments
 from commedu.compliance.text import Text
 from commedu.errors import PlanError, Problem, ProfileError
-from commedu.model.fieldcheck import type_checked
+from commedu.model.fieldcheck import define
 from commedu.model.parts import CountRange, money_in_range
 from commedu.model.targets import Comparator, Target
 
@@ -40,7 +40,7 @@ Level = Literal["township", "district"]
 _RULE_CODE = re.compile(r"[A-Z]{1,4}[0-9]{3}")
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class EventSpec:
     """How a required event is recognised in a schedule.
 
@@ -55,7 +55,7 @@ class EventSpec:
         return any(all(word in title for word in group) for group in self.keywords)
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class ProfileSource:
     """Where a profile's figures come from, with the words quoted exactly."""
 
@@ -66,18 +66,18 @@ class ProfileSource:
 
 
 def _frozen(events: Mapping[str, EventSpec]) -> Mapping[str, EventSpec]:
-    return MappingProxyType(dict(events))
+    return MappingProxyType(dict(events)) if isinstance(events, Mapping) else events
 
 
 def _frozen_dates(dates: Mapping[str, date]) -> Mapping[str, date]:
-    return MappingProxyType(dict(dates))
+    return MappingProxyType(dict(dates)) if isinstance(dates, Mapping) else dates
 
 
 def _frozen_targets(targets: Mapping[str, Target]) -> Mapping[str, Target]:
-    return MappingProxyType(dict(targets))
+    return MappingProxyType(dict(targets)) if isinstance(targets, Mapping) else targets
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Profile:
     """A standard a plan is written against: thresholds, the events it requires, and its source."""
 

@@ -28,7 +28,7 @@ from commedu.compliance.rule import (
     Status,
 )
 from commedu.compliance.text import Text
-from commedu.model.fieldcheck import type_checked
+from commedu.model.fieldcheck import define, sequence
 
 __all__ = ["JSON_SCHEMA", "ComplianceReport", "RuleResult"]
 
@@ -36,7 +36,7 @@ __all__ = ["JSON_SCHEMA", "ComplianceReport", "RuleResult"]
 JSON_SCHEMA = "commedu.compliance/2"
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class RuleResult:
     """What one rule said about the plan."""
 
@@ -124,10 +124,15 @@ class RuleResult:
 
 
 def _results(items: Iterable[RuleResult]) -> tuple[RuleResult, ...]:
-    return tuple(sorted(items, key=lambda r: r.code))
+    found = sequence(items)
+    if not isinstance(found, tuple) or not all(
+        isinstance(getattr(r, "code", None), str) for r in found
+    ):
+        return found  # not results: the field's type check names it
+    return tuple(sorted(found, key=lambda r: r.code))
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class ComplianceReport:
     """The results of checking one plan against one profile, in rule-code order."""
 

@@ -19,7 +19,7 @@ import attrs
 
 from commedu._messages import Lang, check_lang, render
 from commedu.compliance.text import Text
-from commedu.model.fieldcheck import type_checked
+from commedu.model.fieldcheck import define, sequence
 
 if TYPE_CHECKING:
     from commedu.compliance.profiles import Profile
@@ -74,7 +74,7 @@ class Status(enum.Enum):
         return render(f"status-{self.value}", lang)
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Finding:
     """One place in the plan where a rule fails; ``path`` is e.g. ``schedule.activities[20]``."""
 
@@ -82,31 +82,31 @@ class Finding:
     message: Text
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Passed:
     note: Text | None = None
 
 
 def _findings(items: Iterable[Finding]) -> tuple[Finding, ...]:
-    found = tuple(items)
-    if not found:
+    found = sequence(items)  # what is not a list of findings is named by the type check
+    if found == ():
         raise ValueError("a failed outcome needs at least one finding")
     return found
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Failed:
     findings: tuple[Finding, ...] = attrs.field(converter=_findings)
 
 
 def _missing(items: Iterable[str]) -> tuple[str, ...]:
-    found = tuple(items)
-    if not found or not all(isinstance(m, str) and m for m in found):
+    found = sequence(items)  # what is not a list of names is named by the type check
+    if found == () or (isinstance(found, tuple) and "" in found):
         raise ValueError("a not-evaluable outcome must name the missing data")
     return found
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class NotEvaluable:
     """The rule cannot judge: ``missing`` names the data it needs, e.g. ``township.resident_population``."""
 
@@ -114,7 +114,7 @@ class NotEvaluable:
     note: Text | None = None
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class NotApplicable:
     """The requirement does not bind this plan (no stations to check, a standard not yet in force);
     ``reason`` says why. Unlike not evaluable, no missing data would change the answer."""
@@ -142,7 +142,7 @@ def written_on(plan: Plan) -> date:
     return date(plan.year, 1, 1)
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Actuals:
     """What was actually done (the ledger) and the day the rules judge it on."""
 
@@ -150,7 +150,7 @@ class Actuals:
     as_of: date
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Example:
     """A documented case: a plan (built on demand) on which the rule passes or fails.
 
@@ -195,7 +195,7 @@ def _default_failure(rule: Rule) -> Text:
     )
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Rule:
     """A compliance rule: a stable code, its documentation, and the check itself."""
 

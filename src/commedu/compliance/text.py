@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from commedu._messages import Lang, check_lang
-from commedu.model.fieldcheck import type_checked
+from commedu.model.fieldcheck import define
 
 __all__ = ["Text"]
 
@@ -15,7 +15,7 @@ def _nonempty(_: object, attribute: attrs.Attribute[str], value: str) -> None:
         raise ValueError(f"{attribute.name} must be non-empty text, got {value!r}")
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Text:
     """One piece of user-facing text in English and in Chinese."""
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import attrs
-
+from commedu._typecheck import check_arguments
 from commedu.importer.document import (
     Document,
     DocumentError,
@@ -25,6 +24,7 @@ from commedu.importer.draft import CHECK, write_draft
 from commedu.importer.notes import Note
 from commedu.importer.outline import read_outline
 from commedu.importer.schedule import find_schedule
+from commedu.model.fieldcheck import define
 
 __all__ = [
     "CHECK",
@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen
+@define
 class Draft:
     """A draft plan file's text, and everything in it the clerk should check."""
 
@@ -54,7 +54,9 @@ def draft_from_document(document: Document, source: str) -> Draft:
     year = read_outline(paragraphs).year
     schedule = find_schedule(document.blocks, year)
     outline = read_outline(p for p in paragraphs if p.where not in schedule.used)
-    text, own = write_draft(outline, schedule, [*outline.unplaced, *schedule.leftovers], source)
+    # A file name may hold bytes that are not UTF-8; the draft names it with a visible escape.
+    shown = source.encode("utf-8", "backslashreplace").decode("utf-8")
+    text, own = write_draft(outline, schedule, [*outline.unplaced, *schedule.leftovers], shown)
     activity_notes = [n for a in schedule.activities for n in a.notes]
     notes = (*own, *outline.notes, *schedule.notes, *activity_notes)
     return Draft(text, notes, len(schedule.activities))
@@ -67,4 +69,5 @@ def draft_from_bytes(data: bytes, source: str = "") -> Draft:
 
 def import_document(path: str | os.PathLike[str]) -> Draft:
     """The draft of the document at ``path``; raises :class:`DocumentError` if it is unreadable."""
+    check_arguments(import_document, path=path)
     return draft_from_document(read_document(path), Path(path).name)

@@ -20,6 +20,7 @@ import attrs
 
 from commedu._messages import Lang, os_reason, render
 from commedu.errors import DocumentError
+from commedu.model.fieldcheck import define
 
 __all__ = [
     "MAX_BYTES",
@@ -42,7 +43,7 @@ _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 
 
-@attrs.frozen
+@define
 class Where:
     """Where in the document something came from, so a clerk can find it again.
 
@@ -70,19 +71,19 @@ class Where:
         return render("list-separator", lang).join(parts) or render("where-document", lang)
 
 
-@attrs.frozen
+@define
 class Paragraph:
     text: str
     where: Where
 
 
-@attrs.frozen
+@define
 class Cell:
     text: str
     where: Where
 
 
-@attrs.frozen
+@define
 class Table:
     """A table as a grid of rows of cells; rows may differ in length in a text file."""
 
@@ -93,7 +94,7 @@ class Table:
 Block = Paragraph | Table
 
 
-@attrs.frozen
+@define
 class Document:
     blocks: tuple[Block, ...]
     kind: str  #: "docx" or "text"

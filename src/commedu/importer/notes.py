@@ -9,15 +9,17 @@ import attrs
 
 from commedu._messages import Lang, render
 from commedu.importer.document import Where
+from commedu.model.fieldcheck import define
 
 __all__ = ["Note"]
 
 
 def _as_dict(params: Mapping[str, Any]) -> dict[str, Any]:
-    return dict(params)
+    # Anything but a mapping is left for the field's type check to name.
+    return dict(params) if isinstance(params, Mapping) else params
 
 
-@attrs.frozen
+@define
 class Note:
     """One thing for the clerk to check; ``code`` names its message in the catalogue."""
 

@@ -16,6 +16,7 @@ import attrs
 from commedu._messages import Term
 from commedu.importer.document import Paragraph, Where
 from commedu.importer.notes import Note
+from commedu.model.fieldcheck import define, mutable
 
 __all__ = [
     "MeasureDraft",
@@ -68,14 +69,14 @@ def _lead(text: str) -> tuple[str, str]:
     return "", text.strip()
 
 
-@attrs.frozen
+@define
 class MeasureDraft:
     text: str
     title: str
     where: Where
 
 
-@attrs.frozen
+@define
 class MechanismDraft:
     number: int
     title: str
@@ -85,7 +86,7 @@ class MechanismDraft:
     where: Where
 
 
-@attrs.frozen
+@define
 class TaskDraft:
     number: int
     title: str
@@ -95,7 +96,7 @@ class TaskDraft:
     section: str = ""  #: the first-level heading above, on the first task under it
 
 
-@attrs.frozen
+@define
 class StationDraft:
     name: str
     place: str
@@ -104,14 +105,14 @@ class StationDraft:
     where: Where
 
 
-@attrs.frozen
+@define
 class Located:
     text: str
     where: Where
     heading: str = ""  #: the section heading the text stood under, kept for the draft
 
 
-@attrs.frozen
+@define
 class Outline:
     title: Located | None
     township: str
@@ -126,7 +127,7 @@ class Outline:
     mentions_centre: bool
 
 
-@attrs.define
+@mutable
 class _Task:
     number: int
     title: str

@@ -17,6 +17,7 @@ import attrs
 from commedu.errors import PlanError
 from commedu.importer.document import Cell, Paragraph, Table, Where
 from commedu.importer.notes import Note
+from commedu.model.fieldcheck import define, mutable
 from commedu.model.when import parse_when
 
 __all__ = ["ActivityDraft", "ScheduleDraft", "find_schedule", "split_items", "split_names"]
@@ -53,7 +54,7 @@ _WHEN_IN_TITLE = re.compile(r"(.+?)\s*[（(]([^（）()]+)[）)]")
 _ANY_YEAR = 2000
 
 
-@attrs.frozen
+@define
 class ActivityDraft:
     id: str
     title: str
@@ -64,7 +65,7 @@ class ActivityDraft:
     notes: tuple[Note, ...] = ()
 
 
-@attrs.frozen
+@define
 class ScheduleDraft:
     title: str
     activities: tuple[ActivityDraft, ...]
@@ -128,7 +129,7 @@ def _month_key(text: str) -> int | None:
     return int(match.group(1)) if match and 1 <= int(match.group(1)) <= 12 else None
 
 
-@attrs.define
+@mutable
 class _Reader:
     year: int | None
     activities: list[ActivityDraft] = attrs.Factory(list)

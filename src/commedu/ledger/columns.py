@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import attrs
+from commedu.model.fieldcheck import define
 
 __all__ = [
     "ABOUT_SHEET",
@@ -22,7 +22,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen
+@define
 class Column:
     key: str  #: the field in TOML/JSON ledgers
     zh: str

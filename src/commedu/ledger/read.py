@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from commedu._typecheck import check_arguments
 from commedu.errors import PlanError, PlanFileError, Problem
 from commedu.ledger.columns import (
     ABOUT_SHEET,
@@ -369,6 +370,7 @@ def _read_data(data: Mapping[str, Any], plan: Plan, source: str) -> Ledger:
 
 def loads_ledger(text: str, plan: Plan, fmt: str = "toml", source: str = "<ledger>") -> Ledger:
     """A ledger from TOML, JSON or CSV text, checked against ``plan``."""
+    check_arguments(loads_ledger, text=text, plan=plan, fmt=fmt, source=source)
     if fmt == "csv":
         return _read_csv(text.removeprefix("\ufeff"), plan, source)
     try:
@@ -386,6 +388,7 @@ def loads_ledger(text: str, plan: Plan, fmt: str = "toml", source: str = "<ledge
 
 def load_ledger(path: str | Path, plan: Plan) -> Ledger:
     """The ledger in ``path`` (.xlsx, .csv, .json or else TOML), checked against ``plan``."""
+    check_arguments(load_ledger, path=path, plan=plan)
     file = Path(path)
     source = str(path)
     try:

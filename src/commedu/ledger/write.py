@@ -20,6 +20,7 @@ from typing import Any
 import tomli_w
 
 from commedu._atomic import write_bytes
+from commedu._typecheck import check_arguments
 from commedu.ledger.columns import (
     ABOUT_SHEET,
     EXPENSE_COLUMNS,
@@ -216,6 +217,7 @@ def _data(ledger: Ledger) -> dict[str, Any]:
 
 def dumps_ledger(ledger: Ledger, fmt: str = "toml") -> str:
     """The ledger as TOML or JSON text, or its records as CSV with the workbook's headers."""
+    check_arguments(dumps_ledger, ledger=ledger, fmt=fmt)
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
@@ -232,6 +234,7 @@ def write_ledger(
     path: str | Path, plan: Plan, ledger: Ledger | None = None, *, overwrite: bool = True
 ) -> Path:
     """Write ``ledger`` (or an empty workbook for ``plan``) by the file's extension, atomically."""
+    check_arguments(write_ledger, path=path, plan=plan, ledger=ledger, overwrite=overwrite)
     suffix = Path(path).suffix.lower()
     if suffix == ".xlsx":
         data = workbook_bytes(plan, ledger)

@@ -14,12 +14,13 @@ from decimal import Decimal
 import attrs
 
 from commedu.errors import PlanError, Problem
+from commedu.model.fieldcheck import define, sequence
 from commedu.model.parts import check_count, check_id, check_text, duplicates, raise_if, to_money
 
 __all__ = ["Evidence", "Expense", "Ledger", "Record", "Staffing"]
 
 
-@attrs.frozen
+@define
 class Evidence:
     """One item of 佐证材料: its kind (签到表, 照片, 教案, 新闻稿 …) and a file name or description."""
 
@@ -34,14 +35,17 @@ class Evidence:
 
 
 def _dates(items: Iterable[date]) -> tuple[date, ...]:
-    return tuple(sorted(set(items)))
+    days = sequence(items)
+    if isinstance(days, tuple) and all(type(day) is date for day in days):
+        return tuple(sorted(set(days)))
+    return days  # not days ("2024-03-05" is text): the field's type check names it
 
 
 def _evidence(items: Iterable[Evidence]) -> tuple[Evidence, ...]:
-    return tuple(items)
+    return sequence(items)
 
 
-@attrs.frozen
+@define
 class Record:
     """One held session: when, where, who came, and what proves it."""
 
@@ -90,7 +94,7 @@ class Record:
         return self.dates[-1]
 
 
-@attrs.frozen
+@define
 class Staffing:
     """Staff actually in post (在岗), as counted at the inspection."""
 
@@ -101,12 +105,22 @@ class Staffing:
         raise_if(check_count(self.full_time, "full_time"), check_count(self.part_time, "part_time"))
 
 
-@attrs.frozen
+def _amount(value: Decimal | int | str) -> Decimal:
+    """Money from a Decimal, a whole number or text; any other type is left for the type check."""
+    if isinstance(value, Decimal | int | str) and not isinstance(value, bool):
+        try:
+            return to_money(value)
+        except TypeError as error:
+            raise TypeError(f"Expense.amount: {error}") from None
+    return value  # type: ignore[return-value]  # refused by the field's type check
+
+
+@define
 class Expense:
     """Money actually spent on community education: one entry of the account."""
 
     on: date
-    amount: Decimal = attrs.field(converter=to_money)
+    amount: Decimal = attrs.field(converter=_amount)
     purpose: str
 
     def __attrs_post_init__(self) -> None:
@@ -114,14 +128,14 @@ class Expense:
 
 
 def _records(items: Iterable[Record]) -> tuple[Record, ...]:
-    return tuple(items)
+    return sequence(items)
 
 
 def _expenses(items: Iterable[Expense]) -> tuple[Expense, ...]:
-    return tuple(items)
+    return sequence(items)
 
 
-@attrs.frozen
+@define
 class Ledger:
     """A township's ledger for one plan year."""
 

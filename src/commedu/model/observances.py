@@ -12,9 +12,9 @@ import calendar
 from collections.abc import Mapping
 from datetime import date, timedelta
 
-import attrs
-
+from commedu._typecheck import check_arguments
 from commedu.errors import PlanError, Problem
+from commedu.model.fieldcheck import define
 
 __all__ = [
     "OBSERVANCES",
@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen
+@define
 class Fixed:
     """The same Gregorian day every year: 学雷锋日 is 5 March."""
 
@@ -40,7 +40,7 @@ class Fixed:
         return date(year, self.month, self.day)
 
 
-@attrs.frozen
+@define
 class NthWeekday:
     """The ``n``-th ``weekday`` (Monday = 0) of a month: 全国助残日 is the third Sunday of May."""
 
@@ -53,7 +53,7 @@ class NthWeekday:
         return first + timedelta(days=(self.weekday - first.weekday()) % 7 + 7 * (self.n - 1))
 
 
-@attrs.frozen
+@define
 class SolarTerm:
     """One of the 24 solar terms (节气) by its Chinese name: 清明, 秋分."""
 
@@ -69,7 +69,7 @@ class SolarTerm:
         return date(solar.getYear(), solar.getMonth(), solar.getDay())
 
 
-@attrs.frozen
+@define
 class LunarDay:
     """A day of the Chinese lunar calendar (never a leap month), shifted by ``offset`` days.
 
@@ -90,7 +90,7 @@ class LunarDay:
 Rule = Fixed | NthWeekday | SolarTerm | LunarDay
 
 
-@attrs.frozen
+@define
 class Observance:
     """A named day, its other names, how to find it in a year, and how long its 期间 lasts."""
 
@@ -151,6 +151,7 @@ _BY_NAME: Mapping[str, Observance] = {name: o for o in OBSERVANCES for name in (
 
 def observance(name: str) -> Observance | None:
     """The observance called ``name`` (its own name or another it goes by)."""
+    check_arguments(observance, name=name)
     return _BY_NAME.get(name)
 
 
@@ -159,7 +160,7 @@ def observance_names() -> tuple[str, ...]:
     return tuple(sorted(_BY_NAME, key=lambda n: (-len(n), n)))
 
 
-@attrs.frozen
+@define
 class SchoolHoliday:
     """A school holiday as the township's plan states it: ``暑假`` from 7 July to 31 August.
 

@@ -27,7 +27,7 @@ from commedu.model.checks import check_id as check_id
 from commedu.model.checks import check_positive as check_positive
 from commedu.model.checks import check_text as check_text
 from commedu.model.checks import raise_if as raise_if
-from commedu.model.fieldcheck import sequence, type_checked
+from commedu.model.fieldcheck import define, sequence
 from commedu.model.places import Place, UnitKind
 from commedu.model.when import When
 
@@ -161,7 +161,7 @@ def _activities(items: Iterable[Activity]) -> tuple[Activity, ...]:
     return sequence(items)
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Township:
     """The 镇 or 街道 that owns a plan, and the levels above it."""
 
@@ -183,7 +183,7 @@ class Township:
         )
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Source:
     """Where a plan's text comes from: the document it was encoded from."""
 
@@ -196,7 +196,7 @@ class Source:
         raise_if(check_text(self.title, "title"))
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Department:
     """A 责任部门: a body that carries activities out.
 
@@ -220,7 +220,7 @@ class Department:
         return (self.name, *self.aliases)
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class EducationCentre:
     """The township's 社区教育中心."""
 
@@ -230,7 +230,7 @@ class EducationCentre:
         raise_if(check_text(self.name, "name"))
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Station:
     """A 社区教育工作站 in a village or community, built around a theme."""
 
@@ -253,7 +253,7 @@ class Station:
         )
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Measure:
     """One concrete action (措施), verbatim; ``title`` is its lead phrase where the plan gives one."""
 
@@ -280,7 +280,7 @@ class MechanismKind(enum.Enum):
         return kind_label("mechanism", self.value, lang)
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Mechanism:
     """A standing arrangement (机制) under a task.
 
@@ -303,7 +303,7 @@ class Mechanism:
         )
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Task:
     """A main task (主要任务), numbered （一）, （二）… in the plan."""
 
@@ -330,7 +330,7 @@ class Task:
         return str(self.number)
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class CountRange:
     """A whole-number target such as 3–5 staff or 1–2 brands."""
 
@@ -349,7 +349,7 @@ class CountRange:
         return str(self.low) if self.low == self.high else f"{self.low}–{self.high}"
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Commitments:
     """What the plan promises, as typed figures the compliance rules can test."""
 
@@ -368,7 +368,7 @@ class Commitments:
         )
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Resources:
     """What the township actually has, where the plan states it, as opposed to what it commits to."""
 
@@ -386,7 +386,7 @@ class Resources:
         )
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Activity:
     """One scheduled piece of work (an item of the 配档表)."""
 
@@ -421,7 +421,7 @@ def _key(thing: Any) -> str:
     return thing if isinstance(thing, str) else str(thing.id)
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Schedule:
     """The 配档表: the year's activities in the plan's order."""
 

@@ -14,7 +14,7 @@ import attrs
 from commedu._messages import Lang, kind_label
 from commedu.errors import PlanError, Problem
 from commedu.model.checks import check_id, check_text
-from commedu.model.fieldcheck import type_checked
+from commedu.model.fieldcheck import define
 
 __all__ = ["Place", "PlaceKind", "UnitKind"]
 
@@ -44,7 +44,7 @@ class PlaceKind(enum.Enum):
         return kind_label("place", self.value, lang)
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Place:
     """A named site that is not a village station: a school, a 市民学校, a venue."""
 

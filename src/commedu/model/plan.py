@@ -11,7 +11,7 @@ import attrs
 
 from commedu._messages import Lang, kind_label
 from commedu.errors import PlanError, Problem
-from commedu.model.fieldcheck import sequence, type_checked
+from commedu.model.fieldcheck import define, sequence
 from commedu.model.observances import SchoolHoliday
 from commedu.model.parts import (
     Activity,
@@ -78,7 +78,7 @@ def _names(things: Iterable[Any]) -> str:
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Plan:
     """A 社区教育工作计划.
 

@@ -16,7 +16,7 @@ import attrs
 from commedu._messages import Lang, check_lang, kind_label, render
 from commedu.errors import PlanError, Problem
 from commedu.model.checks import check_id, check_text
-from commedu.model.fieldcheck import type_checked
+from commedu.model.fieldcheck import define
 
 __all__ = ["Comparator", "Target"]
 
@@ -62,7 +62,7 @@ def _decimal(value: Decimal | int | str) -> Decimal:
     return cast(Decimal, value)
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Target:
     """One quantitative target: ``what`` ``comparator`` ``value`` ``unit``, and its sentence."""
 

@@ -23,7 +23,7 @@ from dateutil.rrule import rrule, rrulestr
 from commedu._messages import Term
 from commedu._typecheck import check_arguments
 from commedu.errors import PlanError, Problem
-from commedu.model.fieldcheck import sequence, type_checked
+from commedu.model.fieldcheck import define, sequence
 from commedu.model.observances import SchoolHoliday, observance
 
 __all__ = [
@@ -80,7 +80,7 @@ def _check_month(month: int) -> None:
         raise _fail("not-a-month", value=f"{month}月")
 
 
-@attrs.frozen(order=True, field_transformer=type_checked)
+@define(order=True)
 class DateSpan:
     """The days a *when* covers, ``first`` to ``last`` inclusive."""
 
@@ -108,7 +108,7 @@ class DateSpan:
         return self.first <= date(year, month, _last_day(year, month)) and self.last >= start
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Month:
     """A whole month: ``4月``."""
 
@@ -130,7 +130,7 @@ class Month:
         return f"{self.month}月"
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class MonthSpan:
     """Consecutive whole months: ``7-8月``."""
 
@@ -177,7 +177,7 @@ class Part(enum.Enum):
                 return (last - 4, last)
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class MonthPart:
     """Part of one month: ``4月上旬``, ``4月中旬``, ``4月下旬``, ``4月底``."""
 
@@ -202,7 +202,7 @@ def _chinese_day(day: date) -> str:
     return f"{day.month}月{day.day}日"
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Deadline:
     """Work to be finished by ``due`` (inclusive): ``5月前`` is due on 30 April."""
 
@@ -218,7 +218,7 @@ class Deadline:
         return f"{_chinese_day(self.due)}前"
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Day:
     """One whole day: ``3月8日``."""
 
@@ -232,7 +232,7 @@ class Day:
         return _chinese_day(self.date)
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class DayRange:
     """Whole days, ``first`` to ``last`` inclusive: ``3月8日-14日``."""
 
@@ -308,7 +308,7 @@ def _session_text(start: datetime, duration: timedelta) -> str:
     return text if zone == DEFAULT_ZONE else f"{text}[{zone.key}]"
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Session:
     """A timed session in a named zone: ``2021-03-08T14:30/PT2H`` (Asia/Shanghai unless given)."""
 
@@ -361,7 +361,7 @@ def _sorted_days(days: Iterable[date]) -> tuple[date, ...]:
     return items  # not days: the field's type check names it
 
 
-@attrs.frozen(field_transformer=type_checked)
+@define
 class Recurrence:
     """A session repeated by an RFC 5545 rule, minus excluded days.
 
@@ -453,7 +453,7 @@ _PERIOD_MONTHS = {
 }
 
 
-@attrs.frozen
+@define
 class NamedPeriod:
     """全年, 上半年 / 下半年, 第一季度 … 第四季度: whole months under their usual name."""
 
@@ -474,7 +474,7 @@ class NamedPeriod:
         return self.period.value
 
 
-@attrs.frozen
+@define
 class YearSpan:
     """Whole years of a plan that spans several: ``2012-2013年``."""
 
@@ -503,7 +503,7 @@ def _piece(month: int, part: Part | None) -> str:
     return f"{month}月{part.value if part else ''}"
 
 
-@attrs.frozen
+@define
 class MixedSpan:
     """A range whose ends have different precision: ``10月下旬-11月上旬``, ``2月下旬-5月``."""
 
@@ -544,7 +544,7 @@ class MixedSpan:
         return f"{_piece(self.first, self.first_part)}-{_piece(self.last, self.last_part)}"
 
 
-@attrs.frozen
+@define
 class WeekOfMonth:
     """``9月第2周``: the ``week``-th Monday-to-Sunday week of a month, counting the week of the 1st.
 
@@ -592,7 +592,7 @@ _WEEKDAYS = "一二三四五六日"
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
-@attrs.frozen
+@define
 class Repeat:
     """Work that comes round all year without a clock time: ``每月``, ``每季度``, ``每周三``.
 
@@ -654,7 +654,7 @@ class Relation(enum.Enum):
 NEAR = timedelta(days=7)
 
 
-@attrs.frozen
+@define
 class Occasion:
     """An observance or school holiday with a relation: ``春节前后``, ``元旦前``, ``暑假期间``.
 
@@ -691,10 +691,12 @@ class Occasion:
 
 
 def _nfkc(text: str) -> str:
+    if not isinstance(text, str):
+        return text  # the field's type check names it
     return unicodedata.normalize("NFKC", text).strip()
 
 
-@attrs.frozen
+@define
 class LabelledDay:
     """A day with the name a schedule gives it: ``3月5日学雷锋日``."""
 
@@ -979,6 +981,7 @@ def qualified(when: When) -> str:
 
     It parses back to an equal value in any plan whose years include that year.
     """
+    check_arguments(qualified, when=when)
     text = str(when)
     if re.match(r"\d{4}", text):
         return text

@@ -43,6 +43,7 @@ from commedu._messages import syntax_reason_zh
 from commedu._tomlguard import MAX_KEY_PARTS, too_deep
 from commedu._typecheck import check_arguments, has_surrogate
 from commedu.errors import PlanError, PlanFileError, Problem
+from commedu.model.fieldcheck import define
 from commedu.model.observances import SchoolHoliday
 from commedu.model.parts import (
     MONEY_LIMIT,
@@ -230,7 +231,7 @@ def _when(value: Any, _: type) -> When:
     return parse_when(value, year, last_year=last_year, holidays=holidays)
 
 
-@attrs.frozen
+@define
 class _WrittenWhen:
     """A *when* and the words the file wrote it in."""
 
@@ -340,7 +341,7 @@ def _table_factory(cl: type, converter: cattrs.Converter) -> Callable[[Any, Any]
 # -- the file's own shapes where they differ from the model -------------------------------------
 
 
-@attrs.frozen
+@define
 class _ActivityDoc:
     """An activity as written: departments, station and tasks named by id or by name."""
 
@@ -365,13 +366,13 @@ class _ActivityDoc:
             raise PlanError(problems)
 
 
-@attrs.frozen
+@define
 class _ScheduleDoc:
     title: str = ""
     activities: tuple[_ActivityDoc, ...] = ()
 
 
-@attrs.frozen
+@define
 class _PlanDoc:
     """The top level of a plan file, in the order a clerk fills it in."""
 

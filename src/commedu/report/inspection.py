@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import attrs
 
+from commedu._typecheck import check_arguments
 from commedu.compliance.actuals import (
     ActivityProgress,
     Progress,
@@ -22,13 +23,14 @@ from commedu.compliance.assessment import Assessment, assess
 from commedu.compliance.profiles import Profile
 from commedu.compliance.report import ComplianceReport
 from commedu.compliance.rule import Actuals
+from commedu.model.fieldcheck import define
 from commedu.model.ledger import Ledger, Record
 from commedu.model.plan import Plan
 
 __all__ = ["Completion", "Figures", "InspectionReport", "inspect", "inspection"]
 
 
-@attrs.frozen
+@define
 class Completion:
     """How many activities due in a group were held (on time, early or late)."""
 
@@ -43,7 +45,7 @@ class Completion:
         return None if not self.due else Decimal(self.held) / self.due
 
 
-@attrs.frozen
+@define
 class Figures:
     records: int
     participants: int  #: 人次 held by the as-of day
@@ -63,7 +65,7 @@ def _with_ledger(_: object, __: attrs.Attribute[Assessment], value: Assessment) 
         raise ValueError("an inspection report reads an assessment made with a ledger")
 
 
-@attrs.frozen
+@define
 class InspectionReport:
     """The assessment of a plan with its ledger, and the tables an inspection reads from it."""
 
@@ -128,6 +130,7 @@ def inspect(
     as_of: date | None = None,
 ) -> InspectionReport:
     """The inspection report of ``ledger`` against ``plan`` on ``as_of`` (default: 31 December)."""
+    check_arguments(inspect, plan=plan, ledger=ledger, profile=profile, as_of=as_of)
     return inspection(assess(plan, profile, ledger=ledger, as_of=as_of))
 
 

@@ -25,6 +25,7 @@ from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 from commedu._messages import Lang, os_reason
 from commedu._page import CSP
+from commedu._typecheck import check_arguments
 from commedu.calendar.ics import ExportOptions, to_ics
 from commedu.model.plan import Plan
 from commedu.web.feeds import Feed, find
@@ -148,6 +149,7 @@ def make_app(
     folder. Raises :class:`NotADirectoryError` if ``folder`` is not a folder and
     :class:`~commedu.errors.ExportError` if that file cannot be opened or written.
     """
+    check_arguments(make_app, folder=folder, lang=lang, base_url=base_url)
     return FeedServer(folder, lang=lang, base_url=base_url)
 
 

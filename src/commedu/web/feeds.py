@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-import attrs
-
+from commedu.model.fieldcheck import define
 from commedu.model.plan import Plan
 
 __all__ = ["WHOLE_PLAN", "Feed", "FeedKind", "feeds", "find"]
@@ -21,7 +20,7 @@ WHOLE_PLAN = "plan.ics"
 _SUFFIX = ".ics"
 
 
-@attrs.frozen
+@define
 class Feed:
     """One calendar to subscribe to."""
 

@@ -28,6 +28,7 @@ from commedu._messages import os_reason
 from commedu.calendar.revisions import Revision, RevisionStore
 from commedu.errors import PlanFileError, Problem
 from commedu.ledger.read import ledger_from_bytes
+from commedu.model.fieldcheck import define, mutable
 from commedu.model.ledger import Ledger
 from commedu.model.plan import Plan
 from commedu.planfile.read import MAX_BYTES, loads_plan
@@ -52,7 +53,7 @@ _OPEN_FLAGS = (
 )
 
 
-@attrs.frozen
+@define
 class PlanFile:
     """A plan file the folder lists: ``key`` is its name in addresses."""
 
@@ -60,7 +61,7 @@ class PlanFile:
     name: str
 
 
-@attrs.define
+@mutable
 class Version:
     """What one version of a file's bytes gave: a plan, or the problems that keep it from one.
 
@@ -91,7 +92,7 @@ class Version:
             return found[1]
 
 
-@attrs.frozen
+@define
 class Sighting:
     """A ledger as read just now: its records, a digest of its bytes and when it was written."""
 
@@ -105,14 +106,14 @@ def _is_ledger(name: str) -> bool:
     return name.lower().rpartition(".")[0].endswith(".ledger")
 
 
-@attrs.define
+@mutable
 class _Seen:
     signature: tuple[int, ...]
     read_ns: int
     version: Version
 
 
-@attrs.define
+@define
 class _LedgerSeen:
     """A ledger file as last read: for which plan, and what it gave (``None``: not a ledger)."""
 

@@ -14,8 +14,6 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
-import attrs
-
 from commedu._atomic import write_bytes
 from commedu._messages import Lang
 from commedu._page import Markup, document, esc, join
@@ -25,6 +23,7 @@ from commedu.compliance.actuals import Progress
 from commedu.compliance.assessment import Assessment, assess
 from commedu.compliance.report import said
 from commedu.errors import ProfileError
+from commedu.model.fieldcheck import define
 from commedu.model.ledger import Ledger
 from commedu.model.observances import OBSERVANCES
 from commedu.model.parts import Activity, Department
@@ -118,7 +117,7 @@ _MARKS = {"pass": "✓", "fail": "✗", "not-evaluable": "?", "not-applicable": 
 _PROGRESS_MARKS = {"done": "✓", "early": "✓", "late": "!", "missing": "✗", "not-due": "·"}
 
 
-@attrs.frozen
+@define
 class Entry:
     """One thing in a cell: a title, and the lines under it (when, where)."""
 
@@ -126,7 +125,7 @@ class Entry:
     details: tuple[str, ...] = ()
 
 
-@attrs.frozen
+@define
 class Column:
     """One column of the grid: its header and what it holds in each month.
 
@@ -196,7 +195,7 @@ def _header(plan: Plan, lang: Lang) -> Markup:
     )
 
 
-@attrs.frozen
+@define
 class MonthIndex:
     """The grid's cells, made in one pass over the schedule's months (indexed once, by the model).
 

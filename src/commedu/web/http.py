@@ -12,7 +12,7 @@ from datetime import datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from wsgiref.types import StartResponse
 
-import attrs
+from commedu.model.fieldcheck import define
 
 __all__ = ["Response", "etag_of", "http_date", "not_modified", "send"]
 
@@ -31,7 +31,7 @@ CALENDAR = "text/calendar; charset=utf-8"
 HTML = "text/html; charset=utf-8"
 
 
-@attrs.frozen
+@define
 class Response:
     """A whole response; ``etag`` and ``modified`` make it answerable with 304 Not Modified."""
 

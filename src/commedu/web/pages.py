@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from urllib.parse import quote
 
-import attrs
-
 from commedu._messages import LANGS, Lang
 from commedu._page import Markup, document, html_lang, join
 from commedu.errors import Problem
+from commedu.model.fieldcheck import define
 from commedu.model.plan import Plan
 from commedu.web.feeds import Feed, feeds
 from commedu.web.folder import PlanFile
@@ -104,7 +103,7 @@ _ERRORS: dict[str, dict[Lang, str]] = {
 }
 
 
-@attrs.frozen
+@define
 class Listed:
     """A plan file as the index shows it: its plan, or ``None`` when it cannot be read now."""
 
