@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from commedu import PlanFileError, Problem, dump_plan, loads_plan
-from commedu.planfile.locate import locate, positions, split_path
+from commedu.datafile.locate import locate, positions, split_path
 
 from .strategies import plans
 

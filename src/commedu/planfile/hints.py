@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, Literal
 
+from commedu.datafile.locate import locate
 from commedu.errors import Problem
 from commedu.model.placeholders import PLACEHOLDERS
 from commedu.model.plan import Plan
-from commedu.planfile.locate import locate
 
 __all__ = ["hints"]
 
