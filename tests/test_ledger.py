@@ -161,14 +161,14 @@ def test_unreadable_files(tmp_path: Path) -> None:
     (tmp_path / "gbk.csv").write_bytes("记录".encode("gbk"))
     with pytest.raises(PlanFileError) as info:
         load_ledger(tmp_path / "gbk.csv", PLAN)
-    assert info.value.problems[0].code == "not-utf8"
+    assert info.value.problems[0].code == "not-utf8-gbk"
 
 
 @pytest.mark.parametrize(
     ("text", "fmt", "code"),
     [
         ("plan_id = ", "toml", "toml-syntax"),
-        ("[1]", "json", "empty-file"),
+        ("[1]", "json", "wrong-type"),
         ("{", "json", "json-syntax"),
         ('plan_id = "example-2021"\nyear = 2021\nrecords = 3', "toml", "wrong-type"),
         (

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import tomllib
 import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time
@@ -19,6 +17,10 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from commedu.datafile.convert import wrong
+from commedu.datafile.decode import MAX_BYTES, Refused, decode, read_bytes
+from commedu.datafile.locate import locate
+from commedu.datafile.syntax import Format, parse
 from commedu.errors import PlanError, PlanFileError, Problem
 from commedu.ledger.columns import (
     ABOUT_SHEET,
@@ -30,11 +32,10 @@ from commedu.ledger.columns import (
     split_list,
 )
 from commedu.model.ledger import Evidence, Expense, Ledger, Record, Staffing
+from commedu.model.parts import money_in_range
 from commedu.model.plan import Plan
 
 __all__ = ["load_ledger", "loads_ledger"]
-
-MAX_BYTES = 10 * 1024 * 1024  #: as for plan files
 
 #: Where a value came from: a place to name in a problem.
 Where = Callable[[str], str]
@@ -64,8 +65,11 @@ class _Cells:
         if isinstance(value, bool):
             self.bad(where, "ledger-bad-int", value=value)
             return None
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
+        # A sheet's 3.0 or a file's 3.0 is 3; the bound keeps 1e999999999 from becoming an int.
+        if isinstance(value, float | Decimal):
+            number = Decimal(value)
+            if number.is_finite() and number.adjusted() < 9 and number == int(number):
+                value = int(number)
         if isinstance(value, str) and value.strip().isdigit():
             value = int(value.strip())
         if isinstance(value, int) and 0 <= value < 10**9:
@@ -117,7 +121,7 @@ class _Cells:
             amount = Decimal(text)
         except InvalidOperation:
             amount = Decimal("NaN")
-        if not amount.is_finite() or amount < 0:
+        if not amount.is_finite() or amount < 0 or not money_in_range(amount):
             self.bad(where, "bad-money", value=value)
             return None
         return amount
@@ -300,7 +304,7 @@ def _staff(cells: _Cells, sheet: Any) -> Staffing | None:
 
 def _read_csv(text: str, plan: Plan, source: str) -> Ledger:
     cells = _Cells(plan)
-    rows = list(csv.reader(io.StringIO(text)))
+    rows = list(csv.reader(io.StringIO(text, newline="")))
     expected = [c.header for c in RECORD_COLUMNS]
     if not rows or [h.strip() for h in rows[0]] != expected:
         got = rows[0] if rows else []
@@ -367,45 +371,39 @@ def _read_data(data: Mapping[str, Any], plan: Plan, source: str) -> Ledger:
     return ledger
 
 
-def loads_ledger(text: str, plan: Plan, fmt: str = "toml", source: str = "<ledger>") -> Ledger:
-    """A ledger from TOML, JSON or CSV text, checked against ``plan``."""
-    if fmt == "csv":
-        return _read_csv(text.removeprefix("\ufeff"), plan, source)
+def loads_ledger(
+    text: str | bytes, plan: Plan, fmt: str = "toml", source: str = "<ledger>"
+) -> Ledger:
+    """A ledger from TOML, JSON or CSV text (or a file's bytes), checked against ``plan``.
+
+    TOML and JSON go through the same parsing guards as a plan file, and every problem with a
+    path also has the line and column of that path in ``text``.
+    """
     try:
-        data = json.loads(text) if fmt == "json" else tomllib.loads(text)
-    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
-        code = "json-syntax" if fmt == "json" else "toml-syntax"
-        reason = str(exc)
-        raise PlanFileError(
-            [Problem("", code, {"reason": reason, "reason_zh": reason})], source
-        ) from None
+        if isinstance(text, bytes):
+            text = decode(text, bom=fmt == "csv")
+        if fmt == "csv":
+            return _read_csv(text.removeprefix("\ufeff"), plan, source)
+        format: Format = "json" if fmt == "json" else "toml"
+        data = parse(text, format)
+    except Refused as exc:
+        raise PlanFileError(exc.problems, source) from None
     if not isinstance(data, dict):
-        raise PlanFileError([Problem("", "empty-file")], source)
-    return _read_data(data, plan, source)
+        raise PlanFileError([wrong(data, "table").problem], source)
+    try:
+        return _read_data(data, plan, source)
+    except PlanFileError as exc:
+        raise PlanFileError(locate(exc.problems, text, format), source) from None
 
 
 def load_ledger(path: str | Path, plan: Plan) -> Ledger:
     """The ledger in ``path`` (.xlsx, .csv, .json or else TOML), checked against ``plan``."""
-    file = Path(path)
     source = str(path)
     try:
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise PlanFileError(
-            [Problem("", "no-such-file", {"value": source})], source, unreadable=True
-        ) from None
-    except IsADirectoryError:
-        raise PlanFileError(
-            [Problem("", "is-a-directory", {"value": source})], source, unreadable=True
-        ) from None
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise PlanFileError(
-            [Problem("", "unreadable", {"value": source, "reason": reason})],
-            source,
-            unreadable=True,
-        ) from None
-    return ledger_from_bytes(data, file.suffix, plan, source)
+        data = read_bytes(path)
+    except Refused as exc:
+        raise PlanFileError(exc.problems, source, unreadable=exc.unreadable) from None
+    return ledger_from_bytes(data, Path(path).suffix, plan, source)
 
 
 def ledger_from_bytes(data: bytes, suffix: str, plan: Plan, source: str = "<ledger>") -> Ledger:
@@ -420,10 +418,5 @@ def ledger_from_bytes(data: bytes, suffix: str, plan: Plan, source: str = "<ledg
     suffix = suffix.lower()
     if suffix == ".xlsx":
         return _read_xlsx(data, plan, source)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        problem = Problem("", "not-utf8", {"byte": f"0x{data[exc.start]:02x}"})
-        raise PlanFileError([problem], source) from None
     fmt = {".csv": "csv", ".json": "json"}.get(suffix, "toml")
-    return loads_ledger(text, plan, fmt, source)
+    return loads_ledger(data, plan, fmt, source)
