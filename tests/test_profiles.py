@@ -91,27 +91,27 @@ def test_a_user_profile_file_is_used_by_check(tmp_path: Path, jinshan: Plan) -> 
 @pytest.mark.parametrize(
     ("extra", "path", "code"),
     [
-        ("colour = 1\n", "colour", "profile-unknown-key"),
+        ("colour = 1\n", "colour", "unknown-key"),
         ("[staffing]\nfull_time = -1\n", "staffing.full_time", "profile-type"),
         ("[staffing]\nfull_time = true\n", "staffing.full_time", "profile-type"),
         ("[staffing]\nstaff = [5, 3]\n", "staffing.staff", "profile-type"),
         ("[staffing]\nstaff = [3]\n", "staffing.staff", "profile-type"),
-        ("[staffing]\nfull_staff = 2\n", "staffing.full_staff", "profile-unknown-key-close"),
-        ("[staffing]\nboss = 2\n", "staffing.boss", "profile-unknown-key"),
+        ("[staffing]\nfull_staff = 2\n", "staffing.full_staff", "unknown-key-close"),
+        ("[staffing]\nboss = 2\n", "staffing.boss", "unknown-key"),
         ('[funding]\nper_resident = "1"\n', "funding.per_resident", "profile-type"),
         ("[funding]\nper_resident = -0.5\n", "funding.per_resident", "profile-type"),
         ("[funding]\nper_resident = nan\n", "funding.per_resident", "profile-type"),
-        ('[funding]\nearmarked = "yes"\n', "funding.earmarked", "profile-type"),
+        ('[funding]\nearmarked = "yes"\n', "funding.earmarked", "wrong-type"),
         ("[events.week]\nkeywords = []\n", "events.week.keywords", "profile-type"),
         ("[events.week]\nkeywords = [[]]\n", "events.week.keywords", "profile-type"),
         ('[events.week]\nkeywords = ["周"]\n', "events.week.keywords", "profile-type"),
-        ("[events.week]\nmonths = [12]\n", "events.week.keywords", "profile-missing-key"),
+        ("[events.week]\nmonths = [12]\n", "events.week.keywords", "missing-key"),
         (
             '[events.week]\nkeywords = [["周"]]\nmonths = [13]\n',
             "events.week.months[0]",
             "profile-type",
         ),
-        ('[events]\nweek = "周"\n', "events.week", "profile-type"),
+        ('[events]\nweek = "周"\n', "events.week", "wrong-type"),
     ],
 )
 def test_bad_fields_are_named_with_their_place(extra: str, path: str, code: str) -> None:
@@ -127,7 +127,7 @@ def test_every_required_key_is_required(key: str) -> None:
     lines = [line for line in MINIMAL.splitlines() if not line.startswith(f"{key} =")]
     with pytest.raises(ProfileError) as caught:
         parse_profile("\n".join(lines))
-    assert [(p.path, p.code) for p in caught.value.problems] == [(key, "profile-missing-key")]
+    assert [(p.path, p.code) for p in caught.value.problems] == [(key, "missing-key")]
 
 
 def test_all_problems_are_reported_together() -> None:
@@ -139,8 +139,9 @@ def test_all_problems_are_reported_together() -> None:
 
 def test_bad_toml_is_a_profile_error_not_a_crash() -> None:
     with pytest.raises(ProfileError) as caught:
-        parse_profile("name = ")
-    assert caught.value.problems[0].code == "profile-toml"
+        parse_profile("name = \nschema = 1\n")
+    problem = caught.value.problems[0]
+    assert (problem.code, problem.line, problem.column) == ("toml-syntax", 1, 8)
 
 
 def test_unknown_names_and_unreadable_files(tmp_path: Path) -> None:
@@ -149,9 +150,10 @@ def test_unknown_names_and_unreadable_files(tmp_path: Path) -> None:
     assert "shandong-township" in caught.value.describe("en")
     with pytest.raises(ProfileError) as caught:
         load_profile(tmp_path / "missing.toml")
-    assert caught.value.problems[0].code == "profile-read"
+    assert caught.value.problems[0].code == "no-such-file"
     bad = tmp_path / "gbk.toml"
     bad.write_bytes("name = '山东'".encode("gbk"))
     with pytest.raises(ProfileError) as caught:
         load_profile(bad)
-    assert caught.value.problems[0].code == "profile-read"
+    assert caught.value.problems[0].code == "not-utf8-gbk"
+    assert caught.value.source == str(bad)

@@ -166,7 +166,7 @@ def _sequence_factory(t: Any, converter: cattrs.Converter) -> Callable[[Any, Any
 
 
 def _is_mapping(t: Any) -> bool:
-    return get_origin(t) is dict and get_args(t)[0] is str
+    return get_origin(t) is dict
 
 
 class _ValueErrors(Exception):
@@ -178,7 +178,7 @@ class _ValueErrors(Exception):
 
 
 def _mapping_factory(t: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    item = get_args(t)[1]
+    key_type, item = get_args(t)
 
     def structure(value: Any, _: Any) -> Any:
         if not isinstance(value, dict):
@@ -186,7 +186,8 @@ def _mapping_factory(t: Any, converter: cattrs.Converter) -> Callable[[Any, Any]
         result, found = {}, []
         for key, raw in value.items():
             try:
-                result[key] = converter.structure(raw, item)
+                name = key if key_type is str else converter.structure(key, key_type)
+                result[name] = converter.structure(raw, item)
             except Exception as exc:  # each becomes problems in `problems`
                 found.append((key, exc))
         if found:
