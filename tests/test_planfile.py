@@ -125,3 +125,11 @@ def _documented_keys(heading: str) -> set[str]:
 )
 def test_the_format_reference_documents_every_key(heading: str, cls: type) -> None:
     assert _documented_keys(heading) == {f.name for f in attrs.fields(cls)}
+
+
+@given(plans())
+def test_the_writer_leaves_out_what_is_at_its_default(plan: Plan) -> None:
+    text = dump_plan(plan, "toml")
+    # funding_earmarked = false is said, not a default: "not ring-fenced" differs from silence.
+    defaults = re.findall(r"^(\w+) = (?:false|\[\])$", text, re.MULTILINE)
+    assert set(defaults) <= {"funding_earmarked"}, text

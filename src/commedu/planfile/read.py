@@ -29,6 +29,7 @@ from typing import Any
 import attrs
 import cattrs
 from cattrs.errors import BaseValidationError, ClassValidationError
+from cattrs.gen import make_dict_unstructure_fn
 
 from commedu._typecheck import check_arguments
 from commedu.datafile.convert import Bad, Skip, problems, strict_converter, table_factory, wrong
@@ -260,8 +261,27 @@ def _count_range(value: Any, _: type) -> CountRange:
     return counts
 
 
+def _dump_count(value: CountRange) -> Any:
+    return value.low if value.low == value.high else {"low": value.low, "high": value.high}
+
+
+def _dump_measure(measure: Measure) -> Any:
+    return {"title": measure.title, "text": measure.text} if measure.title else measure.text
+
+
 def _converter() -> cattrs.Converter:
+    """The one converter for plan files: it reads them (structure) and writes them (unstructure)."""
     converter = strict_converter()
+    # Writing: values at their default are left out, so a written file says only what the plan
+    # says; money is text ("1.10"), a range one number when it is one, a *when* its own words.
+    converter.register_unstructure_hook_factory(
+        attrs.has,
+        lambda cl: make_dict_unstructure_fn(cl, converter, _cattrs_omit_if_default=True),
+    )
+    converter.register_unstructure_hook(Decimal, str)
+    converter.register_unstructure_hook(CountRange, _dump_count)
+    converter.register_unstructure_hook(Measure, _dump_measure)
+    converter.register_unstructure_hook(_WrittenWhen, lambda written: written.text)
     converter.register_structure_hook(Decimal, _money)
     converter.register_structure_hook(MechanismKind, _kind)
     for choice in (UnitKind, PlaceKind, Comparator):
