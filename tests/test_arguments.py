@@ -20,11 +20,11 @@ import commedu
 from commedu import (
     DEFAULT_ZONE,
     Activity,
+    CommeduError,
     Department,
     Month,
     Part,
     Plan,
-    PlanError,
     Text,
     Township,
 )
@@ -40,7 +40,7 @@ START = datetime(2021, 3, 8, 14, 30, tzinfo=DEFAULT_ZONE)
 def _calls(folder: Path) -> dict[str, dict[str, Any]]:
     """For each public callable, keyword arguments it accepts."""
     plan_file = folder / "plan.toml"
-    plan_file.write_text(commedu.dump_plan(PLAN), "utf-8")
+    plan_file.write_text(commedu.dumps_plan(PLAN), "utf-8")
     return {
         "Township": {"name": "示例镇", "district": "区", "city": "市", "province": "省"},
         "Source": {"title": "计划", "issuer": "镇", "issued_on": date(2021, 1, 5)},
@@ -98,11 +98,12 @@ def _calls(folder: Path) -> dict[str, dict[str, Any]]:
         "to_ics": {"plan": PLAN, "stamp": STAMP, "months": (3, 4), "component": "todo"},
         "write_ics": {"plan": PLAN, "path": folder / "out.ics", "stamp": STAMP},
         "write_split": {"plan": PLAN, "folder": folder / "split", "by": "department"},
-        "dump_plan": {"plan": PLAN, "format": "json"},
-        "loads_plan": {"text": commedu.dump_plan(PLAN), "format": "toml"},
+        "dumps_plan": {"plan": PLAN, "format": "json"},
+        "dump_plan": {"plan": PLAN, "path": folder / "written.toml", "format": "toml"},
+        "loads_plan": {"text": commedu.dumps_plan(PLAN), "format": "toml"},
         "load_plan": {"path": plan_file},
         "load_profile": {"name_or_path": "shandong-township"},
-        "parse_profile": {"text": SHANDONG.read_text("utf-8"), "source": "shandong"},
+        "loads_profile": {"text": SHANDONG.read_text("utf-8"), "source": "shandong"},
         "parse_when": {"text": "3月", "year": 2021},
     }
 
@@ -190,11 +191,11 @@ def test_a_wrongly_typed_argument_is_a_type_error_naming_it(
     outcome: object
     try:
         outcome = getattr(commedu, name)(**{**CALLS[name], argument: value})
-    except (TypeError, PlanError) as error:
+    except (TypeError, CommeduError) as error:
         outcome = error
     if isinstance(outcome, TypeError):
         assert argument in str(outcome)
-    elif isinstance(outcome, PlanError):
+    elif isinstance(outcome, CommeduError):
         assert str(outcome)
     elif attrs.has(type(outcome)):
         assert conforms(getattr(outcome, argument), hints[argument])

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from commedu.compliance.actuals import example_ledger
 from commedu.compliance.builtin import example_plan
-from commedu.errors import PlanFileError
+from commedu.errors import LedgerFileError
 from commedu.ledger.read import ledger_from_bytes, load_ledger, loads_ledger
 from commedu.ledger.write import dumps_ledger
 
@@ -18,8 +18,8 @@ PLAN = example_plan()
 HEAD = 'plan_id = "example-2021"\nyear = 2021\n'
 
 
-def refused(text: str | bytes, fmt: str = "toml") -> PlanFileError:
-    with pytest.raises(PlanFileError) as caught:
+def refused(text: str | bytes, fmt: str = "toml") -> LedgerFileError:
+    with pytest.raises(LedgerFileError) as caught:
         loads_ledger(text, PLAN, fmt)
     return caught.value
 
@@ -92,7 +92,7 @@ def test_huge_numbers_are_bad_cells(fmt: str) -> None:
     ],
 )
 def test_bytes_that_are_not_plain_utf8_are_named(data: bytes, suffix: str, code: str) -> None:
-    with pytest.raises(PlanFileError) as caught:
+    with pytest.raises(LedgerFileError) as caught:
         ledger_from_bytes(data, suffix, PLAN, "l" + suffix)
     assert [p.code for p in caught.value.problems] == [code]
     assert caught.value.source == "l" + suffix
@@ -105,7 +105,7 @@ def test_a_csv_from_excel_may_start_with_a_bom(tmp_path: Path) -> None:
 
 
 def test_a_missing_ledger_is_unreadable(tmp_path: Path) -> None:
-    with pytest.raises(PlanFileError) as caught:
+    with pytest.raises(LedgerFileError) as caught:
         load_ledger(tmp_path / "nope.toml", PLAN)
     assert caught.value.unreadable
     assert [p.code for p in caught.value.problems] == ["no-such-file"]
@@ -117,7 +117,7 @@ def test_a_missing_ledger_is_unreadable(tmp_path: Path) -> None:
 def test_any_text_gives_a_ledger_or_a_ledger_error(text: str, fmt: str) -> None:
     try:
         loads_ledger(text, PLAN, fmt)
-    except PlanFileError as error:
+    except LedgerFileError as error:
         assert error.problems  # noqa: PT017 - the property is that nothing else is raised
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from commedu import Plan, ProfileError, Status, check, load_profile, parse_profile
+from commedu import Plan, ProfileError, Status, check, load_profile, loads_profile
 from commedu.compliance.profiles import BUILTIN_PROFILES
 from tests.conftest import JINSHAN_SOURCE
 
@@ -71,7 +71,7 @@ def test_the_henan_profile_sets_its_one_verified_target_and_nothing_it_could_not
 
 
 def test_a_minimal_profile_and_exact_money() -> None:
-    profile = parse_profile(MINIMAL + "[funding]\nper_resident = 1.10\n")
+    profile = loads_profile(MINIMAL + "[funding]\nper_resident = 1.10\n")
     assert profile.funding_per_resident == Decimal("1.10")
     assert profile.staff is None
     assert dict(profile.events) == {}
@@ -116,7 +116,7 @@ def test_a_user_profile_file_is_used_by_check(tmp_path: Path, jinshan: Plan) -> 
 )
 def test_bad_fields_are_named_with_their_place(extra: str, path: str, code: str) -> None:
     with pytest.raises(ProfileError) as caught:
-        parse_profile(MINIMAL + extra, source="county.toml")
+        loads_profile(MINIMAL + extra, source="county.toml")
     assert [(p.path, p.code) for p in caught.value.problems] == [(path, code)]
     assert caught.value.source == "county.toml"
     assert path in caught.value.describe("zh")
@@ -126,20 +126,20 @@ def test_bad_fields_are_named_with_their_place(extra: str, path: str, code: str)
 def test_every_required_key_is_required(key: str) -> None:
     lines = [line for line in MINIMAL.splitlines() if not line.startswith(f"{key} =")]
     with pytest.raises(ProfileError) as caught:
-        parse_profile("\n".join(lines))
+        loads_profile("\n".join(lines))
     assert [(p.path, p.code) for p in caught.value.problems] == [(key, "missing-key")]
 
 
 def test_all_problems_are_reported_together() -> None:
     with pytest.raises(ProfileError) as caught:
-        parse_profile('schema = 2\napplies_to = "city"\ntitle = { en = "" }\n')
+        loads_profile('schema = 2\napplies_to = "city"\ntitle = { en = "" }\n')
     paths = {p.path for p in caught.value.problems}
     assert {"schema", "name", "applies_to", "title.en", "title.zh", "scope", "source"} <= paths
 
 
 def test_bad_toml_is_a_profile_error_not_a_crash() -> None:
     with pytest.raises(ProfileError) as caught:
-        parse_profile("name = \nschema = 1\n")
+        loads_profile("name = \nschema = 1\n")
     problem = caught.value.problems[0]
     assert (problem.code, problem.line, problem.column) == ("toml-syntax", 1, 8)
 

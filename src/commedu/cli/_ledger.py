@@ -37,7 +37,8 @@ def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from commedu.ledger.write import write_ledger
+    from commedu.ledger.write import dump_ledger
+    from commedu.model.ledger import Ledger
 
     lang: Lang = args.lang
     plan = read_plan(args.plan, "ledger", lang)
@@ -45,7 +46,10 @@ def run(args: argparse.Namespace) -> int:
         return plan
     name = os.fspath(args.output)
     failed = write_file(
-        lambda: write_ledger(name, plan, overwrite=args.force), name, "ledger", lang
+        lambda: dump_ledger(Ledger(plan.id, plan.year), name, plan, overwrite=args.force),
+        name,
+        "ledger",
+        lang,
     )
     if failed is not None:
         return failed

@@ -21,13 +21,17 @@ from typing import Any, Literal, NewType
 
 import attrs
 import cattrs
+import tomli_w
 from cattrs.errors import ClassValidationError
+from cattrs.gen import make_dict_unstructure_fn
 
+from commedu._atomic import write_bytes
 from commedu._typecheck import check_arguments
 from commedu.compliance.text import Text
 from commedu.datafile.convert import MAX_INT, Bad, problems, strict_converter
 from commedu.datafile.decode import Refused, decode, read_bytes
 from commedu.datafile.locate import locate
+from commedu.datafile.names import renamed
 from commedu.datafile.syntax import parse
 from commedu.errors import PlanError, Problem, ProfileError
 from commedu.model.fieldcheck import type_checked
@@ -38,6 +42,8 @@ __all__ = [
     "BUILTIN_PROFILES",
     "EventSpec",
     "Profile",
+    "dump_profile",
+    "dumps_profile",
     "load_profile",
     "loads_profile",
     "parse_profile",
@@ -360,6 +366,13 @@ def _converter() -> cattrs.Converter:
     converter.register_structure_hook(_Range, _range)
     converter.register_structure_hook(Comparator, _comparator)
     converter.register_structure_hook_func(lambda t: t == Level, _level)
+    # Writing: what is at its default is left out; a range is [low, high] as it is read.
+    converter.register_unstructure_hook_factory(
+        attrs.has,
+        lambda cl: make_dict_unstructure_fn(cl, converter, _cattrs_omit_if_default=True),
+    )
+    converter.register_unstructure_hook(CountRange, lambda r: [r.low, r.high])
+    converter.register_unstructure_hook(Comparator, lambda c: c.value)
     return converter
 
 
@@ -421,6 +434,73 @@ def _build(doc: _ProfileDoc, found: list[Problem]) -> Profile | None:
     )
 
 
+# -- writing -------------------------------------------------------------------------------
+
+
+def _text_doc(text: Text) -> _TextDoc:
+    return _TextDoc(_Words(text.en), _Words(text.zh))
+
+
+def _doc(profile: Profile) -> _ProfileDoc:
+    """The profile in its file's shape."""
+    source = profile.source
+    staff = profile.staff
+    return _ProfileDoc(
+        schema=_Schema(SCHEMA),
+        name=_Words(profile.name),
+        applies_to=profile.applies_to,
+        title=_text_doc(profile.title),
+        scope=_text_doc(profile.scope),
+        source=_SourceDoc(
+            _Words(source.title),
+            tuple(_Words(q) for q in source.quotes),
+            None if source.note is None else _text_doc(source.note),
+            None if source.url is None else _Words(source.url),
+        ),
+        staffing=_StaffingDoc(
+            None if profile.full_time_staff is None else _Count(profile.full_time_staff),
+            None if staff is None else _Range(staff),
+        ),
+        funding=_FundingDoc(
+            None if profile.funding_per_resident is None else _Amount(profile.funding_per_resident),
+            profile.funding_earmarked,
+        ),
+        events={
+            key: _EventDoc(_Keywords(spec.keywords), tuple(_MonthNumber(m) for m in spec.months))
+            for key, spec in profile.events.items()
+        },
+        effective={_RuleCode(code): day for code, day in profile.effective.items()},
+        targets={
+            key: _TargetDoc(
+                _Words(target.what),
+                target.comparator,
+                _Number(target.value),
+                _Words(target.unit),
+                _Words(target.text) if target.text else None,
+            )
+            for key, target in profile.targets.items()
+        },
+        ledger=_LedgerDoc(
+            tuple(_Words(e) for e in profile.evidence),
+            None if profile.training_rate is None else _Rate(profile.training_rate),
+            None if profile.elder_share is None else _Rate(profile.elder_share),
+        ),
+    )
+
+
+def dumps_profile(profile: Profile) -> str:
+    """The profile as TOML text that :func:`loads_profile` reads back to an equal profile."""
+    check_arguments(dumps_profile, profile=profile)
+    return tomli_w.dumps(_CONVERTER.unstructure(_doc(profile)))
+
+
+def dump_profile(profile: Profile, path: str | os.PathLike[str], *, overwrite: bool = True) -> Path:
+    """Write the profile to the TOML file ``path`` atomically; returns the path written."""
+    check_arguments(dump_profile, profile=profile, path=path, overwrite=overwrite)
+    return write_bytes(path, dumps_profile(profile).encode("utf-8"), overwrite=overwrite)
+
+
 def parse_profile(text: str, source: str | None = None) -> Profile:
-    """A profile from TOML text: the older name of :func:`loads_profile`."""
+    """Deprecated: use :func:`loads_profile`, which also reads a file's bytes."""
+    renamed("parse_profile", "loads_profile")
     return loads_profile(text, source)

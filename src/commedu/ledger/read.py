@@ -2,7 +2,7 @@
 
 Every cell is read as a value, never run: a formula is refused with its place, so what the
 inspection sees is what the clerk typed. All problems of a file are gathered and reported
-together in one :class:`~commedu.errors.PlanFileError`, each naming its sheet, row and column
+together in one :class:`~commedu.errors.LedgerFileError`, each naming its sheet, row and column
 (or its path in TOML/JSON).
 """
 
@@ -21,7 +21,7 @@ from commedu.datafile.convert import wrong
 from commedu.datafile.decode import MAX_BYTES, Refused, decode, read_bytes
 from commedu.datafile.locate import locate
 from commedu.datafile.syntax import Format, parse
-from commedu.errors import PlanError, PlanFileError, Problem
+from commedu.errors import LedgerFileError, PlanError, Problem
 from commedu.ledger.columns import (
     ABOUT_SHEET,
     EXPENSE_COLUMNS,
@@ -260,7 +260,7 @@ def _read_xlsx(data: bytes, plan: Plan, source: str) -> Ledger:
         # data_only=False: a formula stays a formula, so it can be refused rather than trusted.
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise PlanFileError(
+        raise LedgerFileError(
             [Problem("", "ledger-not-xlsx", {"value": source, "reason": str(exc)})], source
         ) from None
     cells = _Cells(plan)
@@ -269,7 +269,7 @@ def _read_xlsx(data: bytes, plan: Plan, source: str) -> Ledger:
             if name not in book.sheetnames:
                 cells.bad(name, "ledger-missing-sheet", value=name)
         if cells.problems:
-            raise PlanFileError(cells.problems, source)
+            raise LedgerFileError(cells.problems, source)
         _check_about(cells, book[ABOUT_SHEET], plan)
         staff = _staff(cells, book[MONEY_SHEET])
         records = _sheet_rows(cells, book[RECORDS_SHEET], RECORDS_SHEET, RECORD_COLUMNS, 1)
@@ -279,7 +279,7 @@ def _read_xlsx(data: bytes, plan: Plan, source: str) -> Ledger:
     finally:
         book.close()
     if ledger is None:
-        raise PlanFileError(cells.problems, source)
+        raise LedgerFileError(cells.problems, source)
     return ledger
 
 
@@ -311,7 +311,7 @@ def _read_csv(text: str, plan: Plan, source: str) -> Ledger:
         cells.bad(
             f"A1:{_letter(len(expected))}1", "ledger-bad-header", value=got, expected=expected
         )
-        raise PlanFileError(cells.problems, source)
+        raise LedgerFileError(cells.problems, source)
     index = {c.key: i for i, c in enumerate(RECORD_COLUMNS)}
     found: list[tuple[Mapping[str, Any], Where]] = []
     for number, row in enumerate(rows[1:], start=2):
@@ -327,7 +327,7 @@ def _read_csv(text: str, plan: Plan, source: str) -> Ledger:
         found.append((values, where))
     ledger = cells.ledger(found)
     if ledger is None:
-        raise PlanFileError(cells.problems, source)
+        raise LedgerFileError(cells.problems, source)
     return ledger
 
 
@@ -367,12 +367,12 @@ def _read_data(data: Mapping[str, Any], plan: Plan, source: str) -> Ledger:
         staff = None if full is None else Staffing(full, part or 0)
     ledger = cells.ledger(rows("records"), rows("expenses"), staff, cells.text(data.get("note")))
     if ledger is None or cells.problems:
-        raise PlanFileError(cells.problems, source)
+        raise LedgerFileError(cells.problems, source)
     return ledger
 
 
 def loads_ledger(
-    text: str | bytes, plan: Plan, fmt: str = "toml", source: str = "<ledger>"
+    text: str | bytes, plan: Plan, format: str = "toml", source: str = "<ledger>"
 ) -> Ledger:
     """A ledger from TOML, JSON or CSV text (or a file's bytes), checked against ``plan``.
 
@@ -381,19 +381,19 @@ def loads_ledger(
     """
     try:
         if isinstance(text, bytes):
-            text = decode(text, bom=fmt == "csv")
-        if fmt == "csv":
+            text = decode(text, bom=format == "csv")
+        if format == "csv":
             return _read_csv(text.removeprefix("\ufeff"), plan, source)
-        format: Format = "json" if fmt == "json" else "toml"
-        data = parse(text, format)
+        syntax: Format = "json" if format == "json" else "toml"
+        data = parse(text, syntax)
     except Refused as exc:
-        raise PlanFileError(exc.problems, source) from None
+        raise LedgerFileError(exc.problems, source) from None
     if not isinstance(data, dict):
-        raise PlanFileError([wrong(data, "table").problem], source)
+        raise LedgerFileError([wrong(data, "table").problem], source)
     try:
         return _read_data(data, plan, source)
-    except PlanFileError as exc:
-        raise PlanFileError(locate(exc.problems, text, format), source) from None
+    except LedgerFileError as exc:
+        raise LedgerFileError(locate(exc.problems, text, syntax), source) from None
 
 
 def load_ledger(path: str | Path, plan: Plan) -> Ledger:
@@ -402,7 +402,7 @@ def load_ledger(path: str | Path, plan: Plan) -> Ledger:
     try:
         data = read_bytes(path)
     except Refused as exc:
-        raise PlanFileError(exc.problems, source, unreadable=exc.unreadable) from None
+        raise LedgerFileError(exc.problems, source, unreadable=exc.unreadable) from None
     return ledger_from_bytes(data, Path(path).suffix, plan, source)
 
 
@@ -412,7 +412,7 @@ def ledger_from_bytes(data: bytes, suffix: str, plan: Plan, source: str = "<ledg
     For a caller that opened the file itself, such as a server that must not follow links.
     """
     if len(data) > MAX_BYTES:
-        raise PlanFileError(
+        raise LedgerFileError(
             [Problem("", "too-large", {"size": len(data), "limit": MAX_BYTES})], source
         )
     suffix = suffix.lower()

@@ -10,12 +10,16 @@ default are left out, so a file diffs cleanly and a clerk sees only what the pla
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import Any, overload
 
 import tomli_w
 
+from commedu._atomic import write_bytes
 from commedu._typecheck import check_arguments
+from commedu.datafile.names import renamed
 from commedu.model.plan import Plan
 from commedu.model.when import qualified
 from commedu.planfile.read import (
@@ -27,7 +31,7 @@ from commedu.planfile.read import (
     _WrittenWhen,
 )
 
-__all__ = ["dumps_plan", "plain"]
+__all__ = ["dump_plan", "dumps_plan", "plain"]
 
 
 def _doc(plan: Plan) -> _PlanDoc:
@@ -97,11 +101,41 @@ def dumps_plan(plan: Plan, format: Format = "toml") -> str:
     data = plain(plan)
     if format == "toml":
         return tomli_w.dumps(data)
-    if format == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2, default=_jsonable) + "\n"
-    raise ValueError(f"format must be 'toml' or 'json', not {format!r}")  # pragma: no cover
+    return json.dumps(data, ensure_ascii=False, indent=2, default=_jsonable) + "\n"
 
 
-def dump_plan(plan: Plan, format: Format = "toml") -> str:
-    """Deprecated placeholder; see :mod:`commedu.planfile.write`."""
-    return dumps_plan(plan, format)
+# The older call, deprecated: dump_plan(plan) or dump_plan(plan, "json") gave text.
+@overload
+def dump_plan(  # type: ignore[overload-overlap]
+    plan: Plan, path: Format = ..., format: None = None, *, overwrite: bool = True
+) -> str: ...
+@overload
+def dump_plan(
+    plan: Plan,
+    path: str | os.PathLike[str],
+    format: Format | None = None,
+    *,
+    overwrite: bool = True,
+) -> Path: ...
+def dump_plan(
+    plan: Plan,
+    path: str | os.PathLike[str] | None = None,
+    format: Format | None = None,
+    *,
+    overwrite: bool = True,
+) -> Path | str:
+    """Write the plan to the file ``path`` atomically, as :func:`dumps_plan` gives it.
+
+    The file is JSON if ``format`` says so or its name ends in ``.json``, and TOML otherwise. With
+    ``overwrite=False`` an existing file is kept and :class:`FileExistsError` raised. Returns the
+    path written.
+
+    ``dump_plan(plan)`` and ``dump_plan(plan, "json")``, which returned text, are deprecated: use
+    :func:`dumps_plan`.
+    """
+    if path is None or (format is None and path in ("toml", "json")):
+        renamed("dump_plan(plan, format)", "dumps_plan(plan, format)")
+        return dumps_plan(plan, "json" if path == "json" else "toml")
+    check_arguments(dump_plan, plan=plan, path=path, format=format, overwrite=overwrite)
+    chosen: Format = format or ("json" if Path(path).suffix.lower() == ".json" else "toml")
+    return write_bytes(path, dumps_plan(plan, chosen).encode("utf-8"), overwrite=overwrite)

@@ -25,7 +25,7 @@ from pathlib import Path
 import attrs
 
 from commedu.calendar.revisions import Revision, RevisionStore
-from commedu.errors import PlanFileError, Problem
+from commedu.errors import LedgerFileError, PlanFileError, Problem
 from commedu.ledger.read import ledger_from_bytes
 from commedu.model.ledger import Ledger
 from commedu.model.plan import Plan
@@ -182,7 +182,7 @@ class PlanFolder:
                 os.close(fd)
             try:
                 ledger = ledger_from_bytes(data, suffix, plan, entry.name)
-            except PlanFileError:
+            except LedgerFileError:
                 return None
             digest = hashlib.blake2b(data, digest_size=16).hexdigest()
             seconds = min(info.st_mtime_ns, time.time_ns()) // 1_000_000_000
