@@ -29,9 +29,12 @@ from commedu import (
     Township,
 )
 from commedu._typecheck import conforms
+from commedu.compliance.actuals import example_ledger
 from commedu.compliance.examples import example_plan
 
 PLAN = example_plan()
+LEDGER = example_ledger()
+LEDGER_TEXT = commedu.dumps_ledger(LEDGER)
 SHANDONG = Path(commedu.__file__).parent / "profiles" / "shandong-township.toml"
 STAMP = datetime(2021, 1, 1, tzinfo=DEFAULT_ZONE)
 START = datetime(2021, 3, 8, 14, 30, tzinfo=DEFAULT_ZONE)
@@ -41,6 +44,7 @@ def _calls(folder: Path) -> dict[str, dict[str, Any]]:
     """For each public callable, keyword arguments it accepts."""
     plan_file = folder / "plan.toml"
     plan_file.write_text(commedu.dumps_plan(PLAN), "utf-8")
+    ledger_file = commedu.dump_ledger(LEDGER, folder / "ledger.toml", PLAN)
     return {
         "Township": {"name": "示例镇", "district": "区", "city": "市", "province": "省"},
         "Source": {"title": "计划", "issuer": "镇", "issued_on": date(2021, 1, 5)},
@@ -105,6 +109,15 @@ def _calls(folder: Path) -> dict[str, dict[str, Any]]:
         "load_profile": {"name_or_path": "shandong-township"},
         "loads_profile": {"text": SHANDONG.read_text("utf-8"), "source": "shandong"},
         "parse_when": {"text": "3月", "year": 2021},
+        "load_ledger": {"path": ledger_file, "plan": PLAN},
+        "loads_ledger": {"text": LEDGER_TEXT, "plan": PLAN, "format": "toml", "source": "l"},
+        "dump_ledger": {"ledger": LEDGER, "path": folder / "written.json", "plan": PLAN},
+        "dumps_ledger": {"ledger": LEDGER, "format": "json"},
+        "dumps_profile": {"profile": commedu.load_profile("shandong-township")},
+        "dump_profile": {
+            "profile": commedu.load_profile("shandong-township"),
+            "path": folder / "written-profile.toml",
+        },
     }
 
 

@@ -124,3 +124,20 @@ def test_any_value_of_a_known_key_gives_a_profile_or_a_profile_error(value: str)
         loads_profile(MINIMAL + f"[staffing]\nfull_time = {value}\n")
     except ProfileError as error:
         assert error.problems  # noqa: PT017 - the property is that nothing else is raised
+
+
+@pytest.mark.parametrize(
+    ("extra", "path", "code"),
+    [
+        ('events = "年终督导"\n', "events", "wrong-type"),
+        ("effective = 2020\n", "effective", "wrong-type"),
+        ("[effective]\nCE403 = 2020-11-15T08:00:00\n", "effective.CE403", "wrong-type"),
+        ('[ledger]\nevidence = "签到表"\n', "ledger.evidence", "wrong-type"),
+        ("[ledger]\ntraining_rate = -0.5\n", "ledger.training_rate", "profile-type"),
+        ('applies_to_ = "township"\n', "applies_to_", "unknown-key-close"),
+    ],
+)
+def test_tables_lists_and_values_of_the_wrong_kind(extra: str, path: str, code: str) -> None:
+    problems = refused(MINIMAL + extra).problems
+    assert [(p.path, p.code) for p in problems] == [(path, code)]
+    assert problems[0].line is not None

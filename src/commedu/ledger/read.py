@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time
@@ -17,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from commedu._typecheck import check_arguments
 from commedu.datafile.convert import wrong
 from commedu.datafile.decode import MAX_BYTES, Refused, decode, read_bytes
 from commedu.datafile.locate import locate
@@ -379,6 +381,7 @@ def loads_ledger(
     TOML and JSON go through the same parsing guards as a plan file, and every problem with a
     path also has the line and column of that path in ``text``.
     """
+    check_arguments(loads_ledger, text=text, plan=plan, format=format, source=source)
     try:
         if isinstance(text, bytes):
             text = decode(text, bom=format == "csv")
@@ -396,9 +399,10 @@ def loads_ledger(
         raise LedgerFileError(locate(exc.problems, text, syntax), source) from None
 
 
-def load_ledger(path: str | Path, plan: Plan) -> Ledger:
+def load_ledger(path: str | os.PathLike[str], plan: Plan) -> Ledger:
     """The ledger in ``path`` (.xlsx, .csv, .json or else TOML), checked against ``plan``."""
-    source = str(path)
+    check_arguments(load_ledger, path=path, plan=plan)
+    source = os.fspath(path)
     try:
         data = read_bytes(path)
     except Refused as exc:

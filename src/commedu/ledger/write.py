@@ -21,6 +21,7 @@ from typing import Any
 import tomli_w
 
 from commedu._atomic import write_bytes
+from commedu._typecheck import check_arguments
 from commedu.datafile.names import renamed
 from commedu.ledger.columns import (
     ABOUT_SHEET,
@@ -218,6 +219,7 @@ def _data(ledger: Ledger) -> dict[str, Any]:
 
 def dumps_ledger(ledger: Ledger, format: str = "toml") -> str:
     """The ledger as TOML or JSON text, or its records as CSV with the workbook's headers."""
+    check_arguments(dumps_ledger, ledger=ledger, format=format)
     if format == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
@@ -240,6 +242,7 @@ def dump_ledger(
     it as UTF-8, ``.json`` JSON, and anything else TOML. With ``overwrite=False`` an existing
     file is kept and :class:`FileExistsError` raised. Returns the path written.
     """
+    check_arguments(dump_ledger, ledger=ledger, path=path, plan=plan, overwrite=overwrite)
     suffix = Path(path).suffix.lower()
     if suffix == ".xlsx":
         data = workbook_bytes(plan, ledger)
