@@ -127,3 +127,11 @@ def test_huge_or_odd_amounts_are_bad_money(amount: str) -> None:
     error = refused(text)
     assert [p.code for p in error.problems] == ["bad-money"]
     assert error.problems[0].line == 5
+
+
+@given(st.binary(max_size=300), st.sampled_from([".toml", ".json", ".csv", ".xlsx", ".txt"]))
+def test_any_bytes_give_a_ledger_or_a_ledger_error(data: bytes, suffix: str) -> None:
+    try:
+        ledger_from_bytes(data, suffix, PLAN, "l" + suffix)
+    except LedgerFileError as error:
+        assert error.source == "l" + suffix  # noqa: PT017 - nothing else may be raised
