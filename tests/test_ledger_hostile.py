@@ -135,3 +135,26 @@ def test_any_bytes_give_a_ledger_or_a_ledger_error(data: bytes, suffix: str) -> 
         ledger_from_bytes(data, suffix, PLAN, "l" + suffix)
     except LedgerFileError as error:
         assert error.source == "l" + suffix  # noqa: PT017 - nothing else may be raised
+
+
+@pytest.mark.parametrize(
+    ("edit", "path", "code", "suggestion"),
+    [
+        (
+            ('organiser = "centre"', 'organizer = "centre"'),
+            "records[0].organizer",
+            "unknown-key-close",
+            "organiser",
+        ),
+        (("[staff]", "[staff]\nboss = 2"), "staff.boss", "unknown-key", None),
+        (("year = 2021", 'year = 2021\nnotes = "x"'), "notes", "unknown-key-close", "note"),
+    ],
+)
+def test_an_unknown_key_is_refused_with_a_did_you_mean_and_its_line(
+    edit: tuple[str, str], path: str, code: str, suggestion: str | None
+) -> None:
+    text = dumps_ledger(example_ledger(), "toml").replace(*edit, 1)
+    problems = refused(text).problems
+    assert [(p.path, p.code, p.suggestion) for p in problems] == [(path, code, suggestion)]
+    line = text.splitlines()[problems[0].line - 1]  # type: ignore[operator]
+    assert line.startswith(path.rpartition(".")[2])

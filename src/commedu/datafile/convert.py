@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, get_args, get_origin
@@ -37,6 +37,7 @@ __all__ = [
     "problems",
     "strict_converter",
     "table_factory",
+    "unknown_keys",
     "wrong",
 ]
 
@@ -226,6 +227,18 @@ def join(path: str, name: str) -> str:
     return f"{path}.{name}" if path else name
 
 
+def unknown_keys(keys: Iterable[str], known: Sequence[str], path: str = "") -> Iterator[Problem]:
+    """A problem for each of ``keys`` not in ``known``, with the closest known key if one is close."""
+    for key in sorted(set(keys) - set(known)):
+        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        if close:
+            yield Problem(
+                join(path, key), "unknown-key-close", {"value": key, "suggestion": close[0]}
+            )
+        else:
+            yield Problem(join(path, key), "unknown-key", {"value": key, "known": ", ".join(known)})
+
+
 def problems(exc: BaseException, path: str = "") -> Iterator[Problem]:
     """Every problem inside a cattrs exception tree, with the path to each."""
     if isinstance(exc, ClassValidationError):
@@ -241,17 +254,7 @@ def problems(exc: BaseException, path: str = "") -> Iterator[Problem]:
         for sub in others:  # pragma: no cover - cattrs notes every item it structures
             yield from problems(sub, path)
     elif isinstance(exc, ForbiddenExtraKeysError):
-        known = [f.name for f in attrs.fields(exc.cl)]
-        for key in sorted(exc.extra_fields):
-            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            if close:
-                yield Problem(
-                    join(path, key), "unknown-key-close", {"value": key, "suggestion": close[0]}
-                )
-            else:
-                yield Problem(
-                    join(path, key), "unknown-key", {"value": key, "known": ", ".join(known)}
-                )
+        yield from unknown_keys(exc.extra_fields, [f.name for f in attrs.fields(exc.cl)], path)
     elif isinstance(exc, _ValueErrors):
         for key, sub in exc.found:
             yield from problems(sub, join(path, key))

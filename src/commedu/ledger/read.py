@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from commedu._typecheck import check_arguments
-from commedu.datafile.convert import wrong
+from commedu.datafile.convert import unknown_keys, wrong
 from commedu.datafile.decode import MAX_BYTES, Refused, decode, read_bytes
 from commedu.datafile.locate import locate
 from commedu.datafile.syntax import Format, parse
@@ -38,6 +38,9 @@ from commedu.model.parts import money_in_range
 from commedu.model.plan import Plan
 
 __all__ = ["load_ledger", "loads_ledger"]
+
+#: The keys of a TOML or JSON ledger's top level.
+_TOP_KEYS = ("plan_id", "year", "note", "staff", "records", "expenses")
 
 #: Where a value came from: a place to name in a problem.
 Where = Callable[[str], str]
@@ -339,7 +342,10 @@ def _read_data(data: Mapping[str, Any], plan: Plan, source: str) -> Ledger:
         value = f"{data.get('plan_id')} {data.get('year')}"
         cells.bad("plan_id", "ledger-other-plan", value=value, plan=plan.id)
 
-    def rows(key: str) -> list[tuple[Mapping[str, Any], Where]]:
+    # A key the reader does not know would be silently ignored: name it, and the likely one.
+    cells.problems += unknown_keys(data, _TOP_KEYS)
+
+    def rows(key: str, columns: Sequence[Column]) -> list[tuple[Mapping[str, Any], Where]]:
         items = data.get(key, [])
         if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
             cells.bad(
@@ -358,16 +364,19 @@ def _read_data(data: Mapping[str, Any], plan: Plan, source: str) -> Ledger:
             def where(field: str, i: int = i) -> str:
                 return f"{key}[{i}].{field}"
 
+            cells.problems += unknown_keys(item, [c.key for c in columns], f"{key}[{i}]")
             found.append((item, where))
         return found
 
     staff = None
     table = data.get("staff")
     if isinstance(table, dict):
+        cells.problems += unknown_keys(table, ("full_time", "part_time"), "staff")
         full = cells.integer(table.get("full_time"), "staff.full_time")
         part = cells.integer(table.get("part_time"), "staff.part_time")
         staff = None if full is None else Staffing(full, part or 0)
-    ledger = cells.ledger(rows("records"), rows("expenses"), staff, cells.text(data.get("note")))
+    records, expenses = rows("records", RECORD_COLUMNS), rows("expenses", EXPENSE_COLUMNS)
+    ledger = cells.ledger(records, expenses, staff, cells.text(data.get("note")))
     if ledger is None or cells.problems:
         raise LedgerFileError(cells.problems, source)
     return ledger
