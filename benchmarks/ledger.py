@@ -30,7 +30,7 @@ from pathlib import Path
 import openpyxl
 
 from commedu.ledger.read import load_ledger
-from commedu.ledger.write import write_ledger
+from commedu.ledger.write import dump_ledger
 from commedu.model.ledger import Evidence, Expense, Ledger, Record, Staffing
 from commedu.model.plan import Plan
 from commedu.report.district import district_html, district_json
@@ -126,7 +126,7 @@ def main() -> None:
         for township in range(max(sizes)):
             plan = generate_plan(ACTIVITIES, township=township)
             path = Path(folder) / f"t{township:03d}.ledger.xlsx"
-            write_ledger(path, plan, make_ledger(plan, township))
+            dump_ledger(make_ledger(plan, township), path, plan)
             pairs.append((plan, path))
         for n in sizes:
             chosen = pairs[:n]

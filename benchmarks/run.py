@@ -220,7 +220,7 @@ def pipeline(sizes: list[int], repeats: int, folder: Path) -> dict[int, dict[str
         for township in range(TOWNSHIPS):
             path = folder / f"plan-{n}-{township}.toml"
             plan = generate_plan(n // TOWNSHIPS, township=township, seed=2)
-            path.write_text(commedu.dump_plan(plan), encoding="utf-8")
+            commedu.dump_plan(plan, path)
             paths.append(path)
         plans = [commedu.load_plan(path) for path in paths]
         # Loading 100k activities takes long enough to be timed once; the other steps are

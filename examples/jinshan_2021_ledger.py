@@ -20,7 +20,7 @@ from pathlib import Path
 
 import attrs
 
-from commedu.ledger.write import write_ledger
+from commedu.ledger.write import dump_ledger
 from commedu.model.ledger import Evidence, Expense, Ledger, Record, Staffing
 from commedu.model.plan import Plan
 from commedu.planfile.read import load_plan
@@ -108,7 +108,7 @@ def main() -> None:
     plan = load_plan(HERE / "jinshan_2021.toml")
     ledger = jinshan_ledger(plan)
     for suffix in (".toml", ".xlsx"):
-        print(write_ledger(args.out / f"jinshan_2021_ledger{suffix}", plan, ledger))
+        print(dump_ledger(ledger, args.out / f"jinshan_2021_ledger{suffix}", plan))
 
 
 if __name__ == "__main__":

@@ -102,12 +102,12 @@ def test_a_ledger_of_another_plan_is_refused() -> None:
 
 
 def test_profiles_read_the_ledger_table() -> None:
-    from commedu.compliance.profiles import parse_profile
+    from commedu.compliance.profiles import loads_profile
     from commedu.errors import ProfileError
 
     base = 'schema = 1\nname = "x"\napplies_to = "township"\n[title]\nen = "x"\nzh = "甲"\n[scope]\nen = "x"\nzh = "甲"\n[source]\ntitle = "x"\n'
-    profile = parse_profile(base + '[ledger]\nevidence = ["签到表"]\ntraining_rate = 0.5\n')
+    profile = loads_profile(base + '[ledger]\nevidence = ["签到表"]\ntraining_rate = 0.5\n')
     assert profile.evidence == ("签到表",)
     assert profile.training_rate == Decimal("0.5")
     with pytest.raises(ProfileError):
-        parse_profile(base + '[ledger]\ntraining_rate = "half"\n')
+        loads_profile(base + '[ledger]\ntraining_rate = "half"\n')

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from commedu import dump_plan, load_plan, loads_plan
+from commedu import dumps_plan, load_plan, loads_plan
 from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
 from commedu.planfile.starter import starter_plan
 
@@ -69,7 +69,7 @@ def test_input_format_option_reads_a_file_as_json(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     plan_file = tmp_path / "plan.txt"
-    plan_file.write_text(dump_plan(load_plan(JINSHAN), "json"), encoding="utf-8")
+    plan_file.write_text(dumps_plan(load_plan(JINSHAN), "json"), encoding="utf-8")
     assert main(["validate", "--input-format", "json", str(plan_file)]) == EXIT_OK
     assert main(["validate", str(plan_file)]) == EXIT_FAILED  # read as TOML, it is not
     assert "TOML" in capsys.readouterr().out
@@ -214,7 +214,7 @@ def test_warnings_name_lines_in_a_json_plan_file_too(
 ) -> None:
     plan = loads_plan(starter_plan("青石镇", 2022, "plan.toml"))
     path = tmp_path / "plan.json"
-    path.write_text(dump_plan(plan, "json"), encoding="utf-8")
+    path.write_text(dumps_plan(plan, "json"), encoding="utf-8")
     assert main(["validate", "--format", "json", str(path)]) == EXIT_OK
     (found,) = json.loads(capsys.readouterr().out)["files"]
     lines = path.read_text(encoding="utf-8").split("\n")

@@ -179,7 +179,7 @@ def test_the_funding_rule_compares_exact_money() -> None:
 
 
 def test_money_in_messages_is_written_plainly_and_one_person_is_singular() -> None:
-    profile = commedu.parse_profile(
+    profile = commedu.loads_profile(
         'schema = 1\nname = "mine"\napplies_to = "township"\n'
         'title = { en = "Mine", zh = "我的" }\nscope = { en = "Towns", zh = "镇" }\n'
         'source = { title = "县文件" }\n[staffing]\nfull_time = 2\n[funding]\nper_resident = 1.5\n'

@@ -23,13 +23,24 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from commedu import Plan, PlanError, check, dump_plan, load_plan, loads_plan, to_ics
+from commedu import (
+    DataFileError,
+    ExportError,
+    Plan,
+    PlanError,
+    PlanFileError,
+    check,
+    dumps_plan,
+    load_plan,
+    loads_plan,
+    to_ics,
+)
 from tests.conftest import EXAMPLES, load_example
 from tests.strategies import plans
 
 JINSHAN_TOML = (EXAMPLES / "jinshan_2021.toml").read_text(encoding="utf-8")
 #: The Jinshan plan as a plan file writes it, as plain data to mutate.
-JINSHAN_DOC: dict[str, Any] = tomllib.loads(dump_plan(load_example("jinshan_2021").build_plan()))
+JINSHAN_DOC: dict[str, Any] = tomllib.loads(dumps_plan(load_example("jinshan_2021").build_plan()))
 
 #: Every key a plan file uses anywhere, so generated documents hit the real schema often.
 PLAN_KEYS = sorted(
@@ -204,10 +215,11 @@ plan_shaped_documents = st.fixed_dictionaries(
 
 
 def assert_only_plan_errors(call: Callable[[], object]) -> object:
-    """Run ``call``; a PlanError with a message in both languages is the only allowed failure."""
+    """Run ``call``; one of commedu's errors that carry problems (the plan's, a file's or
+    profile's, an export's), with a message in both languages, is the only allowed failure."""
     try:
         return call()
-    except PlanError as exc:
+    except (PlanError, DataFileError, ExportError) as exc:
         error = exc
     assert error.problems
     assert str(error).strip()
@@ -311,7 +323,7 @@ def test_mutated_plan_files(doc: dict[str, Any]) -> None:
     if plan is not None:
         assert isinstance(plan, Plan)
         # A mutation the reader accepts still gives a plan that writes and reads back the same.
-        again = loads_plan(dump_plan(plan))
+        again = loads_plan(dumps_plan(plan))
         assert again.activities == plan.activities
         assert again.departments == plan.departments
     assert_only_plan_errors(lambda: loads_plan(_render_json(doc), "json"))
@@ -376,14 +388,14 @@ def test_arbitrary_bytes_from_a_file(scratch: Path, data: bytes, suffix: str) ->
 def test_undecodable_bytes_are_reported(scratch: Path) -> None:
     path = scratch / "latin1.toml"
     path.write_bytes(b"\x80")
-    with pytest.raises(PlanError, match="UTF-8"):
+    with pytest.raises(PlanFileError, match="UTF-8"):
         load_plan(path)
 
 
 @pytest.mark.parametrize("fmt", ["toml", "json"])
 def test_huge_integer_literals_are_reported(fmt: str) -> None:
     text = "year = " + "9" * 5000 if fmt == "toml" else '{"year": ' + "9" * 5000 + "}"
-    with pytest.raises(PlanError) as caught:
+    with pytest.raises(PlanFileError) as caught:
         loads_plan(text, fmt)  # type: ignore[arg-type]
     assert [p.code for p in caught.value.problems] == ["number-too-long"]
 

@@ -24,11 +24,11 @@ from commedu import (
     Resources,
     Status,
     check,
-    dump_plan,
+    dumps_plan,
     load_plan,
     load_profile,
     loads_plan,
-    parse_profile,
+    loads_profile,
     parse_when,
 )
 from commedu.cli import main
@@ -126,7 +126,7 @@ def test_a_plan_error_is_still_a_plan_error() -> None:
 
 
 def _jinshan_json() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(dump_plan(loads_plan(JINSHAN_TOML), "json"))
+    data: dict[str, Any] = json.loads(dumps_plan(loads_plan(JINSHAN_TOML), "json"))
     return data
 
 
@@ -211,7 +211,7 @@ def test_a_key_of_thirty_thousand_parts_is_refused_with_its_line(tmp_path: Path)
 
 def test_a_deep_profile_key_is_refused() -> None:
     with pytest.raises(ProfileError) as caught:
-        parse_profile("[" + ".".join(["a"] * 40) + "]\n")
+        loads_profile("[" + ".".join(["a"] * 40) + "]\n")
     assert [p.code for p in caught.value.problems] == ["key-too-deep"]
 
 

@@ -13,8 +13,8 @@ import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commedu import PlanFileError, Problem, dump_plan, loads_plan
-from commedu.planfile.locate import locate, positions, split_path
+from commedu import PlanFileError, Problem, dumps_plan, loads_plan
+from commedu.datafile.locate import locate, positions, split_path
 
 from .strategies import plans
 
@@ -89,7 +89,7 @@ def test_toml_places_cover_every_key_in_document_order(
 @given(plans())
 def test_a_written_plan_locates_every_path_in_both_formats(plan: Any) -> None:
     for fmt in ("toml", "json"):
-        text = dump_plan(plan, fmt)  # type: ignore[arg-type]
+        text = dumps_plan(plan, fmt)  # type: ignore[arg-type]
         data = (
             tomllib.loads(text, parse_float=Decimal)
             if fmt == "toml"

@@ -16,7 +16,7 @@ from commedu import (
     SchoolHoliday,
     Township,
     check,
-    dump_plan,
+    dumps_plan,
     loads_plan,
     parse_when,
     to_ics,
@@ -58,11 +58,11 @@ def test_the_wording_is_kept_beside_the_value_and_written_back() -> None:
     assert [a.when_text for a in plan.activities] == ["9月份", "", "十月", ""]
     assert [a.wording for a in plan.activities] == ["9月份", "4月", "十月", "春节前后"]
     assert plan.activities[0].when == Month(2021, 9)
-    text = dump_plan(plan)
+    text = dumps_plan(plan)
     assert 'when = "9月份"' in text
     assert 'when = "十月"' in text
     assert loads_plan(text) == plan
-    assert loads_plan(dump_plan(plan, "json"), "json") == plan
+    assert loads_plan(dumps_plan(plan, "json"), "json") == plan
 
 
 def test_calendars_show_the_plans_own_wording() -> None:
@@ -92,8 +92,8 @@ def test_school_holidays_are_read_written_and_used() -> None:
     assert plan.school_holidays == (SchoolHoliday("暑假", date(2021, 7, 5), date(2021, 8, 31)),)
     span = plan.activities[0].when.span
     assert (span.first, span.last) == (date(2021, 7, 5), date(2021, 8, 31))
-    assert loads_plan(dump_plan(plan)) == plan
-    assert loads_plan(dump_plan(plan, "json"), "json") == plan
+    assert loads_plan(dumps_plan(plan)) == plan
+    assert loads_plan(dumps_plan(plan, "json"), "json") == plan
 
 
 def test_a_school_holiday_the_plan_does_not_state_is_a_problem_at_its_place() -> None:
@@ -122,7 +122,7 @@ def test_a_plan_spanning_years_reads_and_writes_its_period() -> None:
     assert plan.last_year == 2015
     assert plan.years == range(2011, 2016)
     assert [a.when.span.first.year for a in plan.activities] == [2013, 2012, 2015]
-    text = dump_plan(plan)
+    text = dumps_plan(plan)
     assert "last_year = 2015" in text
     assert 'when = "2013年3月"' in text
     assert loads_plan(text) == plan
@@ -137,11 +137,11 @@ def test_a_plan_spanning_years_written_in_python_writes_each_year() -> None:
         title="十二五社区教育规划",
         schedule=Schedule((Activity("a", "评估", parse_when("2014年6月", 2011, last_year=2015)),)),
     )
-    text = dump_plan(plan)
+    text = dumps_plan(plan)
     assert 'when = "2014年6月"' in text
     again = loads_plan(text)
     assert again.activities[0].when == Month(2014, 6)
-    assert dump_plan(again) == text
+    assert dumps_plan(again) == text
 
 
 def test_an_unqualified_when_in_a_plan_spanning_years_suggests_its_year() -> None:

@@ -16,8 +16,8 @@ from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
 from commedu.compliance.actuals import _edit_records, example_ledger, example_profile
 from commedu.compliance.builtin import example_plan
 from commedu.ledger.columns import PLANNED_SHEET
-from commedu.ledger.write import write_ledger
-from commedu.planfile.write import dump_plan
+from commedu.ledger.write import dump_ledger
+from commedu.planfile.write import dumps_plan
 from commedu.report.district import district_json, district_rows
 from commedu.report.inspection import inspect
 from commedu.report.render import JSON_SCHEMA, to_docx, to_html, to_json
@@ -99,7 +99,7 @@ def test_the_district_roll_up_has_one_row_per_township() -> None:
 @pytest.fixture
 def plan_file(tmp_path: Path) -> Path:
     path = tmp_path / "example.toml"
-    path.write_text(dump_plan(PLAN), encoding="utf-8")
+    path.write_text(dumps_plan(PLAN), encoding="utf-8")
     return path
 
 
@@ -122,7 +122,7 @@ def test_ledger_init_writes_a_workbook(
 
 @pytest.mark.parametrize("fmt", ["html", "json", "docx"])
 def test_report_writes_each_format(plan_file: Path, tmp_path: Path, fmt: str) -> None:
-    ledger = write_ledger(tmp_path / "ledger.xlsx", PLAN, example_ledger())
+    ledger = dump_ledger(example_ledger(), tmp_path / "ledger.xlsx", PLAN)
     out = tmp_path / f"report.{fmt}"
     assert main(["report", str(plan_file), str(ledger), "-o", str(out)]) == EXIT_OK
     data = out.read_bytes()
@@ -137,7 +137,7 @@ def test_report_writes_each_format(plan_file: Path, tmp_path: Path, fmt: str) ->
 def test_report_to_stdout_and_misuse(
     plan_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    ledger = write_ledger(tmp_path / "ledger.toml", PLAN, example_ledger())
+    ledger = dump_ledger(example_ledger(), tmp_path / "ledger.toml", PLAN)
     assert (
         main(
             ["report", str(plan_file), str(ledger), "--report-lang", "en", "--as-of", "2021-06-30"]
@@ -167,7 +167,7 @@ def test_report_district(
     assert main(["report", "--district", str(folder)]) == EXIT_USAGE
     shutil.copy(plan_file, folder / "a.toml")
     assert main(["report", "--district", str(folder)]) == EXIT_FAILED
-    write_ledger(folder / "a.ledger.xlsx", PLAN, example_ledger())
+    dump_ledger(example_ledger(), folder / "a.ledger.xlsx", PLAN)
     assert main(["report", "--district", str(folder), "--format", "json"]) == EXIT_OK
     assert json.loads(capsys.readouterr().out)["townships"][0]["completion"]["held"] == 12
     assert main(["report", "--district", str(folder)]) == EXIT_OK
@@ -178,7 +178,7 @@ def test_report_district(
 def test_check_reads_a_ledger(
     plan_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    ledger = write_ledger(tmp_path / "ledger.xlsx", PLAN, _edit_records("drop"))
+    ledger = dump_ledger(_edit_records("drop"), tmp_path / "ledger.xlsx", PLAN)
     assert (
         main(["check", str(plan_file), "--ledger", str(ledger), "--select", "CE5"]) == EXIT_FAILED
     )
@@ -227,7 +227,7 @@ def test_a_district_report_shows_progress_on_standard_error_when_asked(
     folder.mkdir()
     for name in ("a", "b", "c"):
         shutil.copy(plan_file, folder / f"{name}.toml")
-        write_ledger(folder / f"{name}.ledger.xlsx", PLAN, example_ledger())
+        dump_ledger(example_ledger(), folder / f"{name}.ledger.xlsx", PLAN)
     monkeypatch.setenv("COMMEDU_PROGRESS", "always")
     # The bar waits a second before it shows; here it shows at once.
     monkeypatch.setattr(_report, "Progress", partial(_progress.Progress, delay=0))

@@ -27,7 +27,7 @@ import pytest
 import tomli_w
 
 import commedu
-from commedu import check, dump_plan, load_plan, to_ics, write_ics
+from commedu import check, dumps_plan, load_plan, to_ics, write_ics
 from tests.conftest import EXAMPLES
 
 CANARY = "commedu_safety_canary"
@@ -121,7 +121,7 @@ def warmed(tmp_path: Path) -> None:
     plan = load_plan(EXAMPLES / "jinshan_2021.toml")
     check(plan).to_text("en")
     write_ics(plan, tmp_path / "warm.ics", stamp=datetime(2021, 1, 1, tzinfo=UTC))
-    dump_plan(plan)
+    dumps_plan(plan)
 
 
 @pytest.fixture
@@ -177,7 +177,7 @@ def test_payloads_are_kept_as_text_and_nothing_runs(
         report.to_json(lang)
     data = to_ics(plan, stamp=stamp)
     write_ics(plan, out / "plan.ics", stamp=stamp)
-    written = dump_plan(plan)
+    written = dumps_plan(plan)
 
     assert not canary.exists(), "the canary module ran"
     assert not any(event == "import" and CANARY in str(args[0]) for event, args in sealed)

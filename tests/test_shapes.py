@@ -26,10 +26,10 @@ from commedu import (
     Text,
     UnitKind,
     check,
-    dump_plan,
+    dumps_plan,
     find_placeholders,
     loads_plan,
-    parse_profile,
+    loads_profile,
 )
 from commedu.cli import EXIT_FAILED, EXIT_OK, main
 from commedu.compliance.builtin import example_plan
@@ -156,7 +156,7 @@ def test_a_plan_file_holds_kind_number_issuer_preamble_places_and_targets() -> N
     assert plan.activities[0].place == plan.place("dongguan-citizen-school")
     assert plan.target("staff-training-rate").value == Decimal(50)
     for fmt in ("toml", "json"):
-        assert loads_plan(dump_plan(plan, fmt), fmt) == plan  # type: ignore[arg-type]
+        assert loads_plan(dumps_plan(plan, fmt), fmt) == plan  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -204,8 +204,8 @@ def test_not_saying_funding_is_ring_fenced_is_not_saying_it_is_not() -> None:
     silent = loads_plan(MINIMAL)
     assert silent.commitments.funding_earmarked is None
     refused = attrs.evolve(silent, commitments=Commitments(funding_earmarked=False))
-    assert "funding_earmarked = false" in dump_plan(refused)
-    assert loads_plan(dump_plan(refused)) == refused
+    assert "funding_earmarked = false" in dumps_plan(refused)
+    assert loads_plan(dumps_plan(refused)) == refused
 
 
 # -- rules when data is absent -------------------------------------------------------------------
@@ -291,7 +291,7 @@ title = "t"
 
 
 def test_a_profile_may_move_a_rules_effective_date() -> None:
-    profile = parse_profile(PROFILE + "[effective]\nCE401 = 2030-01-01\n")
+    profile = loads_profile(PROFILE + "[effective]\nCE401 = 2030-01-01\n")
     result = check(example_plan(), profile, select=["CE401"]).result("CE401")
     assert result.status is Status.NOT_APPLICABLE
     assert isinstance(result.outcome, NotApplicable)
@@ -314,7 +314,7 @@ def test_a_profile_key_the_engine_does_not_read_is_an_error(
     extra: str, path: str, suggestion: str | None
 ) -> None:
     with pytest.raises(ProfileError) as caught:
-        parse_profile(PROFILE + extra)
+        loads_profile(PROFILE + extra)
     paths = [p.path for p in caught.value.problems]
     assert path in paths
     problem = caught.value.problems[paths.index(path)]

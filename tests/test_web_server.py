@@ -353,7 +353,7 @@ def test_only_ordinary_files_are_read(folder: Path) -> None:
 
 def test_files_with_the_same_stem_are_told_apart_by_their_whole_names(folder: Path) -> None:
     shutil.copyfile(QINGSHI, folder / "twin.toml")
-    (folder / "twin.json").write_bytes(commedu.dump_plan(load_plan(JINSHAN), "json").encode())
+    (folder / "twin.json").write_bytes(commedu.dumps_plan(load_plan(JINSHAN), "json").encode())
     (folder / "金山镇.toml").write_bytes(JINSHAN.read_bytes())
     with serving(folder) as running:
         assert "青石镇" in running.request("/twin.toml/plan.ics").text

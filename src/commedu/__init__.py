@@ -9,8 +9,11 @@ from typing import TYPE_CHECKING, Any
 
 from commedu._version import __version__
 from commedu.errors import (
+    CommeduError,
+    DataFileError,
     DocumentError,
     ExportError,
+    LedgerFileError,
     PlanError,
     PlanFileError,
     Problem,
@@ -83,7 +86,10 @@ if TYPE_CHECKING:
         EventSpec,
         Profile,
         ProfileSource,
+        dump_profile,
+        dumps_profile,
         load_profile,
+        loads_profile,
         parse_profile,
     )
     from commedu.compliance.report import ComplianceReport, RuleResult
@@ -102,9 +108,9 @@ if TYPE_CHECKING:
     from commedu.compliance.text import Text
     from commedu.importer import Draft, import_document
     from commedu.ledger.read import load_ledger, loads_ledger
-    from commedu.ledger.write import dumps_ledger, write_ledger
+    from commedu.ledger.write import dump_ledger, dumps_ledger, write_ledger
     from commedu.planfile.read import load_plan, loads_plan
-    from commedu.planfile.write import dump_plan
+    from commedu.planfile.write import dump_plan, dumps_plan
     from commedu.report.inspection import InspectionReport, inspect
     from commedu.web.app import make_app
     from commedu.web.glance import glance_html, write_glance
@@ -124,12 +130,16 @@ _LAZY: dict[str, str] = {
     "Revision": "commedu.calendar.revisions",
     "RevisionStore": "commedu.calendar.revisions",
     "dump_plan": "commedu.planfile.write",
+    "dumps_plan": "commedu.planfile.write",
     "load_plan": "commedu.planfile.read",
     "loads_plan": "commedu.planfile.read",
     "EventSpec": "commedu.compliance.profiles",
     "Profile": "commedu.compliance.profiles",
     "ProfileSource": "commedu.compliance.profiles",
     "load_profile": "commedu.compliance.profiles",
+    "dump_profile": "commedu.compliance.profiles",
+    "dumps_profile": "commedu.compliance.profiles",
+    "loads_profile": "commedu.compliance.profiles",
     "parse_profile": "commedu.compliance.profiles",
     "ComplianceReport": "commedu.compliance.report",
     "RuleResult": "commedu.compliance.report",
@@ -155,6 +165,7 @@ _LAZY: dict[str, str] = {
     "assess": "commedu.compliance.assessment",
     "load_ledger": "commedu.ledger.read",
     "loads_ledger": "commedu.ledger.read",
+    "dump_ledger": "commedu.ledger.write",
     "dumps_ledger": "commedu.ledger.write",
     "write_ledger": "commedu.ledger.write",
     "InspectionReport": "commedu.report.inspection",
@@ -168,10 +179,12 @@ __all__ = [
     "PLACEHOLDERS",
     "Activity",
     "Assessment",
+    "CommeduError",
     "Commitments",
     "Comparator",
     "ComplianceReport",
     "CountRange",
+    "DataFileError",
     "DateSpan",
     "Day",
     "DayRange",
@@ -191,6 +204,7 @@ __all__ = [
     "InspectionReport",
     "LabelledDay",
     "Ledger",
+    "LedgerFileError",
     "Measure",
     "Mechanism",
     "MechanismKind",
@@ -246,8 +260,12 @@ __all__ = [
     "__version__",
     "assess",
     "check",
+    "dump_ledger",
     "dump_plan",
+    "dump_profile",
     "dumps_ledger",
+    "dumps_plan",
+    "dumps_profile",
     "find_placeholders",
     "glance_html",
     "import_document",
@@ -257,6 +275,7 @@ __all__ = [
     "load_profile",
     "loads_ledger",
     "loads_plan",
+    "loads_profile",
     "make_app",
     "observance",
     "parse_profile",

@@ -15,7 +15,7 @@ import types
 import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Literal, NewType, Union, get_args, get_origin
 
 import attrs
 
@@ -43,6 +43,8 @@ def has_surrogate(text: str) -> bool:
 
 def conforms(value: object, hint: Any) -> bool:
     """Whether ``value`` is of the annotated type (the shapes the model uses, not all of typing)."""
+    if isinstance(hint, NewType):  # a NewType is its base type at run time
+        hint = hint.__supertype__
     origin = get_origin(hint)
     if hint is Any:
         return True
@@ -77,6 +79,8 @@ def conforms(value: object, hint: Any) -> bool:
 
 def describe(hint: Any) -> str:
     """The annotation as a person reads it: ``a tuple of Department``, ``str or None``."""
+    if isinstance(hint, NewType):
+        hint = hint.__supertype__
     origin = get_origin(hint)
     if hint is None or hint is type(None):
         return "None"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import errno
 import os
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Self
 
 import attrs
 
@@ -18,8 +18,11 @@ from commedu._messages import Lang, Term, field_label, is_field_path, render
 from commedu._typecheck import define, require
 
 __all__ = [
+    "CommeduError",
+    "DataFileError",
     "DocumentError",
     "ExportError",
+    "LedgerFileError",
     "PlanError",
     "PlanFileError",
     "Problem",
@@ -94,8 +97,30 @@ class Problem:
         return render("place-problem", lang, place=self.place(lang), message=self.message(lang))
 
 
-class PlanError(ValueError):
-    """A plan, or a part of one, breaks the rules of the model."""
+class CommeduError(Exception):
+    """The base of every error commedu raises about what it was given.
+
+    ``describe(lang)`` says what is wrong in English or Chinese. The branches::
+
+        CommeduError
+        ├── PlanError          a plan, or a part of one, breaks the model's rules
+        ├── DataFileError      a data file could not be read into a value
+        │   ├── PlanFileError  … a plan file
+        │   ├── LedgerFileError … a ledger file (.xlsx, CSV, TOML, JSON)
+        │   └── ProfileError   … a standard profile, by file or by name
+        ├── ExportError        an export asked for what the plan cannot give
+        ├── DocumentError      a document to import cannot be read at all
+        └── RuleSelectorError  a rule selector that selects nothing
+
+    All but :class:`DocumentError` are also :class:`ValueError`, as they always were.
+    """
+
+    def describe(self, lang: Lang = "en") -> str:  # pragma: no cover - every branch says its own
+        return str(self)
+
+
+class _ProblemsError(CommeduError, ValueError):
+    """An error that carries its problems, each with its place and message code."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         if isinstance(problems, Iterable) and not isinstance(problems, str | bytes | Mapping):
@@ -103,13 +128,13 @@ class PlanError(ValueError):
         require(type(self).__name__, "problems", problems, tuple[Problem, ...])
         self.problems: tuple[Problem, ...] = tuple(problems)
         if not self.problems:
-            raise ValueError("PlanError needs at least one problem")
+            raise ValueError(f"{type(self).__name__} needs at least one problem")
         super().__init__(self.describe("en"))
 
     def describe(self, lang: Lang = "en") -> str:
         return "\n".join(p.describe(lang) for p in self.problems)
 
-    def at(self, prefix: str) -> PlanError:
+    def at(self, prefix: str) -> Self:
         """Re-root every problem under ``prefix`` (used when the error is seen from a container)."""
         return type(self)(p.at(prefix) for p in self.problems)
 
@@ -117,8 +142,12 @@ class PlanError(ValueError):
         return (type(self), (self.problems,))
 
 
-class PlanFileError(PlanError):
-    """A plan file could not be read into a plan; ``source`` names the file.
+class PlanError(_ProblemsError):
+    """A plan, or a part of one, breaks the rules of the model."""
+
+
+class DataFileError(_ProblemsError):
+    """A data file could not be read into a value; ``source`` names the file (or the name asked for).
 
     ``unreadable`` is true when the file could not be read at all (missing, a directory, no
     permission), as opposed to read and found wrong: command lines exit 2 for the first, 1 for the
@@ -134,41 +163,37 @@ class PlanFileError(PlanError):
         self.unreadable = unreadable
         super().__init__(problems)
 
-    def at(self, prefix: str) -> PlanFileError:
+    def at(self, prefix: str) -> Self:
         return type(self)(
             (p.at(prefix) for p in self.problems), self.source, unreadable=self.unreadable
         )
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild_file_error, (self.problems, self.source, self.unreadable))
+        return (_rebuild_file_error, (type(self), self.problems, self.source, self.unreadable))
 
 
 def _rebuild_file_error(
-    problems: tuple[Problem, ...], source: str | None, unreadable: bool
-) -> PlanFileError:
-    return PlanFileError(problems, source, unreadable=unreadable)
+    cls: type[DataFileError], problems: tuple[Problem, ...], source: str | None, unreadable: bool
+) -> DataFileError:
+    return cls(problems, source, unreadable=unreadable)
 
 
-class ProfileError(PlanError):
-    """A standard profile could not be found or read; ``source`` names the file or the name asked for.
+class PlanFileError(DataFileError):
+    """A plan file could not be read into a plan."""
 
-    It shares :class:`PlanError`'s problems so a profile's mistakes are reported the same way,
-    with paths such as ``funding.per_resident``.
+
+class LedgerFileError(DataFileError):
+    """A ledger file (.xlsx, CSV, TOML or JSON) could not be read into a ledger for its plan."""
+
+
+class ProfileError(DataFileError):
+    """A standard profile could not be found or read.
+
+    Its problems are reported like a plan file's, with paths such as ``funding.per_resident``.
     """
 
-    def __init__(self, problems: Iterable[Problem], source: str | None = None) -> None:
-        require(type(self).__name__, "source", source, str | None)
-        self.source = source
-        super().__init__(problems)
 
-    def at(self, prefix: str) -> ProfileError:
-        return type(self)((p.at(prefix) for p in self.problems), self.source)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.problems, self.source))
-
-
-class DocumentError(Exception):
+class DocumentError(CommeduError):
     """A document to import cannot be read at all (an old .doc, a password, damage, its size).
 
     ``code`` names the reason in the message catalogue; ``params`` fill its message in.
@@ -188,7 +213,7 @@ class DocumentError(Exception):
         return (type(self), (self.code, self.params))
 
 
-class RuleSelectorError(ValueError):
+class RuleSelectorError(CommeduError, ValueError):
     """A ``select`` or ``ignore`` entry matches no rule, so it is almost surely a typo."""
 
     def __init__(self, selector: str) -> None:
@@ -203,7 +228,7 @@ class RuleSelectorError(ValueError):
         return (type(self), (self.selector,))
 
 
-class ExportError(PlanError):
+class ExportError(_ProblemsError):
     """An export asked for what the plan cannot give: an unknown department, an empty selection.
 
     The plan itself is fine; the problems name the option to change.

@@ -62,12 +62,12 @@ class Command(Protocol):
 
 def read_ledger(path: str, plan: Plan, command: str, lang: Lang) -> Ledger | int:
     """The ledger in ``path`` for ``plan``; or, when it cannot be had, print why and give the code."""
-    from commedu.errors import PlanFileError
+    from commedu.errors import LedgerFileError
     from commedu.ledger.read import load_ledger
 
     try:
         return load_ledger(path, plan)
-    except PlanFileError as error:
+    except LedgerFileError as error:
         print(f"commedu {command}: {error.source}:\n{error.describe(lang)}", file=sys.stderr)
         return EXIT_USAGE if error.unreadable else EXIT_FAILED
 

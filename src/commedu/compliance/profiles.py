@@ -2,35 +2,52 @@
 
 A profile is a TOML file naming its figures and citing where they come from. Three ship with
 commedu (``shandong-township``, ``national-demonstration`` and ``henan-elder-education``); a user can write their own and
-pass its path. Nothing in a profile is executed: it is read with :mod:`tomllib` and validated
-field by field, every mistake reported with its place in one :class:`ProfileError`.
+pass its path. Nothing in a profile is executed: it is read through the data-file room's chain and
+strict converter (:mod:`commedu.datafile`), like a plan file, every mistake reported with its path,
+line and column in one :class:`ProfileError`.
 """
 
 from __future__ import annotations
 
-import difflib
+import os
 import re
-import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any, Literal, NewType
 
 import attrs
+import cattrs
+import tomli_w
+from cattrs.errors import ClassValidationError
+from cattrs.gen import make_dict_unstructure_fn
 
-from commedu._messages import syntax_reason_zh
-from commedu._tomlguard import MAX_KEY_PARTS, too_deep
+from commedu._atomic import write_bytes
 from commedu._typecheck import check_arguments
 from commedu.compliance.text import Text
+from commedu.datafile.convert import MAX_INT, Bad, problems, strict_converter
+from commedu.datafile.decode import Refused, decode, read_bytes
+from commedu.datafile.locate import locate
+from commedu.datafile.names import renamed
+from commedu.datafile.syntax import parse
 from commedu.errors import PlanError, Problem, ProfileError
 from commedu.model.fieldcheck import define
 from commedu.model.parts import CountRange, money_in_range
 from commedu.model.targets import Comparator, Target
 
-__all__ = ["BUILTIN_PROFILES", "EventSpec", "Profile", "load_profile", "parse_profile"]
+__all__ = [
+    "BUILTIN_PROFILES",
+    "EventSpec",
+    "Profile",
+    "dump_profile",
+    "dumps_profile",
+    "load_profile",
+    "loads_profile",
+    "parse_profile",
+]
 
 SCHEMA = 1
 BUILTIN_PROFILES = ("henan-elder-education", "national-demonstration", "shandong-township")
@@ -104,60 +121,58 @@ class Profile:
 # -- reading ---------------------------------------------------------------------------------
 
 
-def load_profile(name_or_path: str | Path) -> Profile:
+def load_profile(name_or_path: str | os.PathLike[str]) -> Profile:
     """A built-in profile by name, or a profile read from a ``.toml`` file."""
     check_arguments(load_profile, name_or_path=name_or_path)
-    key = str(name_or_path)
+    key = os.fspath(name_or_path)
     if isinstance(name_or_path, str) and key in BUILTIN_PROFILES:
-        text = resources.files("commedu").joinpath("profiles", f"{key}.toml").read_text("utf-8")
-        return parse_profile(text, source=key)
-    path = Path(name_or_path)
-    if path.suffix.lower() != ".toml":
+        data = resources.files("commedu").joinpath("profiles", f"{key}.toml").read_bytes()
+        return loads_profile(data, source=key)
+    if Path(key).suffix.lower() != ".toml":
         raise ProfileError(
             [Problem("", "profile-unknown", {"value": key, "known": ", ".join(BUILTIN_PROFILES)})],
             key,
         )
     try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise ProfileError([Problem("", "profile-read", {"reason": reason})], key) from None
-    return parse_profile(text, source=key)
+        data = read_bytes(key)
+    except Refused as exc:
+        raise ProfileError(exc.problems, key) from None
+    return loads_profile(data, source=key)
 
 
-def parse_profile(text: str, source: str | None = None) -> Profile:
-    """A profile from TOML text; every problem found is reported together."""
-    check_arguments(parse_profile, text=text, source=source)
-    if where := too_deep(text):
-        line, column = where
-        problem = Problem("", "key-too-deep", {"limit": MAX_KEY_PARTS}, line=line, column=column)
-        raise ProfileError([problem], source)
+def loads_profile(text: str | bytes, source: str | None = None) -> Profile:
+    """A profile from TOML text (or a file's bytes); every problem found is reported together.
+
+    Each problem with a path also has the line and column of that path in ``text``.
+    """
+    check_arguments(loads_profile, text=text, source=source)
     try:
-        data = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as exc:
-        reason = str(exc)
-        problem = Problem(
-            "", "profile-toml", {"reason": reason, "reason_zh": syntax_reason_zh(reason)}
-        )
-        raise ProfileError([problem], source) from None
-    reader = _Reader()
-    profile = reader.profile(data)
-    if reader.problems or profile is None:
-        raise ProfileError(reader.problems, source)
+        if isinstance(text, bytes):
+            text = decode(text)
+        data = parse(text, "toml")
+    except Refused as exc:
+        raise ProfileError(exc.problems, source) from None
+    try:
+        doc = _CONVERTER.structure(data, _ProfileDoc)
+    except ClassValidationError as exc:
+        raise ProfileError(locate(list(problems(exc)), text, "toml"), source) from None
+    found: list[Problem] = []
+    profile = _build(doc, found)
+    if found or profile is None:
+        raise ProfileError(locate(found, text, "toml"), source)
     return profile
 
 
+# -- the file's own shape, read by the data-file room's strict converter -----------------------
+
+#: (English, Chinese) names of what a value must be, for "profile-type" messages.
 _TYPES: dict[str, tuple[str, str]] = {
     "text": ("non-empty text", "非空文本"),
     "int": ("a whole number of 0 or more", "大于或等于 0 的整数"),
     "money": ("an amount of 0 or more (e.g. 1 or 1.5)", "大于或等于 0 的金额（如 1 或 1.5）"),
-    "bool": ("true or false", "true 或 false"),
-    "table": ("a table", "表"),
-    "list": ("a list", "列表"),
     "level": ("'township' or 'district'", "“township” 或 “district”"),
     "range": ("a pair [low, high] of whole numbers", "整数对 [下限, 上限]"),
     "month": ("a month (1–12)", "月份（1—12）"),
-    "date": ("a date such as 2020-11-15", "日期，如 2020-11-15"),
     "number": ("a number of 0 or more (e.g. 50 or 2.5)", "大于或等于 0 的数（如 50 或 2.5）"),
     "comparator": ("'>=', '<=' or '='", "“>=”“<=”或“=”"),
     "rate": (
@@ -170,256 +185,322 @@ _TYPES: dict[str, tuple[str, str]] = {
     ),
 }
 
-
-def _is(kind: str, value: Any) -> bool:
-    match kind:
-        case "text":
-            return isinstance(value, str) and bool(value.strip())
-        case "int":
-            return isinstance(value, int) and not isinstance(value, bool) and value >= 0
-        case "money" | "rate":
-            return (
-                isinstance(value, int | Decimal)
-                and not isinstance(value, bool)
-                and Decimal(value).is_finite()
-                and money_in_range(Decimal(value))
-                and value >= 0
-            )
-        case "bool":
-            return isinstance(value, bool)
-        case "table":
-            return isinstance(value, dict)
-        case "list":
-            return isinstance(value, list)
-        case "level":
-            return value in ("township", "district")
-        case "keywords":
-            return (
-                isinstance(value, list)
-                and bool(value)
-                and all(isinstance(g, list) and g and all(_is("text", w) for w in g) for g in value)
-            )
-        case "range":
-            return (
-                isinstance(value, list)
-                and len(value) == 2
-                and all(_is("int", v) for v in value)
-                and value[0] <= value[1]
-            )
-        case "month":
-            return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 12
-        case "date":
-            return isinstance(value, date) and not hasattr(value, "hour")
-        case "number":
-            return _is("money", value)
-        case "comparator":
-            return value in {c.value for c in Comparator}
-    raise AssertionError(kind)
+_Words = NewType("_Words", str)  #: non-empty text
+_Count = NewType("_Count", int)  #: a whole number of 0 or more
+_MonthNumber = NewType("_MonthNumber", int)
+_Amount = NewType("_Amount", Decimal)  #: money: 0 or more, within the model's range
+_Number = NewType("_Number", Decimal)  #: a target's figure
+_Rate = NewType("_Rate", Decimal)  #: a fraction
+_Keywords = NewType("_Keywords", tuple[tuple[str, ...], ...])
+_Range = NewType("_Range", CountRange)
+_Schema = NewType("_Schema", int)  #: the version of the file's shape
+_RuleCode = NewType("_RuleCode", str)
 
 
-def _join(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key
+def _schema(value: Any, _: type) -> int:
+    if not _is_count(value):
+        raise _not("int", value)
+    if value != SCHEMA:
+        raise Bad("profile-schema", value=value, supported=SCHEMA)
+    return int(value)
 
 
-class _Reader:
-    """Walks a parsed TOML document, collecting every problem rather than stopping at the first."""
+def _rule_code(value: Any, _: type) -> str:
+    if not _RULE_CODE.fullmatch(value):
+        raise Bad("profile-rule-code", value=value)
+    return str(value)
 
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
 
-    def keys(self, table: dict[str, Any], path: str, allowed: tuple[str, ...]) -> None:
-        for key in table:
-            if key not in allowed:
-                # A key the engine does not read would be silently ignored: name the likely one.
-                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-                params = {"key": key, "value": key, "known": ", ".join(allowed)}
-                if close:
-                    self.problems.append(
-                        Problem(
-                            _join(path, key),
-                            "profile-unknown-key-close",
-                            {**params, "suggestion": close[0]},
-                        )
-                    )
-                else:
-                    self.problems.append(Problem(_join(path, key), "profile-unknown-key", params))
+def _not(kind: str, value: Any) -> Bad:
+    expected, expected_zh = _TYPES[kind]
+    return Bad("profile-type", value=value, kind=expected, kind_zh=expected_zh)
 
-    def get(self, table: dict[str, Any], key: str, kind: str, path: str, required: bool) -> Any:
-        where = _join(path, key)
-        if key not in table:
-            if required:
-                self.problems.append(Problem(where, "profile-missing-key", {"key": key}))
-            return None
-        value = table[key]
-        return value if self.item(value, kind, where) else None
 
-    def text(
-        self, table: dict[str, Any], key: str, path: str, required: bool = True
-    ) -> Text | None:
-        sub = self.get(table, key, "table", path, required)
-        if sub is None:
-            return None
-        where = _join(path, key)
-        self.keys(sub, where, ("en", "zh"))
-        en = self.get(sub, "en", "text", where, True)
-        zh = self.get(sub, "zh", "text", where, True)
-        return Text(en, zh) if en is not None and zh is not None else None
+def _is_count(value: Any) -> bool:
+    return type(value) is int and 0 <= value <= MAX_INT
 
-    def texts(self, table: dict[str, Any], key: str, path: str) -> tuple[str, ...]:
-        items = self.get(table, key, "list", path, False) or []
-        where = _join(path, key)
-        return tuple(v for i, v in enumerate(items) if self.item(v, "text", f"{where}[{i}]"))
 
-    def item(self, value: Any, kind: str, path: str) -> bool:
-        if _is(kind, value):
-            return True
-        expected, expected_zh = _TYPES[kind]
-        self.problems.append(
-            Problem(
-                path,
-                "profile-type",
-                {"value": value, "kind": expected, "kind_zh": expected_zh},
-            )
+def _words(value: Any, _: type) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise _not("text", value)
+    return value
+
+
+def _count(value: Any, _: type) -> int:
+    if not _is_count(value):
+        raise _not("int", value)
+    return int(value)
+
+
+def _month(value: Any, _: type) -> int:
+    if type(value) is not int or not 1 <= value <= 12:
+        raise _not("month", value)
+    return int(value)
+
+
+def _amount_of(kind: str) -> Callable[[Any, type], Decimal]:
+    def structure(value: Any, _: type) -> Decimal:
+        if isinstance(value, bool) or not isinstance(value, int | Decimal):
+            raise _not(kind, value)
+        amount = Decimal(value)
+        if not amount.is_finite() or amount < 0 or not money_in_range(amount):
+            raise _not(kind, value)
+        return amount
+
+    return structure
+
+
+def _keywords(value: Any, _: type) -> tuple[tuple[str, ...], ...]:
+    if not (
+        isinstance(value, list)
+        and value
+        and all(
+            isinstance(g, list) and g and all(isinstance(w, str) and w.strip() for w in g)
+            for g in value
         )
-        return False
+    ):
+        raise _not("keywords", value)
+    return tuple(tuple(group) for group in value)
 
-    def profile(self, data: dict[str, Any]) -> Profile | None:
-        self.keys(
-            data,
-            "",
-            (
-                "schema",
-                "name",
-                "applies_to",
-                "title",
-                "scope",
-                "source",
-                "staffing",
-                "funding",
-                "events",
-                "effective",
-                "targets",
-                "ledger",
-            ),
+
+def _range(value: Any, _: type) -> CountRange:
+    if not (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(_is_count(v) for v in value)
+        and value[0] <= value[1]
+    ):
+        raise _not("range", value)
+    return CountRange(value[0], value[1])
+
+
+def _level(value: Any, _: type) -> str:
+    if value not in ("township", "district"):
+        raise _not("level", value)
+    return str(value)
+
+
+def _comparator(value: Any, _: type) -> Comparator:
+    if value not in {c.value for c in Comparator}:
+        raise _not("comparator", value)
+    return Comparator(value)
+
+
+@define
+class _TextDoc:
+    en: _Words
+    zh: _Words
+
+
+@define
+class _SourceDoc:
+    title: _Words
+    quotes: tuple[_Words, ...] = ()
+    note: _TextDoc | None = None
+    url: _Words | None = None
+
+
+@define
+class _StaffingDoc:
+    full_time: _Count | None = None
+    staff: _Range | None = None
+
+
+@define
+class _FundingDoc:
+    per_resident: _Amount | None = None
+    earmarked: bool | None = None
+
+
+@define
+class _EventDoc:
+    keywords: _Keywords
+    months: tuple[_MonthNumber, ...] = ()
+
+
+@define
+class _TargetDoc:
+    what: _Words
+    comparator: Comparator
+    value: _Number
+    unit: _Words = _Words("%")
+    text: _Words | None = None
+
+
+@define
+class _LedgerDoc:
+    evidence: tuple[_Words, ...] = ()
+    training_rate: _Rate | None = None
+    elder_share: _Rate | None = None
+
+
+@define
+class _ProfileDoc:
+    """The top level of a profile file."""
+
+    schema: _Schema
+    name: _Words
+    applies_to: Level
+    title: _TextDoc
+    scope: _TextDoc
+    source: _SourceDoc
+    staffing: _StaffingDoc = attrs.field(factory=_StaffingDoc)
+    funding: _FundingDoc = attrs.field(factory=_FundingDoc)
+    events: dict[str, _EventDoc] = attrs.field(factory=dict)
+    effective: dict[_RuleCode, date] = attrs.field(factory=dict)
+    targets: dict[str, _TargetDoc] = attrs.field(factory=dict)
+    ledger: _LedgerDoc = attrs.field(factory=_LedgerDoc)
+
+
+def _converter() -> cattrs.Converter:
+    converter = strict_converter()
+    converter.register_structure_hook(_Words, _words)
+    converter.register_structure_hook(_Count, _count)
+    converter.register_structure_hook(_Schema, _schema)
+    converter.register_structure_hook(_RuleCode, _rule_code)
+    converter.register_structure_hook(_MonthNumber, _month)
+    converter.register_structure_hook(_Amount, _amount_of("money"))
+    converter.register_structure_hook(_Number, _amount_of("number"))
+    converter.register_structure_hook(_Rate, _amount_of("rate"))
+    converter.register_structure_hook(_Keywords, _keywords)
+    converter.register_structure_hook(_Range, _range)
+    converter.register_structure_hook(Comparator, _comparator)
+    converter.register_structure_hook_func(lambda t: t == Level, _level)
+    # Writing: what is at its default is left out; a range is [low, high] as it is read.
+    converter.register_unstructure_hook_factory(
+        attrs.has,
+        lambda cl: make_dict_unstructure_fn(cl, converter, _cattrs_omit_if_default=True),
+    )
+    converter.register_unstructure_hook(CountRange, lambda r: [r.low, r.high])
+    converter.register_unstructure_hook(Comparator, lambda c: c.value)
+    return converter
+
+
+_CONVERTER = _converter()
+
+
+def _text(doc: _TextDoc) -> Text:
+    return Text(doc.en, doc.zh)
+
+
+def _build(doc: _ProfileDoc, found: list[Problem]) -> Profile | None:
+    """The profile a well-formed file describes; what only the whole file shows goes to ``found``."""
+    if doc.schema != SCHEMA:
+        found.append(
+            Problem("schema", "profile-schema", {"value": doc.schema, "supported": SCHEMA})
         )
-        schema = self.get(data, "schema", "int", "", True)
-        if schema is not None and schema != SCHEMA:
-            self.problems.append(
-                Problem("schema", "profile-schema", {"value": schema, "supported": SCHEMA})
+    effective = {}
+    for code, day in sorted(doc.effective.items()):
+        if _RULE_CODE.fullmatch(code):
+            effective[code] = day
+        else:
+            found.append(Problem(f"effective.{code}", "profile-rule-code", {"value": code}))
+    targets = {}
+    for key, spec in sorted(doc.targets.items()):
+        try:
+            targets[key] = Target(
+                key, spec.what, spec.comparator, spec.value, spec.unit, spec.text or ""
             )
-        name = self.get(data, "name", "text", "", True)
-        applies_to = self.get(data, "applies_to", "level", "", True)
-        title = self.text(data, "title", "")
-        scope = self.text(data, "scope", "")
-        source = self.source(data)
-        staffing = self.get(data, "staffing", "table", "", False) or {}
-        self.keys(staffing, "staffing", ("full_time", "staff"))
-        full_time = self.get(staffing, "full_time", "int", "staffing", False)
-        staff = self.range(staffing, "staff", "staffing")
-        funding = self.get(data, "funding", "table", "", False) or {}
-        self.keys(funding, "funding", ("per_resident", "earmarked"))
-        per_resident = self.get(funding, "per_resident", "money", "funding", False)
-        earmarked = self.get(funding, "earmarked", "bool", "funding", False)
-        events = self.events(data)
-        effective = self.effective(data)
-        targets = self.targets(data)
-        ledger = self.get(data, "ledger", "table", "", False) or {}
-        self.keys(ledger, "ledger", ("evidence", "training_rate", "elder_share"))
-        evidence = self.texts(ledger, "evidence", "ledger")
-        training_rate = self.get(ledger, "training_rate", "rate", "ledger", False)
-        elder_share = self.get(ledger, "elder_share", "rate", "ledger", False)
-        if self.problems:
-            return None
-        # Every required field was checked above; mypy needs to see it.
-        assert name is not None
-        assert applies_to is not None
-        assert title is not None
-        assert scope is not None
-        assert source is not None
-        return Profile(
-            name=name,
-            title=title,
-            applies_to=applies_to,
-            scope=scope,
-            source=source,
-            full_time_staff=full_time,
-            staff=staff,
-            funding_per_resident=None if per_resident is None else Decimal(per_resident),
-            funding_earmarked=earmarked,
-            events=events,
-            effective=effective,
-            targets=targets,
-            evidence=evidence,
-            training_rate=None if training_rate is None else Decimal(training_rate),
-            elder_share=None if elder_share is None else Decimal(elder_share),
-        )
-
-    def effective(self, data: dict[str, Any]) -> dict[str, date]:
-        table = self.get(data, "effective", "table", "", False) or {}
-        found = {}
-        for code, value in sorted(table.items()):
-            where = f"effective.{code}"
-            if not _RULE_CODE.fullmatch(code):
-                self.problems.append(Problem(where, "profile-rule-code", {"value": code}))
-            elif self.item(value, "date", where):
-                found[code] = value
-        return found
-
-    def targets(self, data: dict[str, Any]) -> dict[str, Target]:
-        table = self.get(data, "targets", "table", "", False) or {}
-        found = {}
-        for key, spec in sorted(table.items()):
-            where = f"targets.{key}"
-            if not self.item(spec, "table", where):
-                continue
-            self.keys(spec, where, ("what", "comparator", "value", "unit", "text"))
-            what = self.get(spec, "what", "text", where, True)
-            comparator = self.get(spec, "comparator", "comparator", where, True)
-            value = self.get(spec, "value", "number", where, True)
-            unit = self.get(spec, "unit", "text", where, False) or "%"
-            text = self.get(spec, "text", "text", where, False) or ""
-            if what is None or comparator is None or value is None:
-                continue
-            try:
-                found[key] = Target(key, what, Comparator(comparator), Decimal(value), unit, text)
-            except PlanError as exc:
-                self.problems += [p.at(where) for p in exc.problems]
-        return found
-
-    def source(self, data: dict[str, Any]) -> ProfileSource | None:
-        table = self.get(data, "source", "table", "", True)
-        if table is None:
-            return None
-        self.keys(table, "source", ("title", "quotes", "note", "url"))
-        title = self.get(table, "title", "text", "source", True)
-        quotes = self.texts(table, "quotes", "source")
-        note = self.text(table, "note", "source", required=False)
-        url = self.get(table, "url", "text", "source", False)
-        return ProfileSource(title, quotes, note, url) if title is not None else None
-
-    def range(self, table: dict[str, Any], key: str, path: str) -> CountRange | None:
-        value = self.get(table, key, "list", path, False)
-        if value is None:
-            return None
-        where = _join(path, key)
-        if _is("range", value):
-            return CountRange(value[0], value[1])
-        self.item(value, "range", where)
+        except PlanError as exc:
+            found += [p.at(f"targets.{key}") for p in exc.problems]
+    if found:
         return None
+    events = {
+        key: EventSpec(spec.keywords, tuple(sorted(set(spec.months))))
+        for key, spec in sorted(doc.events.items())
+    }
+    source = doc.source
+    return Profile(
+        name=doc.name,
+        title=_text(doc.title),
+        applies_to=doc.applies_to,
+        scope=_text(doc.scope),
+        source=ProfileSource(
+            source.title,
+            tuple(source.quotes),
+            None if source.note is None else _text(source.note),
+            source.url,
+        ),
+        full_time_staff=doc.staffing.full_time,
+        staff=doc.staffing.staff,
+        funding_per_resident=doc.funding.per_resident,
+        funding_earmarked=doc.funding.earmarked,
+        events=events,
+        effective=dict(sorted(doc.effective.items())),
+        targets=targets,
+        evidence=tuple(doc.ledger.evidence),
+        training_rate=doc.ledger.training_rate,
+        elder_share=doc.ledger.elder_share,
+    )
 
-    def events(self, data: dict[str, Any]) -> dict[str, EventSpec]:
-        table = self.get(data, "events", "table", "", False) or {}
-        events = {}
-        for key, spec in sorted(table.items()):
-            where = f"events.{key}"
-            if not self.item(spec, "table", where):
-                continue
-            self.keys(spec, where, ("keywords", "months"))
-            groups = self.get(spec, "keywords", "keywords", where, True) or []
-            keywords = tuple(tuple(group) for group in groups)
-            months = self.get(spec, "months", "list", where, False) or []
-            ok = tuple(
-                m for i, m in enumerate(months) if self.item(m, "month", f"{where}.months[{i}]")
+
+# -- writing -------------------------------------------------------------------------------
+
+
+def _text_doc(text: Text) -> _TextDoc:
+    return _TextDoc(_Words(text.en), _Words(text.zh))
+
+
+def _doc(profile: Profile) -> _ProfileDoc:
+    """The profile in its file's shape."""
+    source = profile.source
+    staff = profile.staff
+    return _ProfileDoc(
+        schema=_Schema(SCHEMA),
+        name=_Words(profile.name),
+        applies_to=profile.applies_to,
+        title=_text_doc(profile.title),
+        scope=_text_doc(profile.scope),
+        source=_SourceDoc(
+            _Words(source.title),
+            tuple(_Words(q) for q in source.quotes),
+            None if source.note is None else _text_doc(source.note),
+            None if source.url is None else _Words(source.url),
+        ),
+        staffing=_StaffingDoc(
+            None if profile.full_time_staff is None else _Count(profile.full_time_staff),
+            None if staff is None else _Range(staff),
+        ),
+        funding=_FundingDoc(
+            None if profile.funding_per_resident is None else _Amount(profile.funding_per_resident),
+            profile.funding_earmarked,
+        ),
+        events={
+            key: _EventDoc(_Keywords(spec.keywords), tuple(_MonthNumber(m) for m in spec.months))
+            for key, spec in profile.events.items()
+        },
+        effective={_RuleCode(code): day for code, day in profile.effective.items()},
+        targets={
+            key: _TargetDoc(
+                _Words(target.what),
+                target.comparator,
+                _Number(target.value),
+                _Words(target.unit),
+                _Words(target.text) if target.text else None,
             )
-            events[key] = EventSpec(keywords, tuple(sorted(set(ok))))
-        return events
+            for key, target in profile.targets.items()
+        },
+        ledger=_LedgerDoc(
+            tuple(_Words(e) for e in profile.evidence),
+            None if profile.training_rate is None else _Rate(profile.training_rate),
+            None if profile.elder_share is None else _Rate(profile.elder_share),
+        ),
+    )
+
+
+def dumps_profile(profile: Profile) -> str:
+    """The profile as TOML text that :func:`loads_profile` reads back to an equal profile."""
+    check_arguments(dumps_profile, profile=profile)
+    return tomli_w.dumps(_CONVERTER.unstructure(_doc(profile)))
+
+
+def dump_profile(profile: Profile, path: str | os.PathLike[str], *, overwrite: bool = True) -> Path:
+    """Write the profile to the TOML file ``path`` atomically; returns the path written."""
+    check_arguments(dump_profile, profile=profile, path=path, overwrite=overwrite)
+    return write_bytes(path, dumps_profile(profile).encode("utf-8"), overwrite=overwrite)
+
+
+def parse_profile(text: str, source: str | None = None) -> Profile:
+    """Deprecated: use :func:`loads_profile`, which also reads a file's bytes."""
+    renamed("parse_profile", "loads_profile")
+    return loads_profile(text, source)

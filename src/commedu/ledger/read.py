@@ -2,7 +2,7 @@
 
 Every cell is read as a value, never run: a formula is refused with its place, so what the
 inspection sees is what the clerk typed. All problems of a file are gathered and reported
-together in one :class:`~commedu.errors.PlanFileError`, each naming its sheet, row and column
+together in one :class:`~commedu.errors.LedgerFileError`, each naming its sheet, row and column
 (or its path in TOML/JSON).
 """
 
@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import tomllib
+import os
 import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time
@@ -20,7 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from commedu._typecheck import check_arguments
-from commedu.errors import PlanError, PlanFileError, Problem
+from commedu.datafile.convert import unknown_keys, wrong
+from commedu.datafile.decode import MAX_BYTES, Refused, decode, read_bytes
+from commedu.datafile.locate import locate
+from commedu.datafile.syntax import Format, parse
+from commedu.errors import LedgerFileError, PlanError, Problem
 from commedu.ledger.columns import (
     ABOUT_SHEET,
     EXPENSE_COLUMNS,
@@ -31,11 +34,13 @@ from commedu.ledger.columns import (
     split_list,
 )
 from commedu.model.ledger import Evidence, Expense, Ledger, Record, Staffing
+from commedu.model.parts import money_in_range
 from commedu.model.plan import Plan
 
 __all__ = ["load_ledger", "loads_ledger"]
 
-MAX_BYTES = 10 * 1024 * 1024  #: as for plan files
+#: The keys of a TOML or JSON ledger's top level.
+_TOP_KEYS = ("plan_id", "year", "note", "staff", "records", "expenses")
 
 #: Where a value came from: a place to name in a problem.
 Where = Callable[[str], str]
@@ -65,8 +70,11 @@ class _Cells:
         if isinstance(value, bool):
             self.bad(where, "ledger-bad-int", value=value)
             return None
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
+        # A sheet's 3.0 or a file's 3.0 is 3; the bound keeps 1e999999999 from becoming an int.
+        if isinstance(value, float | Decimal):
+            number = Decimal(value)
+            if number.is_finite() and number.adjusted() < 9 and number == int(number):
+                value = int(number)
         if isinstance(value, str) and value.strip().isdigit():
             value = int(value.strip())
         if isinstance(value, int) and 0 <= value < 10**9:
@@ -118,7 +126,7 @@ class _Cells:
             amount = Decimal(text)
         except InvalidOperation:
             amount = Decimal("NaN")
-        if not amount.is_finite() or amount < 0:
+        if not amount.is_finite() or amount < 0 or not money_in_range(amount):
             self.bad(where, "bad-money", value=value)
             return None
         return amount
@@ -257,7 +265,7 @@ def _read_xlsx(data: bytes, plan: Plan, source: str) -> Ledger:
         # data_only=False: a formula stays a formula, so it can be refused rather than trusted.
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise PlanFileError(
+        raise LedgerFileError(
             [Problem("", "ledger-not-xlsx", {"value": source, "reason": str(exc)})], source
         ) from None
     cells = _Cells(plan)
@@ -266,7 +274,7 @@ def _read_xlsx(data: bytes, plan: Plan, source: str) -> Ledger:
             if name not in book.sheetnames:
                 cells.bad(name, "ledger-missing-sheet", value=name)
         if cells.problems:
-            raise PlanFileError(cells.problems, source)
+            raise LedgerFileError(cells.problems, source)
         _check_about(cells, book[ABOUT_SHEET], plan)
         staff = _staff(cells, book[MONEY_SHEET])
         records = _sheet_rows(cells, book[RECORDS_SHEET], RECORDS_SHEET, RECORD_COLUMNS, 1)
@@ -276,7 +284,7 @@ def _read_xlsx(data: bytes, plan: Plan, source: str) -> Ledger:
     finally:
         book.close()
     if ledger is None:
-        raise PlanFileError(cells.problems, source)
+        raise LedgerFileError(cells.problems, source)
     return ledger
 
 
@@ -301,14 +309,14 @@ def _staff(cells: _Cells, sheet: Any) -> Staffing | None:
 
 def _read_csv(text: str, plan: Plan, source: str) -> Ledger:
     cells = _Cells(plan)
-    rows = list(csv.reader(io.StringIO(text)))
+    rows = list(csv.reader(io.StringIO(text, newline="")))
     expected = [c.header for c in RECORD_COLUMNS]
     if not rows or [h.strip() for h in rows[0]] != expected:
         got = rows[0] if rows else []
         cells.bad(
             f"A1:{_letter(len(expected))}1", "ledger-bad-header", value=got, expected=expected
         )
-        raise PlanFileError(cells.problems, source)
+        raise LedgerFileError(cells.problems, source)
     index = {c.key: i for i, c in enumerate(RECORD_COLUMNS)}
     found: list[tuple[Mapping[str, Any], Where]] = []
     for number, row in enumerate(rows[1:], start=2):
@@ -324,7 +332,7 @@ def _read_csv(text: str, plan: Plan, source: str) -> Ledger:
         found.append((values, where))
     ledger = cells.ledger(found)
     if ledger is None:
-        raise PlanFileError(cells.problems, source)
+        raise LedgerFileError(cells.problems, source)
     return ledger
 
 
@@ -334,7 +342,10 @@ def _read_data(data: Mapping[str, Any], plan: Plan, source: str) -> Ledger:
         value = f"{data.get('plan_id')} {data.get('year')}"
         cells.bad("plan_id", "ledger-other-plan", value=value, plan=plan.id)
 
-    def rows(key: str) -> list[tuple[Mapping[str, Any], Where]]:
+    # A key the reader does not know would be silently ignored: name it, and the likely one.
+    cells.problems += unknown_keys(data, _TOP_KEYS)
+
+    def rows(key: str, columns: Sequence[Column]) -> list[tuple[Mapping[str, Any], Where]]:
         items = data.get(key, [])
         if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
             cells.bad(
@@ -353,62 +364,59 @@ def _read_data(data: Mapping[str, Any], plan: Plan, source: str) -> Ledger:
             def where(field: str, i: int = i) -> str:
                 return f"{key}[{i}].{field}"
 
+            cells.problems += unknown_keys(item, [c.key for c in columns], f"{key}[{i}]")
             found.append((item, where))
         return found
 
     staff = None
     table = data.get("staff")
     if isinstance(table, dict):
+        cells.problems += unknown_keys(table, ("full_time", "part_time"), "staff")
         full = cells.integer(table.get("full_time"), "staff.full_time")
         part = cells.integer(table.get("part_time"), "staff.part_time")
         staff = None if full is None else Staffing(full, part or 0)
-    ledger = cells.ledger(rows("records"), rows("expenses"), staff, cells.text(data.get("note")))
+    records, expenses = rows("records", RECORD_COLUMNS), rows("expenses", EXPENSE_COLUMNS)
+    ledger = cells.ledger(records, expenses, staff, cells.text(data.get("note")))
     if ledger is None or cells.problems:
-        raise PlanFileError(cells.problems, source)
+        raise LedgerFileError(cells.problems, source)
     return ledger
 
 
-def loads_ledger(text: str, plan: Plan, fmt: str = "toml", source: str = "<ledger>") -> Ledger:
-    """A ledger from TOML, JSON or CSV text, checked against ``plan``."""
-    check_arguments(loads_ledger, text=text, plan=plan, fmt=fmt, source=source)
-    if fmt == "csv":
-        return _read_csv(text.removeprefix("\ufeff"), plan, source)
+def loads_ledger(
+    text: str | bytes, plan: Plan, format: str = "toml", source: str = "<ledger>"
+) -> Ledger:
+    """A ledger from TOML, JSON or CSV text (or a file's bytes), checked against ``plan``.
+
+    TOML and JSON go through the same parsing guards as a plan file, and every problem with a
+    path also has the line and column of that path in ``text``.
+    """
+    check_arguments(loads_ledger, text=text, plan=plan, format=format, source=source)
     try:
-        data = json.loads(text) if fmt == "json" else tomllib.loads(text)
-    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
-        code = "json-syntax" if fmt == "json" else "toml-syntax"
-        reason = str(exc)
-        raise PlanFileError(
-            [Problem("", code, {"reason": reason, "reason_zh": reason})], source
-        ) from None
+        if isinstance(text, bytes):
+            text = decode(text, bom=format == "csv")
+        if format == "csv":
+            return _read_csv(text.removeprefix("\ufeff"), plan, source)
+        syntax: Format = "json" if format == "json" else "toml"
+        data = parse(text, syntax)
+    except Refused as exc:
+        raise LedgerFileError(exc.problems, source) from None
     if not isinstance(data, dict):
-        raise PlanFileError([Problem("", "empty-file")], source)
-    return _read_data(data, plan, source)
+        raise LedgerFileError([wrong(data, "table").problem], source)
+    try:
+        return _read_data(data, plan, source)
+    except LedgerFileError as exc:
+        raise LedgerFileError(locate(exc.problems, text, syntax), source) from None
 
 
-def load_ledger(path: str | Path, plan: Plan) -> Ledger:
+def load_ledger(path: str | os.PathLike[str], plan: Plan) -> Ledger:
     """The ledger in ``path`` (.xlsx, .csv, .json or else TOML), checked against ``plan``."""
     check_arguments(load_ledger, path=path, plan=plan)
-    file = Path(path)
-    source = str(path)
+    source = os.fspath(path)
     try:
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise PlanFileError(
-            [Problem("", "no-such-file", {"value": source})], source, unreadable=True
-        ) from None
-    except IsADirectoryError:
-        raise PlanFileError(
-            [Problem("", "is-a-directory", {"value": source})], source, unreadable=True
-        ) from None
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise PlanFileError(
-            [Problem("", "unreadable", {"value": source, "reason": reason})],
-            source,
-            unreadable=True,
-        ) from None
-    return ledger_from_bytes(data, file.suffix, plan, source)
+        data = read_bytes(path)
+    except Refused as exc:
+        raise LedgerFileError(exc.problems, source, unreadable=exc.unreadable) from None
+    return ledger_from_bytes(data, Path(path).suffix, plan, source)
 
 
 def ledger_from_bytes(data: bytes, suffix: str, plan: Plan, source: str = "<ledger>") -> Ledger:
@@ -417,16 +425,11 @@ def ledger_from_bytes(data: bytes, suffix: str, plan: Plan, source: str = "<ledg
     For a caller that opened the file itself, such as a server that must not follow links.
     """
     if len(data) > MAX_BYTES:
-        raise PlanFileError(
+        raise LedgerFileError(
             [Problem("", "too-large", {"size": len(data), "limit": MAX_BYTES})], source
         )
     suffix = suffix.lower()
     if suffix == ".xlsx":
         return _read_xlsx(data, plan, source)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        problem = Problem("", "not-utf8", {"byte": f"0x{data[exc.start]:02x}"})
-        raise PlanFileError([problem], source) from None
     fmt = {".csv": "csv", ".json": "json"}.get(suffix, "toml")
-    return loads_ledger(text, plan, fmt, source)
+    return loads_ledger(data, plan, fmt, source)

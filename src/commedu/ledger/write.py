@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import zipfile
 from datetime import datetime
@@ -21,6 +22,7 @@ import tomli_w
 
 from commedu._atomic import write_bytes
 from commedu._typecheck import check_arguments
+from commedu.datafile.names import renamed
 from commedu.ledger.columns import (
     ABOUT_SHEET,
     EXPENSE_COLUMNS,
@@ -35,7 +37,7 @@ from commedu.ledger.columns import (
 from commedu.model.ledger import Expense, Ledger, Record
 from commedu.model.plan import Plan
 
-__all__ = ["dumps_ledger", "normalise_zip", "workbook_bytes", "write_ledger"]
+__all__ = ["dump_ledger", "dumps_ledger", "normalise_zip", "workbook_bytes", "write_ledger"]
 
 #: The stamp written into zip entries and document properties, for identical bytes on every run.
 STAMP = datetime(2000, 1, 1)
@@ -215,33 +217,48 @@ def _data(ledger: Ledger) -> dict[str, Any]:
     return data
 
 
-def dumps_ledger(ledger: Ledger, fmt: str = "toml") -> str:
+def dumps_ledger(ledger: Ledger, format: str = "toml") -> str:
     """The ledger as TOML or JSON text, or its records as CSV with the workbook's headers."""
-    check_arguments(dumps_ledger, ledger=ledger, fmt=fmt)
-    if fmt == "csv":
+    check_arguments(dumps_ledger, ledger=ledger, format=format)
+    if format == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow([c.header for c in RECORD_COLUMNS])
         writer.writerows(_record_row(r) for r in ledger.records)
         return out.getvalue()
     data = _data(ledger)
-    if fmt == "json":
+    if format == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     return tomli_w.dumps(data)
+
+
+def dump_ledger(
+    ledger: Ledger, path: str | os.PathLike[str], plan: Plan, *, overwrite: bool = True
+) -> Path:
+    """Write ``ledger`` for ``plan`` to ``path`` atomically, in the kind its extension names.
+
+    ``.xlsx`` is a workbook listing the plan's activities (an empty ledger gives the blank
+    workbook a clerk fills in), ``.csv`` the records with a byte-order mark so that Excel opens
+    it as UTF-8, ``.json`` JSON, and anything else TOML. With ``overwrite=False`` an existing
+    file is kept and :class:`FileExistsError` raised. Returns the path written.
+    """
+    check_arguments(dump_ledger, ledger=ledger, path=path, plan=plan, overwrite=overwrite)
+    suffix = Path(path).suffix.lower()
+    if suffix == ".xlsx":
+        data = workbook_bytes(plan, ledger)
+    else:
+        format = {".csv": "csv", ".json": "json"}.get(suffix, "toml")
+        text = dumps_ledger(ledger, format)
+        data = ("\ufeff" + text if format == "csv" else text).encode("utf-8")
+    return write_bytes(path, data, overwrite=overwrite)
 
 
 def write_ledger(
     path: str | Path, plan: Plan, ledger: Ledger | None = None, *, overwrite: bool = True
 ) -> Path:
-    """Write ``ledger`` (or an empty workbook for ``plan``) by the file's extension, atomically."""
+    """Deprecated: use :func:`dump_ledger` (``dump_ledger(ledger, path, plan)``)."""
+    renamed("write_ledger(path, plan, ledger)", "dump_ledger(ledger, path, plan)")
     check_arguments(write_ledger, path=path, plan=plan, ledger=ledger, overwrite=overwrite)
-    suffix = Path(path).suffix.lower()
-    if suffix == ".xlsx":
-        data = workbook_bytes(plan, ledger)
-    else:
-        if ledger is None:
-            ledger = Ledger(plan.id, plan.year)
-        fmt = {".csv": "csv", ".json": "json"}.get(suffix, "toml")
-        text = dumps_ledger(ledger, fmt)
-        data = ("\ufeff" + text if fmt == "csv" else text).encode("utf-8")
-    return write_bytes(path, data, overwrite=overwrite)
+    if ledger is None:
+        ledger = Ledger(plan.id, plan.year)
+    return dump_ledger(ledger, path, plan, overwrite=overwrite)

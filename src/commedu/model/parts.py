@@ -101,7 +101,9 @@ def to_money(value: Decimal | int | str) -> Decimal:
 def money_in_range(money: Decimal) -> bool:
     """Whether a finite amount lies within :data:`MONEY_LIMIT` and :data:`MONEY_PLACES`."""
     exponent = money.as_tuple().exponent
-    return abs(money) <= MONEY_LIMIT and isinstance(exponent, int) and exponent >= -MONEY_PLACES
+    return (
+        money.copy_abs() <= MONEY_LIMIT and isinstance(exponent, int) and exponent >= -MONEY_PLACES
+    )
 
 
 def _optional_money(value: Decimal | int | str | None) -> Decimal | None:

@@ -8,16 +8,14 @@ still accepts the file, so a half-filled file can be validated after every edit.
 
 from __future__ import annotations
 
-import json
-import tomllib
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import Any, Literal
 
+from commedu.datafile.locate import locate
+from commedu.datafile.syntax import parse
 from commedu.errors import Problem
 from commedu.model.placeholders import PLACEHOLDERS
 from commedu.model.plan import Plan
-from commedu.planfile.locate import locate
 
 __all__ = ["hints"]
 
@@ -47,11 +45,7 @@ def hints(plan: Plan, text: str, format: Literal["toml", "json"]) -> tuple[Probl
         for i, activity in enumerate(plan.schedule.activities)
         if not activity.responsible
     ]
-    data = (
-        tomllib.loads(text, parse_float=Decimal)
-        if format == "toml"
-        else json.loads(text, parse_float=Decimal)
-    )
+    data = parse(text, format)  # the file's own chain; it has parsed once already
     for path, value in _strings(data, ""):
         for placeholder in PLACEHOLDERS:
             if placeholder in value:

@@ -1,11 +1,11 @@
 """Plan files: a :class:`~commedu.Plan` as TOML or JSON that a township clerk can write by hand.
 
-Reading goes bytes -> text -> data -> plan, and each step reports what it finds as
-:class:`~commedu.errors.Problem` values in one :class:`~commedu.errors.PlanFileError`:
+Reading is the data-file room's chain (:mod:`commedu.datafile`), and each step reports what it
+finds as :class:`~commedu.errors.Problem` values in one :class:`~commedu.errors.PlanFileError`:
 
 1. the bytes: missing file, folder, size, encoding (UTF-8 only, no BOM), empty file;
-2. the text: TOML or JSON syntax, with line and column;
-3. the data: a strict ``cattrs`` converter (``forbid_extra_keys``, detailed validation) turns it
+2. the text: TOML or JSON syntax, with line and column, and the parsing guards;
+3. the data: the strict ``cattrs`` converter (``forbid_extra_keys``, detailed validation) turns it
    into the model's own classes, so unknown keys, wrong types and every value the model refuses are
    found in one pass, each with its path (``schedule.activities[3].when``);
 4. the plan: references by id or name are resolved and the whole plan is checked (unique ids,
@@ -18,30 +18,24 @@ from __future__ import annotations
 
 import contextvars
 import difflib
-import json
 import os
 import re
-import tomllib
-from collections.abc import Callable, Iterator
-from datetime import date, datetime
+from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal, get_args, get_origin
+from typing import Any
 
 import attrs
 import cattrs
-from cattrs.cols import homogenous_tuple_structure_factory, list_structure_factory
-from cattrs.errors import (
-    BaseValidationError,
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-)
-from cattrs.gen import make_dict_structure_fn
+from cattrs.errors import BaseValidationError, ClassValidationError
+from cattrs.gen import make_dict_unstructure_fn
 
-from commedu._messages import syntax_reason_zh
-from commedu._tomlguard import MAX_KEY_PARTS, too_deep
-from commedu._typecheck import check_arguments, has_surrogate
+from commedu._typecheck import check_arguments
+from commedu.datafile.convert import Bad, Skip, problems, strict_converter, table_factory, wrong
+from commedu.datafile.decode import MAX_BYTES, Refused, decode, read_bytes
+from commedu.datafile.locate import locate
+from commedu.datafile.syntax import Format, parse, show
 from commedu.errors import PlanError, PlanFileError, Problem
 from commedu.model.fieldcheck import define
 from commedu.model.observances import SchoolHoliday
@@ -70,94 +64,8 @@ from commedu.model.places import Place, PlaceKind, UnitKind
 from commedu.model.plan import Plan
 from commedu.model.targets import Comparator, Target
 from commedu.model.when import When, parse_when
-from commedu.planfile.locate import locate
 
 __all__ = ["MAX_BYTES", "Format", "load_plan", "loads_plan"]
-
-Format = Literal["toml", "json"]
-
-MAX_BYTES = 10 * 1024 * 1024  #: a plan is a few hundred KiB at most; refuse anything this big
-_MAX_INT = 2**63 - 1  #: TOML integers are 64-bit; so are most consumers of a JSON number
-
-
-# -- problems raised inside the converter ------------------------------------------------------
-
-
-class _Bad(Exception):
-    """One problem found while structuring a value, at the value's own place (path "")."""
-
-    def __init__(self, code: str, **params: Any) -> None:
-        super().__init__(code)
-        self.problem = Problem("", code, params)
-
-
-class _Skip(Exception):
-    """A value that cannot be checked because another problem (a bad year) is already reported."""
-
-
-#: (English, Chinese) names of the kinds of value a file holds, for "wrong-type" messages.
-_KINDS: dict[str, tuple[str, str]] = {
-    "text": ("text in quotes", "带引号的文字"),
-    "int": ("a whole number", "整数"),
-    "bool": ("true or false", "true 或 false"),
-    "date": ("a date (YYYY-MM-DD)", "日期（YYYY-MM-DD）"),
-    "money": ('an amount of money ("1" or 1)', '金额（"1" 或 1）'),
-    "list": ("a list [ … ]", "列表 [ … ]"),
-    "table": ("a table { … }", "表 { … }"),
-    "when": ('a time such as "7-8月"', '时间，如 "7-8月"'),
-    "measure": ('text, or a table with "text" and "title"', '文字，或含 "text" 和 "title" 的表'),
-    "range": ("a whole number, or a table with low and high", "整数，或含 low 和 high 的表"),
-    "decimal": ("a number with a fraction", "小数"),
-    "datetime": ("a date and time", "日期时间"),
-    "none": ("null", "空值 null"),
-}
-
-
-def _kind_of(value: Any) -> str:
-    match value:
-        case bool():
-            return "bool"
-        case int():
-            return "int"
-        case Decimal():
-            return "decimal"
-        case str():
-            return "text"
-        case datetime():
-            return "datetime"
-        case date():
-            return "date"
-        case list():
-            return "list"
-        case dict():
-            return "table"
-        case None:
-            return "none"
-    return "text"  # pragma: no cover - TOML and JSON hold nothing else
-
-
-def _show(value: Any) -> str:
-    """A short rendering of a bad value: whole for scalars, elided for tables and lists."""
-    if isinstance(value, dict):
-        return "{…}"
-    if isinstance(value, list):
-        return "[…]"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    text = repr(value) if isinstance(value, str) else str(value)
-    return text if len(text) <= 60 else text[:57] + "…"
-
-
-def _wrong(value: Any, expected: str) -> _Bad:
-    got = _kind_of(value)
-    return _Bad(
-        "wrong-type",
-        value=_show(value),
-        got=_KINDS[got][0],
-        got_zh=_KINDS[got][1],
-        expected=_KINDS[expected][0],
-        expected_zh=_KINDS[expected][1],
-    )
 
 
 # -- the converter -------------------------------------------------------------------------------
@@ -170,51 +78,18 @@ _SPAN: contextvars.ContextVar[tuple[int | None, tuple[SchoolHoliday, ...]]] = (
 )
 
 
-def _text(value: Any, _: type) -> str:
-    if not isinstance(value, str):
-        raise _wrong(value, "text")
-    return value
-
-
-def _int(value: Any, _: type) -> int:
-    if type(value) is not int:
-        raise _wrong(value, "int")
-    if abs(value) > _MAX_INT:
-        raise _Bad("too-big", value=_show(value), limit=_MAX_INT)
-    return value
-
-
-def _bool(value: Any, _: type) -> bool:
-    if type(value) is not bool:
-        raise _wrong(value, "bool")
-    return value
-
-
-def _date(value: Any, _: type) -> date:
-    if type(value) is date:
-        return value
-    if not isinstance(value, str):
-        raise _wrong(value, "date")
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-        raise _Bad("bad-date-text", value=value)
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise _Bad("bad-date-text", value=value) from None
-
-
 def _money(value: Any, _: type) -> Decimal:
-    # TOML and JSON floats arrive as Decimal parsed from their own text (see _parse), so 1.10
+    # TOML and JSON floats arrive as Decimal parsed from their own text (see commedu.datafile.syntax), so 1.10
     # stays exactly 1.10 and binary floating point never touches money.
     if isinstance(value, bool) or not isinstance(value, int | str | Decimal):
-        raise _wrong(value, "money")
+        raise wrong(value, "money")
     try:
         money = to_money(value.strip() if isinstance(value, str) else value)
     except TypeError:
-        raise _Bad("bad-money", value=_show(value)) from None
+        raise Bad("bad-money", value=show(value)) from None
     except ValueError:
-        raise _Bad(
-            "money-out-of-range", value=_show(value), limit=f"{MONEY_LIMIT:f}", places=MONEY_PLACES
+        raise Bad(
+            "money-out-of-range", value=show(value), limit=f"{MONEY_LIMIT:f}", places=MONEY_PLACES
         ) from None
     return money
 
@@ -223,10 +98,10 @@ def _when(value: Any, _: type) -> When:
     if type(value) is date:
         value = value.isoformat()
     if not isinstance(value, str):
-        raise _wrong(value, "when")
+        raise wrong(value, "when")
     year = _YEAR.get(None)
     if year is None:
-        raise _Skip
+        raise Skip
     last_year, holidays = _SPAN.get()
     return parse_when(value, year, last_year=last_year, holidays=holidays)
 
@@ -247,16 +122,16 @@ def _written_when(value: Any, _: type) -> _WrittenWhen:
 def _kind(value: Any, _: type) -> MechanismKind:
     choices = [k.value for k in MechanismKind]
     if not isinstance(value, str):
-        raise _wrong(value, "text")
+        raise wrong(value, "text")
     if value not in choices:
         # A clerk may write the plan's own word (引领机制) or another case (Guidance).
         by_name = {k.chinese: k.value for k in MechanismKind} | {c.lower(): c for c in choices}
         suggestion = by_name.get(value.strip().lower()) or by_name.get(value.strip())
         if suggestion:
-            raise _Bad(
+            raise Bad(
                 "not-one-of-close", value=value, choices=", ".join(choices), suggestion=suggestion
             )
-        raise _Bad("not-one-of", value=value, choices=", ".join(choices))
+        raise Bad("not-one-of", value=value, choices=", ".join(choices))
     return MechanismKind(value)
 
 
@@ -294,48 +169,15 @@ def _choice(value: Any, cl: type) -> Any:
     """A value of the enum ``cl`` (``UnitKind``, ``PlaceKind``, ``Comparator``) as the file writes it."""
     choices = [k.value for k in cl]  # type: ignore[attr-defined]
     if not isinstance(value, str):
-        raise _wrong(value, "text")
+        raise wrong(value, "text")
     if value not in choices:
         suggestion = _CHOICE_HINTS.get(value.strip().lower()) or _CHOICE_HINTS.get(value.strip())
         if suggestion in choices:
-            raise _Bad(
+            raise Bad(
                 "not-one-of-close", value=value, choices=", ".join(choices), suggestion=suggestion
             )
-        raise _Bad("not-one-of", value=value, choices=", ".join(choices))
+        raise Bad("not-one-of", value=value, choices=", ".join(choices))
     return cl(value)
-
-
-def _is_sequence(t: Any) -> bool:
-    origin = get_origin(t)
-    if origin is list:
-        return True
-    args = get_args(t)
-    return origin is tuple and len(args) == 2 and args[1] is Ellipsis
-
-
-def _sequence_factory(t: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    # cattrs would take any iterable, turning the string "abc" into ["a", "b", "c"]; a plan file
-    # writes a list, so only a list is accepted.
-    make = list_structure_factory if get_origin(t) is list else homogenous_tuple_structure_factory
-    inner = make(t, converter)
-
-    def structure(value: Any, cl: Any) -> Any:
-        if not isinstance(value, list):
-            raise _wrong(value, "list")
-        return inner(value, cl)
-
-    return structure
-
-
-def _table_factory(cl: type, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    inner: Callable[[Any, Any], Any] = make_dict_structure_fn(cl, converter)
-
-    def structure(value: Any, t: Any) -> Any:
-        if not isinstance(value, dict):
-            raise _wrong(value, "table")
-        return inner(value, t)
-
-    return structure
 
 
 # -- the file's own shapes where they differ from the model -------------------------------------
@@ -406,7 +248,7 @@ def _measure(value: Any, _: type) -> Measure:
     if isinstance(value, str):
         return Measure(value)
     if not isinstance(value, dict):
-        raise _wrong(value, "measure")
+        raise wrong(value, "measure")
     measure: Measure = _MEASURE_TABLE(value, Measure)
     return measure
 
@@ -415,17 +257,32 @@ def _count_range(value: Any, _: type) -> CountRange:
     if type(value) is int:
         return CountRange(value, value)
     if not isinstance(value, dict):
-        raise _wrong(value, "range")
+        raise wrong(value, "range")
     counts: CountRange = _RANGE_TABLE(value, CountRange)
     return counts
 
 
+def _dump_count(value: CountRange) -> Any:
+    return value.low if value.low == value.high else {"low": value.low, "high": value.high}
+
+
+def _dump_measure(measure: Measure) -> Any:
+    return {"title": measure.title, "text": measure.text} if measure.title else measure.text
+
+
 def _converter() -> cattrs.Converter:
-    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-    converter.register_structure_hook(str, _text)
-    converter.register_structure_hook(int, _int)
-    converter.register_structure_hook(bool, _bool)
-    converter.register_structure_hook(date, _date)
+    """The one converter for plan files: it reads them (structure) and writes them (unstructure)."""
+    converter = strict_converter()
+    # Writing: values at their default are left out, so a written file says only what the plan
+    # says; money is text ("1.10"), a range one number when it is one, a *when* its own words.
+    converter.register_unstructure_hook_factory(
+        attrs.has,
+        lambda cl: make_dict_unstructure_fn(cl, converter, _cattrs_omit_if_default=True),
+    )
+    converter.register_unstructure_hook(Decimal, str)
+    converter.register_unstructure_hook(CountRange, _dump_count)
+    converter.register_unstructure_hook(Measure, _dump_measure)
+    converter.register_unstructure_hook(_WrittenWhen, lambda written: written.text)
     converter.register_structure_hook(Decimal, _money)
     converter.register_structure_hook(MechanismKind, _kind)
     for choice in (UnitKind, PlaceKind, Comparator):
@@ -434,167 +291,15 @@ def _converter() -> cattrs.Converter:
     converter.register_structure_hook(CountRange, _count_range)
     converter.register_structure_hook_func(lambda t: t == When, _when)
     converter.register_structure_hook(_WrittenWhen, _written_when)
-    converter.register_structure_hook_factory(_is_sequence, _sequence_factory)
-    converter.register_structure_hook_factory(attrs.has, _table_factory)
     return converter
 
 
 _CONVERTER = _converter()
-_MEASURE_TABLE = _table_factory(Measure, _CONVERTER)
-_RANGE_TABLE = _table_factory(CountRange, _CONVERTER)
-
-
-# -- turning the converter's exceptions into problems -------------------------------------------
-
-
-def _join(path: str, name: str) -> str:
-    return f"{path}.{name}" if path else name
-
-
-def _surrogates(data: Any, path: str = "") -> Iterator[Problem]:
-    """Every key and text holding a lone surrogate: JSON's ``"\\ud800"`` decodes to one, and no
-    report, calendar or terminal can encode it, so it is refused before anything else reads it."""
-    if isinstance(data, str):
-        if has_surrogate(data):
-            yield Problem(path, "lone-surrogate", {"value": _show(data)})
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            if has_surrogate(key):
-                yield Problem(path, "lone-surrogate", {"value": _show(key)})
-            yield from _surrogates(value, _join(path, key))
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            yield from _surrogates(value, f"{path}[{i}]")
-
-
-def _problems(exc: BaseException, path: str, cl: type | None) -> Iterator[Problem]:
-    """Every problem inside a cattrs exception tree, with the path to each."""
-    if isinstance(exc, ClassValidationError):
-        with_notes, without = exc.group_exceptions()
-        for sub, note in with_notes:
-            yield from _problems(sub, _join(path, note.name), None)
-        for sub in without:
-            yield from _problems(sub, path, exc.cl)
-    elif isinstance(exc, IterableValidationError):
-        indexed, others = exc.group_exceptions()
-        for sub, inote in indexed:
-            yield from _problems(sub, f"{path}[{inote.index}]", None)
-        for sub in others:  # pragma: no cover - cattrs notes every item it structures
-            yield from _problems(sub, path, None)
-    elif isinstance(exc, ForbiddenExtraKeysError):
-        known = [f.name for f in attrs.fields(exc.cl)]
-        for key in sorted(exc.extra_fields):
-            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            if close:
-                yield Problem(
-                    _join(path, key), "unknown-key-close", {"value": key, "suggestion": close[0]}
-                )
-            else:
-                yield Problem(
-                    _join(path, key), "unknown-key", {"value": key, "known": ", ".join(known)}
-                )
-    elif isinstance(exc, KeyError):
-        yield Problem(path, "missing-key", {"key": path.rpartition(".")[2].partition("[")[0]})
-    elif isinstance(exc, _Bad):
-        yield exc.problem.at(path)
-    elif isinstance(exc, PlanError):
-        yield from (p.at(path) for p in exc.problems)
-    elif isinstance(exc, _Skip):
-        return
-    else:  # pragma: no cover - every hook raises one of the above
-        raise exc
+_MEASURE_TABLE = table_factory(Measure, _CONVERTER)
+_RANGE_TABLE = table_factory(CountRange, _CONVERTER)
 
 
 # -- reading -------------------------------------------------------------------------------------
-
-
-def _file_error(
-    code: str, *, line: int | None = None, column: int | None = None, **params: Any
-) -> PlanFileError:
-    return PlanFileError([Problem("", code, params, line=line, column=column)])
-
-
-def _decode(data: bytes) -> str:
-    if len(data) > MAX_BYTES:
-        raise _file_error("too-large", size=len(data), limit=MAX_BYTES)
-    if data.startswith(b"\xef\xbb\xbf"):
-        raise _file_error("bom")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _file_error("utf16")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - data.rfind(b"\n", 0, exc.start)  # in bytes: the text is unreadable
-        try:
-            data.decode("gb18030")
-        except UnicodeDecodeError:
-            byte = f"0x{data[exc.start]:02X}"
-            raise _file_error("not-utf8", line=line, column=column, byte=byte) from None
-        raise _file_error("not-utf8-gbk", line=line, column=column) from None
-    return text
-
-
-_TOML_WHERE = re.compile(r"^(?P<reason>.*) \(at line (?P<line>\d+), column (?P<column>\d+)\)$")
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    table: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in table:
-            raise _Bad("duplicate-key", value=key)
-        table[key] = value
-    return table
-
-
-def _parse(text: str, format: Format) -> Any:
-    if len(text) > MAX_BYTES:
-        raise _file_error("too-large", size=len(text.encode("utf-8", "replace")), limit=MAX_BYTES)
-    if text.startswith("\ufeff"):
-        raise _file_error("bom")
-    if not text.strip():
-        raise _file_error("empty-file")
-    try:
-        if format == "toml":
-            if deep := too_deep(text):
-                line, column = deep
-                raise _file_error("key-too-deep", line=line, column=column, limit=MAX_KEY_PARTS)
-            try:
-                return tomllib.loads(text, parse_float=Decimal)
-            except tomllib.TOMLDecodeError as exc:
-                message = str(exc)
-                if where := _TOML_WHERE.match(message):
-                    raise _file_error(
-                        "toml-syntax",
-                        line=int(where["line"]),
-                        column=int(where["column"]),
-                        reason=where["reason"],
-                        reason_zh=syntax_reason_zh(where["reason"]),
-                    ) from None
-                reason = message.removesuffix(" (at end of document)")
-                raise _file_error(
-                    "toml-syntax", reason=reason, reason_zh=syntax_reason_zh(reason)
-                ) from None
-            except ValueError:  # int() refuses literals of thousands of digits
-                raise _file_error("number-too-long") from None
-        try:
-            return json.loads(
-                text, parse_float=Decimal, parse_constant=Decimal, object_pairs_hook=_no_duplicates
-            )
-        except json.JSONDecodeError as exc:
-            raise _file_error(
-                "json-syntax",
-                line=exc.lineno,
-                column=exc.colno,
-                reason=exc.msg,
-                reason_zh=syntax_reason_zh(exc.msg),
-            ) from None
-        except _Bad as exc:
-            raise PlanFileError([exc.problem]) from None
-        except ValueError:  # int() refuses literals of thousands of digits
-            raise _file_error("number-too-long") from None
-    except RecursionError:
-        raise _file_error("too-deep") from None
 
 
 def _format_of(path: Path) -> Format:
@@ -608,26 +313,13 @@ def load_plan(path: str | os.PathLike[str], format: Format | None = None) -> Pla
     when the file could not be read at all.
     """
     check_arguments(load_plan, path=path, format=format)
-    where = Path(path)
     name = os.fspath(path)
     try:
-        if where.is_dir():
-            raise _file_error("is-a-directory", value=name)
-        with where.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise PlanFileError(
-            [Problem("", "no-such-file", {"value": name})], name, unreadable=True
-        ) from None
-    except PlanFileError as exc:
-        raise PlanFileError(exc.problems, name, unreadable=True) from None
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise PlanFileError(
-            [Problem("", "unreadable", {"value": name, "reason": reason})], name, unreadable=True
-        ) from None
+        data = read_bytes(path)
+    except Refused as exc:
+        raise PlanFileError(exc.problems, name, unreadable=exc.unreadable) from None
     try:
-        return loads_plan(_decode(data), format or _format_of(where))
+        return loads_plan(data, format or _format_of(Path(path)))
     except PlanFileError as exc:
         raise PlanFileError(exc.problems, name) from None
 
@@ -640,9 +332,12 @@ def loads_plan(text: str | bytes, format: Format = "toml") -> Plan:
     must not follow links) gets the same explanations of a BOM or a GBK file.
     """
     check_arguments(loads_plan, text=text, format=format)
-    if isinstance(text, bytes):
-        text = _decode(text)
-    data = _parse(text, format)
+    try:
+        if isinstance(text, bytes):
+            text = decode(text)
+        data = parse(text, format)
+    except Refused as exc:
+        raise PlanFileError(exc.problems) from None
     try:
         return _plan_from(data)
     except PlanFileError as exc:
@@ -651,9 +346,7 @@ def loads_plan(text: str | bytes, format: Format = "toml") -> Plan:
 
 def _plan_from(data: Any) -> Plan:
     if not isinstance(data, dict):
-        raise PlanFileError([_wrong(data, "table").problem])
-    if surrogates := list(_surrogates(data)):
-        raise PlanFileError(surrogates)
+        raise PlanFileError([wrong(data, "table").problem])
     year = data.get("year")
     valid_year = type(year) is int and 1900 <= year <= 2999
     token = _YEAR.set(year if valid_year else None)
@@ -661,7 +354,7 @@ def _plan_from(data: Any) -> Plan:
     try:
         doc = _CONVERTER.structure(data, _PlanDoc)
     except ClassValidationError as exc:
-        found = [*_problems(exc, "", _PlanDoc), *_plan_field_problems(data)]
+        found = [*problems(exc), *_plan_field_problems(data)]
         reported = {p.path for p in found}
         found += [p for p in _raw_whole_plan_problems(data) if p.path not in reported]
         raise PlanFileError(sorted(found, key=_in_file_order(data))) from None
@@ -683,7 +376,7 @@ def _when_span(
         last_year = None
     try:
         holidays = _CONVERTER.structure(data.get("school_holidays", []), tuple[SchoolHoliday, ...])
-    except (BaseValidationError, PlanError, _Bad):
+    except (BaseValidationError, PlanError, Bad):
         holidays = ()
     return last_year, holidays
 

@@ -1,209 +1,89 @@
 """Writing a :class:`~commedu.Plan` as a plan file: deterministic TOML or JSON that reads back equal.
 
-Keys keep the model's order and absent values are left out, so a file diffs cleanly and a clerk
-sees only what the plan says.
+The writer has no shape of its own: the plan becomes the file's shape (the reader's ``_PlanDoc``,
+where an activity names its departments, station and place by id and keeps the words of its
+*when*), and the reader's own converter unstructures it. So a key the reader learns is a key the
+writer writes, and the two cannot drift. Keys keep the file's order and values that are the
+default are left out, so a file diffs cleanly and a clerk sees only what the plan says.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import os
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import Any, overload
 
 import tomli_w
 
+from commedu._atomic import write_bytes
 from commedu._typecheck import check_arguments
-from commedu.model.parts import Commitments, CountRange, Measure
+from commedu.datafile.names import renamed
 from commedu.model.plan import Plan
 from commedu.model.when import qualified
-from commedu.planfile.read import Format
+from commedu.planfile.read import (
+    _CONVERTER,
+    Format,
+    _ActivityDoc,
+    _PlanDoc,
+    _ScheduleDoc,
+    _WrittenWhen,
+)
 
-__all__ = ["dump_plan"]
-
-
-def _absent(value: Any) -> bool:
-    return value is None or value is False or (isinstance(value, str | list | dict) and not value)
-
-
-def _table(pairs: Mapping[str, Any], keep: tuple[str, ...] = ()) -> dict[str, Any]:
-    """Drop what is absent or the default (None, "", [], false) so files stay short.
-
-    ``keep`` names required keys that are written even when empty.
-    """
-    return {k: v for k, v in pairs.items() if k in keep or not _absent(v)}
+__all__ = ["dump_plan", "dumps_plan", "plain"]
 
 
-def _dump_count(value: CountRange | None) -> Any:
-    if value is None:
-        return None
-    return value.low if value.low == value.high else {"low": value.low, "high": value.high}
-
-
-def _dump_measure(measure: Measure) -> Any:
-    return _table({"title": measure.title, "text": measure.text}) if measure.title else measure.text
-
-
-def _commitments(c: Commitments) -> dict[str, Any]:
-    table = _table(
-        {
-            "full_time_staff": c.full_time_staff,
-            "staff": _dump_count(c.staff),
-            "funding_per_resident": None
-            if c.funding_per_resident is None
-            else str(c.funding_per_resident),
-            "funding_earmarked": c.funding_earmarked,
-            "learning_brands": _dump_count(c.learning_brands),
-        }
+def _doc(plan: Plan) -> _PlanDoc:
+    """The plan in the file's shape."""
+    activities = tuple(
+        _ActivityDoc(
+            id=a.id,
+            title=a.title,
+            when=_WrittenWhen(
+                a.when, a.when_text or (qualified(a.when) if plan.last_year else str(a.when))
+            ),
+            responsible=tuple(d.id for d in a.responsible),
+            station=None if a.station is None else a.station.id,
+            serves=a.serves,
+            target_groups=a.target_groups,
+            description=a.description,
+            place=None if a.place is None else a.place.id,
+        )
+        for a in plan.schedule
     )
-    if c.funding_earmarked is False:  # said "not ring-fenced", which is not the same as silence
-        table["funding_earmarked"] = False
-    return table
-
-
-def _plain(plan: Plan) -> dict[str, Any]:
-    """The plan as the plain data a file holds, keys in the model's order."""
-    t, r = plan.township, plan.resources
-    return _table(
-        {
-            "id": plan.id,
-            "year": plan.year,
-            "title": plan.title,
-            "profile": plan.profile,
-            "document_number": plan.document_number,
-            "issuer": plan.issuer,
-            "issued_on": plan.issued_on,
-            "published_on": plan.published_on,
-            "preamble": plan.preamble,
-            "guiding_principles": plan.guiding_principles,
-            "goals": plan.goals,
-            "township": _table(
-                {
-                    "name": t.name,
-                    "district": t.district,
-                    "city": t.city,
-                    "province": t.province,
-                    "resident_population": t.resident_population,
-                    "kind": None if t.kind is None else t.kind.value,
-                },
-                keep=("district", "city"),
-            ),
-            "source": None
-            if plan.source is None
-            else _table(
-                {
-                    "title": plan.source.title,
-                    "issuer": plan.source.issuer,
-                    "issued_on": plan.source.issued_on,
-                    "url": plan.source.url,
-                }
-            ),
-            "centre": None if plan.centre is None else {"name": plan.centre.name},
-            "commitments": _commitments(plan.commitments),
-            "resources": _table(
-                {
-                    "full_time_staff": r.full_time_staff,
-                    "part_time_staff": r.part_time_staff,
-                    "budget": None if r.budget is None else str(r.budget),
-                }
-            ),
-            "departments": [
-                _table({"id": d.id, "name": d.name, "aliases": list(d.aliases)})
-                for d in plan.departments
-            ],
-            "stations": [
-                _table(
-                    {
-                        "id": s.id,
-                        "name": s.name,
-                        "place": s.place,
-                        "theme": s.theme,
-                        "focus": s.focus,
-                        "resources": list(s.resources),
-                        "description": s.description,
-                    },
-                    keep=("theme",),
-                )
-                for s in plan.stations
-            ],
-            "places": [
-                _table(
-                    {
-                        "id": p.id,
-                        "name": p.name,
-                        "kind": p.kind.value,
-                        "village": p.village,
-                        "description": p.description,
-                    }
-                )
-                for p in plan.places
-            ],
-            "targets": [
-                _table(
-                    {
-                        "id": g.id,
-                        "what": g.what,
-                        "comparator": g.comparator.value,
-                        "value": str(g.value),
-                        "unit": g.unit,
-                        "text": g.text,
-                    }
-                )
-                for g in plan.targets
-            ],
-            "tasks": [
-                _table(
-                    {
-                        "id": task.id,
-                        "number": task.number,
-                        "title": task.title,
-                        "standing": task.standing,
-                        "measures": [_dump_measure(m) for m in task.measures],
-                        "mechanisms": [
-                            _table(
-                                {
-                                    "id": m.id,
-                                    "number": m.number,
-                                    "title": m.title,
-                                    "kind": m.kind.value,
-                                    "standing": m.standing,
-                                    "measures": [_dump_measure(x) for x in m.measures],
-                                }
-                            )
-                            for m in task.mechanisms
-                        ],
-                    }
-                )
-                for task in plan.tasks
-            ],
-            "schedule": _table(
-                {
-                    "title": plan.schedule.title,
-                    "activities": [
-                        _table(
-                            {
-                                "id": a.id,
-                                "title": a.title,
-                                "when": a.when_text
-                                or (qualified(a.when) if plan.last_year else str(a.when)),
-                                "responsible": [d.id for d in a.responsible],
-                                "station": None if a.station is None else a.station.id,
-                                "serves": list(a.serves),
-                                "target_groups": list(a.target_groups),
-                                "description": a.description,
-                                "place": None if a.place is None else a.place.id,
-                            }
-                        )
-                        for a in plan.schedule
-                    ],
-                }
-            ),
-            "last_year": plan.last_year,
-            "school_holidays": [
-                {"name": h.name, "first": h.first, "last": h.last} for h in plan.school_holidays
-            ],
-        }
+    return _PlanDoc(
+        id=plan.id,
+        year=plan.year,
+        title=plan.title,
+        township=plan.township,
+        profile=plan.profile,
+        document_number=plan.document_number,
+        issuer=plan.issuer,
+        issued_on=plan.issued_on,
+        published_on=plan.published_on,
+        source=plan.source,
+        preamble=plan.preamble,
+        centre=plan.centre,
+        guiding_principles=plan.guiding_principles,
+        goals=plan.goals,
+        commitments=plan.commitments,
+        resources=plan.resources,
+        departments=plan.departments,
+        stations=plan.stations,
+        places=plan.places,
+        targets=plan.targets,
+        tasks=plan.tasks,
+        schedule=_ScheduleDoc(plan.schedule.title, activities),
+        last_year=plan.last_year,
+        school_holidays=plan.school_holidays,
     )
+
+
+def plain(plan: Plan) -> dict[str, Any]:
+    """The plan as the plain data a plan file holds (dates stay dates, money is text)."""
+    data: dict[str, Any] = _CONVERTER.unstructure(_doc(plan))
+    return data
 
 
 def _jsonable(value: Any) -> Any:
@@ -212,15 +92,50 @@ def _jsonable(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} cannot be written to JSON")  # pragma: no cover
 
 
-def dump_plan(plan: Plan, format: Format = "toml") -> str:
+def dumps_plan(plan: Plan, format: Format = "toml") -> str:
     """The plan as TOML or JSON text that :func:`loads_plan` reads back to an equal plan.
 
     The same plan always gives the same text: keys in a fixed order, Chinese written as is.
     """
-    check_arguments(dump_plan, plan=plan, format=format)
-    data = _plain(plan)
+    check_arguments(dumps_plan, plan=plan, format=format)
+    data = plain(plan)
     if format == "toml":
         return tomli_w.dumps(data)
-    if format == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2, default=_jsonable) + "\n"
-    raise ValueError(f"format must be 'toml' or 'json', not {format!r}")
+    return json.dumps(data, ensure_ascii=False, indent=2, default=_jsonable) + "\n"
+
+
+# The older call, deprecated: dump_plan(plan) or dump_plan(plan, "json") gave text.
+@overload
+def dump_plan(  # type: ignore[overload-overlap]
+    plan: Plan, path: Format = ..., format: None = None, *, overwrite: bool = True
+) -> str: ...
+@overload
+def dump_plan(
+    plan: Plan,
+    path: str | os.PathLike[str],
+    format: Format | None = None,
+    *,
+    overwrite: bool = True,
+) -> Path: ...
+def dump_plan(
+    plan: Plan,
+    path: str | os.PathLike[str] | None = None,
+    format: Format | None = None,
+    *,
+    overwrite: bool = True,
+) -> Path | str:
+    """Write the plan to the file ``path`` atomically, as :func:`dumps_plan` gives it.
+
+    The file is JSON if ``format`` says so or its name ends in ``.json``, and TOML otherwise. With
+    ``overwrite=False`` an existing file is kept and :class:`FileExistsError` raised. Returns the
+    path written.
+
+    ``dump_plan(plan)`` and ``dump_plan(plan, "json")``, which returned text, are deprecated: use
+    :func:`dumps_plan`.
+    """
+    if path is None or (format is None and path in ("toml", "json")):
+        renamed("dump_plan(plan, format)", "dumps_plan(plan, format)")
+        return dumps_plan(plan, "json" if path == "json" else "toml")
+    check_arguments(dump_plan, plan=plan, path=path, format=format, overwrite=overwrite)
+    chosen: Format = format or ("json" if Path(path).suffix.lower() == ".json" else "toml")
+    return write_bytes(path, dumps_plan(plan, chosen).encode("utf-8"), overwrite=overwrite)

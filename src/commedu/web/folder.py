@@ -26,7 +26,7 @@ import attrs
 
 from commedu._messages import os_reason
 from commedu.calendar.revisions import Revision, RevisionStore
-from commedu.errors import PlanFileError, Problem
+from commedu.errors import LedgerFileError, PlanFileError, Problem
 from commedu.ledger.read import ledger_from_bytes
 from commedu.model.fieldcheck import define, mutable
 from commedu.model.ledger import Ledger
@@ -323,7 +323,7 @@ def _sighting(
 ) -> Sighting | None:
     try:
         ledger = ledger_from_bytes(data, suffix, plan, name)
-    except PlanFileError:
+    except LedgerFileError:
         return None
     seconds = min(mtime_ns, time.time_ns()) // 1_000_000_000
     return Sighting(ledger, digest, datetime.fromtimestamp(seconds, UTC))

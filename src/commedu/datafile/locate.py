@@ -1,4 +1,4 @@
-"""Where in a plan file's text a problem's path is: its line and column.
+"""Where in a data file's text a problem's path is: its line and column.
 
 ``tomllib`` and ``json`` give data without positions, so a clerk told
 ``schedule.activities[7].when`` would count blocks from 0. These scanners read a file that has

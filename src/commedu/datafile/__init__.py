@@ -1,0 +1,9 @@
+"""Data files: the one way every file a user hands commedu is read.
+
+A plan, a ledger and a profile all go the same way: the bytes are read with a size bound and
+decoded (:mod:`.decode`), parsed with the guards every parser needs (:mod:`.syntax`), turned into
+typed values by a strict converter (:mod:`.convert`), and every problem on the way is a
+:class:`~commedu.errors.Problem` with its line and column (:mod:`.locate`) and a message code.
+Each reader raises the problems as its own error (``PlanFileError``, ``LedgerFileError``,
+``ProfileError``); :mod:`.names` keeps the older verbs for one release.
+"""

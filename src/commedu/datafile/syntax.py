@@ -1,0 +1,149 @@
+"""The second step: a data file's text parsed as TOML or JSON, with the guards every parser needs.
+
+- TOML keys of more than a few dotted parts are refused before ``tomllib`` sees them (its cost
+  grows with the square of a key's parts; see :mod:`commedu._tomlguard`);
+- nesting deeper than any file needs is refused, whether the parser or a later step would have
+  run out of stack on it;
+- a JSON key written twice in one object is refused (TOML refuses it itself);
+- fractions are read as :class:`~decimal.Decimal` from their own text, so ``1.10`` stays exactly
+  ``1.10``; a number of thousands of digits is refused rather than converted;
+- text holding a lone UTF-16 surrogate (JSON's ``"\\ud800"``) is refused: no report, calendar or
+  terminal can encode it.
+
+Every problem has the line and column of its place in the text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any, Literal
+
+from commedu._messages import syntax_reason_zh
+from commedu._tomlguard import MAX_KEY_PARTS, too_deep
+from commedu._typecheck import has_surrogate
+from commedu.datafile.decode import MAX_BYTES, Refused, refused
+from commedu.datafile.locate import locate
+from commedu.errors import Problem
+
+__all__ = ["MAX_DEPTH", "Format", "parse", "show"]
+
+Format = Literal["toml", "json"]
+
+#: The deepest nesting of tables and lists a file may have; a plan needs six or so.
+MAX_DEPTH = 48
+
+_TOML_WHERE = re.compile(r"^(?P<reason>.*) \(at line (?P<line>\d+), column (?P<column>\d+)\)$")
+
+
+class _Duplicate(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    table: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in table:
+            raise _Duplicate(key)
+        table[key] = value
+    return table
+
+
+def show(value: Any) -> str:
+    """A short rendering of a value for a message: whole for scalars, elided for tables and lists."""
+    if isinstance(value, dict):
+        return "{…}"
+    if isinstance(value, list):
+        return "[…]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def parse(text: str, format: Format) -> Any:
+    """The data in ``text``; raises :class:`~commedu.datafile.decode.Refused` naming the problem."""
+    if len(text) > MAX_BYTES:
+        raise refused("too-large", size=len(text.encode("utf-8", "replace")), limit=MAX_BYTES)
+    if text.startswith("\ufeff"):
+        raise refused("bom")
+    if not text.strip():
+        raise refused("empty-file")
+    try:
+        data = _toml(text) if format == "toml" else _json(text)
+    except RecursionError:
+        raise refused("too-deep") from None
+    found = list(_guards(data))
+    if found:
+        raise Refused(locate(found, text, format))
+    return data
+
+
+def _toml(text: str) -> Any:
+    if deep := too_deep(text):
+        line, column = deep
+        raise refused("key-too-deep", line=line, column=column, limit=MAX_KEY_PARTS)
+    try:
+        return tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        if where := _TOML_WHERE.match(message):
+            raise refused(
+                "toml-syntax",
+                line=int(where["line"]),
+                column=int(where["column"]),
+                reason=where["reason"],
+                reason_zh=syntax_reason_zh(where["reason"]),
+            ) from None
+        reason = message.removesuffix(" (at end of document)")
+        raise refused("toml-syntax", reason=reason, reason_zh=syntax_reason_zh(reason)) from None
+    except ValueError:  # int() refuses literals of thousands of digits
+        raise refused("number-too-long") from None
+
+
+def _json(text: str) -> Any:
+    try:
+        return json.loads(
+            text, parse_float=Decimal, parse_constant=Decimal, object_pairs_hook=_no_duplicates
+        )
+    except json.JSONDecodeError as exc:
+        raise refused(
+            "json-syntax",
+            line=exc.lineno,
+            column=exc.colno,
+            reason=exc.msg,
+            reason_zh=syntax_reason_zh(exc.msg),
+        ) from None
+    except _Duplicate as exc:
+        raise refused("duplicate-key", value=exc.key) from None
+    except ValueError:  # int() refuses literals of thousands of digits
+        raise refused("number-too-long") from None
+
+
+def _guards(data: Any) -> Iterator[Problem]:
+    """Nesting too deep, and keys or text holding a lone surrogate, walked without recursion."""
+    stack: list[tuple[Any, str, int]] = [(data, "", 0)]
+    while stack:
+        value, path, depth = stack.pop()
+        if isinstance(value, str):
+            if has_surrogate(value):
+                yield Problem(path, "lone-surrogate", {"value": show(value)})
+            continue
+        if not isinstance(value, dict | list):
+            continue
+        if depth >= MAX_DEPTH:
+            yield Problem(path, "too-deep")
+            return
+        if isinstance(value, dict):
+            for key in value:
+                if has_surrogate(key):  # at its table: a path holding it could not be printed
+                    yield Problem(path, "lone-surrogate", {"value": show(key)})
+            children = [(item, f"{path}.{key}" if path else key) for key, item in value.items()]
+        else:
+            children = [(item, f"{path}[{i}]") for i, item in enumerate(value)]
+        stack.extend((item, where, depth + 1) for item, where in reversed(children))
