@@ -106,11 +106,11 @@ if TYPE_CHECKING:
         Status,
     )
     from commedu.compliance.text import Text
+    from commedu.datafile.ledger import load_ledger, loads_ledger
+    from commedu.datafile.ledger_write import dump_ledger, dumps_ledger, write_ledger
+    from commedu.datafile.plan import load_plan, loads_plan
+    from commedu.datafile.plan_write import dump_plan, dumps_plan
     from commedu.importer import Draft, import_document
-    from commedu.ledger.read import load_ledger, loads_ledger
-    from commedu.ledger.write import dump_ledger, dumps_ledger, write_ledger
-    from commedu.planfile.read import load_plan, loads_plan
-    from commedu.planfile.write import dump_plan, dumps_plan
     from commedu.report.inspection import InspectionReport, inspect
     from commedu.web.app import make_app
     from commedu.web.glance import glance_html, write_glance
@@ -129,10 +129,10 @@ _LAZY: dict[str, str] = {
     "write_ics": "commedu.calendar.ics",
     "Revision": "commedu.calendar.revisions",
     "RevisionStore": "commedu.calendar.revisions",
-    "dump_plan": "commedu.planfile.write",
-    "dumps_plan": "commedu.planfile.write",
-    "load_plan": "commedu.planfile.read",
-    "loads_plan": "commedu.planfile.read",
+    "dump_plan": "commedu.datafile.plan_write",
+    "dumps_plan": "commedu.datafile.plan_write",
+    "load_plan": "commedu.datafile.plan",
+    "loads_plan": "commedu.datafile.plan",
     "EventSpec": "commedu.compliance.profiles",
     "Profile": "commedu.compliance.profiles",
     "ProfileSource": "commedu.compliance.profiles",
@@ -163,11 +163,11 @@ _LAZY: dict[str, str] = {
     "Progress": "commedu.compliance.actuals",
     "Assessment": "commedu.compliance.assessment",
     "assess": "commedu.compliance.assessment",
-    "load_ledger": "commedu.ledger.read",
-    "loads_ledger": "commedu.ledger.read",
-    "dump_ledger": "commedu.ledger.write",
-    "dumps_ledger": "commedu.ledger.write",
-    "write_ledger": "commedu.ledger.write",
+    "load_ledger": "commedu.datafile.ledger",
+    "loads_ledger": "commedu.datafile.ledger",
+    "dump_ledger": "commedu.datafile.ledger_write",
+    "dumps_ledger": "commedu.datafile.ledger_write",
+    "write_ledger": "commedu.datafile.ledger_write",
     "InspectionReport": "commedu.report.inspection",
     "inspect": "commedu.report.inspection",
 }

@@ -271,8 +271,8 @@ RULES: tuple[Rule, ...] = (
             "模板计划原样即可读取，便于逐步填写；占位文字未替换前，它描述的不是真实的镇街。",
         ),
         Text(
-            "commedu: the words `commedu init` writes, listed in commedu.planfile.starter.PLACEHOLDERS.",
-            "commedu：`commedu init` 写入的占位文字，见 commedu.planfile.starter.PLACEHOLDERS。",
+            "commedu: the words `commedu init` writes, listed in commedu.datafile.starter.PLACEHOLDERS.",
+            "commedu：`commedu init` 写入的占位文字，见 commedu.datafile.starter.PLACEHOLDERS。",
         ),
         _no_placeholders,
         example(PASSES, PASSES_ZH, example_plan),

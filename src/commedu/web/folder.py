@@ -26,12 +26,12 @@ import attrs
 
 from commedu._messages import os_reason
 from commedu.calendar.revisions import Revision, RevisionStore
+from commedu.datafile.ledger import ledger_from_bytes
+from commedu.datafile.plan import MAX_BYTES, loads_plan
 from commedu.errors import LedgerFileError, PlanFileError, Problem
-from commedu.ledger.read import ledger_from_bytes
 from commedu.model.fieldcheck import define, mutable
 from commedu.model.ledger import Ledger
 from commedu.model.plan import Plan
-from commedu.planfile.read import MAX_BYTES, loads_plan
 
 __all__ = ["LEDGER_SUFFIXES", "STORE", "SUFFIXES", "PlanFile", "PlanFolder", "Sighting", "Version"]
 

@@ -19,12 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from commedu._typecheck import check_arguments
-from commedu.datafile.convert import unknown_keys, wrong
-from commedu.datafile.decode import MAX_BYTES, Refused, decode, read_bytes
-from commedu.datafile.locate import locate
-from commedu.datafile.syntax import Format, parse
-from commedu.errors import LedgerFileError, PlanError, Problem
-from commedu.ledger.columns import (
+from commedu.datafile.columns import (
     ABOUT_SHEET,
     EXPENSE_COLUMNS,
     MONEY_SHEET,
@@ -33,6 +28,11 @@ from commedu.ledger.columns import (
     Column,
     split_list,
 )
+from commedu.datafile.convert import unknown_keys, wrong
+from commedu.datafile.decode import MAX_BYTES, Refused, decode, read_bytes
+from commedu.datafile.locate import locate
+from commedu.datafile.syntax import Format, parse
+from commedu.errors import LedgerFileError, PlanError, Problem
 from commedu.model.ledger import Evidence, Expense, Ledger, Record, Staffing
 from commedu.model.parts import money_in_range
 from commedu.model.plan import Plan
