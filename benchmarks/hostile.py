@@ -22,11 +22,11 @@ from collections.abc import Callable
 
 from commedu.compliance.actuals import example_ledger
 from commedu.compliance.builtin import example_plan
-from commedu.compliance.profiles import dumps_profile, load_profile, loads_profile
 from commedu.datafile.ledger import loads_ledger
 from commedu.datafile.ledger_write import dumps_ledger
 from commedu.datafile.plan import loads_plan
 from commedu.datafile.plan_write import dumps_plan
+from commedu.datafile.profile import dumps_profile, load_profile, loads_profile
 from commedu.errors import CommeduError
 
 

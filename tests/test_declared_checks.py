@@ -96,7 +96,7 @@ def _first_check(field: attrs.Attribute[Any]) -> object:
 
 def test_the_walk_finds_the_classes_of_every_room() -> None:
     rooms = {cls.__module__.split(".")[1] for cls in CLASSES if cls.__module__.count(".")}
-    assert {"model", "compliance", "calendar", "importer", "web", "report", "ledger"} <= rooms
+    assert {"model", "compliance", "calendar", "importer", "web", "report", "datafile"} <= rooms
     assert Record in CLASSES
     assert commedu.Problem in CLASSES
 

@@ -14,7 +14,6 @@ from commedu.compliance.examples import (
     example_plan,
     quote,
 )
-from commedu.compliance.profiles import Profile
 from commedu.compliance.rule import (
     Failed,
     Finding,
@@ -24,13 +23,14 @@ from commedu.compliance.rule import (
     Severity,
     outcome,
 )
-from commedu.compliance.text import Text
 from commedu.model.parts import (
     Schedule,
     Task,
 )
 from commedu.model.placeholders import find_placeholders
 from commedu.model.plan import Plan
+from commedu.model.profile import Profile
+from commedu.model.text import Text
 
 __all__ = ["RULES"]
 

@@ -7,7 +7,8 @@ typed values by a strict converter (:mod:`.convert`), and every problem on the w
 
 The shapes built on that chain live here too, one module per idea: plan files (:mod:`.plan`,
 :mod:`.plan_write`, the starter file :mod:`.starter` and the editing hints :mod:`.hints`) and
-ledgers (:mod:`.ledger`, :mod:`.ledger_write`, the sheet columns both share :mod:`.columns`).
+ledgers (:mod:`.ledger`, :mod:`.ledger_write`, the sheet columns both share :mod:`.columns`)
+and standard profiles (:mod:`.profile`).
 Each reader raises the problems as its own error (``PlanFileError``, ``LedgerFileError``,
 ``ProfileError``); :mod:`.names` keeps the older verbs for one release.
 """
