@@ -69,7 +69,7 @@ def load_profile(name_or_path: str | os.PathLike[str]) -> Profile:
             key,
         )
     try:
-        data = read_bytes(key)
+        data = read_bytes(key, "profile")
     except Refused as exc:
         raise ProfileError(exc.problems, key) from None
     return loads_profile(data, source=key)
@@ -83,8 +83,8 @@ def loads_profile(text: str | bytes, source: str | None = None) -> Profile:
     check_arguments(loads_profile, text=text, source=source)
     try:
         if isinstance(text, bytes):
-            text = decode(text)
-        data = parse(text, "toml")
+            text = decode(text, "profile")
+        data = parse(text, "toml", "profile")
     except Refused as exc:
         raise ProfileError(exc.problems, source) from None
     try:

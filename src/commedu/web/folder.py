@@ -26,6 +26,7 @@ import attrs
 
 from commedu._messages import os_reason
 from commedu.calendar.revisions import Revision, RevisionStore
+from commedu.datafile.decode import too_large
 from commedu.datafile.ledger import ledger_from_bytes
 from commedu.datafile.plan import MAX_BYTES, loads_plan
 from commedu.errors import LedgerFileError, PlanFileError, Problem
@@ -247,7 +248,7 @@ class PlanFolder:
         finally:
             os.close(fd)
         if len(data) > MAX_BYTES:
-            problems = _problem("too-large", size=info.st_size, limit=MAX_BYTES)
+            problems = too_large(info.st_size, "plan").problems
             return self._remember(name, signature, now_ns, problems, b"", info.st_mtime_ns)
         return self._remember(name, signature, now_ns, (), data, info.st_mtime_ns)
 
