@@ -160,6 +160,35 @@ def test_no_import_cycle() -> None:
     assert cycles(graph()) == []
 
 
+#: The data-file room's chain, which every reader shares: it knows no shape of any file.
+DATAFILE_CHAIN = frozenset(
+    f"commedu.datafile.{name}" for name in ("decode", "syntax", "convert", "locate", "names")
+)
+
+
+def chain_violations(edges: Mapping[str, set[str]]) -> list[str]:
+    """Imports from the shared chain to anything of ours but the foundation and itself."""
+    return [
+        f"{source} imports {target}"
+        for source in sorted(DATAFILE_CHAIN & set(edges))
+        for target in sorted(edges[source])
+        if room(target) not in FOUNDATION and target not in DATAFILE_CHAIN
+    ]
+
+
+def test_the_data_file_chain_knows_no_file_shape() -> None:
+    assert chain_violations(graph()) == []
+    assert set(modules()) >= DATAFILE_CHAIN
+
+
+@pytest.mark.parametrize(
+    "target", ["commedu.model.plan", "commedu.datafile.plan", "commedu.datafile.ledger"]
+)
+def test_a_chain_module_reading_a_shape_is_found(target: str) -> None:
+    edges = {"commedu.datafile.convert": {target, "commedu.errors"}}
+    assert chain_violations(edges) == [f"commedu.datafile.convert imports {target}"]
+
+
 def test_nothing_imports_the_cli() -> None:
     importers = {s for s, ts in graph().items() if any(room(t) == "cli" for t in ts)}
     assert {s for s in importers if room(s) != "cli"} == {"commedu.__main__"}
