@@ -22,12 +22,12 @@ from collections.abc import Callable
 
 from commedu.compliance.actuals import example_ledger
 from commedu.compliance.builtin import example_plan
-from commedu.compliance.profiles import dumps_profile, load_profile, loads_profile
+from commedu.datafile.ledger import loads_ledger
+from commedu.datafile.ledger_write import dumps_ledger
+from commedu.datafile.plan import loads_plan
+from commedu.datafile.plan_write import dumps_plan
+from commedu.datafile.profile import dumps_profile, load_profile, loads_profile
 from commedu.errors import CommeduError
-from commedu.ledger.read import loads_ledger
-from commedu.ledger.write import dumps_ledger
-from commedu.planfile.read import loads_plan
-from commedu.planfile.write import dumps_plan
 
 
 def _best(read: Callable[[str], object], text: str, repeat: int) -> float:

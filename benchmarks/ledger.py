@@ -29,8 +29,8 @@ from pathlib import Path
 
 import openpyxl
 
-from commedu.ledger.read import load_ledger
-from commedu.ledger.write import dump_ledger
+from commedu.datafile.ledger import load_ledger
+from commedu.datafile.ledger_write import dump_ledger
 from commedu.model.ledger import Evidence, Expense, Ledger, Record, Staffing
 from commedu.model.plan import Plan
 from commedu.report.district import district_html, district_json

@@ -20,10 +20,10 @@ from pathlib import Path
 
 import attrs
 
-from commedu.ledger.write import dump_ledger
+from commedu.datafile.ledger_write import dump_ledger
+from commedu.datafile.plan import load_plan
 from commedu.model.ledger import Evidence, Expense, Ledger, Record, Staffing
 from commedu.model.plan import Plan
-from commedu.planfile.read import load_plan
 
 HERE = Path(__file__).resolve().parent
 NOTE = "示例数据，系虚构，并非金山镇的真实台账。Illustrative data, not the township's real records."

@@ -102,7 +102,7 @@ def test_a_ledger_of_another_plan_is_refused() -> None:
 
 
 def test_profiles_read_the_ledger_table() -> None:
-    from commedu.compliance.profiles import loads_profile
+    from commedu.datafile.profile import loads_profile
     from commedu.errors import ProfileError
 
     base = 'schema = 1\nname = "x"\napplies_to = "township"\n[title]\nen = "x"\nzh = "甲"\n[scope]\nen = "x"\nzh = "甲"\n[source]\ntitle = "x"\n'

@@ -22,23 +22,18 @@ FOUNDATION = frozenset(
 #: What each room may import besides the foundation and itself.
 ALLOWED: Mapping[str, frozenset[str]] = {
     "model": frozenset(),
-    "datafile": frozenset(),
-    "planfile": frozenset({"model", "datafile"}),
-    "ledger": frozenset({"model", "datafile", "planfile"}),
-    "importer": frozenset({"model", "planfile"}),
+    # every file a user hands us: plans, ledgers and profiles read into the model and written back
+    "datafile": frozenset({"model"}),
+    "importer": frozenset({"model"}),
     # only to read its bundled and named profiles through the one data-file chain
     "compliance": frozenset({"model", "datafile"}),
     "calendar": frozenset({"model"}),
-    "report": frozenset({"model", "datafile", "planfile", "ledger", "compliance", "calendar"}),
-    "web": frozenset(
-        {"model", "datafile", "planfile", "ledger", "compliance", "calendar", "report"}
-    ),
+    "report": frozenset({"model", "datafile", "compliance", "calendar"}),
+    "web": frozenset({"model", "datafile", "compliance", "calendar", "report"}),
     "cli": frozenset(
         {
             "model",
             "datafile",
-            "planfile",
-            "ledger",
             "importer",
             "compliance",
             "calendar",
@@ -165,6 +160,35 @@ def test_no_import_cycle() -> None:
     assert cycles(graph()) == []
 
 
+#: The data-file room's chain, which every reader shares: it knows no shape of any file.
+DATAFILE_CHAIN = frozenset(
+    f"commedu.datafile.{name}" for name in ("decode", "syntax", "convert", "locate", "names")
+)
+
+
+def chain_violations(edges: Mapping[str, set[str]]) -> list[str]:
+    """Imports from the shared chain to anything of ours but the foundation and itself."""
+    return [
+        f"{source} imports {target}"
+        for source in sorted(DATAFILE_CHAIN & set(edges))
+        for target in sorted(edges[source])
+        if room(target) not in FOUNDATION and target not in DATAFILE_CHAIN
+    ]
+
+
+def test_the_data_file_chain_knows_no_file_shape() -> None:
+    assert chain_violations(graph()) == []
+    assert set(modules()) >= DATAFILE_CHAIN
+
+
+@pytest.mark.parametrize(
+    "target", ["commedu.model.plan", "commedu.datafile.plan", "commedu.datafile.ledger"]
+)
+def test_a_chain_module_reading_a_shape_is_found(target: str) -> None:
+    edges = {"commedu.datafile.convert": {target, "commedu.errors"}}
+    assert chain_violations(edges) == [f"commedu.datafile.convert imports {target}"]
+
+
 def test_nothing_imports_the_cli() -> None:
     importers = {s for s, ts in graph().items() if any(room(t) == "cli" for t in ts)}
     assert {s for s in importers if room(s) != "cli"} == {"commedu.__main__"}
@@ -185,10 +209,11 @@ def test_a_cycle_is_found() -> None:
         ("commedu.model.plan", "commedu.compliance.engine"),
         ("commedu.compliance.engine", "commedu.calendar.ics"),
         ("commedu.calendar.ics", "commedu.compliance.report"),
-        ("commedu.planfile.read", "commedu.cli"),
+        ("commedu.datafile.plan", "commedu.cli"),
         ("commedu.errors", "commedu.model.parts"),
-        ("commedu.datafile.convert", "commedu.model.plan"),
-        ("commedu.datafile.syntax", "commedu.planfile.read"),
+        ("commedu.datafile.plan", "commedu.compliance.engine"),
+        ("commedu.datafile.ledger", "commedu.report.inspection"),
+        ("commedu.model.ledger", "commedu.datafile.ledger"),
         ("commedu.calendar.ics", "commedu.datafile.syntax"),
         ("commedu", "commedu.cli"),
     ],

@@ -29,13 +29,13 @@ from commedu._messages import (
     os_reason,
     render,
 )
+from commedu.datafile import plan as read
 from commedu.errors import PlanFileError, Problem
 from commedu.model.parts import Activity, Department, MechanismKind, Station
 from commedu.model.places import Place, PlaceKind, UnitKind
 from commedu.model.plan import Plan
 from commedu.model.targets import Comparator
 from commedu.model.when import When
-from commedu.planfile import read
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _ASCII_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -72,7 +72,7 @@ def keys(cl: type, prefix: str = "", *, leaves: frozenset[type] = frozenset()) -
 
 
 WHEN_LEAVES = frozenset({read._WrittenWhen, *typing.get_args(When)})
-#: the plan file format (planfile/read.py's documents) and the model's Plan
+#: the plan file format (datafile/plan.py's documents) and the model's Plan
 FILE_KEYS = sorted(set(keys(read._PlanDoc, leaves=WHEN_LEAVES)))
 REFERENCES = frozenset({Department, Station, Place})
 MODEL_KEYS = sorted(

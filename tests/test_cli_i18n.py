@@ -16,7 +16,7 @@ from commedu._messages import LANGS, Lang
 from commedu.cli import COMMANDS, EXIT_USAGE, main
 from commedu.cli._i18n import ARGPARSE_ZH, argparse_speaks, language, translate
 from commedu.compliance.engine import rules
-from commedu.compliance.profiles import BUILTIN_PROFILES
+from commedu.datafile.profile import BUILTIN_PROFILES
 
 #: Words that are names, not English: programs, variables, formats, the plan's own codes.
 NAMES = {

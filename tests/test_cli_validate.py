@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from commedu import dumps_plan, load_plan, loads_plan
 from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
-from commedu.planfile.starter import starter_plan
+from commedu.datafile.starter import starter_plan
 
 from .conftest import EXAMPLES
 from .strategies import texts

@@ -33,7 +33,7 @@ from commedu import (
 from commedu.compliance import engine
 from commedu.compliance.builtin import ACTUALS_RULES, BUILTIN_RULES, example_plan
 from commedu.compliance.engine import reset_plugin_rules, resolve
-from commedu.compliance.profiles import BUILTIN_PROFILES
+from commedu.datafile.profile import BUILTIN_PROFILES
 from tests.strategies import plans
 
 CODES = ("CE101", "CE102", "CE201", "CE301", "CE302", "SD101")

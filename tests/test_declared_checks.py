@@ -24,13 +24,13 @@ from commedu import OBSERVANCES, PlanError
 from commedu._typecheck import FieldCheck, check_arguments, conforms, define, field_hint
 from commedu.compliance.engine import check
 from commedu.compliance.examples import example_plan
+from commedu.datafile.ledger import load_ledger
+from commedu.datafile.plan import load_plan
 from commedu.importer import import_document
 from commedu.importer.document import read_document
 from commedu.importer.outline import read_outline
-from commedu.ledger.read import load_ledger
 from commedu.model.ledger import Record
 from commedu.model.observances import SchoolHoliday
-from commedu.planfile.read import load_plan
 from commedu.report.inspection import inspect
 
 from .strategies import ledger_records, plans, whens
@@ -96,7 +96,7 @@ def _first_check(field: attrs.Attribute[Any]) -> object:
 
 def test_the_walk_finds_the_classes_of_every_room() -> None:
     rooms = {cls.__module__.split(".")[1] for cls in CLASSES if cls.__module__.count(".")}
-    assert {"model", "compliance", "calendar", "importer", "web", "report", "ledger"} <= rooms
+    assert {"model", "compliance", "calendar", "importer", "web", "report", "datafile"} <= rooms
     assert Record in CLASSES
     assert commedu.Problem in CLASSES
 

@@ -285,7 +285,7 @@ def file_keys(cl: type, seen: frozenset[type] = frozenset()) -> set[str]:
 
 
 def test_the_plan_file_reference_names_every_key() -> None:
-    from commedu.planfile.read import _PlanDoc
+    from commedu.datafile.plan import _PlanDoc
 
     page = FORMAT_PAGE.read_text(encoding="utf-8")
     keys = file_keys(_PlanDoc)

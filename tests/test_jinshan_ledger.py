@@ -9,8 +9,8 @@ from pathlib import Path
 from types import ModuleType
 
 from commedu.compliance.actuals import Progress
-from commedu.ledger.read import load_ledger
-from commedu.planfile.read import load_plan
+from commedu.datafile.ledger import load_ledger
+from commedu.datafile.plan import load_plan
 from commedu.report.inspection import inspect
 from tests.conftest import EXAMPLES
 

@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 
 from commedu.compliance.actuals import example_ledger
 from commedu.compliance.builtin import example_plan
+from commedu.datafile.columns import LISTS_SHEET, PLANNED_SHEET, RECORD_COLUMNS, RECORDS_SHEET
+from commedu.datafile.ledger import load_ledger, loads_ledger
+from commedu.datafile.ledger_write import dump_ledger, dumps_ledger, workbook_bytes
 from commedu.errors import LedgerFileError, PlanError
-from commedu.ledger.columns import LISTS_SHEET, PLANNED_SHEET, RECORD_COLUMNS, RECORDS_SHEET
-from commedu.ledger.read import load_ledger, loads_ledger
-from commedu.ledger.write import dump_ledger, dumps_ledger, workbook_bytes
 from commedu.model.ledger import Evidence, Expense, Ledger, Record, Staffing
 
 from .strategies import ledger_records

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from commedu.compliance.actuals import example_ledger
 from commedu.compliance.builtin import example_plan
+from commedu.datafile.ledger import ledger_from_bytes, load_ledger, loads_ledger
+from commedu.datafile.ledger_write import dumps_ledger
 from commedu.errors import LedgerFileError
-from commedu.ledger.read import ledger_from_bytes, load_ledger, loads_ledger
-from commedu.ledger.write import dumps_ledger
 
 PLAN = example_plan()
 HEAD = 'plan_id = "example-2021"\nyear = 2021\n'

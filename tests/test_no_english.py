@@ -22,7 +22,7 @@ import pytest
 from commedu._messages import LANGS, Lang
 from commedu.cli import COMMANDS, main
 from commedu.compliance.engine import rules
-from commedu.compliance.profiles import BUILTIN_PROFILES
+from commedu.datafile.profile import BUILTIN_PROFILES
 from commedu.importer.draft import CHECK
 from commedu.model.places import UnitKind
 from tests.conftest import EXAMPLES, JINSHAN_SOURCE, ROOT

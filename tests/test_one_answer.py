@@ -29,7 +29,7 @@ from commedu.cli import EXIT_FAILED, EXIT_OK, main
 from commedu.compliance.assessment import Assessment, assess
 from commedu.compliance.builtin import BUILTIN_RULES
 from commedu.compliance.report import ComplianceReport
-from commedu.ledger.read import load_ledger
+from commedu.datafile.ledger import load_ledger
 from commedu.report.inspection import InspectionReport, inspection
 from commedu.web.app import make_app
 from commedu.web.glance import glance_html

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 
 from commedu import Plan, PlanFileError, dumps_plan, load_plan, loads_plan, parse_when
-from commedu.planfile.read import _ActivityDoc, _PlanDoc
+from commedu.datafile.plan import _ActivityDoc, _PlanDoc
 
 from .conftest import EXAMPLES
 from .strategies import plans

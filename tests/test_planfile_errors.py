@@ -15,7 +15,7 @@ import pytest
 
 from commedu import PlanFileError, Problem, load_plan, loads_plan
 from commedu._messages import LANGS
-from commedu.planfile.read import MAX_BYTES
+from commedu.datafile.plan import MAX_BYTES
 
 CORPUS = Path(__file__).parent / "malformed"
 CASES = sorted(p for p in CORPUS.iterdir() if p.suffix != ".expected")

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from commedu.compliance.profiles import BUILTIN_PROFILES, load_profile, loads_profile
+from commedu.datafile.profile import BUILTIN_PROFILES, load_profile, loads_profile
 from commedu.errors import ProfileError
 
 MINIMAL = """schema = 1

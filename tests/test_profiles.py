@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from commedu import Plan, ProfileError, Status, check, load_profile, loads_profile
-from commedu.compliance.profiles import BUILTIN_PROFILES
+from commedu.datafile.profile import BUILTIN_PROFILES
 from tests.conftest import JINSHAN_SOURCE
 
 MINIMAL = """

@@ -15,9 +15,9 @@ import pytest
 from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
 from commedu.compliance.actuals import _edit_records, example_ledger, example_profile
 from commedu.compliance.builtin import example_plan
-from commedu.ledger.columns import PLANNED_SHEET
-from commedu.ledger.write import dump_ledger
-from commedu.planfile.write import dumps_plan
+from commedu.datafile.columns import PLANNED_SHEET
+from commedu.datafile.ledger_write import dump_ledger
+from commedu.datafile.plan_write import dumps_plan
 from commedu.report.district import district_json, district_rows
 from commedu.report.inspection import inspect
 from commedu.report.render import JSON_SCHEMA, to_docx, to_html, to_json

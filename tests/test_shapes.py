@@ -36,9 +36,9 @@ from commedu.compliance.builtin import example_plan
 from commedu.compliance.events import SMART_TECHNOLOGY_NOTICE
 from commedu.compliance.rule import written_on
 from commedu.compliance.targets import elder_share_plan
+from commedu.datafile import starter
+from commedu.datafile.starter import starter_plan
 from commedu.model.when import Month, Recurrence, parse_when
-from commedu.planfile import starter
-from commedu.planfile.starter import starter_plan
 from tests.strategies import texts
 
 # -- the unit's kind, places, targets in the model ----------------------------------------------

@@ -21,7 +21,7 @@ from commedu import (
 )
 from commedu.compliance.actuals import example_ledger
 from commedu.compliance.builtin import example_plan
-from commedu.compliance.profiles import BUILTIN_PROFILES
+from commedu.datafile.profile import BUILTIN_PROFILES
 
 PLAN = example_plan()
 LEDGER = example_ledger()

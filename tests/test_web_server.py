@@ -17,7 +17,7 @@ from icalendar import Calendar
 import commedu
 from commedu import Plan, load_plan
 from commedu.compliance.builtin import example_plan
-from commedu.planfile.read import MAX_BYTES
+from commedu.datafile.plan import MAX_BYTES
 from tests.conftest import EXAMPLES, ROOT
 from tests.webserver import Reply, Running, serving
 

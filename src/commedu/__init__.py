@@ -82,16 +82,6 @@ if TYPE_CHECKING:
         rules,
         unregister_rule,
     )
-    from commedu.compliance.profiles import (
-        EventSpec,
-        Profile,
-        ProfileSource,
-        dump_profile,
-        dumps_profile,
-        load_profile,
-        loads_profile,
-        parse_profile,
-    )
     from commedu.compliance.report import ComplianceReport, RuleResult
     from commedu.compliance.rule import (
         Example,
@@ -105,12 +95,20 @@ if TYPE_CHECKING:
         Severity,
         Status,
     )
-    from commedu.compliance.text import Text
+    from commedu.datafile.ledger import load_ledger, loads_ledger
+    from commedu.datafile.ledger_write import dump_ledger, dumps_ledger, write_ledger
+    from commedu.datafile.plan import load_plan, loads_plan
+    from commedu.datafile.plan_write import dump_plan, dumps_plan
+    from commedu.datafile.profile import (
+        dump_profile,
+        dumps_profile,
+        load_profile,
+        loads_profile,
+        parse_profile,
+    )
     from commedu.importer import Draft, import_document
-    from commedu.ledger.read import load_ledger, loads_ledger
-    from commedu.ledger.write import dump_ledger, dumps_ledger, write_ledger
-    from commedu.planfile.read import load_plan, loads_plan
-    from commedu.planfile.write import dump_plan, dumps_plan
+    from commedu.model.profile import EventSpec, Profile, ProfileSource
+    from commedu.model.text import Text
     from commedu.report.inspection import InspectionReport, inspect
     from commedu.web.app import make_app
     from commedu.web.glance import glance_html, write_glance
@@ -129,18 +127,18 @@ _LAZY: dict[str, str] = {
     "write_ics": "commedu.calendar.ics",
     "Revision": "commedu.calendar.revisions",
     "RevisionStore": "commedu.calendar.revisions",
-    "dump_plan": "commedu.planfile.write",
-    "dumps_plan": "commedu.planfile.write",
-    "load_plan": "commedu.planfile.read",
-    "loads_plan": "commedu.planfile.read",
-    "EventSpec": "commedu.compliance.profiles",
-    "Profile": "commedu.compliance.profiles",
-    "ProfileSource": "commedu.compliance.profiles",
-    "load_profile": "commedu.compliance.profiles",
-    "dump_profile": "commedu.compliance.profiles",
-    "dumps_profile": "commedu.compliance.profiles",
-    "loads_profile": "commedu.compliance.profiles",
-    "parse_profile": "commedu.compliance.profiles",
+    "dump_plan": "commedu.datafile.plan_write",
+    "dumps_plan": "commedu.datafile.plan_write",
+    "load_plan": "commedu.datafile.plan",
+    "loads_plan": "commedu.datafile.plan",
+    "EventSpec": "commedu.model.profile",
+    "Profile": "commedu.model.profile",
+    "ProfileSource": "commedu.model.profile",
+    "load_profile": "commedu.datafile.profile",
+    "dump_profile": "commedu.datafile.profile",
+    "dumps_profile": "commedu.datafile.profile",
+    "loads_profile": "commedu.datafile.profile",
+    "parse_profile": "commedu.datafile.profile",
     "ComplianceReport": "commedu.compliance.report",
     "RuleResult": "commedu.compliance.report",
     "Example": "commedu.compliance.rule",
@@ -153,7 +151,7 @@ _LAZY: dict[str, str] = {
     "Rule": "commedu.compliance.rule",
     "Severity": "commedu.compliance.rule",
     "Status": "commedu.compliance.rule",
-    "Text": "commedu.compliance.text",
+    "Text": "commedu.model.text",
     "write_split": "commedu.calendar.split",
     "Draft": "commedu.importer",
     "import_document": "commedu.importer",
@@ -163,11 +161,11 @@ _LAZY: dict[str, str] = {
     "Progress": "commedu.compliance.actuals",
     "Assessment": "commedu.compliance.assessment",
     "assess": "commedu.compliance.assessment",
-    "load_ledger": "commedu.ledger.read",
-    "loads_ledger": "commedu.ledger.read",
-    "dump_ledger": "commedu.ledger.write",
-    "dumps_ledger": "commedu.ledger.write",
-    "write_ledger": "commedu.ledger.write",
+    "load_ledger": "commedu.datafile.ledger",
+    "loads_ledger": "commedu.datafile.ledger",
+    "dump_ledger": "commedu.datafile.ledger_write",
+    "dumps_ledger": "commedu.datafile.ledger_write",
+    "write_ledger": "commedu.datafile.ledger_write",
     "InspectionReport": "commedu.report.inspection",
     "inspect": "commedu.report.inspection",
 }

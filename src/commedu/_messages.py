@@ -129,29 +129,9 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{value} belongs to {other}, not to the plan year {year}",
         "zh": "{value} 属于 {other} 年，而不是计划年度 {year} 年",
     },
-    "profile-toml": {
-        "en": "the profile is not valid TOML: {reason}",
-        "zh": "标准档案不是有效的 TOML：{reason_zh}",
-    },
-    "profile-read": {
-        "en": "the profile file cannot be read: {reason}",
-        "zh": "无法读取标准档案文件：{reason}",
-    },
     "profile-unknown": {
         "en": "{value!r} is neither a built-in profile nor a .toml file; built-in profiles: {known}",
         "zh": "{value!r} 既不是内置标准档案，也不是 .toml 文件；内置标准档案：{known}",
-    },
-    "profile-missing-key": {
-        "en": "the required key {key!r} is missing",
-        "zh": "缺少必填项 {key!r}",
-    },
-    "profile-unknown-key": {
-        "en": "unknown key {key!r}; allowed keys here: {known}",
-        "zh": "未知的项 {key!r}；此处允许的项：{known}",
-    },
-    "profile-unknown-key-close": {
-        "en": "unknown key {key!r} — did you mean {suggestion!r}? Allowed keys here: {known}",
-        "zh": "未知的项 {key!r}——是不是 {suggestion!r}？此处允许的项：{known}",
     },
     "profile-rule-code": {
         "en": "{value!r} is not a rule code; write e.g. CE403 = 2020-11-15",
@@ -185,6 +165,22 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{value!r} selects no rule; use ALL, a rule code such as CE301 or a prefix such as CE3",
         "zh": "{value!r} 没有选中任何规则；请用 ALL、规则代码（如 CE301）或代码前缀（如 CE3）",
     },
+    # -- the kind of data file a message about the whole file names ----------------------------
+    "file-kind-plan": {"en": "a plan file", "zh": "计划文件"},
+    "file-kind-ledger": {"en": "a ledger file", "zh": "台账文件"},
+    "file-kind-profile": {"en": "a profile", "zh": "标准档案"},
+    "file-start-plan": {
+        "en": "start from the template that 'commedu init' writes",
+        "zh": "可用 “commedu init” 生成的模板开始填写",
+    },
+    "file-start-ledger": {
+        "en": "start from the file that 'commedu ledger init' writes",
+        "zh": "可用 “commedu ledger init” 生成的文件开始填写",
+    },
+    "file-start-profile": {
+        "en": "start from a copy of a built-in profile",
+        "zh": "可复制一个内置标准档案开始填写",
+    },
     # -- plan files ---------------------------------------------------------------------------
     "at-line": {
         "en": "line {line}, column {column}",
@@ -203,8 +199,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "同一个表中键 {value!r} 出现了两次；请只保留一个",
     },
     "empty-file": {
-        "en": "the file is empty; start from the template that 'commedu init' writes",
-        "zh": "文件是空的；可用 “commedu init” 生成的模板开始填写",
+        "en": "the file is empty; {start}",
+        "zh": "文件是空的；{start}",
     },
     "bom": {
         "en": "the file starts with a byte-order mark (BOM); save it as 'UTF-8' rather than"
@@ -225,28 +221,28 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "文件不是 UTF-8 编码，看起来是 GBK/GB18030（中文 Windows 的常用编码）；请另存为 UTF-8 编码",
     },
     "too-large": {
-        "en": "the file is {size} bytes; a plan file may be at most {limit} bytes (10 MiB)",
-        "zh": "文件有 {size} 字节；计划文件最大 {limit} 字节（10 MiB）",
+        "en": "the file is {size} bytes; {kind} may be at most {limit} bytes (10 MiB)",
+        "zh": "文件有 {size} 字节；{kind}最大 {limit} 字节（10 MiB）",
     },
     "number-too-long": {
-        "en": "a number in the file has thousands of digits; no value in a plan is that long",
-        "zh": "文件中有一个数字长达数千位；计划中没有这么长的数值",
+        "en": "a number in the file has thousands of digits; no value in {kind} is that long",
+        "zh": "文件中有一个数字长达数千位；{kind}中没有这么长的数值",
     },
     "key-too-deep": {
         "en": "a key with more than {limit} dotted parts; a file needs only a few (e.g. tasks.mechanisms)",
         "zh": "键的点分层级超过 {limit} 层；文件只需要几层（如 tasks.mechanisms）",
     },
     "too-deep": {
-        "en": "the file nests brackets or tables too deeply to read; a plan needs only a few levels",
-        "zh": "文件中括号或表嵌套过深，无法读取；计划只需要几层嵌套",
+        "en": "the file nests brackets or tables too deeply to read; {kind} needs only a few levels",
+        "zh": "文件中括号或表嵌套过深，无法读取；{kind}只需要几层嵌套",
     },
     "no-such-file": {
         "en": "{value} does not exist; check the name and folder",
         "zh": "{value} 不存在；请检查文件名和所在文件夹",
     },
     "is-a-directory": {
-        "en": "{value} is a folder, not a plan file; give the path of a .toml or .json file",
-        "zh": "{value} 是文件夹而不是计划文件；请给出 .toml 或 .json 文件的路径",
+        "en": "{value} is a folder, not {kind}; give the path of the file itself",
+        "zh": "{value} 是文件夹而不是{kind}；请给出文件本身的路径",
     },
     "unreadable": {
         "en": "{value} cannot be read: {reason}",

@@ -62,8 +62,8 @@ class Command(Protocol):
 
 def read_ledger(path: str, plan: Plan, command: str, lang: Lang) -> Ledger | int:
     """The ledger in ``path`` for ``plan``; or, when it cannot be had, print why and give the code."""
+    from commedu.datafile.ledger import load_ledger
     from commedu.errors import LedgerFileError
-    from commedu.ledger.read import load_ledger
 
     try:
         return load_ledger(path, plan)
@@ -92,8 +92,8 @@ def read_plan(path: str, command: str, lang: Lang) -> Plan | int:
     An unreadable file is an I/O error (2); a file that reads but is not a valid plan is 1.
     """
     # Imported here so that `commedu --version` does not load the plan-file reader.
+    from commedu.datafile.plan import load_plan
     from commedu.errors import PlanFileError
-    from commedu.planfile.read import load_plan
 
     try:
         return load_plan(path)

@@ -12,8 +12,8 @@ from commedu._messages import Lang, render
 from commedu.cli import EXIT_OK, write_file
 from commedu.cli._streams import to_stdout, write_stdout
 from commedu.cli._types import path
+from commedu.datafile.starter import starter_plan
 from commedu.model.places import UnitKind
-from commedu.planfile.starter import starter_plan
 
 
 def _year(lang: Lang) -> Callable[[str], int]:

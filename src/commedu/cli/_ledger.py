@@ -42,7 +42,7 @@ _FORMATS = ("xlsx", "csv", "toml", "json")
 
 def _blank(plan: Plan, fmt: str) -> bytes:
     """An empty ledger for ``plan`` in ``fmt``, byte for byte as ``write_ledger`` writes it."""
-    from commedu.ledger.write import dumps_ledger, workbook_bytes
+    from commedu.datafile.ledger_write import dumps_ledger, workbook_bytes
 
     if fmt == "xlsx":
         return workbook_bytes(plan)

@@ -1,7 +1,7 @@
 """``commedu validate FILE...``: check plan files and report every problem, grouped per file.
 
 Each problem names its path and, in the file's text, its line and column. A valid file may
-still get warnings (see :mod:`commedu.planfile.hints`); it stays valid unless ``--strict``.
+still get warnings (see :mod:`commedu.datafile.hints`); it stays valid unless ``--strict``.
 Exit codes: 0 every file valid, 1 some file invalid (or, with ``--strict``, warned about),
 2 some file unreadable or the command misused.
 """
@@ -19,10 +19,10 @@ from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from commedu.cli._progress import Progress
 from commedu.cli._term import Style, terminal_width, wrap
 from commedu.cli._types import path
+from commedu.datafile.hints import hints
+from commedu.datafile.plan import Format, load_plan
 from commedu.errors import PlanFileError, Problem
 from commedu.model.fieldcheck import define
-from commedu.planfile.hints import hints
-from commedu.planfile.read import Format, load_plan
 
 __all__ = ["JSON_SCHEMA", "configure", "run"]
 

@@ -17,7 +17,6 @@ import attrs
 
 from commedu._messages import Lang, render
 from commedu.compliance.examples import JINSHAN, example_plan
-from commedu.compliance.profiles import Profile, load_profile
 from commedu.compliance.rule import (
     Actuals,
     Example,
@@ -29,11 +28,13 @@ from commedu.compliance.rule import (
     Rule,
     Severity,
 )
-from commedu.compliance.text import Text
+from commedu.datafile.profile import load_profile
 from commedu.model.fieldcheck import define
 from commedu.model.ledger import Evidence, Expense, Ledger, Record, Staffing
 from commedu.model.parts import Activity
 from commedu.model.plan import Plan
+from commedu.model.profile import Profile
+from commedu.model.text import Text
 
 __all__ = ["RULES", "Progress", "example_ledger", "example_profile", "progress", "with_ledger"]
 

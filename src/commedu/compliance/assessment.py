@@ -16,12 +16,12 @@ import attrs
 from commedu._typecheck import check_arguments
 from commedu.compliance.actuals import ActivityProgress, progress
 from commedu.compliance.engine import check
-from commedu.compliance.profiles import Profile
 from commedu.compliance.report import ComplianceReport, RuleResult
 from commedu.compliance.rule import Actuals, Status
 from commedu.model.fieldcheck import type_checked
 from commedu.model.ledger import Ledger
 from commedu.model.plan import Plan
+from commedu.model.profile import Profile
 
 __all__ = ["Assessment", "assess"]
 

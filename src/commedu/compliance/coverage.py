@@ -16,7 +16,6 @@ from commedu.compliance.examples import (
     example_plan,
     quote,
 )
-from commedu.compliance.profiles import Profile
 from commedu.compliance.rule import (
     Finding,
     NotApplicable,
@@ -25,12 +24,13 @@ from commedu.compliance.rule import (
     Severity,
     outcome,
 )
-from commedu.compliance.text import Text
 from commedu.model.parts import (
     Activity,
     Station,
 )
 from commedu.model.plan import Plan
+from commedu.model.profile import Profile
+from commedu.model.text import Text
 from commedu.model.when import MonthSpan
 
 __all__ = ["RULES"]

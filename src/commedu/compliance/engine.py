@@ -16,12 +16,13 @@ from pathlib import Path
 
 from commedu._typecheck import check_arguments
 from commedu.compliance.builtin import ACTUALS_RULES, BUILTIN_RULES
-from commedu.compliance.profiles import BUILTIN_PROFILES, Profile, load_profile
 from commedu.compliance.report import ComplianceReport, RuleResult
 from commedu.compliance.rule import Actuals, Rule
+from commedu.datafile.profile import BUILTIN_PROFILES, load_profile
 from commedu.errors import PlanError, Problem, ProfileError, RuleSelectorError
 from commedu.model.ledger import Ledger
 from commedu.model.plan import Plan
+from commedu.model.profile import Profile
 
 __all__ = [
     "ENTRY_POINT_GROUP",

@@ -20,7 +20,6 @@ from commedu.compliance.examples import (
     quote,
     retitle,
 )
-from commedu.compliance.profiles import Profile
 from commedu.compliance.rule import (
     Failed,
     Finding,
@@ -30,11 +29,12 @@ from commedu.compliance.rule import (
     Rule,
     Severity,
 )
-from commedu.compliance.text import Text
 from commedu.model.parts import (
     Activity,
 )
 from commedu.model.plan import Plan
+from commedu.model.profile import Profile
+from commedu.model.text import Text
 
 __all__ = ["RULES"]
 

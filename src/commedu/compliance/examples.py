@@ -16,7 +16,6 @@ import attrs
 from commedu.compliance.rule import (
     Example,
 )
-from commedu.compliance.text import Text
 from commedu.model.parts import (
     Activity,
     Commitments,
@@ -33,6 +32,7 @@ from commedu.model.parts import (
     Township,
 )
 from commedu.model.plan import Plan
+from commedu.model.text import Text
 from commedu.model.when import Month
 
 __all__ = [

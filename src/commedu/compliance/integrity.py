@@ -14,7 +14,6 @@ from commedu.compliance.examples import (
     example_plan,
     quote,
 )
-from commedu.compliance.profiles import Profile
 from commedu.compliance.rule import (
     Failed,
     Finding,
@@ -24,13 +23,14 @@ from commedu.compliance.rule import (
     Severity,
     outcome,
 )
-from commedu.compliance.text import Text
 from commedu.model.parts import (
     Schedule,
     Task,
 )
 from commedu.model.placeholders import find_placeholders
 from commedu.model.plan import Plan
+from commedu.model.profile import Profile
+from commedu.model.text import Text
 
 __all__ = ["RULES"]
 
@@ -271,8 +271,8 @@ RULES: tuple[Rule, ...] = (
             "模板计划原样即可读取，便于逐步填写；占位文字未替换前，它描述的不是真实的镇街。",
         ),
         Text(
-            "commedu: the words `commedu init` writes, listed in commedu.planfile.starter.PLACEHOLDERS.",
-            "commedu：`commedu init` 写入的占位文字，见 commedu.planfile.starter.PLACEHOLDERS。",
+            "commedu: the words `commedu init` writes, listed in commedu.datafile.starter.PLACEHOLDERS.",
+            "commedu：`commedu init` 写入的占位文字，见 commedu.datafile.starter.PLACEHOLDERS。",
         ),
         _no_placeholders,
         example(PASSES, PASSES_ZH, example_plan),

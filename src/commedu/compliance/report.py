@@ -15,7 +15,6 @@ from typing import Any
 import attrs
 
 from commedu._messages import FieldPath, Lang, check_lang, render
-from commedu.compliance.profiles import Profile
 from commedu.compliance.rule import (
     Failed,
     Finding,
@@ -27,8 +26,9 @@ from commedu.compliance.rule import (
     Severity,
     Status,
 )
-from commedu.compliance.text import Text
 from commedu.model.fieldcheck import define, sequence
+from commedu.model.profile import Profile
+from commedu.model.text import Text
 
 __all__ = ["JSON_SCHEMA", "ComplianceReport", "RuleResult"]
 

@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING
 import attrs
 
 from commedu._messages import Lang, check_lang, render
-from commedu.compliance.text import Text
 from commedu.model.fieldcheck import define, sequence
+from commedu.model.text import Text
 
 if TYPE_CHECKING:
-    from commedu.compliance.profiles import Profile
     from commedu.model.ledger import Ledger
     from commedu.model.plan import Plan
+    from commedu.model.profile import Profile
 
 __all__ = [
     "Actuals",

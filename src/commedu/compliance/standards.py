@@ -17,7 +17,6 @@ from commedu.compliance.examples import (
     example,
     example_plan,
 )
-from commedu.compliance.profiles import Profile
 from commedu.compliance.rule import (
     Failed,
     Finding,
@@ -27,13 +26,14 @@ from commedu.compliance.rule import (
     Rule,
     Severity,
 )
-from commedu.compliance.text import Text
 from commedu.model.parts import (
     Commitments,
     CountRange,
     Resources,
 )
 from commedu.model.plan import Plan
+from commedu.model.profile import Profile
+from commedu.model.text import Text
 
 __all__ = ["RULES"]
 

@@ -12,7 +12,6 @@ from decimal import Decimal
 import attrs
 
 from commedu.compliance.examples import PASSES, PASSES_ZH, example, example_plan, quote
-from commedu.compliance.profiles import Profile
 from commedu.compliance.rule import (
     Failed,
     Finding,
@@ -23,9 +22,10 @@ from commedu.compliance.rule import (
     Rule,
     Severity,
 )
-from commedu.compliance.text import Text
 from commedu.model.plan import Plan
+from commedu.model.profile import Profile
 from commedu.model.targets import Comparator, Target
+from commedu.model.text import Text
 
 __all__ = ["RULES", "elder_share_plan"]
 

@@ -10,11 +10,24 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
+from commedu._messages import Term
 from commedu.errors import Problem
 
-__all__ = ["MAX_BYTES", "Refused", "decode", "read_bytes", "refused"]
+__all__ = [
+    "MAX_BYTES",
+    "FileKind",
+    "Refused",
+    "decode",
+    "file_kind",
+    "read_bytes",
+    "refused",
+    "too_large",
+]
+
+#: What a data file holds; a message about the whole file names it (a ledger is not a plan file).
+FileKind = Literal["plan", "ledger", "profile"]
 
 MAX_BYTES = 10 * 1024 * 1024  #: a plan is a few hundred KiB at most; refuse anything this big
 
@@ -34,6 +47,11 @@ class Refused(Exception):
         super().__init__(self.problems)
 
 
+def file_kind(kind: FileKind) -> Term:
+    """The words for a kind of data file, said in the language of the message they fill in."""
+    return Term(f"file-kind-{kind}")
+
+
 def refused(
     code: str, *, line: int | None = None, column: int | None = None, **params: Any
 ) -> Refused:
@@ -41,33 +59,39 @@ def refused(
     return Refused([Problem("", code, params, line=line, column=column)])
 
 
-def read_bytes(path: str | os.PathLike[str]) -> bytes:
-    """The bytes of the file at ``path``, at most :data:`MAX_BYTES` and one more to tell."""
+def read_bytes(path: str | os.PathLike[str], kind: FileKind) -> bytes:
+    """The bytes of the ``kind`` of file at ``path``, at most :data:`MAX_BYTES` and one more to tell."""
     where = Path(path)
     name = os.fspath(path)
+    folder = Problem("", "is-a-directory", {"value": name, "kind": file_kind(kind)})
     try:
         if where.is_dir():
-            raise Refused([Problem("", "is-a-directory", {"value": name})], unreadable=True)
+            raise Refused([folder], unreadable=True)
         with where.open("rb") as handle:
             return handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise Refused([Problem("", "no-such-file", {"value": name})], unreadable=True) from None
     except IsADirectoryError:  # pragma: no cover - a folder that appeared after the check above
-        raise Refused([Problem("", "is-a-directory", {"value": name})], unreadable=True) from None
+        raise Refused([folder], unreadable=True) from None
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         problem = Problem("", "unreadable", {"value": name, "reason": reason})
         raise Refused([problem], unreadable=True) from None
 
 
-def decode(data: bytes, *, bom: bool = False) -> str:
-    """The text of a file's bytes, which must be UTF-8; ``bom`` allows a UTF-8 byte-order mark.
+def too_large(size: int, kind: FileKind) -> Refused:
+    """A file of ``size`` bytes, more than a ``kind`` of file may be."""
+    return refused("too-large", size=size, limit=MAX_BYTES, kind=file_kind(kind))
+
+
+def decode(data: bytes, kind: FileKind, *, bom: bool = False) -> str:
+    """The text of a ``kind`` of file's bytes, which must be UTF-8; ``bom`` allows a UTF-8 BOM.
 
     A sheet saved as CSV by Excel starts with one, so the ledger's CSV reader allows it; TOML
     and JSON forbid it.
     """
     if len(data) > MAX_BYTES:
-        raise refused("too-large", size=len(data), limit=MAX_BYTES)
+        raise too_large(len(data), kind)
     if data.startswith(_BOM):
         if not bom:
             raise refused("bom")

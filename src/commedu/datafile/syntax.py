@@ -22,10 +22,10 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, Literal
 
-from commedu._messages import syntax_reason_zh
+from commedu._messages import Term, syntax_reason_zh
 from commedu._tomlguard import MAX_KEY_PARTS, too_deep
 from commedu._typecheck import has_surrogate
-from commedu.datafile.decode import MAX_BYTES, Refused, refused
+from commedu.datafile.decode import MAX_BYTES, FileKind, Refused, file_kind, refused, too_large
 from commedu.datafile.locate import locate
 from commedu.errors import Problem
 
@@ -66,25 +66,25 @@ def show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def parse(text: str, format: Format) -> Any:
-    """The data in ``text``; raises :class:`~commedu.datafile.decode.Refused` naming the problem."""
+def parse(text: str, format: Format, kind: FileKind) -> Any:
+    """The data in ``text``, a ``kind`` of file; raises :class:`~commedu.datafile.decode.Refused`."""
     if len(text) > MAX_BYTES:
-        raise refused("too-large", size=len(text.encode("utf-8", "replace")), limit=MAX_BYTES)
+        raise too_large(len(text.encode("utf-8", "replace")), kind)
     if text.startswith("\ufeff"):
         raise refused("bom")
     if not text.strip():
-        raise refused("empty-file")
+        raise refused("empty-file", start=Term(f"file-start-{kind}"))
     try:
-        data = _toml(text) if format == "toml" else _json(text)
+        data = _toml(text, kind) if format == "toml" else _json(text, kind)
     except RecursionError:
-        raise refused("too-deep") from None
-    found = list(_guards(data))
+        raise refused("too-deep", kind=file_kind(kind)) from None
+    found = list(_guards(data, kind))
     if found:
         raise Refused(locate(found, text, format))
     return data
 
 
-def _toml(text: str) -> Any:
+def _toml(text: str, kind: FileKind) -> Any:
     if deep := too_deep(text):
         line, column = deep
         raise refused("key-too-deep", line=line, column=column, limit=MAX_KEY_PARTS)
@@ -103,10 +103,10 @@ def _toml(text: str) -> Any:
         reason = message.removesuffix(" (at end of document)")
         raise refused("toml-syntax", reason=reason, reason_zh=syntax_reason_zh(reason)) from None
     except ValueError:  # int() refuses literals of thousands of digits
-        raise refused("number-too-long") from None
+        raise refused("number-too-long", kind=file_kind(kind)) from None
 
 
-def _json(text: str) -> Any:
+def _json(text: str, kind: FileKind) -> Any:
     try:
         return json.loads(
             text, parse_float=Decimal, parse_constant=Decimal, object_pairs_hook=_no_duplicates
@@ -122,10 +122,10 @@ def _json(text: str) -> Any:
     except _Duplicate as exc:
         raise refused("duplicate-key", value=exc.key) from None
     except ValueError:  # int() refuses literals of thousands of digits
-        raise refused("number-too-long") from None
+        raise refused("number-too-long", kind=file_kind(kind)) from None
 
 
-def _guards(data: Any) -> Iterator[Problem]:
+def _guards(data: Any, kind: FileKind) -> Iterator[Problem]:
     """Nesting too deep, and keys or text holding a lone surrogate, walked without recursion."""
     stack: list[tuple[Any, str, int]] = [(data, "", 0)]
     while stack:
@@ -137,7 +137,7 @@ def _guards(data: Any) -> Iterator[Problem]:
         if not isinstance(value, dict | list):
             continue
         if depth >= MAX_DEPTH:
-            yield Problem(path, "too-deep")
+            yield Problem(path, "too-deep", {"kind": file_kind(kind)})
             return
         if isinstance(value, dict):
             for key in value:

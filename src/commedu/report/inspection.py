@@ -20,12 +20,12 @@ from commedu.compliance.actuals import (
     training_rate,
 )
 from commedu.compliance.assessment import Assessment, assess
-from commedu.compliance.profiles import Profile
 from commedu.compliance.report import ComplianceReport
 from commedu.compliance.rule import Actuals
 from commedu.model.fieldcheck import define
 from commedu.model.ledger import Ledger, Record
 from commedu.model.plan import Plan
+from commedu.model.profile import Profile
 
 __all__ = ["Completion", "Figures", "InspectionReport", "inspect", "inspection"]
 

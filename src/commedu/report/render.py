@@ -201,7 +201,7 @@ def to_docx(report: InspectionReport, lang: Lang) -> bytes:
 
     from docx import Document
 
-    from commedu.ledger.write import normalise_zip
+    from commedu.datafile.ledger_write import normalise_zip
 
     title, subtitle = _heading(report, lang)
     document = Document()

@@ -26,12 +26,13 @@ import attrs
 
 from commedu._messages import os_reason
 from commedu.calendar.revisions import Revision, RevisionStore
+from commedu.datafile.decode import too_large
+from commedu.datafile.ledger import ledger_from_bytes
+from commedu.datafile.plan import MAX_BYTES, loads_plan
 from commedu.errors import LedgerFileError, PlanFileError, Problem
-from commedu.ledger.read import ledger_from_bytes
 from commedu.model.fieldcheck import define, mutable
 from commedu.model.ledger import Ledger
 from commedu.model.plan import Plan
-from commedu.planfile.read import MAX_BYTES, loads_plan
 
 __all__ = ["LEDGER_SUFFIXES", "STORE", "SUFFIXES", "PlanFile", "PlanFolder", "Sighting", "Version"]
 
@@ -247,7 +248,7 @@ class PlanFolder:
         finally:
             os.close(fd)
         if len(data) > MAX_BYTES:
-            problems = _problem("too-large", size=info.st_size, limit=MAX_BYTES)
+            problems = too_large(info.st_size, "plan").problems
             return self._remember(name, signature, now_ns, problems, b"", info.st_mtime_ns)
         return self._remember(name, signature, now_ns, (), data, info.st_mtime_ns)
 

@@ -45,7 +45,7 @@ def hints(plan: Plan, text: str, format: Literal["toml", "json"]) -> tuple[Probl
         for i, activity in enumerate(plan.schedule.activities)
         if not activity.responsible
     ]
-    data = parse(text, format)  # the file's own chain; it has parsed once already
+    data = parse(text, format, "plan")  # the file's own chain; it has parsed once already
     for path, value in _strings(data, ""):
         for placeholder in PLACEHOLDERS:
             if placeholder in value:

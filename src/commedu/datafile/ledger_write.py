@@ -22,8 +22,7 @@ import tomli_w
 
 from commedu._atomic import write_bytes
 from commedu._typecheck import check_arguments
-from commedu.datafile.names import renamed
-from commedu.ledger.columns import (
+from commedu.datafile.columns import (
     ABOUT_SHEET,
     EXPENSE_COLUMNS,
     LISTS_SHEET,
@@ -34,6 +33,7 @@ from commedu.ledger.columns import (
     RECORDS_SHEET,
     join_list,
 )
+from commedu.datafile.names import renamed
 from commedu.model.ledger import Expense, Ledger, Record
 from commedu.model.plan import Plan
 

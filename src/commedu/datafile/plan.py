@@ -315,7 +315,7 @@ def load_plan(path: str | os.PathLike[str], format: Format | None = None) -> Pla
     check_arguments(load_plan, path=path, format=format)
     name = os.fspath(path)
     try:
-        data = read_bytes(path)
+        data = read_bytes(path, "plan")
     except Refused as exc:
         raise PlanFileError(exc.problems, name, unreadable=exc.unreadable) from None
     try:
@@ -334,8 +334,8 @@ def loads_plan(text: str | bytes, format: Format = "toml") -> Plan:
     check_arguments(loads_plan, text=text, format=format)
     try:
         if isinstance(text, bytes):
-            text = decode(text)
-        data = parse(text, format)
+            text = decode(text, "plan")
+        data = parse(text, format, "plan")
     except Refused as exc:
         raise PlanFileError(exc.problems) from None
     try:

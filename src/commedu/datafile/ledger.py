@@ -19,12 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from commedu._typecheck import check_arguments
-from commedu.datafile.convert import unknown_keys, wrong
-from commedu.datafile.decode import MAX_BYTES, Refused, decode, read_bytes
-from commedu.datafile.locate import locate
-from commedu.datafile.syntax import Format, parse
-from commedu.errors import LedgerFileError, PlanError, Problem
-from commedu.ledger.columns import (
+from commedu.datafile.columns import (
     ABOUT_SHEET,
     EXPENSE_COLUMNS,
     MONEY_SHEET,
@@ -33,6 +28,11 @@ from commedu.ledger.columns import (
     Column,
     split_list,
 )
+from commedu.datafile.convert import unknown_keys, wrong
+from commedu.datafile.decode import MAX_BYTES, Refused, decode, read_bytes, too_large
+from commedu.datafile.locate import locate
+from commedu.datafile.syntax import Format, parse
+from commedu.errors import LedgerFileError, PlanError, Problem
 from commedu.model.ledger import Evidence, Expense, Ledger, Record, Staffing
 from commedu.model.parts import money_in_range
 from commedu.model.plan import Plan
@@ -393,11 +393,11 @@ def loads_ledger(
     check_arguments(loads_ledger, text=text, plan=plan, format=format, source=source)
     try:
         if isinstance(text, bytes):
-            text = decode(text, bom=format == "csv")
+            text = decode(text, "ledger", bom=format == "csv")
         if format == "csv":
             return _read_csv(text.removeprefix("\ufeff"), plan, source)
         syntax: Format = "json" if format == "json" else "toml"
-        data = parse(text, syntax)
+        data = parse(text, syntax, "ledger")
     except Refused as exc:
         raise LedgerFileError(exc.problems, source) from None
     if not isinstance(data, dict):
@@ -413,7 +413,7 @@ def load_ledger(path: str | os.PathLike[str], plan: Plan) -> Ledger:
     check_arguments(load_ledger, path=path, plan=plan)
     source = os.fspath(path)
     try:
-        data = read_bytes(path)
+        data = read_bytes(path, "ledger")
     except Refused as exc:
         raise LedgerFileError(exc.problems, source, unreadable=exc.unreadable) from None
     return ledger_from_bytes(data, Path(path).suffix, plan, source)
@@ -425,9 +425,7 @@ def ledger_from_bytes(data: bytes, suffix: str, plan: Plan, source: str = "<ledg
     For a caller that opened the file itself, such as a server that must not follow links.
     """
     if len(data) > MAX_BYTES:
-        raise LedgerFileError(
-            [Problem("", "too-large", {"size": len(data), "limit": MAX_BYTES})], source
-        )
+        raise LedgerFileError(too_large(len(data), "ledger").problems, source)
     suffix = suffix.lower()
     if suffix == ".xlsx":
         return _read_xlsx(data, plan, source)

@@ -20,9 +20,7 @@ import tomli_w
 from commedu._atomic import write_bytes
 from commedu._typecheck import check_arguments
 from commedu.datafile.names import renamed
-from commedu.model.plan import Plan
-from commedu.model.when import qualified
-from commedu.planfile.read import (
+from commedu.datafile.plan import (
     _CONVERTER,
     Format,
     _ActivityDoc,
@@ -30,6 +28,8 @@ from commedu.planfile.read import (
     _ScheduleDoc,
     _WrittenWhen,
 )
+from commedu.model.plan import Plan
+from commedu.model.when import qualified
 
 __all__ = ["dump_plan", "dumps_plan", "plain"]
 

@@ -1,4 +1,4 @@
-"""Standard profiles: the thresholds a plan is checked against, kept as data apart from the rules.
+"""Profile files: a :class:`~commedu.Profile` read from TOML and written back.
 
 A profile is a TOML file naming its figures and citing where they come from. Three ship with
 commedu (``shandong-township``, ``national-demonstration`` and ``henan-elder-education``); a user can write their own and
@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
-from types import MappingProxyType
-from typing import Any, Literal, NewType
+from typing import Any, NewType
 
 import attrs
 import cattrs
@@ -27,7 +26,6 @@ from cattrs.gen import make_dict_unstructure_fn
 
 from commedu._atomic import write_bytes
 from commedu._typecheck import check_arguments
-from commedu.compliance.text import Text
 from commedu.datafile.convert import MAX_INT, Bad, problems, strict_converter
 from commedu.datafile.decode import Refused, decode, read_bytes
 from commedu.datafile.locate import locate
@@ -36,12 +34,12 @@ from commedu.datafile.syntax import parse
 from commedu.errors import PlanError, Problem, ProfileError
 from commedu.model.fieldcheck import define
 from commedu.model.parts import CountRange, money_in_range
+from commedu.model.profile import EventSpec, Level, Profile, ProfileSource
 from commedu.model.targets import Comparator, Target
+from commedu.model.text import Text
 
 __all__ = [
     "BUILTIN_PROFILES",
-    "EventSpec",
-    "Profile",
     "dump_profile",
     "dumps_profile",
     "load_profile",
@@ -52,70 +50,7 @@ __all__ = [
 SCHEMA = 1
 BUILTIN_PROFILES = ("henan-elder-education", "national-demonstration", "shandong-township")
 
-Level = Literal["township", "district"]
-
 _RULE_CODE = re.compile(r"[A-Z]{1,4}[0-9]{3}")
-
-
-@define
-class EventSpec:
-    """How a required event is recognised in a schedule.
-
-    An activity is the event when its title contains every word of at least one group in
-    ``keywords``; ``months`` (if any) are the months it must fall in.
-    """
-
-    keywords: tuple[tuple[str, ...], ...]
-    months: tuple[int, ...] = ()
-
-    def matches(self, title: str) -> bool:
-        return any(all(word in title for word in group) for group in self.keywords)
-
-
-@define
-class ProfileSource:
-    """Where a profile's figures come from, with the words quoted exactly."""
-
-    title: str
-    quotes: tuple[str, ...] = ()
-    note: Text | None = None
-    url: str | None = None
-
-
-def _frozen(events: Mapping[str, EventSpec]) -> Mapping[str, EventSpec]:
-    return MappingProxyType(dict(events)) if isinstance(events, Mapping) else events
-
-
-def _frozen_dates(dates: Mapping[str, date]) -> Mapping[str, date]:
-    return MappingProxyType(dict(dates)) if isinstance(dates, Mapping) else dates
-
-
-def _frozen_targets(targets: Mapping[str, Target]) -> Mapping[str, Target]:
-    return MappingProxyType(dict(targets)) if isinstance(targets, Mapping) else targets
-
-
-@define
-class Profile:
-    """A standard a plan is written against: thresholds, the events it requires, and its source."""
-
-    name: str
-    title: Text
-    applies_to: Level  #: the level of government whose plans the standard governs
-    scope: Text  #: a sentence on whom the standard applies to
-    source: ProfileSource
-    full_time_staff: int | None = None
-    staff: CountRange | None = None
-    funding_per_resident: Decimal | None = None
-    funding_earmarked: bool | None = None
-    events: Mapping[str, EventSpec] = attrs.field(factory=dict, converter=_frozen, hash=False)
-    #: rule code -> the day the standard's requirement came into force, overriding the rule's own
-    effective: Mapping[str, date] = attrs.field(factory=dict, converter=_frozen_dates, hash=False)
-    #: target id -> the quantitative target the standard sets (checked by CE220)
-    targets: Mapping[str, Target] = attrs.field(factory=dict, converter=_frozen_targets, hash=False)
-    #: what a ledger is judged by: evidence kinds each record must carry, and rate targets
-    evidence: tuple[str, ...] = ()
-    training_rate: Decimal | None = None  #: 培训率, 人次 ÷ 常住人口, as a fraction (0.5 = 50 %)
-    elder_share: Decimal | None = None  #: the share of 人次 that are elders, as a fraction
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -134,7 +69,7 @@ def load_profile(name_or_path: str | os.PathLike[str]) -> Profile:
             key,
         )
     try:
-        data = read_bytes(key)
+        data = read_bytes(key, "profile")
     except Refused as exc:
         raise ProfileError(exc.problems, key) from None
     return loads_profile(data, source=key)
@@ -148,8 +83,8 @@ def loads_profile(text: str | bytes, source: str | None = None) -> Profile:
     check_arguments(loads_profile, text=text, source=source)
     try:
         if isinstance(text, bytes):
-            text = decode(text)
-        data = parse(text, "toml")
+            text = decode(text, "profile")
+        data = parse(text, "toml", "profile")
     except Refused as exc:
         raise ProfileError(exc.problems, source) from None
     try:

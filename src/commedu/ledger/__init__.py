@@ -1,1 +1,0 @@
-"""Ledgers (台账) in files: workbooks, CSV, TOML and JSON read into the model and written back."""

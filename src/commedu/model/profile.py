@@ -1,0 +1,85 @@
+"""Standard profiles as values: the thresholds a plan is checked against, and where they come from.
+
+A profile is data apart from the rules: the rules ask it for figures, and the data-file room
+(:mod:`commedu.datafile.profile`) reads and writes it as TOML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Literal
+
+import attrs
+
+from commedu.model.fieldcheck import define
+from commedu.model.parts import CountRange
+from commedu.model.targets import Target
+from commedu.model.text import Text
+
+__all__ = ["EventSpec", "Level", "Profile", "ProfileSource"]
+
+Level = Literal["township", "district"]
+
+
+@define
+class EventSpec:
+    """How a required event is recognised in a schedule.
+
+    An activity is the event when its title contains every word of at least one group in
+    ``keywords``; ``months`` (if any) are the months it must fall in.
+    """
+
+    keywords: tuple[tuple[str, ...], ...]
+    months: tuple[int, ...] = ()
+
+    def matches(self, title: str) -> bool:
+        return any(all(word in title for word in group) for group in self.keywords)
+
+
+@define
+class ProfileSource:
+    """Where a profile's figures come from, with the words quoted exactly."""
+
+    title: str
+    quotes: tuple[str, ...] = ()
+    note: Text | None = None
+    url: str | None = None
+
+
+def _frozen(events: Mapping[str, EventSpec]) -> Mapping[str, EventSpec]:
+    return MappingProxyType(dict(events)) if isinstance(events, Mapping) else events
+
+
+def _frozen_dates(dates: Mapping[str, date]) -> Mapping[str, date]:
+    return MappingProxyType(dict(dates)) if isinstance(dates, Mapping) else dates
+
+
+def _frozen_targets(targets: Mapping[str, Target]) -> Mapping[str, Target]:
+    return MappingProxyType(dict(targets)) if isinstance(targets, Mapping) else targets
+
+
+@define
+class Profile:
+    """A standard a plan is written against: thresholds, the events it requires, and its source."""
+
+    name: str
+    title: Text
+    applies_to: Level  #: the level of government whose plans the standard governs
+    scope: Text  #: a sentence on whom the standard applies to
+    source: ProfileSource
+    full_time_staff: int | None = None
+    staff: CountRange | None = None
+    funding_per_resident: Decimal | None = None
+    funding_earmarked: bool | None = None
+    events: Mapping[str, EventSpec] = attrs.field(factory=dict, converter=_frozen, hash=False)
+    #: rule code -> the day the standard's requirement came into force, overriding the rule's own
+    effective: Mapping[str, date] = attrs.field(factory=dict, converter=_frozen_dates, hash=False)
+    #: target id -> the quantitative target the standard sets (checked by CE220)
+    targets: Mapping[str, Target] = attrs.field(factory=dict, converter=_frozen_targets, hash=False)
+    #: what a ledger is judged by: evidence kinds each record must carry, and rate targets
+    evidence: tuple[str, ...] = ()
+    training_rate: Decimal | None = None  #: 培训率, 人次 ÷ 常住人口, as a fraction (0.5 = 50 %)
+    elder_share: Decimal | None = None  #: the share of 人次 that are elders, as a fraction
