@@ -30,6 +30,8 @@ NAMES = frozenset(
         "Outlook",
         "Apple",
         "Thunderbird",
+        "iPhone",
+        "Mac",
     }
 )
 

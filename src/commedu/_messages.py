@@ -166,7 +166,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "{value!r} 不是场所类型；请用 学校、市民学校、场馆 或 其他",
     },
     "target-comparator": {
-        "en": "{value!r} is not a comparator; use '>=' (不低于), '<=' (不高于) or '=' (等于)",
+        "en": "{value!r} is not a comparator; use '>=' (at least), '<=' (at most) or '=' (exactly)",
         "zh": "{value!r} 不是比较方式；请用 “>=”（不低于）、“<=”（不高于）或 “=”（等于）",
     },
     "target-percent": {
@@ -471,12 +471,12 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "inspection-held-on": {"en": "Held on", "zh": "开展日期"},
     "inspection-record": {"en": "Record", "zh": "记录"},
     "inspection-date": {"en": "Date", "zh": "日期"},
-    "inspection-participants": {"en": "Participants (人次)", "zh": "参与人次"},
+    "inspection-participants": {"en": "Participations", "zh": "参与人次"},
     "inspection-none": {"en": "none", "zh": "无"},
     "inspection-records": {"en": "Records", "zh": "记录数"},
     "inspection-elders": {"en": "Of whom elders", "zh": "其中老年人"},
     "inspection-training-rate": {
-        "en": "Training rate (人次 ÷ resident population)",
+        "en": "Training rate (participations ÷ resident population)",
         "zh": "培训率（人次 ÷ 常住人口）",
     },
     "inspection-elder-share": {"en": "Elders' share", "zh": "老年人占比"},
@@ -858,7 +858,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "每条记录至少要有一个日期",
     },
     "ledger-elders-exceed": {
-        "en": "{value} elders is more than the {participants} participants (人次) recorded",
+        "en": "{value} elders is more than the {participants} participations recorded",
         "zh": "老年人 {value} 人次多于记录的参与人次 {participants}",
     },
     "ledger-other-plan": {
@@ -1436,6 +1436,155 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": 'argument "-" with mode %r',
         "zh": "模式为 %r 的参数 “-”",
     },
+    # -- one catalogue on every face: places outside the plan file, tables moved in ------------
+    # What a rule reads outside the plan file (a ledger's, a profile's), said in words in
+    # Chinese; English shows the path for programs, as for the plan's own fields.
+    "place:ledger": {"en": "ledger", "zh": "台账"},
+    "place:ledger.staff": {"en": "ledger.staff", "zh": "台账中的在岗人员"},
+    "place:ledger.expenses": {"en": "ledger.expenses", "zh": "台账中的经费支出"},
+    "place:ledger.records": {"en": "ledger.records", "zh": "台账记录"},
+    "place:ledger.records.elders": {"en": "ledger.records.elders", "zh": "台账记录中的老年人人次"},
+    "place:ledger.records.evidence": {
+        "en": "ledger.records.evidence",
+        "zh": "台账记录中的佐证材料",
+    },
+    "place:ledger.records.participants": {
+        "en": "ledger.records.participants",
+        "zh": "台账记录中的参与人次",
+    },
+    "place:records.elders": {"en": "records.elders", "zh": "台账记录中的老年人人次"},
+    "place:records[].evidence": {
+        "en": "evidence of ledger record {n}",
+        "zh": "台账第 {n} 条记录的佐证材料",
+    },
+    "place:profile.funding.earmarked": {
+        "en": "profile.funding.earmarked",
+        "zh": "标准档案中的经费专款专用要求",
+    },
+    "place:profile.funding.per_resident": {
+        "en": "profile.funding.per_resident",
+        "zh": "标准档案中的人均经费标准",
+    },
+    "place:profile.ledger.elder_share": {
+        "en": "profile.ledger.elder_share",
+        "zh": "标准档案中的老年人占比目标",
+    },
+    "place:profile.ledger.training_rate": {
+        "en": "profile.ledger.training_rate",
+        "zh": "标准档案中的培训率目标",
+    },
+    "place:profile.staffing.full_time": {
+        "en": "profile.staffing.full_time",
+        "zh": "标准档案中的专职人员标准",
+    },
+    "place:profile.staffing.staff": {
+        "en": "profile.staffing.staff",
+        "zh": "标准档案中的专兼职人员标准",
+    },
+    # Punctuation between the catalogue's pieces: each language's own marks.
+    "sep-list": {"en": ", ", "zh": "、"},
+    "sep-clause": {"en": "; ", "zh": "；"},
+    "sep-sentence": {"en": ". ", "zh": "。"},
+    "colon": {"en": ": ", "zh": "："},
+    "report-task-heading": {"en": "({n}) {title}", "zh": "（{n_zh}）{title}"},
+    # The year at a glance: its headings, captions and the words in its tables.
+    "glance-page": {"en": "{title} · the year at a glance", "zh": "{title} · 全年一览"},
+    "glance-where": {"en": "{place} · {year}", "zh": "{place} · {year}年"},
+    "glance-schedule": {"en": "The year's work", "zh": "全年工作安排"},
+    "glance-caption": {
+        "en": "{schedule}: one row per month, one column per responsible department",
+        "zh": "{schedule}：每行一个月，每列一个责任部门",
+    },
+    "glance-hint": {
+        "en": "On a narrow screen, scroll the table sideways to see every department.",
+        "zh": "表格较宽时可左右滑动查看全部部门。",
+    },
+    "glance-month": {"en": "Month", "zh": "月份"},
+    "glance-no-department": {"en": "No department", "zh": "未指定部门"},
+    "glance-none": {"en": "none", "zh": "无"},
+    "glance-station": {"en": "Station: {name}", "zh": "工作站：{name}"},
+    "glance-count": {
+        "en": "{n} activities in the year, {departments} responsible departments.",
+        "zh": "全年共 {n} 项工作，{departments} 个责任部门。",
+    },
+    "glance-compliance": {"en": "Compliance check", "zh": "合规检查"},
+    "glance-profile": {"en": "Profile: {name} ({title})", "zh": "标准档案：{name}（{title}）"},
+    "glance-no-profile": {
+        "en": "No profile named: rules that need a standard's thresholds cannot be judged.",
+        "zh": "未指定标准档案：需要标准数值的规则无法判定。",
+    },
+    "glance-profile-error": {
+        "en": "The profile the plan names cannot be loaded: {reason}",
+        "zh": "计划指定的标准档案无法载入：{reason}",
+    },
+    "glance-code": {"en": "Code", "zh": "代码"},
+    "glance-rule": {"en": "Rule", "zh": "规则"},
+    "glance-severity": {"en": "Severity", "zh": "级别"},
+    "glance-status": {"en": "Status", "zh": "结果"},
+    "glance-message": {"en": "Message", "zh": "说明"},
+    "glance-rules-caption": {"en": "What each rule found", "zh": "各条规则的检查结果"},
+    "glance-list": {"en": ", ", "zh": "，"},
+    "glance-footer": {"en": "Made by commedu {version}.", "zh": "由 commedu {version} 生成。"},
+    "glance-observances": {"en": "Observances", "zh": "节日与纪念日"},
+    "glance-progress": {"en": "Progress", "zh": "完成进度"},
+    "glance-progress-as-of": {
+        "en": "From the ledger, as of {day}:",
+        "zh": "按台账截至 {day} 的情况：",
+    },
+    "glance-progress-caption": {
+        "en": "Where each planned activity stands",
+        "zh": "每项计划工作的完成情况",
+    },
+    "glance-activity": {"en": "Activity", "zh": "工作"},
+    "glance-held": {"en": "Sessions held", "zh": "开展记录"},
+    # A month by its name: 4月, April.
+    "month:1": {"en": "January", "zh": "1月"},
+    "month:2": {"en": "February", "zh": "2月"},
+    "month:3": {"en": "March", "zh": "3月"},
+    "month:4": {"en": "April", "zh": "4月"},
+    "month:5": {"en": "May", "zh": "5月"},
+    "month:6": {"en": "June", "zh": "6月"},
+    "month:7": {"en": "July", "zh": "7月"},
+    "month:8": {"en": "August", "zh": "8月"},
+    "month:9": {"en": "September", "zh": "9月"},
+    "month:10": {"en": "October", "zh": "10月"},
+    "month:11": {"en": "November", "zh": "11月"},
+    "month:12": {"en": "December", "zh": "12月"},
+    # The observances a year at a glance shows, by their canonical Chinese name.
+    "observance:元旦": {"en": "New Year's Day", "zh": "元旦"},
+    "observance:除夕": {"en": "Spring Festival Eve", "zh": "除夕"},
+    "observance:春节": {"en": "Spring Festival", "zh": "春节"},
+    "observance:元宵节": {"en": "Lantern Festival", "zh": "元宵节"},
+    "observance:学雷锋日": {"en": "Learn from Lei Feng Day", "zh": "学雷锋日"},
+    "observance:妇女节": {"en": "Women's Day", "zh": "妇女节"},
+    "observance:植树节": {"en": "Tree Planting Day", "zh": "植树节"},
+    "observance:清明节": {"en": "Qingming Festival", "zh": "清明节"},
+    "observance:全民国家安全教育日": {
+        "en": "National Security Education Day",
+        "zh": "全民国家安全教育日",
+    },
+    "observance:世界读书日": {"en": "World Book Day", "zh": "世界读书日"},
+    "observance:劳动节": {"en": "Labour Day", "zh": "劳动节"},
+    "observance:青年节": {"en": "Youth Day", "zh": "青年节"},
+    "observance:全国助残日": {"en": "National Day for Helping the Disabled", "zh": "全国助残日"},
+    "observance:端午节": {"en": "Dragon Boat Festival", "zh": "端午节"},
+    "observance:世界环境日": {"en": "World Environment Day", "zh": "世界环境日"},
+    "observance:儿童节": {"en": "Children's Day", "zh": "儿童节"},
+    "observance:建党节": {"en": "Party Founding Day", "zh": "建党节"},
+    "observance:建军节": {"en": "Army Day", "zh": "建军节"},
+    "observance:教师节": {"en": "Teachers' Day", "zh": "教师节"},
+    "observance:全民国防教育日": {"en": "National Defence Education Day", "zh": "全民国防教育日"},
+    "observance:秋分": {"en": "Autumn Equinox", "zh": "秋分"},
+    "observance:中国农民丰收节": {
+        "en": "Chinese Farmers' Harvest Festival",
+        "zh": "中国农民丰收节",
+    },
+    "observance:中秋节": {"en": "Mid-Autumn Festival", "zh": "中秋节"},
+    "observance:国庆节": {"en": "National Day", "zh": "国庆节"},
+    "observance:重阳节": {"en": "Double Ninth Festival", "zh": "重阳节"},
+    "observance:全国消防日": {"en": "National Fire Safety Day", "zh": "全国消防日"},
+    "observance:国家宪法日": {"en": "National Constitution Day", "zh": "国家宪法日"},
+    "observance:国际志愿者日": {"en": "International Volunteer Day", "zh": "国际志愿者日"},
 }
 
 
