@@ -1537,6 +1537,145 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "glance-activity": {"en": "Activity", "zh": "工作"},
     "glance-held": {"en": "Sessions held", "zh": "开展记录"},
+    # The server's own pages: the list of feeds, and the pages that explain a failure.
+    "feeds-title": {"en": "Community-education calendar feeds", "zh": "社区教育日历订阅"},
+    "feeds-intro": {
+        "en": "Subscribe to these addresses in a calendar program: when a plan file changes, the calendars follow. On an iPhone, a Mac or with Outlook installed, click a webcal:// link to subscribe; in Google Calendar or Outlook on the web, copy the http(s):// address and add the calendar from a URL.",
+        "zh": "在日历程序中订阅下列地址，计划文件修改后日历会自动更新。在 iPhone、Mac 或装有 Outlook 的电脑上点击 webcal:// 链接即可订阅；谷歌日历、Outlook 网页版等请复制 http(s):// 地址，选择“通过网址添加”。",
+    },
+    "feeds-empty": {
+        "en": "This folder holds no plan file (.toml or .json).",
+        "zh": "此文件夹中没有计划文件（.toml 或 .json）。",
+    },
+    "feeds-summary": {
+        "en": "{township} · {year} · {n} activities",
+        "zh": "{township} · {year}年 · 共 {n} 项工作",
+    },
+    "feeds-glance": {"en": "The year at a glance", "zh": "全年一览"},
+    "feeds-caption": {"en": "Feeds of {title}", "zh": "{title}的订阅地址"},
+    "feeds-calendar": {"en": "Calendar", "zh": "日历"},
+    "feeds-count": {"en": "Activities", "zh": "工作项"},
+    "feeds-subscribe": {"en": "Subscribe (webcal://)", "zh": "点击订阅（webcal://）"},
+    "feeds-address": {
+        "en": "Subscribe: click the link, or copy the address",
+        "zh": "订阅：点击链接，或复制地址",
+    },
+    "feeds-plan": {"en": "The whole plan", "zh": "全部工作"},
+    "feeds-department": {"en": "Department: {name}", "zh": "部门：{name}"},
+    "feeds-station": {"en": "Station: {name}", "zh": "工作站：{name}"},
+    "feeds-broken": {
+        "en": "{file} cannot be read at the moment; its calendars are paused.",
+        "zh": "{file} 目前无法读取，其日历暂停提供。",
+    },
+    "feeds-details": {"en": "see the problems", "zh": "查看问题"},
+    "language-name": {"en": "English", "zh": "中文"},
+    "serve-not-found-title": {"en": "Not found", "zh": "找不到此页面"},
+    "serve-not-found": {
+        "en": "Nothing is served at this address: no plan, calendar or page.",
+        "zh": "此地址没有对应的计划、日历或页面。",
+    },
+    "serve-no-activities": {
+        "en": "{name} has no scheduled activity at the moment, so there is no calendar.",
+        "zh": "{name} 目前没有任何工作安排，因此没有日历。",
+    },
+    "serve-back": {"en": "Back to the list of feeds", "zh": "返回订阅列表"},
+    "serve-bad-plan-title": {"en": "The plan file has problems", "zh": "计划文件有误"},
+    "serve-bad-plan": {
+        "en": "{file} cannot be read as a plan, so its calendars and page are paused. Fix the file; nothing needs restarting, this address works again as soon as it is valid.",
+        "zh": "{file} 无法作为计划读取，其日历和页面暂停提供。修改文件后无需重启，此页会自动恢复。",
+    },
+    "serve-method-title": {"en": "Method not allowed", "zh": "不支持的请求方法"},
+    "serve-method": {
+        "en": "This server answers GET and HEAD requests only.",
+        "zh": "此服务器只接受 GET 和 HEAD 请求。",
+    },
+    "serve-bad-lang-title": {"en": "Bad language", "zh": "无效的语言参数"},
+    "serve-bad-lang": {
+        "en": "The lang parameter must be zh (Chinese) or en (English).",
+        "zh": "lang 参数只能是 zh（中文）或 en（英文）。",
+    },
+    "serve-folder-title": {"en": "The plan folder cannot be read", "zh": "无法读取计划文件夹"},
+    "serve-folder": {
+        "en": "The server cannot list the folder of plan files: {reason}",
+        "zh": "服务器无法列出计划文件所在的文件夹：{reason}",
+    },
+    "serve-internal-title": {"en": "Internal error", "zh": "服务器内部错误"},
+    "serve-internal": {
+        "en": "Something unexpected went wrong with this request; the server's log has the details.",
+        "zh": "处理此请求时出现意外错误，详情已写入服务器日志。",
+    },
+    # commedu check's help and messages.
+    "cli-check-plan": {"en": "the plan file (.toml or .json)", "zh": "计划文件（.toml 或 .json）"},
+    "cli-check-profile": {
+        "en": "a built-in standard profile (shandong-township, national-demonstration, henan-elder-education) or a profile .toml file; default: the one the plan names",
+        "zh": "内置标准档案（shandong-township、national-demonstration、henan-elder-education）或标准档案 .toml 文件；默认使用计划中写明的档案",
+    },
+    "cli-check-format": {"en": "report format (default: text)", "zh": "报告格式（默认：text）"},
+    "cli-check-select": {
+        "en": "rule codes or prefixes to check, comma-separated (default: ALL)",
+        "zh": "要检查的规则代码或前缀，用逗号分隔（默认：ALL）",
+    },
+    "cli-check-ignore": {
+        "en": "rule codes or prefixes to skip, comma-separated",
+        "zh": "要跳过的规则代码或前缀，用逗号分隔",
+    },
+    "cli-check-fail-on": {
+        "en": "exit 1 if a rule of this severity or worse fails (default: error); not evaluable and not applicable never fail",
+        "zh": "有此级别或更高级别的规则未通过时以 1 退出（默认：error）；无法判定和不适用不算未通过",
+    },
+    "cli-check-profile-error": {"en": "profile {name}", "zh": "标准档案 {name}"},
+    "cli-check-ledger": {
+        "en": "a ledger (.xlsx, .csv, .toml or .json) of what was done: adds the rules over actuals (CE5xx) and reads staff and spending from it",
+        "zh": "记录实际开展情况的台账（.xlsx、.csv、.toml 或 .json）：加查台账规则（CE5xx），并按台账核对人员和经费",
+    },
+    "cli-check-as-of": {
+        "en": "judge the ledger on this day, YYYY-MM-DD (default: 31 December of the plan year)",
+        "zh": "按此日期评判台账，格式 YYYY-MM-DD（默认计划年度 12 月 31 日）",
+    },
+    # commedu report's help and messages.
+    "cli-report-progress": {"en": "reporting", "zh": "正在生成报告"},
+    "cli-report-plan": {"en": "the plan file (.toml or .json)", "zh": "计划文件（.toml 或 .json）"},
+    "cli-report-ledger": {
+        "en": "the ledger file (.xlsx, .csv, .toml or .json)",
+        "zh": "台账文件（.xlsx、.csv、.toml 或 .json）",
+    },
+    "cli-report-output": {
+        "en": "the file to write (default: standard output; a .docx needs a file)",
+        "zh": "要写入的文件（默认输出到标准输出；.docx 必须写入文件）",
+    },
+    "cli-report-format": {
+        "en": "report format (default: by the output's extension, else html)",
+        "zh": "报告格式（默认按输出文件扩展名，否则为 html）",
+    },
+    "cli-report-profile": {
+        "en": "a built-in standard profile or a profile .toml file; default: the plan's",
+        "zh": "内置标准档案或标准档案 .toml 文件；默认使用计划中写明的档案",
+    },
+    "cli-report-as-of": {
+        "en": "judge the ledger on this day, YYYY-MM-DD (default: 31 December of the plan year)",
+        "zh": "按此日期评判台账，格式 YYYY-MM-DD（默认计划年度 12 月 31 日）",
+    },
+    "cli-report-district": {
+        "en": "a folder of plans NAME.toml with ledgers NAME.ledger.xlsx: one roll-up table",
+        "zh": "包含计划 NAME.toml 及其台账 NAME.ledger.xlsx 的文件夹：生成一张汇总表",
+    },
+    "cli-report-report-lang": {
+        "en": "language of the report (default: Chinese for a Chinese plan)",
+        "zh": "报告语言（默认：中文计划用中文）",
+    },
+    "cli-report-usage": {
+        "en": "give PLAN and LEDGER, or --district DIR",
+        "zh": "请给出 PLAN 和 LEDGER，或 --district DIR",
+    },
+    "cli-report-no-pairs": {
+        "en": "{folder} holds no plan with a ledger (NAME.toml with NAME.ledger.xlsx)",
+        "zh": "{folder} 中没有带台账的计划（NAME.toml 及 NAME.ledger.xlsx）",
+    },
+    "cli-report-no-ledger": {
+        "en": "{plan} has no ledger beside it (expected {stem}.ledger.xlsx, .csv, .toml or .json)",
+        "zh": "{plan} 旁边没有台账（应为 {stem}.ledger.xlsx、.csv、.toml 或 .json）",
+    },
+    "cli-report-written": {"en": "wrote {file}", "zh": "已写入 {file}"},
     # A month by its name: 4月, April.
     "month:1": {"en": "January", "zh": "1月"},
     "month:2": {"en": "February", "zh": "2月"},

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -48,9 +48,16 @@ def _named(item: Completion, lang: Lang) -> str:
     return render("report-task-heading", lang, n=n, n_zh=numeral, title=item.label)
 
 
-def _completion_rows(items: Sequence[Completion], lang: Lang) -> list[list[str]]:
+def _month(item: Completion, lang: Lang) -> str:
+    """A month's row by the month's name: 5月, May."""
+    return render(f"month:{int(item.key)}", lang)
+
+
+def _completion_rows(
+    items: Sequence[Completion], lang: Lang, name: Callable[[Completion, Lang], str] = _named
+) -> list[list[str]]:
     return [
-        [_named(c, lang), str(c.due), str(c.held), str(c.not_due), _percent(c.rate)] for c in items
+        [name(c, lang), str(c.due), str(c.held), str(c.not_due), _percent(c.rate)] for c in items
     ]
 
 
@@ -98,7 +105,7 @@ def sections(report: InspectionReport, lang: Lang) -> list[Table]:
         (
             t("by-month"),
             head,
-            _completion_rows([c for c in report.by_month if c.due or c.not_due], lang),
+            _completion_rows([c for c in report.by_month if c.due or c.not_due], lang, _month),
         ),
         (t("by-department"), head, _completion_rows(report.by_department, lang)),
         (t("by-task"), head, _completion_rows(report.by_task, lang)),
