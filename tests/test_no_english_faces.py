@@ -28,7 +28,7 @@ import attrs
 import pytest
 from docx import Document
 
-from commedu._messages import LANGS, Lang
+from commedu._messages import _SYNTAX_ZH, LANGS, Lang, syntax_reason_zh
 from commedu.cli import main
 from commedu.compliance.engine import rules
 from commedu.compliance.rule import Rule
@@ -383,3 +383,58 @@ def test_a_json_report_s_messages_speak_the_language_asked(
     own = plan_text(Path(argv[1])) | (ledger_text(JINSHAN_LEDGER) if "--ledger" in argv else set())
     leaks = {s: left for s in said if (left := _leftover(s, "zh", own, names))}
     assert not leaks
+
+
+#: A TOML or JSON text for each reason the parsers give, so every translation is of a reason
+#: the parser really says (a parser that rewords one makes its case fail here).
+BROKEN_TOML = (
+    "a = 1\na = 2",
+    'a = "\\uD800"',
+    'a = "\\uZZZZ"',
+    "a 1",
+    "[a",
+    "[[a",
+    "a = 1 b = 2",
+    "a = 1979-02-30",
+    "a.! = 1",
+    "= 1",
+    "a = foo",
+    "a = [1 2]",
+    "a = {b = 1",
+    'a = "\\x"',
+    'a = "abc',
+    "[a]\n[a]",
+    "a = [1]\n[[a]]",
+    "[a.b]\n[a]\nb.c = 1",
+    "a = {b = 1, b = 2}",
+    "a = '\x7f'",
+    'a = "x\ny"',
+    'a = "\x01"',
+)
+BROKEN_JSON = ("", '{"a" 1}', "[1 2]", "{a:1}", '"abc', '"a\x01"', '"\\q"', "1 2")
+
+
+def _reasons() -> list[str]:
+    said = []
+    for text in BROKEN_TOML:
+        with pytest.raises(tomllib.TOMLDecodeError) as caught:
+            tomllib.loads(text)
+        said.append(re.sub(r" \(at [^)]*\)$", "", str(caught.value)))
+    for text in BROKEN_JSON:
+        with pytest.raises(json.JSONDecodeError) as caught:
+            json.loads(text)
+        said.append(caught.value.msg)
+    return said
+
+
+def test_every_reason_a_parser_gives_is_said_in_chinese(names: set[str]) -> None:
+    for reason in _reasons():
+        zh = syntax_reason_zh(reason)
+        assert zh != reason, f"no Chinese for the parser's {reason!r}"
+        assert not _leftover(zh, "zh", set(), names), (reason, zh)
+
+
+def test_every_translation_of_a_reason_is_used() -> None:
+    reasons = _reasons()
+    unused = [p.pattern for p, _ in _SYNTAX_ZH if not any(p.match(r) for r in reasons)]
+    assert not unused

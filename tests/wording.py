@@ -32,6 +32,7 @@ NAMES = frozenset(
         "Thunderbird",
         "iPhone",
         "Mac",
+        "Unicode",  # the standard, named so in Chinese too
     }
 )
 
