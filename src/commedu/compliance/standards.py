@@ -294,7 +294,7 @@ RULES: tuple[Rule, ...] = (
             "with a township's plan but does not bind it.",
             "区（县、市）一级的标准（如全国社区教育示范区标准）可用于比较，但不约束镇（街道）计划。",
         ),
-        Text("The profile's own applies_to field.", "标准档案的 applies_to 项。"),
+        Text("The profile's own applies_to field.", "标准档案写明的适用层级（applies_to = …）。"),
         _profile_level,
         example(PASSES, PASSES_ZH, example_plan),
         example(
