@@ -323,6 +323,9 @@ def test_the_faces_are_the_ones_they_claim(
     assert "| CE303 |" in zh["check markdown jinshan"]
     assert "CE5" in zh["check text jinshan+ledger"]  # the ledger's rules ran
     assert "金山镇" in zh["html jinshan"]
+    # A place is said from the province down in Chinese, from the township up in English.
+    assert "山东省淄博市临淄区金山镇" in zh["html jinshan"]
+    assert "金山镇, 临淄区, 淄博市, 山东省" in en["html jinshan"]
     assert "金山镇" in en["served jinshan"]
     # An observance and a task's number are each said the reader's way.
     assert "New Year's Day" in en["html jinshan"]

@@ -1490,6 +1490,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     # The year at a glance: its headings, captions and the words in its tables.
     "glance-page": {"en": "{title} · the year at a glance", "zh": "{title} · 全年一览"},
     "glance-where": {"en": "{place} · {year}", "zh": "{place} · {year}年"},
+    "glance-place": {"en": "{small}, {large}", "zh": "{large}{small}"},
     "glance-schedule": {"en": "The year's work", "zh": "全年工作安排"},
     "glance-caption": {
         "en": "{schedule}: one row per month, one column per responsible department",

@@ -110,10 +110,11 @@ def write_glance(
 
 def _header(plan: Plan, lang: Lang) -> Markup:
     town = plan.township
-    levels = [town.province, town.city, town.district, town.name]
-    if lang == "en":
-        levels.reverse()
-    place = ("" if lang == "zh" else ", ").join(level for level in levels if level)
+    # From the province down; each language sets a smaller place beside a larger its own way.
+    levels = [level for level in (town.province, town.city, town.district, town.name) if level]
+    place = levels[0] if levels else ""
+    for level in levels[1:]:
+        place = _say("place", lang, large=place, small=level)
     where = _say("where", lang, place=place, year=plan.year)
     return Markup('<header>\n<h1>{}</h1>\n<p class="muted">{}</p>\n</header>\n').format(
         plan.title, where
