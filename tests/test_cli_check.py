@@ -9,7 +9,6 @@ import pytest
 
 import commedu
 from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
-from commedu.cli._check import TEXT as CHECK_TEXT
 from tests.conftest import EXAMPLES
 
 JINSHAN = str(EXAMPLES / "jinshan_2021.toml")
@@ -19,12 +18,6 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
-
-
-@pytest.mark.parametrize("texts", [CHECK_TEXT])  # the rules command's are catalogue entries
-def test_cli_texts_exist_in_both_languages(texts: dict[str, dict[str, str]]) -> None:
-    assert set(texts["en"]) == set(texts["zh"])
-    assert all(any("\u4e00" <= c <= "\u9fff" for c in t) for t in texts["zh"].values())
 
 
 def test_jinshan_fails_on_error_by_default(capsys: pytest.CaptureFixture[str]) -> None:

@@ -30,6 +30,9 @@ NAMES = frozenset(
         "Outlook",
         "Apple",
         "Thunderbird",
+        "iPhone",
+        "Mac",
+        "Unicode",  # the standard, named so in Chinese too
     }
 )
 

@@ -146,7 +146,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "{value!r} 不是场所类型；请用 学校、市民学校、场馆 或 其他",
     },
     "target-comparator": {
-        "en": "{value!r} is not a comparator; use '>=' (不低于), '<=' (不高于) or '=' (等于)",
+        "en": "{value!r} is not a comparator; use '>=' (at least), '<=' (at most) or '=' (exactly)",
         "zh": "{value!r} 不是比较方式；请用 “>=”（不低于）、“<=”（不高于）或 “=”（等于）",
     },
     "target-percent": {
@@ -467,12 +467,12 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "inspection-held-on": {"en": "Held on", "zh": "开展日期"},
     "inspection-record": {"en": "Record", "zh": "记录"},
     "inspection-date": {"en": "Date", "zh": "日期"},
-    "inspection-participants": {"en": "Participants (人次)", "zh": "参与人次"},
+    "inspection-participants": {"en": "Participations", "zh": "参与人次"},
     "inspection-none": {"en": "none", "zh": "无"},
     "inspection-records": {"en": "Records", "zh": "记录数"},
     "inspection-elders": {"en": "Of whom elders", "zh": "其中老年人"},
     "inspection-training-rate": {
-        "en": "Training rate (人次 ÷ resident population)",
+        "en": "Training rate (participations ÷ resident population)",
         "zh": "培训率（人次 ÷ 常住人口）",
     },
     "inspection-elder-share": {"en": "Elders' share", "zh": "老年人占比"},
@@ -854,7 +854,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "每条记录至少要有一个日期",
     },
     "ledger-elders-exceed": {
-        "en": "{value} elders is more than the {participants} participants (人次) recorded",
+        "en": "{value} elders is more than the {participants} participations recorded",
         "zh": "老年人 {value} 人次多于记录的参与人次 {participants}",
     },
     "ledger-other-plan": {
@@ -1432,6 +1432,295 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": 'argument "-" with mode %r',
         "zh": "模式为 %r 的参数 “-”",
     },
+    # -- one catalogue on every face: places outside the plan file, tables moved in ------------
+    # What a rule reads outside the plan file (a ledger's, a profile's), said in words in
+    # Chinese; English shows the path for programs, as for the plan's own fields.
+    "place:ledger": {"en": "ledger", "zh": "台账"},
+    "place:ledger.staff": {"en": "ledger.staff", "zh": "台账中的在岗人员"},
+    "place:ledger.expenses": {"en": "ledger.expenses", "zh": "台账中的经费支出"},
+    "place:ledger.records": {"en": "ledger.records", "zh": "台账记录"},
+    "place:ledger.records.elders": {"en": "ledger.records.elders", "zh": "台账记录中的老年人人次"},
+    "place:ledger.records.evidence": {
+        "en": "ledger.records.evidence",
+        "zh": "台账记录中的佐证材料",
+    },
+    "place:ledger.records.participants": {
+        "en": "ledger.records.participants",
+        "zh": "台账记录中的参与人次",
+    },
+    "place:records.elders": {"en": "records.elders", "zh": "台账记录中的老年人人次"},
+    "place:records[].evidence": {
+        "en": "evidence of ledger record {n}",
+        "zh": "台账第 {n} 条记录的佐证材料",
+    },
+    "place:profile.funding.earmarked": {
+        "en": "profile.funding.earmarked",
+        "zh": "标准档案中的经费专款专用要求",
+    },
+    "place:profile.funding.per_resident": {
+        "en": "profile.funding.per_resident",
+        "zh": "标准档案中的人均经费标准",
+    },
+    "place:profile.ledger.elder_share": {
+        "en": "profile.ledger.elder_share",
+        "zh": "标准档案中的老年人占比目标",
+    },
+    "place:profile.ledger.training_rate": {
+        "en": "profile.ledger.training_rate",
+        "zh": "标准档案中的培训率目标",
+    },
+    "place:profile.staffing.full_time": {
+        "en": "profile.staffing.full_time",
+        "zh": "标准档案中的专职人员标准",
+    },
+    "place:profile.staffing.staff": {
+        "en": "profile.staffing.staff",
+        "zh": "标准档案中的专兼职人员标准",
+    },
+    # Punctuation between the catalogue's pieces: each language's own marks.
+    "sep-list": {"en": ", ", "zh": "、"},
+    "sep-clause": {"en": "; ", "zh": "；"},
+    "sep-sentence": {"en": ". ", "zh": "。"},
+    "colon": {"en": ": ", "zh": "："},
+    "report-task-heading": {"en": "({n}) {title}", "zh": "（{n_zh}）{title}"},
+    # The year at a glance: its headings, captions and the words in its tables.
+    "glance-page": {"en": "{title} · the year at a glance", "zh": "{title} · 全年一览"},
+    "glance-where": {"en": "{place} · {year}", "zh": "{place} · {year}年"},
+    "glance-place": {"en": "{small}, {large}", "zh": "{large}{small}"},
+    "glance-schedule": {"en": "The year's work", "zh": "全年工作安排"},
+    "glance-caption": {
+        "en": "{schedule}: one row per month, one column per responsible department",
+        "zh": "{schedule}：每行一个月，每列一个责任部门",
+    },
+    "glance-hint": {
+        "en": "On a narrow screen, scroll the table sideways to see every department.",
+        "zh": "表格较宽时可左右滑动查看全部部门。",
+    },
+    "glance-month": {"en": "Month", "zh": "月份"},
+    "glance-no-department": {"en": "No department", "zh": "未指定部门"},
+    "glance-none": {"en": "none", "zh": "无"},
+    "glance-station": {"en": "Station: {name}", "zh": "工作站：{name}"},
+    "glance-count": {
+        "en": "{n} activities in the year, {departments} responsible departments.",
+        "zh": "全年共 {n} 项工作，{departments} 个责任部门。",
+    },
+    "glance-compliance": {"en": "Compliance check", "zh": "合规检查"},
+    "glance-profile": {"en": "Profile: {name} ({title})", "zh": "标准档案：{name}（{title}）"},
+    "glance-no-profile": {
+        "en": "No profile named: rules that need a standard's thresholds cannot be judged.",
+        "zh": "未指定标准档案：需要标准数值的规则无法判定。",
+    },
+    "glance-profile-error": {
+        "en": "The profile the plan names cannot be loaded: {reason}",
+        "zh": "计划指定的标准档案无法载入：{reason}",
+    },
+    "glance-code": {"en": "Code", "zh": "代码"},
+    "glance-rule": {"en": "Rule", "zh": "规则"},
+    "glance-severity": {"en": "Severity", "zh": "级别"},
+    "glance-status": {"en": "Status", "zh": "结果"},
+    "glance-message": {"en": "Message", "zh": "说明"},
+    "glance-rules-caption": {"en": "What each rule found", "zh": "各条规则的检查结果"},
+    "glance-list": {"en": ", ", "zh": "，"},
+    "glance-footer": {"en": "Made by commedu {version}.", "zh": "由 commedu {version} 生成。"},
+    "glance-observances": {"en": "Observances", "zh": "节日与纪念日"},
+    "glance-progress": {"en": "Progress", "zh": "完成进度"},
+    "glance-progress-as-of": {
+        "en": "From the ledger, as of {day}:",
+        "zh": "按台账截至 {day} 的情况：",
+    },
+    "glance-progress-caption": {
+        "en": "Where each planned activity stands",
+        "zh": "每项计划工作的完成情况",
+    },
+    "glance-activity": {"en": "Activity", "zh": "工作"},
+    "glance-held": {"en": "Sessions held", "zh": "开展记录"},
+    # The server's own pages: the list of feeds, and the pages that explain a failure.
+    "feeds-title": {"en": "Community-education calendar feeds", "zh": "社区教育日历订阅"},
+    "feeds-intro": {
+        "en": "Subscribe to these addresses in a calendar program: when a plan file changes, the calendars follow. On an iPhone, a Mac or with Outlook installed, click a webcal:// link to subscribe; in Google Calendar or Outlook on the web, copy the http(s):// address and add the calendar from a URL.",
+        "zh": "在日历程序中订阅下列地址，计划文件修改后日历会自动更新。在 iPhone、Mac 或装有 Outlook 的电脑上点击 webcal:// 链接即可订阅；谷歌日历、Outlook 网页版等请复制 http(s):// 地址，选择“通过网址添加”。",
+    },
+    "feeds-empty": {
+        "en": "This folder holds no plan file (.toml or .json).",
+        "zh": "此文件夹中没有计划文件（.toml 或 .json）。",
+    },
+    "feeds-summary": {
+        "en": "{township} · {year} · {n} activities",
+        "zh": "{township} · {year}年 · 共 {n} 项工作",
+    },
+    "feeds-glance": {"en": "The year at a glance", "zh": "全年一览"},
+    "feeds-caption": {"en": "Feeds of {title}", "zh": "{title}的订阅地址"},
+    "feeds-calendar": {"en": "Calendar", "zh": "日历"},
+    "feeds-count": {"en": "Activities", "zh": "工作项"},
+    "feeds-subscribe": {"en": "Subscribe (webcal://)", "zh": "点击订阅（webcal://）"},
+    "feeds-address": {
+        "en": "Subscribe: click the link, or copy the address",
+        "zh": "订阅：点击链接，或复制地址",
+    },
+    "feeds-plan": {"en": "The whole plan", "zh": "全部工作"},
+    "feeds-department": {"en": "Department: {name}", "zh": "部门：{name}"},
+    "feeds-station": {"en": "Station: {name}", "zh": "工作站：{name}"},
+    "feeds-broken": {
+        "en": "{file} cannot be read at the moment; its calendars are paused.",
+        "zh": "{file} 目前无法读取，其日历暂停提供。",
+    },
+    "feeds-details": {"en": "see the problems", "zh": "查看问题"},
+    "language-name": {"en": "English", "zh": "中文"},
+    "serve-not-found-title": {"en": "Not found", "zh": "找不到此页面"},
+    "serve-not-found": {
+        "en": "Nothing is served at this address: no plan, calendar or page.",
+        "zh": "此地址没有对应的计划、日历或页面。",
+    },
+    "serve-no-activities": {
+        "en": "{name} has no scheduled activity at the moment, so there is no calendar.",
+        "zh": "{name} 目前没有任何工作安排，因此没有日历。",
+    },
+    "serve-back": {"en": "Back to the list of feeds", "zh": "返回订阅列表"},
+    "serve-bad-plan-title": {"en": "The plan file has problems", "zh": "计划文件有误"},
+    "serve-bad-plan": {
+        "en": "{file} cannot be read as a plan, so its calendars and page are paused. Fix the file; nothing needs restarting, this address works again as soon as it is valid.",
+        "zh": "{file} 无法作为计划读取，其日历和页面暂停提供。修改文件后无需重启，此页会自动恢复。",
+    },
+    "serve-method-title": {"en": "Method not allowed", "zh": "不支持的请求方法"},
+    "serve-method": {
+        "en": "This server answers GET and HEAD requests only.",
+        "zh": "此服务器只接受 GET 和 HEAD 请求。",
+    },
+    "serve-bad-lang-title": {"en": "Bad language", "zh": "无效的语言参数"},
+    "serve-bad-lang": {
+        "en": "The lang parameter must be zh (Chinese) or en (English).",
+        "zh": "lang 参数只能是 zh（中文）或 en（英文）。",
+    },
+    "serve-folder-title": {"en": "The plan folder cannot be read", "zh": "无法读取计划文件夹"},
+    "serve-folder": {
+        "en": "The server cannot list the folder of plan files: {reason}",
+        "zh": "服务器无法列出计划文件所在的文件夹：{reason}",
+    },
+    "serve-internal-title": {"en": "Internal error", "zh": "服务器内部错误"},
+    "serve-internal": {
+        "en": "Something unexpected went wrong with this request; the server's log has the details.",
+        "zh": "处理此请求时出现意外错误，详情已写入服务器日志。",
+    },
+    # commedu check's help and messages.
+    "cli-check-plan": {"en": "the plan file (.toml or .json)", "zh": "计划文件（.toml 或 .json）"},
+    "cli-check-profile": {
+        "en": "a built-in standard profile (shandong-township, national-demonstration, henan-elder-education) or a profile .toml file; default: the one the plan names",
+        "zh": "内置标准档案（shandong-township、national-demonstration、henan-elder-education）或标准档案 .toml 文件；默认使用计划中写明的档案",
+    },
+    "cli-check-format": {"en": "report format (default: text)", "zh": "报告格式（默认：text）"},
+    "cli-check-select": {
+        "en": "rule codes or prefixes to check, comma-separated (default: ALL)",
+        "zh": "要检查的规则代码或前缀，用逗号分隔（默认：ALL）",
+    },
+    "cli-check-ignore": {
+        "en": "rule codes or prefixes to skip, comma-separated",
+        "zh": "要跳过的规则代码或前缀，用逗号分隔",
+    },
+    "cli-check-fail-on": {
+        "en": "exit 1 if a rule of this severity or worse fails (default: error); not evaluable and not applicable never fail",
+        "zh": "有此级别或更高级别的规则未通过时以 1 退出（默认：error）；无法判定和不适用不算未通过",
+    },
+    "cli-check-profile-error": {"en": "profile {name}", "zh": "标准档案 {name}"},
+    "cli-check-ledger": {
+        "en": "a ledger (.xlsx, .csv, .toml or .json) of what was done: adds the rules over actuals (CE5xx) and reads staff and spending from it",
+        "zh": "记录实际开展情况的台账（.xlsx、.csv、.toml 或 .json）：加查台账规则（CE5xx），并按台账核对人员和经费",
+    },
+    "cli-check-as-of": {
+        "en": "judge the ledger on this day, YYYY-MM-DD (default: 31 December of the plan year)",
+        "zh": "按此日期评判台账，格式 YYYY-MM-DD（默认计划年度 12 月 31 日）",
+    },
+    # commedu report's help and messages.
+    "cli-report-progress": {"en": "reporting", "zh": "正在生成报告"},
+    "cli-report-plan": {"en": "the plan file (.toml or .json)", "zh": "计划文件（.toml 或 .json）"},
+    "cli-report-ledger": {
+        "en": "the ledger file (.xlsx, .csv, .toml or .json)",
+        "zh": "台账文件（.xlsx、.csv、.toml 或 .json）",
+    },
+    "cli-report-output": {
+        "en": "the file to write (default: standard output; a .docx needs a file)",
+        "zh": "要写入的文件（默认输出到标准输出；.docx 必须写入文件）",
+    },
+    "cli-report-format": {
+        "en": "report format (default: by the output's extension, else html)",
+        "zh": "报告格式（默认按输出文件扩展名，否则为 html）",
+    },
+    "cli-report-profile": {
+        "en": "a built-in standard profile or a profile .toml file; default: the plan's",
+        "zh": "内置标准档案或标准档案 .toml 文件；默认使用计划中写明的档案",
+    },
+    "cli-report-as-of": {
+        "en": "judge the ledger on this day, YYYY-MM-DD (default: 31 December of the plan year)",
+        "zh": "按此日期评判台账，格式 YYYY-MM-DD（默认计划年度 12 月 31 日）",
+    },
+    "cli-report-district": {
+        "en": "a folder of plans NAME.toml with ledgers NAME.ledger.xlsx: one roll-up table",
+        "zh": "包含计划 NAME.toml 及其台账 NAME.ledger.xlsx 的文件夹：生成一张汇总表",
+    },
+    "cli-report-report-lang": {
+        "en": "language of the report (default: Chinese for a Chinese plan)",
+        "zh": "报告语言（默认：中文计划用中文）",
+    },
+    "cli-report-usage": {
+        "en": "give PLAN and LEDGER, or --district DIR",
+        "zh": "请给出 PLAN 和 LEDGER，或 --district DIR",
+    },
+    "cli-report-no-pairs": {
+        "en": "{folder} holds no plan with a ledger (NAME.toml with NAME.ledger.xlsx)",
+        "zh": "{folder} 中没有带台账的计划（NAME.toml 及 NAME.ledger.xlsx）",
+    },
+    "cli-report-no-ledger": {
+        "en": "{plan} has no ledger beside it (expected {stem}.ledger.xlsx, .csv, .toml or .json)",
+        "zh": "{plan} 旁边没有台账（应为 {stem}.ledger.xlsx、.csv、.toml 或 .json）",
+    },
+    "cli-report-written": {"en": "wrote {file}", "zh": "已写入 {file}"},
+    # A month by its name: 4月, April.
+    "month:1": {"en": "January", "zh": "1月"},
+    "month:2": {"en": "February", "zh": "2月"},
+    "month:3": {"en": "March", "zh": "3月"},
+    "month:4": {"en": "April", "zh": "4月"},
+    "month:5": {"en": "May", "zh": "5月"},
+    "month:6": {"en": "June", "zh": "6月"},
+    "month:7": {"en": "July", "zh": "7月"},
+    "month:8": {"en": "August", "zh": "8月"},
+    "month:9": {"en": "September", "zh": "9月"},
+    "month:10": {"en": "October", "zh": "10月"},
+    "month:11": {"en": "November", "zh": "11月"},
+    "month:12": {"en": "December", "zh": "12月"},
+    # The observances a year at a glance shows, by their canonical Chinese name.
+    "observance:元旦": {"en": "New Year's Day", "zh": "元旦"},
+    "observance:除夕": {"en": "Spring Festival Eve", "zh": "除夕"},
+    "observance:春节": {"en": "Spring Festival", "zh": "春节"},
+    "observance:元宵节": {"en": "Lantern Festival", "zh": "元宵节"},
+    "observance:学雷锋日": {"en": "Learn from Lei Feng Day", "zh": "学雷锋日"},
+    "observance:妇女节": {"en": "Women's Day", "zh": "妇女节"},
+    "observance:植树节": {"en": "Tree Planting Day", "zh": "植树节"},
+    "observance:清明节": {"en": "Qingming Festival", "zh": "清明节"},
+    "observance:全民国家安全教育日": {
+        "en": "National Security Education Day",
+        "zh": "全民国家安全教育日",
+    },
+    "observance:世界读书日": {"en": "World Book Day", "zh": "世界读书日"},
+    "observance:劳动节": {"en": "Labour Day", "zh": "劳动节"},
+    "observance:青年节": {"en": "Youth Day", "zh": "青年节"},
+    "observance:全国助残日": {"en": "National Day for Helping the Disabled", "zh": "全国助残日"},
+    "observance:端午节": {"en": "Dragon Boat Festival", "zh": "端午节"},
+    "observance:世界环境日": {"en": "World Environment Day", "zh": "世界环境日"},
+    "observance:儿童节": {"en": "Children's Day", "zh": "儿童节"},
+    "observance:建党节": {"en": "Party Founding Day", "zh": "建党节"},
+    "observance:建军节": {"en": "Army Day", "zh": "建军节"},
+    "observance:教师节": {"en": "Teachers' Day", "zh": "教师节"},
+    "observance:全民国防教育日": {"en": "National Defence Education Day", "zh": "全民国防教育日"},
+    "observance:秋分": {"en": "Autumn Equinox", "zh": "秋分"},
+    "observance:中国农民丰收节": {
+        "en": "Chinese Farmers' Harvest Festival",
+        "zh": "中国农民丰收节",
+    },
+    "observance:中秋节": {"en": "Mid-Autumn Festival", "zh": "中秋节"},
+    "observance:国庆节": {"en": "National Day", "zh": "国庆节"},
+    "observance:重阳节": {"en": "Double Ninth Festival", "zh": "重阳节"},
+    "observance:全国消防日": {"en": "National Fire Safety Day", "zh": "全国消防日"},
+    "observance:国家宪法日": {"en": "National Constitution Day", "zh": "国家宪法日"},
+    "observance:国际志愿者日": {"en": "International Volunteer Day", "zh": "国际志愿者日"},
 }
 
 

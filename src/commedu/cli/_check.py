@@ -28,38 +28,6 @@ if TYPE_CHECKING:
 
 __all__ = ["configure", "run"]
 
-TEXT: dict[Lang, dict[str, str]] = {
-    "en": {
-        "plan": "the plan file (.toml or .json)",
-        "profile": "a built-in standard profile (shandong-township, national-demonstration,"
-        " henan-elder-education) or a"
-        " profile .toml file; default: the one the plan names",
-        "format": "report format (default: text)",
-        "select": "rule codes or prefixes to check, comma-separated (default: ALL)",
-        "ignore": "rule codes or prefixes to skip, comma-separated",
-        "fail_on": "exit 1 if a rule of this severity or worse fails (default: error); not"
-        " evaluable and not applicable never fail",
-        "profile_error": "profile {name}",
-        "ledger": "a ledger (.xlsx, .csv, .toml or .json) of what was done: adds the rules over"
-        " actuals (CE5xx) and reads staff and spending from it",
-        "as_of": "judge the ledger on this day, YYYY-MM-DD (default: 31 December of the plan year)",
-    },
-    "zh": {
-        "plan": "计划文件（.toml 或 .json）",
-        "profile": "内置标准档案（shandong-township、national-demonstration、henan-elder-education）或标准档案 .toml"
-        " 文件；默认使用计划中写明的档案",
-        "format": "报告格式（默认：text）",
-        "select": "要检查的规则代码或前缀，用逗号分隔（默认：ALL）",
-        "ignore": "要跳过的规则代码或前缀，用逗号分隔",
-        "fail_on": "有此级别或更高级别的规则未通过时以 1 退出（默认：error）；无法判定和不适用"
-        "不算未通过",
-        "profile_error": "标准档案 {name}",
-        "ledger": "记录实际开展情况的台账（.xlsx、.csv、.toml 或 .json）：加查台账规则（CE5xx），"
-        "并按台账核对人员和经费",
-        "as_of": "按此日期评判台账，格式 YYYY-MM-DD（默认计划年度 12 月 31 日）",
-    },
-}
-
 
 def _codes(value: str) -> list[str]:
     return [code.strip() for code in value.split(",") if code.strip()]
@@ -90,23 +58,42 @@ def _paint(report: str, lang: Lang, style: Style) -> str:
 
 
 def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    text = TEXT[lang]
-    parser.add_argument("plan", type=path, metavar="PLAN", help=text["plan"])
-    parser.add_argument("--profile", type=path, metavar="NAME|FILE", help=text["profile"])
+    parser.add_argument("plan", type=path, metavar="PLAN", help=message("cli-check-plan", lang))
     parser.add_argument(
-        "--format", choices=("text", "markdown", "json"), default="text", help=text["format"]
+        "--profile", type=path, metavar="NAME|FILE", help=message("cli-check-profile", lang)
     )
     parser.add_argument(
-        "--select", type=_codes, action="extend", metavar="CODES", help=text["select"]
+        "--format",
+        choices=("text", "markdown", "json"),
+        default="text",
+        help=message("cli-check-format", lang),
     )
     parser.add_argument(
-        "--ignore", type=_codes, action="extend", metavar="CODES", help=text["ignore"]
+        "--select",
+        type=_codes,
+        action="extend",
+        metavar="CODES",
+        help=message("cli-check-select", lang),
     )
     parser.add_argument(
-        "--fail-on", choices=("error", "warning"), default="error", help=text["fail_on"]
+        "--ignore",
+        type=_codes,
+        action="extend",
+        metavar="CODES",
+        help=message("cli-check-ignore", lang),
     )
-    parser.add_argument("--ledger", type=path, metavar="FILE", help=text["ledger"])
-    parser.add_argument("--as-of", type=day(lang), metavar="DATE", help=text["as_of"])
+    parser.add_argument(
+        "--fail-on",
+        choices=("error", "warning"),
+        default="error",
+        help=message("cli-check-fail-on", lang),
+    )
+    parser.add_argument(
+        "--ledger", type=path, metavar="FILE", help=message("cli-check-ledger", lang)
+    )
+    parser.add_argument(
+        "--as-of", type=day(lang), metavar="DATE", help=message("cli-check-as-of", lang)
+    )
     parser.add_argument(
         "-o", "--output", type=path, metavar="FILE", help=message("cli-check-output", lang)
     )
@@ -138,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
         if args.profile is not None:
             where = f"--profile {args.profile}"
         else:
-            where = TEXT[lang]["profile_error"].format(name=exc.source)
+            where = message("cli-check-profile-error", lang, name=exc.source)
         if len(said) == 1 and not exc.problems[0].path:  # about the profile as a whole
             print(f"commedu check: {where}: {said[0]}", file=sys.stderr)
         else:

@@ -22,52 +22,34 @@ from commedu.errors import PlanError, ProfileError
 
 __all__ = ["configure", "run"]
 
-TEXT: dict[Lang, dict[str, str]] = {
-    "en": {
-        "progress": "reporting",
-        "plan": "the plan file (.toml or .json)",
-        "ledger": "the ledger file (.xlsx, .csv, .toml or .json)",
-        "output": "the file to write (default: standard output; a .docx needs a file)",
-        "format": "report format (default: by the output's extension, else html)",
-        "profile": "a built-in standard profile or a profile .toml file; default: the plan's",
-        "as_of": "judge the ledger on this day, YYYY-MM-DD (default: 31 December of the plan year)",
-        "district": "a folder of plans NAME.toml with ledgers NAME.ledger.xlsx: one roll-up table",
-        "report_lang": "language of the report (default: Chinese for a Chinese plan)",
-        "usage": "give PLAN and LEDGER, or --district DIR",
-        "no-pairs": "{folder} holds no plan with a ledger (NAME.toml with NAME.ledger.xlsx)",
-        "no-ledger": "{plan} has no ledger beside it (expected {stem}.ledger.xlsx, .csv, .toml or .json)",
-        "written": "wrote {file}",
-    },
-    "zh": {
-        "progress": "正在生成报告",
-        "plan": "计划文件（.toml 或 .json）",
-        "ledger": "台账文件（.xlsx、.csv、.toml 或 .json）",
-        "output": "要写入的文件（默认输出到标准输出；.docx 必须写入文件）",
-        "format": "报告格式（默认按输出文件扩展名，否则为 html）",
-        "profile": "内置标准档案或标准档案 .toml 文件；默认使用计划中写明的档案",
-        "as_of": "按此日期评判台账，格式 YYYY-MM-DD（默认计划年度 12 月 31 日）",
-        "district": "包含计划 NAME.toml 及其台账 NAME.ledger.xlsx 的文件夹：生成一张汇总表",
-        "report_lang": "报告语言（默认：中文计划用中文）",
-        "usage": "请给出 PLAN 和 LEDGER，或 --district DIR",
-        "no-pairs": "{folder} 中没有带台账的计划（NAME.toml 及 NAME.ledger.xlsx）",
-        "no-ledger": "{plan} 旁边没有台账（应为 {stem}.ledger.xlsx、.csv、.toml 或 .json）",
-        "written": "已写入 {file}",
-    },
-}
-
 _LEDGER_SUFFIXES = (".xlsx", ".csv", ".toml", ".json")
 
 
 def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
-    text = TEXT[lang]
-    parser.add_argument("plan", nargs="?", type=path, metavar="PLAN", help=text["plan"])
-    parser.add_argument("ledger", nargs="?", type=path, metavar="LEDGER", help=text["ledger"])
-    parser.add_argument("-o", "--output", type=path, metavar="FILE", help=text["output"])
-    parser.add_argument("--format", choices=("html", "docx", "json"), help=text["format"])
-    parser.add_argument("--profile", type=path, metavar="NAME|FILE", help=text["profile"])
-    parser.add_argument("--as-of", type=day(lang), metavar="DATE", help=text["as_of"])
-    parser.add_argument("--district", type=path, metavar="DIR", help=text["district"])
-    parser.add_argument("--report-lang", choices=("zh", "en"), help=text["report_lang"])
+    parser.add_argument(
+        "plan", nargs="?", type=path, metavar="PLAN", help=render("cli-report-plan", lang)
+    )
+    parser.add_argument(
+        "ledger", nargs="?", type=path, metavar="LEDGER", help=render("cli-report-ledger", lang)
+    )
+    parser.add_argument(
+        "-o", "--output", type=path, metavar="FILE", help=render("cli-report-output", lang)
+    )
+    parser.add_argument(
+        "--format", choices=("html", "docx", "json"), help=render("cli-report-format", lang)
+    )
+    parser.add_argument(
+        "--profile", type=path, metavar="NAME|FILE", help=render("cli-report-profile", lang)
+    )
+    parser.add_argument(
+        "--as-of", type=day(lang), metavar="DATE", help=render("cli-report-as-of", lang)
+    )
+    parser.add_argument(
+        "--district", type=path, metavar="DIR", help=render("cli-report-district", lang)
+    )
+    parser.add_argument(
+        "--report-lang", choices=("zh", "en"), help=render("cli-report-report-lang", lang)
+    )
 
 
 def _fail(lang: Lang, message: str, code: int = EXIT_USAGE) -> int:
@@ -85,11 +67,11 @@ def _pairs(folder: Path, lang: Lang) -> list[tuple[Path, Path]] | int:
         ledgers = [p for p in found if p.is_file()]
         if not ledgers:
             return _fail(
-                lang, TEXT[lang]["no-ledger"].format(plan=plan, stem=plan.stem), EXIT_FAILED
+                lang, render("cli-report-no-ledger", lang, plan=plan, stem=plan.stem), EXIT_FAILED
             )
         pairs.append((plan, ledgers[0]))
     if not pairs:
-        return _fail(lang, TEXT[lang]["no-pairs"].format(folder=folder))
+        return _fail(lang, render("cli-report-no-pairs", lang, folder=folder))
     return pairs
 
 
@@ -101,12 +83,12 @@ def run(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     if args.district is not None:
         if args.plan is not None or not Path(args.district).is_dir():
-            return _fail(lang, TEXT[lang]["usage"])
+            return _fail(lang, render("cli-report-usage", lang))
         pairs = _pairs(Path(args.district), lang)
         if isinstance(pairs, int):
             return pairs
     elif args.plan is None or args.ledger is None:
-        return _fail(lang, TEXT[lang]["usage"])
+        return _fail(lang, render("cli-report-usage", lang))
     else:
         pairs = [(Path(args.plan), Path(args.ledger))]
     fmt = args.format or {".docx": "docx", ".json": "json"}.get(
@@ -115,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
     if fmt == "docx" and (args.output is None or to_stdout(args.output)):
         return refuse_stdout("report", ".docx", "report.docx", lang)
     reports = []
-    with Progress(TEXT[lang]["progress"], len(pairs)) as progress:
+    with Progress(render("cli-report-progress", lang), len(pairs)) as progress:
         for plan_path, ledger_path in pairs:
             plan = read_plan(os.fspath(plan_path), "report", lang)
             if isinstance(plan, int):
@@ -145,5 +127,5 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         reason = os_reason(exc)
         return _fail(lang, render("cli-cannot-write", lang, file=args.output, reason=reason))
-    print(TEXT[lang]["written"].format(file=args.output))
+    print(render("cli-report-written", lang, file=args.output))
     return EXIT_OK

@@ -218,7 +218,7 @@ def _training_rate(plan: Plan, profile: Profile | None, actuals: Actuals) -> Out
         None if profile is None else profile.training_rate,
         "profile.ledger.training_rate",
         profile,
-        Text("training rate (人次 ÷ resident population)", "培训率（人次 ÷ 常住人口）"),
+        Text("training rate (participations ÷ resident population)", "培训率（人次 ÷ 常住人口）"),
     )
 
 
@@ -229,7 +229,7 @@ def _elder_share(plan: Plan, profile: Profile | None, actuals: Actuals) -> Outco
         None if profile is None else profile.elder_share,
         "profile.ledger.elder_share",
         profile,
-        Text("elders' share of 人次", "老年人占人次比例"),
+        Text("elders' share of participations", "老年人占人次比例"),
     )
 
 
@@ -384,9 +384,9 @@ _PASSES = ("The example ledger as it stands", "示例台账原样")
 
 
 _SOURCE = Text(
-    f"{JINSHAN} schedules the year-end inspection (年终督导) for December; an inspection"
-    " compares the 台账 with the plan (听汇报、查资料、看现场: hear the report, check the records,"
-    " see the sites).",
+    f"{JINSHAN} schedules the year-end inspection for December; an inspection"
+    " compares the ledger with the plan: it hears the report, checks the records and"
+    " sees the sites.",
     f"《{JINSHAN}》将迎接年终督导安排在 12 月；督导时听汇报、查资料、看现场，将台账与计划对照。",
 )
 
@@ -445,11 +445,11 @@ RULES: tuple[Rule, ...] = (
         "evidence-kept",
         Severity.ERROR,
         Text(
-            "Every record has the evidence (佐证材料) the profile requires, or at least one item.",
+            "Every record has the evidence the profile requires, or at least one item.",
             "每条记录均有标准档案要求的佐证材料（未要求时至少一项）。",
         ),
         Text(
-            "The inspection checks the records (查资料): a session without a sign-in sheet or photos cannot be shown.",
+            "The inspection checks the records: a session without a sign-in sheet or photos cannot be shown.",
             "督导要查资料：没有签到表或照片的活动无从证明。",
         ),
         _SOURCE,
@@ -473,7 +473,7 @@ RULES: tuple[Rule, ...] = (
         "training-rate",
         Severity.WARNING,
         Text(
-            "The training rate (培训率, 人次 ÷ resident population) meets the target.",
+            "The training rate (participations ÷ resident population) meets the target.",
             "培训率（人次 ÷ 常住人口）达到目标。",
         ),
         Text(
@@ -485,7 +485,9 @@ RULES: tuple[Rule, ...] = (
         _needs_ledger,
         _ledger_example(*_PASSES),
         _ledger_example(
-            "100 人次 a month for 20000 residents", "每月 100 人次、常住人口 20000 人", "small"
+            "100 participations a month for 20000 residents",
+            "每月 100 人次、常住人口 20000 人",
+            "small",
         ),
         scope="ledger.records.participants",
         actuals=_training_rate,
@@ -500,22 +502,24 @@ RULES: tuple[Rule, ...] = (
         "elder-share",
         Severity.INFO,
         Text(
-            "Elders make up at least the target share of 人次.",
+            "Elders make up at least the target share of participations.",
             "老年人占参与人次的比例达到目标。",
         ),
         Text(
-            f"{JINSHAN} makes elder education (老年教育) a main task.",
+            f"{JINSHAN} makes elder education a main task.",
             f"《{JINSHAN}》将发展老年教育列为主要任务。",
         ),
         _SOURCE,
         _needs_ledger,
         _ledger_example(*_PASSES),
-        _ledger_example("100 of every 1000 人次 are elders", "每 1000 人次中老年人 100", "young"),
+        _ledger_example(
+            "100 of every 1000 participations are elders", "每 1000 人次中老年人 100", "young"
+        ),
         scope="ledger.records.elders",
         actuals=_elder_share,
         title=Text("Elders' share", "老年人占比"),
         failure=Text(
-            "Elders make up less than the target share of 人次.",
+            "Elders make up less than the target share of participations.",
             "老年人占参与人次的比例未达到目标。",
         ),
     ),

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import attrs
 
+from commedu._messages import field_label
 from commedu.compliance.examples import (
     JINSHAN,
     PASSES,
@@ -40,7 +41,7 @@ def _every_month(plan: Plan, _: Profile | None) -> Outcome:
     return outcome(
         Finding(
             "schedule",
-            Text(f"no work is scheduled in {month}月 (month {month})", f"{month}月没有安排工作"),
+            Text(f"no work is scheduled in month {month}", f"{month}月没有安排工作"),
         )
         for month in range(1, 13)
         if not plan.activities_in_month(month)
@@ -52,7 +53,7 @@ def _has_responsible(plan: Plan, _: Profile | None) -> Outcome:
         Finding(
             f"schedule.activities[{i}].responsible",
             Text(
-                f"{quote(a.title)} ({a.wording}) names no responsible department (责任部门)",
+                f"{quote(a.title)} ({a.wording}) names no responsible department",
                 f"{quote(a.title)}（{a.wording}）没有责任部门",
             ),
         )
@@ -88,7 +89,7 @@ def _no_duplicates(plan: Plan, _: Profile | None) -> Outcome:
                     f"{quote(activity.title)} ({activity.wording}) is already scheduled at "
                     f"schedule.activities[{clash}] ({other.wording})",
                     f"{quote(activity.title)}（{activity.wording}）与 "
-                    f"schedule.activities[{clash}]（{other.wording}）重复",
+                    f"{field_label(f'schedule.activities[{clash}]', 'zh')}（{other.wording}）重复",
                 ),
             )
         )
@@ -97,7 +98,7 @@ def _no_duplicates(plan: Plan, _: Profile | None) -> Outcome:
 
 _NO_STATIONS = NotApplicable(
     Text(
-        "the plan names no stations (社区教育工作站); its work happens at other places",
+        "the plan names no stations; its work happens at other places",
         "计划未设社区教育工作站，工作在其他场所开展",
     )
 )
@@ -113,7 +114,7 @@ def _tasks_served(plan: Plan, _: Profile | None) -> Outcome:
             Finding(
                 f"tasks[{i}]",
                 Text(
-                    f"no scheduled activity serves task ({task.numeral}) {quote(task.title)}"
+                    f"no scheduled activity serves task {task.number} {quote(task.title)}"
                     " or any of its mechanisms",
                     f"配档表中没有工作服务于任务（{task.numeral}）{quote(task.title)}或其机制",
                 ),
@@ -233,7 +234,7 @@ RULES: tuple[Rule, ...] = (
         "activity-has-responsible",
         Severity.ERROR,
         Text(
-            "Every scheduled activity names a responsible department (责任部门).",
+            "Every scheduled activity names a responsible department.",
             "每项工作都有责任部门。",
         ),
         Text(
@@ -296,7 +297,7 @@ RULES: tuple[Rule, ...] = (
             "配档表中没有工作的任务是没有时间表的承诺。服务于某机制的工作也算服务于其所属任务。",
         ),
         Text(
-            f"The 主要任务及措施 and the 配档表 of {JINSHAN}.",
+            f"The main tasks and measures and the schedule of {JINSHAN}.",
             f"《{JINSHAN}》主要任务及措施与配档表。",
         ),
         _tasks_served,
@@ -322,10 +323,10 @@ RULES: tuple[Rule, ...] = (
         Text(
             "Work for a task in general does not show that each of its mechanisms is carried out,"
             " so a mechanism must be served itself; mark funding rules and the like standing.",
-            "服务于任务整体的工作不能说明其每个机制都已落实，因此机制须有自己的工作；经费制度等常设安排应标为 standing。",
+            "服务于任务整体的工作不能说明其每个机制都已落实，因此机制须有自己的工作；经费制度等常设安排应写明 standing = true。",
         ),
         Text(
-            f"The 主要任务及措施 and the 配档表 of {JINSHAN}.",
+            f"The main tasks and measures and the schedule of {JINSHAN}.",
             f"《{JINSHAN}》主要任务及措施与配档表。",
         ),
         _mechanisms_served,
@@ -344,13 +345,13 @@ RULES: tuple[Rule, ...] = (
         "CE306",
         "station-has-theme",
         Severity.WARNING,
-        Text("Every station (社区教育工作站) has a theme.", "每个社区教育工作站都有主题。"),
+        Text("Every station has a theme.", "每个社区教育工作站都有主题。"),
         Text(
             "The plan builds each station around a theme; a station without one has no purpose.",
             "计划围绕主题建设工作站；没有主题的工作站没有方向。",
         ),
         Text(
-            f"The station sentence of {JINSHAN} task (一) 2.",
+            f"The station sentence of {JINSHAN} task 1, point 2.",
             f"《{JINSHAN}》任务（一）2 中关于工作站的表述。",
         ),
         _station_theme,
@@ -377,7 +378,7 @@ RULES: tuple[Rule, ...] = (
             "没有任何工作的工作站只存在于纸面上。",
         ),
         Text(
-            f"The station sentence of {JINSHAN} task (一) 2 and its 配档表.",
+            f"The station sentence of {JINSHAN} task 1, point 2, and its schedule.",
             f"《{JINSHAN}》任务（一）2 与配档表。",
         ),
         _station_activity,

@@ -10,6 +10,7 @@ from datetime import date
 
 import attrs
 
+from commedu._messages import field_label
 from commedu.compliance.examples import (
     JINSHAN,
     PASSES,
@@ -72,15 +73,16 @@ def _required_event(key: str, name: Text) -> Callable[[Plan, Profile | None], Ou
             return Passed(
                 Text(
                     f"schedule.activities[{i}] {quote(a.title)} ({a.wording})",
-                    f"schedule.activities[{i}] {quote(a.title)}（{a.wording}）",
+                    f"{field_label(f'schedule.activities[{i}]', 'zh')} {quote(a.title)}（{a.wording}）",
                 )
             )
         months = "、".join(f"{m}月" for m in spec.months)
+        months_en = ", ".join(str(m) for m in spec.months)
         return Failed(
             Finding(
                 f"schedule.activities[{i}]",
                 Text(
-                    f"{quote(a.title)} ({a.wording}) should fall in {months}",
+                    f"{quote(a.title)} ({a.wording}) should fall in month {months_en}",
                     f"{quote(a.title)}（{a.wording}）应安排在{months}",
                 ),
             )
@@ -107,8 +109,8 @@ _SMART_TECHNOLOGY_SOURCE = Text(
 )
 
 _EVENT_SOURCE = Text(
-    f"{JINSHAN}, task (八) 办好全民终身学习活动周 and the 12月 item 迎接社区教育工作年终督导; "
-    "task (五) calls for 老年人运用智能技术培训.",
+    f"{JINSHAN}, task 8 (the Lifelong Learning Week) and its December item, the year-end"
+    " inspection; task 5 calls for smart-technology training for older people.",
     f"《{JINSHAN}》任务（八）“办好全民终身学习活动周”、12月“迎接社区教育工作年终督导”；"
     "任务（五）“积极开展老年人运用智能技术培训”。",
 )
@@ -120,7 +122,7 @@ RULES: tuple[Rule, ...] = (
         "lifelong-learning-week",
         Severity.ERROR,
         Text(
-            "The schedule includes the Lifelong Learning Week (全民终身学习活动周).",
+            "The schedule includes the Lifelong Learning Week.",
             "配档表安排了全民终身学习活动周。",
         ),
         Text(
@@ -130,7 +132,7 @@ RULES: tuple[Rule, ...] = (
         _EVENT_SOURCE,
         _required_event(
             "lifelong-learning-week",
-            Text("Lifelong Learning Week (全民终身学习活动周)", "全民终身学习活动周"),
+            Text("Lifelong Learning Week", "全民终身学习活动周"),
         ),
         example(PASSES, PASSES_ZH, example_plan),
         example(
@@ -150,7 +152,7 @@ RULES: tuple[Rule, ...] = (
         "year-end-inspection",
         Severity.ERROR,
         Text(
-            "The schedule includes the year-end inspection (年终督导) at the end of the year.",
+            "The schedule includes the year-end inspection at the end of the year.",
             "配档表在年末安排了年终督导。",
         ),
         Text(
@@ -158,7 +160,7 @@ RULES: tuple[Rule, ...] = (
             "年终督导检查计划落实情况，迎检是全年工作的一部分。",
         ),
         _EVENT_SOURCE,
-        _required_event("year-end-inspection", Text("year-end inspection (年终督导)", "年终督导")),
+        _required_event("year-end-inspection", Text("year-end inspection", "年终督导")),
         example(PASSES, PASSES_ZH, example_plan),
         example(
             "The inspection is scheduled in June",
@@ -177,7 +179,7 @@ RULES: tuple[Rule, ...] = (
         "elder-smart-technology-training",
         Severity.ERROR,
         Text(
-            "The schedule includes smart-technology training for older people (老年人智能技术培训).",
+            "The schedule includes smart-technology training for older people.",
             "配档表安排了老年人智能技术培训。",
         ),
         Text(
@@ -192,7 +194,7 @@ RULES: tuple[Rule, ...] = (
         _required_event(
             "elder-smart-technology-training",
             Text(
-                "smart-technology training for older people (老年人智能技术培训)",
+                "smart-technology training for older people",
                 "老年人智能技术培训",
             ),
         ),

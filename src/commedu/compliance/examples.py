@@ -148,6 +148,6 @@ PASSES_ZH = "示例计划原样"
 
 
 SCHEDULE_SOURCE = Text(
-    f"The 配档表 of {JINSHAN} assigns every item to a month and to responsible bodies (责任部门).",
+    f"The schedule of {JINSHAN} assigns every item to a month and to responsible bodies.",
     f"《{JINSHAN}》的配档表为每项工作写明月份和责任部门。",
 )

@@ -57,7 +57,7 @@ def _schedule_not_empty(plan: Plan, _: Profile | None) -> Outcome:
             )
         )
     return Failed(
-        [Finding("schedule", Text("the schedule (配档表) lists no activity", "配档表没有任何工作"))]
+        [Finding("schedule", Text("the schedule lists no activity", "配档表没有任何工作"))]
     )
 
 
@@ -96,8 +96,8 @@ def _goals_stated(plan: Plan, _: Profile | None) -> Outcome:
     findings = [
         Finding(field, Text(f"the plan states no {en}", f"计划没有写明{zh}"))
         for field, en, zh in (
-            ("guiding_principles", "guiding principles (指导思想)", "指导思想"),
-            ("goals", "goals (工作目标)", "工作目标"),
+            ("guiding_principles", "guiding principles", "指导思想"),
+            ("goals", "goals", "工作目标"),
         )
         if not getattr(plan, field).strip()
     ]
@@ -171,7 +171,7 @@ RULES: tuple[Rule, ...] = (
             "A task with no measure says what to achieve but not what will be done.",
             "没有措施的任务只说了目标，没有说做什么。",
         ),
-        Text(f"The 主要任务及措施 section of {JINSHAN}.", f"《{JINSHAN}》“主要任务及措施”部分。"),
+        Text(f"The main tasks and measures of {JINSHAN}.", f"《{JINSHAN}》“主要任务及措施”部分。"),
         _tasks_have_measures,
         example(PASSES, PASSES_ZH, example_plan),
         example(
@@ -198,7 +198,7 @@ RULES: tuple[Rule, ...] = (
             "督导时要对照计划的指导思想和目标检查全年工作。",
         ),
         Text(
-            f"Sections 一、指导思想 and 二、工作目标 of {JINSHAN}.",
+            f"Sections 1 (guiding principles) and 2 (goals) of {JINSHAN}.",
             f"《{JINSHAN}》一、指导思想；二、工作目标。",
         ),
         _goals_stated,
@@ -244,7 +244,7 @@ RULES: tuple[Rule, ...] = (
             "印发日期表明计划是否在所安排的工作之前生效。",
         ),
         Text(
-            "commedu: a plan is an issued document (公文), which carries a date.",
+            "commedu: a plan is an issued document, which carries a date.",
             "commedu：计划是公文，应有成文日期。",
         ),
         _issue_date,
@@ -262,7 +262,7 @@ RULES: tuple[Rule, ...] = (
         "no-placeholders",
         Severity.WARNING,
         Text(
-            "The plan holds none of the stand-ins a starter plan is written with (待填写, 某某村…).",
+            "The plan holds none of the stand-ins a starter plan is written with.",
             "计划中没有模板留下的占位文字（待填写、某某村等）。",
         ),
         Text(
@@ -271,8 +271,8 @@ RULES: tuple[Rule, ...] = (
             "模板计划原样即可读取，便于逐步填写；占位文字未替换前，它描述的不是真实的镇街。",
         ),
         Text(
-            "commedu: the words `commedu init` writes, listed in commedu.datafile.starter.PLACEHOLDERS.",
-            "commedu：`commedu init` 写入的占位文字，见 commedu.datafile.starter.PLACEHOLDERS。",
+            "commedu: the words `commedu init` writes into a starter plan.",
+            "commedu：`commedu init` 写入模板计划的占位文字。",
         ),
         _no_placeholders,
         example(PASSES, PASSES_ZH, example_plan),

@@ -8,13 +8,14 @@ profile always give the same bytes. The JSON form is versioned (``SCHEMA``) and 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 import attrs
 
-from commedu._messages import FieldPath, Lang, check_lang, render
+from commedu._messages import MESSAGES, FieldPath, Lang, check_lang, render
 from commedu.compliance.rule import (
     Failed,
     Finding,
@@ -106,11 +107,11 @@ class RuleResult:
                     "compliance-n-findings", lang, failure=self.rule.failure(lang), n=len(findings)
                 )
             case NotEvaluable(missing=missing, note=note):
-                named = ("、" if lang == "zh" else ", ").join(said(m, lang) for m in missing)
+                named = render("sep-list", lang).join(said(m, lang) for m in missing)
                 needs = render("compliance-needs", lang, missing=named)
                 if note is None:
                     return needs
-                return f"{needs}{'。' if lang == 'zh' else '. '}{note(lang)}"
+                return f"{needs}{render('sep-sentence', lang)}{note(lang)}"
             case NotApplicable(reason=reason):
                 return reason(lang)
 
@@ -119,7 +120,7 @@ class RuleResult:
         (a single finding is the message itself)."""
         if len(self.findings) < 2:
             return ()
-        colon = "：" if lang == "zh" else ": "
+        colon = render("colon", lang)
         return tuple(f"{said(f.path, lang)}{colon}{f.message(lang)}" for f in self.findings)
 
 
@@ -238,7 +239,7 @@ def summary(report: ComplianceReport, lang: Lang) -> str:
     """The counts by status, then the failures by severity, in one line."""
     counts = report.counts
     by = report.failures_by_severity
-    separator = "；" if lang == "zh" else "; "
+    separator = render("sep-clause", lang)
     return separator.join(
         (
             render(
@@ -278,7 +279,14 @@ def _text(report: ComplianceReport, lang: Lang) -> str:
 
 def said(path: str, lang: Lang) -> str:
     """A place in the plan file for people: its path in English, its name in Chinese
-    (``schedule.activities[20]`` is 配档表第 21 项); programs read the path from the JSON."""
+    (``schedule.activities[20]`` is 配档表第 21 项); programs read the path from the JSON.
+
+    A place outside the plan file (a ledger's record, a profile's threshold) has its own words
+    (``place:`` entries)."""
+    generic = re.sub(r"\[\d+\]", "[]", path)
+    if f"place:{generic}" in MESSAGES:
+        index = re.search(r"\[(\d+)\]", path)
+        return render(f"place:{generic}", lang, n=int(index[1]) + 1 if index else 0)
     return FieldPath(path).said(lang)
 
 
@@ -317,6 +325,6 @@ def _markdown(report: ComplianceReport, lang: Lang) -> str:
         lines += ["", f"## {label('findings')}"]
     for r in detailed:
         lines += ["", f"### {r.code} {r.label(lang)}", ""]
-        colon = "：" if lang == "zh" else ": "
+        colon = render("colon", lang)
         lines += [f"- {_place(f.path, lang)}{colon}{_cell(f.message(lang))}" for f in r.findings]
     return "\n".join(lines) + "\n"

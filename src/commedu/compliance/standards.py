@@ -54,7 +54,7 @@ def _profile_level(plan: Plan, profile: Profile | None) -> Outcome:
             Finding(
                 "profile",
                 Text(
-                    f"the profile {profile.name!r} governs districts (区、县、市), but this is the "
+                    f"the profile {profile.name!r} governs districts, counties and cities, but this is the "
                     f"plan of {plan.township.name}; read its results as a comparison",
                     f"标准档案 {profile.name!r} 适用于区（县、市），而本计划属于{plan.township.name}；"
                     "其结果仅供比较",
@@ -212,7 +212,7 @@ def _funding_earmarked(plan: Plan, profile: Profile | None) -> Outcome:
             Finding(
                 "commitments.funding_earmarked",
                 Text(
-                    "the plan does not commit to ring-fenced (专款专用) funding",
+                    "the plan does not commit to ring-fenced funding",
                     "计划没有承诺经费专款专用",
                 ),
             )
@@ -275,7 +275,7 @@ def _funding_actual(plan: Plan, profile: Profile | None) -> Outcome:
 
 
 _STANDARD_SOURCE = Text(
-    f"The provincial standard (省定标准) as cited by {JINSHAN}: “{STAFF_QUOTE}” “{FUNDING_QUOTE}”",
+    f"The provincial standard as cited by {JINSHAN}: “{STAFF_QUOTE}” “{FUNDING_QUOTE}”",
     f"《{JINSHAN}》引述的省定标准：“{STAFF_QUOTE}”“{FUNDING_QUOTE}”",
 )
 
@@ -294,7 +294,7 @@ RULES: tuple[Rule, ...] = (
             "with a township's plan but does not bind it.",
             "区（县、市）一级的标准（如全国社区教育示范区标准）可用于比较，但不约束镇（街道）计划。",
         ),
-        Text("The profile's own applies_to field.", "标准档案的 applies_to 项。"),
+        Text("The profile's own applies_to field.", "标准档案写明的适用层级（applies_to = …）。"),
         _profile_level,
         example(PASSES, PASSES_ZH, example_plan),
         example(
@@ -315,7 +315,7 @@ RULES: tuple[Rule, ...] = (
         "full-time-staff-committed",
         Severity.ERROR,
         Text(
-            "The plan commits to at least the profile's number of full-time staff (专职人员).",
+            "The plan commits to at least the profile's number of full-time staff.",
             "计划承诺的专职人员不少于标准。",
         ),
         Text("Staffing is the first thing the standard fixes.", "人员配置是标准首先规定的内容。"),
@@ -339,8 +339,7 @@ RULES: tuple[Rule, ...] = (
         "staff-committed",
         Severity.ERROR,
         Text(
-            "The plan commits to at least the profile's lower bound of full- and part-time staff"
-            " (专兼职人员).",
+            "The plan commits to at least the profile's lower bound of full- and part-time staff.",
             "计划承诺的专兼职人员不少于标准下限。",
         ),
         Text(
@@ -395,7 +394,7 @@ RULES: tuple[Rule, ...] = (
         "funding-earmarked",
         Severity.ERROR,
         Text(
-            "The plan commits to ring-fenced funding (专款专用) where the profile requires it.",
+            "The plan commits to ring-fenced funding where the profile requires it.",
             "标准要求时，计划承诺经费专款专用。",
         ),
         Text(
@@ -476,7 +475,7 @@ RULES: tuple[Rule, ...] = (
         "funding-actual",
         Severity.ERROR,
         Text(
-            "The budget divided by the resident population (常住人口) meets the profile's funding per resident.",
+            "The budget divided by the resident population meets the profile's funding per resident.",
             "预算按常住人口人均不低于标准。",
         ),
         Text(

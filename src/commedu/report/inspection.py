@@ -39,6 +39,8 @@ class Completion:
     due: int
     held: int
     not_due: int
+    #: a task's number in the plan, which each language prints its own way: （二）, (2)
+    number: int | None = None
 
     @property
     def rate(self) -> Decimal | None:
@@ -111,7 +113,9 @@ class InspectionReport:
 _HELD = (Progress.DONE, Progress.EARLY, Progress.LATE)
 
 
-def _completion(key: str, label: str, items: Iterable[ActivityProgress]) -> Completion:
+def _completion(
+    key: str, label: str, items: Iterable[ActivityProgress], number: int | None = None
+) -> Completion:
     found = tuple(items)
     return Completion(
         key,
@@ -119,6 +123,7 @@ def _completion(key: str, label: str, items: Iterable[ActivityProgress]) -> Comp
         due=sum(1 for i in found if i.status is not Progress.NOT_DUE),
         held=sum(1 for i in found if i.status in _HELD),
         not_due=sum(1 for i in found if i.status is Progress.NOT_DUE),
+        number=number,
     )
 
 
@@ -156,12 +161,13 @@ def inspection(assessment: Assessment) -> InspectionReport:
     tasks = tuple(
         _completion(
             t.id,
-            f"（{t.numeral}）{t.title}",
+            t.title,
             (
                 i
                 for i in items
                 if t.id in i.activity.serves or any(m.id in i.activity.serves for m in t.mechanisms)
             ),
+            t.number,
         )
         for t in plan.tasks
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -16,6 +16,7 @@ from commedu._messages import Lang, render
 from commedu._page import Markup, document, join, table
 from commedu.compliance.actuals import Progress
 from commedu.compliance.report import said
+from commedu.model.checks import CHINESE_NUMERALS
 from commedu.report.inspection import Completion, InspectionReport
 
 __all__ = ["JSON_SCHEMA", "label", "sections", "to_docx", "to_html", "to_json"]
@@ -38,8 +39,26 @@ def _percent(value: Decimal | None) -> str:
 Table = tuple[str, Sequence[str], Sequence[Sequence[str]]]
 
 
-def _completion_rows(items: Sequence[Completion]) -> list[list[str]]:
-    return [[c.label, str(c.due), str(c.held), str(c.not_due), _percent(c.rate)] for c in items]
+def _named(item: Completion, lang: Lang) -> str:
+    """A group's name; a task's with its number as the language prints it: （二）, (2)."""
+    if item.number is None:
+        return item.label
+    n = item.number
+    numeral = CHINESE_NUMERALS[n - 1] if 1 <= n <= len(CHINESE_NUMERALS) else str(n)
+    return render("report-task-heading", lang, n=n, n_zh=numeral, title=item.label)
+
+
+def _month(item: Completion, lang: Lang) -> str:
+    """A month's row by the month's name: 5月, May."""
+    return render(f"month:{int(item.key)}", lang)
+
+
+def _completion_rows(
+    items: Sequence[Completion], lang: Lang, name: Callable[[Completion, Lang], str] = _named
+) -> list[list[str]]:
+    return [
+        [name(c, lang), str(c.due), str(c.held), str(c.not_due), _percent(c.rate)] for c in items
+    ]
 
 
 def sections(report: InspectionReport, lang: Lang) -> list[Table]:
@@ -83,9 +102,13 @@ def sections(report: InspectionReport, lang: Lang) -> list[Table]:
     items_head = [t("code"), t("activity"), t("when"), t("held-on")]
     return [
         (t("completion"), head, [total_row]),
-        (t("by-month"), head, _completion_rows([c for c in report.by_month if c.due or c.not_due])),
-        (t("by-department"), head, _completion_rows(report.by_department)),
-        (t("by-task"), head, _completion_rows(report.by_task)),
+        (
+            t("by-month"),
+            head,
+            _completion_rows([c for c in report.by_month if c.due or c.not_due], lang, _month),
+        ),
+        (t("by-department"), head, _completion_rows(report.by_department, lang)),
+        (t("by-task"), head, _completion_rows(report.by_task, lang)),
         (t("missing"), items_head, activities(Progress.MISSING)),
         (t("late"), items_head, activities(Progress.LATE)),
         (

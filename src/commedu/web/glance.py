@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from commedu._atomic import write_bytes
-from commedu._messages import Lang
+from commedu._messages import Lang, render
 from commedu._page import Markup, document, esc, join
 from commedu._typecheck import check_arguments
 from commedu._version import __version__
@@ -32,85 +32,11 @@ from commedu.model.when import Month, Recurrence, Session
 
 __all__ = ["glance_html", "write_glance"]
 
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
-_LABELS: dict[Lang, dict[str, str]] = {
-    "zh": {
-        "page": "{title} · 全年一览",
-        "where": "{place} · {year}年",
-        "schedule": "全年工作安排",
-        "caption": "{schedule}：每行一个月，每列一个责任部门",
-        "hint": "表格较宽时可左右滑动查看全部部门。",
-        "month": "月份",
-        "month-name": "{month}月",
-        "no-department": "未指定部门",
-        "none": "无",
-        "station": "工作站：{name}",
-        "count": "全年共 {n} 项工作，{departments} 个责任部门。",
-        "compliance": "合规检查",
-        "profile": "标准档案：{name}（{title}）",
-        "no-profile": "未指定标准档案：需要标准数值的规则无法判定。",
-        "profile-error": "计划指定的标准档案无法载入：{reason}",
-        "code": "代码",
-        "rule": "规则",
-        "severity": "级别",
-        "status": "结果",
-        "message": "说明",
-        "rules-caption": "各条规则的检查结果",
-        "list": "，",
-        "footer": "由 commedu {version} 生成。",
-        "observances": "节日与纪念日",
-        "progress": "完成进度",
-        "progress-as-of": "按台账截至 {day} 的情况：",
-        "progress-caption": "每项计划工作的完成情况",
-        "activity": "工作",
-        "held": "开展记录",
-    },
-    "en": {
-        "page": "{title} · the year at a glance",
-        "where": "{place} · {year}",
-        "schedule": "The year's work",
-        "caption": "{schedule}: one row per month, one column per responsible department",
-        "hint": "On a narrow screen, scroll the table sideways to see every department.",
-        "month": "Month",
-        "month-name": "{name}",
-        "no-department": "No department",
-        "none": "none",
-        "station": "Station: {name}",
-        "count": "{n} activities in the year, {departments} responsible departments.",
-        "compliance": "Compliance check",
-        "profile": "Profile: {name} ({title})",
-        "no-profile": "No profile named: rules that need a standard's thresholds cannot be judged.",
-        "profile-error": "The profile the plan names cannot be loaded: {reason}",
-        "code": "Code",
-        "rule": "Rule",
-        "severity": "Severity",
-        "status": "Status",
-        "message": "Message",
-        "rules-caption": "What each rule found",
-        "list": ", ",
-        "footer": "Made by commedu {version}.",
-        "observances": "Observances",
-        "progress": "Progress",
-        "progress-as-of": "From the ledger, as of {day}:",
-        "progress-caption": "Where each planned activity stands",
-        "activity": "Activity",
-        "held": "Sessions held",
-    },
-}
+def _say(key: str, lang: Lang, /, **params: object) -> str:
+    """The page's words, from the catalogue (``glance-`` entries)."""
+    return render(f"glance-{key}", lang, **params)
+
 
 #: A mark beside each status word, so a printout in black and white reads the same.
 _MARKS = {"pass": "✓", "fail": "✗", "not-evaluable": "?", "not-applicable": "–"}
@@ -154,9 +80,8 @@ def glance_html(
     """
     check_arguments(glance_html, plan=plan, lang=lang, ledger=ledger, as_of=as_of)
     chosen = lang or plan.language
-    labels = _LABELS[chosen]
     judged = _judge(plan, ledger, as_of)
-    footer = labels["footer"].format(version=__version__)
+    footer = _say("footer", chosen, version=__version__)
     # Every section escapes what it shows (Markup templates or esc()), so its markup is kept.
     body = join(
         [
@@ -168,7 +93,7 @@ def glance_html(
             Markup("</main>\n<footer><p>{}</p></footer>\n").format(footer),
         ]
     )
-    return document(chosen, labels["page"].format(title=plan.title), body).encode("utf-8")
+    return document(chosen, _say("page", chosen, title=plan.title), body).encode("utf-8")
 
 
 def write_glance(
@@ -185,11 +110,12 @@ def write_glance(
 
 def _header(plan: Plan, lang: Lang) -> Markup:
     town = plan.township
-    levels = [town.province, town.city, town.district, town.name]
-    if lang == "en":
-        levels.reverse()
-    place = ("" if lang == "zh" else ", ").join(level for level in levels if level)
-    where = _LABELS[lang]["where"].format(place=place, year=plan.year)
+    # From the province down; each language sets a smaller place beside a larger its own way.
+    levels = [level for level in (town.province, town.city, town.district, town.name) if level]
+    place = levels[0] if levels else ""
+    for level in levels[1:]:
+        place = _say("place", lang, large=place, small=level)
+    where = _say("where", lang, place=place, year=plan.year)
     return Markup('<header>\n<h1>{}</h1>\n<p class="muted">{}</p>\n</header>\n').format(
         plan.title, where
     )
@@ -229,7 +155,6 @@ class MonthIndex:
 
 def columns(plan: Plan, lang: Lang, index: MonthIndex | None = None) -> list[Column]:
     """A column per department that has work, then one for work no department is named for."""
-    labels = _LABELS[lang]
     index = index or MonthIndex.of(plan, lang)
 
     def of(months: Mapping[int, Sequence[Entry]]) -> Callable[[int], Sequence[Entry]]:
@@ -237,7 +162,7 @@ def columns(plan: Plan, lang: Lang, index: MonthIndex | None = None) -> list[Col
 
     found = [Column(d.name, of(index.by_department[d.id])) for d in index.departments(plan)]
     if any(not a.responsible for a in plan.activities):
-        found.append(Column(labels["no-department"], of(index.unassigned)))
+        found.append(Column(_say("no-department", lang), of(index.unassigned)))
     found.append(_observances(plan, lang))
     return found
 
@@ -247,7 +172,8 @@ def _observances(plan: Plan, lang: Lang) -> Column:
     by_month: dict[int, list[tuple[date, Entry]]] = {month: [] for month in range(1, 13)}
     for day_of in OBSERVANCES:
         day = day_of.on(plan.year)
-        by_month[day.month].append((day, Entry(day_of.name, (f"{day:%m-%d}",))))
+        name = render(f"observance:{day_of.name}", lang)
+        by_month[day.month].append((day, Entry(name, (f"{day:%m-%d}",))))
     for holiday in plan.school_holidays:
         if holiday.first.year != plan.year and holiday.last.year != plan.year:
             continue
@@ -259,7 +185,7 @@ def _observances(plan: Plan, lang: Lang) -> Column:
     ordered = {
         m: [e for _, e in sorted(found, key=lambda f: f[0])] for m, found in by_month.items()
     }
-    return Column(_LABELS[lang]["observances"], lambda month: ordered[month])
+    return Column(_say("observances", lang), lambda month: ordered[month])
 
 
 def _when(activity: Activity) -> str:
@@ -278,7 +204,7 @@ def _entry(activity: Activity, lang: Lang) -> Entry:
     # A whole month is what the row already says; anything else is worth its own line.
     details: tuple[str, ...] = () if isinstance(activity.when, Month) else (_when(activity),)
     if activity.station is not None:
-        details += (_LABELS[lang]["station"].format(name=activity.station.name),)
+        details += (_say("station", lang, name=activity.station.name),)
     return Entry(activity.title, details)
 
 
@@ -289,24 +215,20 @@ def _item(entry: Entry) -> Markup:
 
 def _cell(entries: Sequence[Entry], lang: Lang, item: Callable[[Entry], Markup] = _item) -> Markup:
     if not entries:
-        return (
-            Markup(
-                '<td><span class="none" aria-hidden="true">—</span><span class="sr">%s</span></td>'
-            )
-            % _LABELS[lang]["none"]
-        )
+        return Markup(
+            '<td><span class="none" aria-hidden="true">—</span><span class="sr">%s</span></td>'
+        ) % _say("none", lang)
     return Markup("<td><ul>%s</ul></td>") % join(item(entry) for entry in entries)
 
 
 def _month(month: int, lang: Lang) -> str:
-    return _LABELS[lang]["month-name"].format(month=month, name=_MONTHS_EN[month - 1])
+    return render(f"month:{month}", lang)
 
 
 def _schedule(plan: Plan, lang: Lang) -> Markup:
-    labels = _LABELS[lang]
     index = MonthIndex.of(plan, lang)
     grid = columns(plan, lang, index)
-    caption = labels["caption"].format(schedule=plan.schedule.title or plan.title)
+    caption = _say("caption", lang, schedule=plan.schedule.title or plan.title)
     # An item spanning months shows in each of them: its markup is made once.
     made: dict[Entry, Markup] = {}
 
@@ -322,7 +244,7 @@ def _schedule(plan: Plan, lang: Lang) -> Markup:
         % (_month(month, lang), join(_cell(c.entries(month), lang, item) for c in grid))
         for month in range(1, 13)
     )
-    count = labels["count"].format(n=len(plan.activities), departments=len(index.departments(plan)))
+    count = _say("count", lang, n=len(plan.activities), departments=len(index.departments(plan)))
     # On paper the grid gets a landscape page of its own; the hint about scrolling is for screens.
     return Markup(
         '<section class="wide" aria-labelledby="schedule">\n'
@@ -336,11 +258,11 @@ def _schedule(plan: Plan, lang: Lang) -> Markup:
         "<tbody>\n{rows}</tbody>\n"
         "</table>\n</div>\n</section>\n"
     ).format(
-        schedule=labels["schedule"],
+        schedule=_say("schedule", lang),
         count=count,
-        hint=labels["hint"],
+        hint=_say("hint", lang),
         caption=caption,
-        month=labels["month"],
+        month=_say("month", lang),
         head=head,
         rows=rows,
     )
@@ -362,23 +284,22 @@ def _findings(lines: Sequence[tuple[str, str]]) -> str:
 
 
 def _compliance(judged: Assessment | ProfileError, lang: Lang) -> str:
-    labels = _LABELS[lang]
     parts = [
         '<section aria-labelledby="compliance">\n',
-        f'<h2 id="compliance">{esc(labels["compliance"])}</h2>\n',
+        f'<h2 id="compliance">{esc(_say("compliance", lang))}</h2>\n',
     ]
     if isinstance(judged, ProfileError):
         reason = judged.describe(lang)
-        parts.append(f"<p>{esc(labels['profile-error'].format(reason=reason))}</p>\n</section>\n")
+        parts.append(f"<p>{esc(_say('profile-error', lang, reason=reason))}</p>\n</section>\n")
         return "".join(parts)
     report = judged.compliance
     profile = report.profile
     if profile is None:
-        parts.append(f"<p>{esc(labels['no-profile'])}</p>\n")
+        parts.append(f"<p>{esc(_say('no-profile', lang))}</p>\n")
     else:
-        line = labels["profile"].format(name=profile.name, title=profile.title(lang))
+        line = _say("profile", lang, name=profile.name, title=profile.title(lang))
         parts.append(f"<p>{esc(line)}</p>\n")
-    summary = labels["list"].join(
+    summary = _say("list", lang).join(
         f"{status.label(lang)} {count}" for status, count in report.counts.items()
     )
     parts.append(f"<p><strong>{esc(summary)}</strong></p>\n")
@@ -401,13 +322,13 @@ def _compliance(judged: Assessment | ProfileError, lang: Lang) -> str:
             "</tr>\n"
         )
     header = "".join(
-        f'<th scope="col">{esc(labels[key])}</th>'
+        f'<th scope="col">{esc(_say(key, lang))}</th>'
         for key in ("code", "rule", "severity", "status", "message")
     )
     parts += [
         '<div class="scroll" role="region" aria-labelledby="rules-caption" tabindex="0">\n',
         "<table>\n",
-        f'<caption id="rules-caption">{esc(labels["rules-caption"])}</caption>\n',
+        f'<caption id="rules-caption">{esc(_say("rules-caption", lang))}</caption>\n',
         f"<thead><tr>{header}</tr></thead>\n",
         f"<tbody>\n{''.join(rows)}</tbody>\n",
         "</table>\n</div>\n</section>\n",
@@ -419,17 +340,16 @@ def _progress(judged: Assessment | ProfileError, lang: Lang) -> str:
     """Progress against the ledger: nothing without one (or when the plan cannot be judged)."""
     if isinstance(judged, ProfileError) or judged.as_of is None:
         return ""
-    labels = _LABELS[lang]
     day = judged.as_of
     found = judged.progress
     counts = Counter(item.status for item in found)
-    summary = labels["list"].join(
+    summary = _say("list", lang).join(
         f"{status.label(lang)} {counts[status]}" for status in Progress if counts[status]
     )
     rows = []
     for item in found:
         mark = _PROGRESS_MARKS[item.status.value]
-        held = labels["list"].join(f"{r.first:%m-%d}" for r in item.records) or "—"
+        held = _say("list", lang).join(f"{r.first:%m-%d}" for r in item.records) or "—"
         rows.append(
             "<tr>"
             f'<th scope="row">{esc(item.activity.title)}</th>'
@@ -439,18 +359,18 @@ def _progress(judged: Assessment | ProfileError, lang: Lang) -> str:
             "</tr>\n"
         )
     header = "".join(
-        f'<th scope="col">{esc(labels[key])}</th>'
+        f'<th scope="col">{esc(_say(key, lang))}</th>'
         for key in ("activity", "month", "status", "held")
     )
     return "".join(
         [
             '<section aria-labelledby="progress">\n',
-            f'<h2 id="progress">{esc(labels["progress"])}</h2>\n',
-            f"<p>{esc(labels['progress-as-of'].format(day=day.isoformat()))}"
+            f'<h2 id="progress">{esc(_say("progress", lang))}</h2>\n',
+            f"<p>{esc(_say('progress-as-of', lang, day=day.isoformat()))}"
             f" <strong>{esc(summary)}</strong></p>\n",
             '<div class="scroll" role="region" aria-labelledby="progress-caption" tabindex="0">\n',
             "<table>\n",
-            f'<caption id="progress-caption">{esc(labels["progress-caption"])}</caption>\n',
+            f'<caption id="progress-caption">{esc(_say("progress-caption", lang))}</caption>\n',
             f"<thead><tr>{header}</tr></thead>\n",
             f"<tbody>\n{''.join(rows)}</tbody>\n",
             "</table>\n</div>\n</section>\n",
