@@ -16,7 +16,7 @@ from pathlib import Path
 
 from commedu._atomic import write_bytes
 from commedu._messages import Lang, render
-from commedu._page import Markup, document, esc, join
+from commedu._page import Markup, document, join
 from commedu._typecheck import check_arguments
 from commedu._version import __version__
 from commedu.compliance.actuals import Progress
@@ -82,14 +82,14 @@ def glance_html(
     chosen = lang or plan.language
     judged = _judge(plan, ledger, as_of)
     footer = _say("footer", chosen, version=__version__)
-    # Every section escapes what it shows (Markup templates or esc()), so its markup is kept.
+    # Every section is Markup: text from the plan in it was escaped as it went in.
     body = join(
         [
             _header(plan, chosen),
             Markup("<main>\n"),
             *(Markup(section(plan, chosen)) for section in SECTIONS),
-            Markup(_compliance(judged, chosen)),
-            Markup(_progress(judged, chosen)),
+            _compliance(judged, chosen),
+            _progress(judged, chosen),
             Markup("</main>\n<footer><p>{}</p></footer>\n").format(footer),
         ]
     )
@@ -276,36 +276,44 @@ def _judge(plan: Plan, ledger: Ledger | None, as_of: date | None) -> Assessment 
         return error
 
 
-def _findings(lines: Sequence[tuple[str, str]]) -> str:
+def _findings(lines: Sequence[tuple[str, str]]) -> Markup:
     if not lines:
-        return ""
-    items = "".join(f"<li><code>{esc(where)}</code> {esc(what)}</li>" for where, what in lines)
-    return f'<ul class="findings">{items}</ul>'
+        return Markup()
+    items = join(Markup("<li><code>%s</code> %s</li>") % line for line in lines)
+    return Markup('<ul class="findings">%s</ul>') % items
 
 
-def _compliance(judged: Assessment | ProfileError, lang: Lang) -> str:
-    parts = [
-        '<section aria-labelledby="compliance">\n',
-        f'<h2 id="compliance">{esc(_say("compliance", lang))}</h2>\n',
-    ]
+def _table(name: str, header: Sequence[str], rows: Sequence[Markup], lang: Lang) -> Markup:
+    """A scrolling table of a section: its caption, its column heads and its rows."""
+    heads = join(Markup('<th scope="col">%s</th>') % _say(key, lang) for key in header)
+    return Markup(
+        '<div class="scroll" role="region" aria-labelledby="{name}-caption" tabindex="0">\n'
+        "<table>\n"
+        '<caption id="{name}-caption">{caption}</caption>\n'
+        "<thead><tr>{heads}</tr></thead>\n"
+        "<tbody>\n{rows}</tbody>\n"
+        "</table>\n</div>\n"
+    ).format(name=name, caption=_say(f"{name}-caption", lang), heads=heads, rows=join(rows))
+
+
+def _compliance(judged: Assessment | ProfileError, lang: Lang) -> Markup:
+    head = Markup('<section aria-labelledby="compliance">\n<h2 id="compliance">%s</h2>\n') % _say(
+        "compliance", lang
+    )
     if isinstance(judged, ProfileError):
         reason = judged.describe(lang)
-        parts.append(f"<p>{esc(_say('profile-error', lang, reason=reason))}</p>\n</section>\n")
-        return "".join(parts)
+        return head + Markup("<p>%s</p>\n</section>\n") % _say("profile-error", lang, reason=reason)
     report = judged.compliance
     profile = report.profile
     if profile is None:
-        parts.append(f"<p>{esc(_say('no-profile', lang))}</p>\n")
+        about = _say("no-profile", lang)
     else:
-        line = _say("profile", lang, name=profile.name, title=profile.title(lang))
-        parts.append(f"<p>{esc(line)}</p>\n")
+        about = _say("profile", lang, name=profile.name, title=profile.title(lang))
     summary = _say("list", lang).join(
         f"{status.label(lang)} {count}" for status, count in report.counts.items()
     )
-    parts.append(f"<p><strong>{esc(summary)}</strong></p>\n")
     rows = []
     for result in report.results:
-        mark = _MARKS.get(result.status.value, "·")
         # A failure in several places lists every one: which stations, not only how many.
         found = (
             [(said(f.path, lang), f.message(lang)) for f in result.findings]
@@ -313,67 +321,63 @@ def _compliance(judged: Assessment | ProfileError, lang: Lang) -> str:
             else []
         )
         rows.append(
-            "<tr>"
-            f'<th scope="row">{esc(result.code)}</th>'
-            f"<td>{esc(result.rule.title(lang))}</td>"
-            f"<td>{esc(result.severity.label(lang))}</td>"
-            f'<td><span aria-hidden="true">{mark} </span>{esc(result.status.label(lang))}</td>'
-            f"<td>{esc(result.message(lang))}{_findings(found)}</td>"
-            "</tr>\n"
+            Markup(
+                '<tr><th scope="row">{code}</th><td>{title}</td><td>{severity}</td>'
+                '<td><span aria-hidden="true">{mark} </span>{status}</td>'
+                "<td>{message}{findings}</td></tr>\n"
+            ).format(
+                code=result.code,
+                title=result.rule.title(lang),
+                severity=result.severity.label(lang),
+                mark=_MARKS.get(result.status.value, "·"),
+                status=result.status.label(lang),
+                message=result.message(lang),
+                findings=_findings(found),
+            )
         )
-    header = "".join(
-        f'<th scope="col">{esc(_say(key, lang))}</th>'
-        for key in ("code", "rule", "severity", "status", "message")
+    header = ("code", "rule", "severity", "status", "message")
+    return join(
+        [
+            head,
+            Markup("<p>%s</p>\n<p><strong>%s</strong></p>\n") % (about, summary),
+            _table("rules", header, rows, lang),
+            Markup("</section>\n"),
+        ]
     )
-    parts += [
-        '<div class="scroll" role="region" aria-labelledby="rules-caption" tabindex="0">\n',
-        "<table>\n",
-        f'<caption id="rules-caption">{esc(_say("rules-caption", lang))}</caption>\n',
-        f"<thead><tr>{header}</tr></thead>\n",
-        f"<tbody>\n{''.join(rows)}</tbody>\n",
-        "</table>\n</div>\n</section>\n",
-    ]
-    return "".join(parts)
 
 
-def _progress(judged: Assessment | ProfileError, lang: Lang) -> str:
+def _progress(judged: Assessment | ProfileError, lang: Lang) -> Markup:
     """Progress against the ledger: nothing without one (or when the plan cannot be judged)."""
     if isinstance(judged, ProfileError) or judged.as_of is None:
-        return ""
+        return Markup()
     day = judged.as_of
     found = judged.progress
     counts = Counter(item.status for item in found)
     summary = _say("list", lang).join(
         f"{status.label(lang)} {counts[status]}" for status in Progress if counts[status]
     )
-    rows = []
-    for item in found:
-        mark = _PROGRESS_MARKS[item.status.value]
-        held = _say("list", lang).join(f"{r.first:%m-%d}" for r in item.records) or "—"
-        rows.append(
-            "<tr>"
-            f'<th scope="row">{esc(item.activity.title)}</th>'
-            f"<td>{esc(item.activity.wording)}</td>"
-            f'<td><span aria-hidden="true">{mark} </span>{esc(item.status.label(lang))}</td>'
-            f"<td>{esc(held)}</td>"
-            "</tr>\n"
+    rows = [
+        Markup(
+            '<tr><th scope="row">{title}</th><td>{wording}</td>'
+            '<td><span aria-hidden="true">{mark} </span>{status}</td><td>{held}</td></tr>\n'
+        ).format(
+            title=item.activity.title,
+            wording=item.activity.wording,
+            mark=_PROGRESS_MARKS[item.status.value],
+            status=item.status.label(lang),
+            held=_say("list", lang).join(f"{r.first:%m-%d}" for r in item.records) or "—",
         )
-    header = "".join(
-        f'<th scope="col">{esc(_say(key, lang))}</th>'
-        for key in ("activity", "month", "status", "held")
-    )
-    return "".join(
+        for item in found
+    ]
+    header = ("activity", "month", "status", "held")
+    return join(
         [
-            '<section aria-labelledby="progress">\n',
-            f'<h2 id="progress">{esc(_say("progress", lang))}</h2>\n',
-            f"<p>{esc(_say('progress-as-of', lang, day=day.isoformat()))}"
-            f" <strong>{esc(summary)}</strong></p>\n",
-            '<div class="scroll" role="region" aria-labelledby="progress-caption" tabindex="0">\n',
-            "<table>\n",
-            f'<caption id="progress-caption">{esc(_say("progress-caption", lang))}</caption>\n',
-            f"<thead><tr>{header}</tr></thead>\n",
-            f"<tbody>\n{''.join(rows)}</tbody>\n",
-            "</table>\n</div>\n</section>\n",
+            Markup('<section aria-labelledby="progress">\n<h2 id="progress">%s</h2>\n')
+            % _say("progress", lang),
+            Markup("<p>%s <strong>%s</strong></p>\n")
+            % (_say("progress-as-of", lang, day=day.isoformat()), summary),
+            _table("progress", header, rows, lang),
+            Markup("</section>\n"),
         ]
     )
 
