@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from hypothesis import strategies as st
@@ -487,3 +488,22 @@ def ledger_records(draw: st.DrawFn, year: int, activity_ids: tuple[str, ...]) ->
             )
         )
     return records
+
+
+def wrongly_typed(*more: object) -> st.SearchStrategy[object]:
+    """Values of every kind a caller might pass by mistake, and ``more`` of the caller's own."""
+    return st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.floats(allow_nan=True),
+        st.text(max_size=8),
+        st.binary(max_size=8),
+        st.lists(st.integers(), max_size=2),
+        st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+        st.just(object()),
+        st.just(Decimal("NaN")),
+        st.just(date(2021, 3, 8)),
+        st.just(datetime(2021, 3, 8, 14, 30)),  # no zone
+        st.sampled_from(more) if more else st.nothing(),
+    )

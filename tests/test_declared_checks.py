@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Iterator, Mapping
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,7 @@ from commedu.model.ledger import Record
 from commedu.model.observances import SchoolHoliday
 from commedu.report.inspection import inspect
 
-from .strategies import ledger_records, plans, whens
+from .strategies import ledger_records, plans, whens, wrongly_typed
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -60,23 +60,7 @@ def _classes() -> list[type]:
 CLASSES = _classes()
 
 #: Values of every kind a caller might pass by mistake.
-WRONG = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.integers(),
-    st.floats(allow_nan=True),
-    st.text(max_size=8),
-    st.binary(max_size=8),
-    st.lists(st.integers(), max_size=2),
-    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
-    st.just(object()),
-    st.just(Decimal("NaN")),
-    st.just(date(2021, 3, 8)),
-    st.just(datetime(2021, 3, 8, 14, 30)),  # no zone
-    st.just(time(9, 30)),
-    st.just(timedelta(hours=1)),
-    st.just(("a", 1)),
-)
+WRONG = wrongly_typed(time(9, 30), timedelta(hours=1), ("a", 1))
 
 
 def _hint(cls: type, name: str) -> Any:

@@ -43,7 +43,7 @@ JINSHAN = EXAMPLES / "jinshan_2021.toml"
 JINSHAN_LEDGER = EXAMPLES / "jinshan_2021_ledger.toml"
 JIUXIAO = ROOT / "tests" / "plans" / "jiuxiao_2022.toml"
 QILING = ROOT / "tests" / "plans" / "qiling_2021.toml"
-JIUXIAO_LEDGER = ROOT / "tests" / "plans" / "jiuxiao_2022_ledger.toml"
+JIUXIAO_LEDGER = ROOT / "tests" / "ledgers" / "jiuxiao_2022.toml"
 
 PROFILES = ROOT / "src" / "commedu" / "profiles"
 

@@ -40,7 +40,7 @@ JINSHAN_LEDGER = EXAMPLES / "jinshan_2021_ledger.toml"
 JINSHAN_WORKBOOK = EXAMPLES / "jinshan_2021_ledger.xlsx"
 #: A 街道 plan of ten schools, no stations, no profile named, with a rate target.
 JIUXIAO = ROOT / "tests" / "plans" / "jiuxiao_2022.toml"
-JIUXIAO_LEDGER = ROOT / "tests" / "plans" / "jiuxiao_2022_ledger.toml"
+JIUXIAO_LEDGER = ROOT / "tests" / "ledgers" / "jiuxiao_2022.toml"
 
 CODE = re.compile(r"[A-Z]{1,4}[0-9]{3}")
 SIX_STATIONS = (
