@@ -651,6 +651,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "row {row} cannot be read: a cell is longer than 128 KiB or holds a NUL character",
         "zh": "第 {row} 行无法读取：某个单元格超过 128 KiB 或含有 NUL 字符",
     },
+    "os-not-regular": {
+        "en": "it is not a regular file but a device, a pipe or a socket, and is kept as it is; name a file",
+        "zh": "它不是普通文件，而是设备、管道或套接字，已保持原样；请指定一个文件",
+    },
     # -- commedu import ------------------------------------------------------------------------
     "where-paragraph": {"en": "paragraph {number}", "zh": "第 {number} 段"},
     "where-table": {"en": "table {number}", "zh": "表 {number}"},
