@@ -26,6 +26,7 @@ from commedu.datafile.columns import (
     RECORD_COLUMNS,
     RECORDS_SHEET,
     Column,
+    csv_text,
     split_list,
 )
 from commedu.datafile.convert import unknown_keys, wrong
@@ -397,7 +398,9 @@ def _read_csv(text: str, plan: Plan, source: str) -> Ledger:
             # A1 notation, as a spreadsheet names the cell: the same in Chinese and English.
             return f"{_letter(i + 1)}{number} ({RECORD_COLUMNS[i].header})"
 
-        values = {c.key: (row[i] if i < len(row) else "") for i, c in enumerate(RECORD_COLUMNS)}
+        values = {
+            c.key: (csv_text(row[i]) if i < len(row) else "") for i, c in enumerate(RECORD_COLUMNS)
+        }
         found.append((values, where))
     ledger = cells.ledger(found)
     if ledger is None:

@@ -31,6 +31,7 @@ from commedu.datafile.columns import (
     PLANNED_SHEET,
     RECORD_COLUMNS,
     RECORDS_SHEET,
+    csv_cell,
     join_list,
 )
 from commedu.datafile.names import renamed
@@ -218,13 +219,22 @@ def _data(ledger: Ledger) -> dict[str, Any]:
 
 
 def dumps_ledger(ledger: Ledger, format: str = "toml") -> str:
-    """The ledger as TOML or JSON text, or its records as CSV with the workbook's headers."""
+    """The ledger as TOML or JSON text, or its records as CSV with the workbook's headers.
+
+    In CSV, a cell a spreadsheet would run as a formula (one starting ``=``, ``+``, ``-``,
+    ``@``, a tab or a carriage return) is written with a leading ``'``, which reading the file
+    back takes away again.
+    """
     check_arguments(dumps_ledger, ledger=ledger, format=format)
     if format == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow([c.header for c in RECORD_COLUMNS])
-        writer.writerows(_record_row(r) for r in ledger.records)
+        # A cell such as "=HYPERLINK(...)" must open as text, not run: see csv_cell.
+        writer.writerows(
+            [csv_cell(v) if isinstance(v, str) else v for v in _record_row(r)]
+            for r in ledger.records
+        )
         return out.getvalue()
     data = _data(ledger)
     if format == "json":
