@@ -655,6 +655,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "it is not a regular file but a device, a pipe or a socket, and is kept as it is; name a file",
         "zh": "它不是普通文件，而是设备、管道或套接字，已保持原样；请指定一个文件",
     },
+    "doc-too-much-text": {
+        "en": "holds {size} characters of text, more than a plan's document can ({limit}); give the plan itself",
+        "zh": "含有 {size} 个字符的文字，超过计划文档的上限（{limit} 个）；请只给出计划正文",
+    },
     # -- commedu import ------------------------------------------------------------------------
     "where-paragraph": {"en": "paragraph {number}", "zh": "第 {number} 段"},
     "where-table": {"en": "table {number}", "zh": "表 {number}"},
