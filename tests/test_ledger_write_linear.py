@@ -31,7 +31,7 @@ def _read_back_append(sheet: Any, row: list[Any], number: int) -> None:
 
 def _formula_like() -> Ledger:
     base = example_ledger()
-    first = attrs.evolve(base.records[0], title="=1+1", notes="=SUM(A1:A9)")
+    first = attrs.evolve(base.records[0], title="=1+1", notes="=SUM(A1:A9)", lecturer="=")
     spent = (*base.expenses, Expense(base.expenses[0].on, base.expenses[0].amount, "=A1"))
     return attrs.evolve(base, records=(first, *base.records[1:]), expenses=spent, note="=note")
 
