@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
+from commedu._messages import Term
 from commedu.errors import ReadOnlyError
 
 try:
@@ -31,7 +32,7 @@ try:
 except ImportError:  # Windows: no advisory locks; stale temporaries are judged by age alone
     fcntl = None  # type: ignore[assignment]
 
-__all__ = ["ReadOnlyError", "replace_folder", "write_bytes"]
+__all__ = ["NotRegularError", "ReadOnlyError", "replace_folder", "write_bytes"]
 
 _NEW_FILE_MODE = 0o666  # narrowed by the umask, as for any file the user creates
 _TEMP = re.compile(r"\.commedu-[0-9a-f]{12}\.tmp")
@@ -43,20 +44,35 @@ _GRACE_SECONDS = 60.0
 _UNLOCKED_STALE_SECONDS = 24 * 3600.0
 
 
+class NotRegularError(OSError):
+    """A write's target is a device, a pipe or a socket: it is never replaced by a regular file.
+
+    Replacing ``/dev/null`` or a named pipe with a regular file would break whatever uses it.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        super().__init__(errno.EINVAL, Term("os-not-regular"), os.fspath(path))
+
+
 def write_bytes(path: str | os.PathLike[str], data: bytes, *, overwrite: bool = True) -> Path:
     """Replace ``path`` with ``data`` atomically; returns the path written.
 
     With ``overwrite=False`` an existing file is kept and :class:`FileExistsError` raised: the
     finished temporary file is hard-linked into place, which fails if the name is taken, so there
     is no window between checking and writing. A read-only file is never replaced
-    (:class:`ReadOnlyError`).
+    (:class:`ReadOnlyError`), nor anything that is not a regular file (:class:`NotRegularError`).
     """
     target = Path(path)
     folder = target.parent
     try:
-        mode: int | None = stat.S_IMODE(target.stat().st_mode)
+        # Through a link, as the write would go: a link to a device is a device.
+        info = os.stat(target)
     except FileNotFoundError:
-        mode = None
+        mode: int | None = None
+    else:
+        if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+            raise NotRegularError(target)  # a folder is refused by the replace itself
+        mode = stat.S_IMODE(info.st_mode)
     if mode is not None and overwrite and not mode & 0o222:
         raise ReadOnlyError(target)
     remove_stale_temporaries(folder)

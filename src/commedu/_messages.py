@@ -638,6 +638,27 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "{first} 和 {second} 将写入同一个文件 {file!r}；请为其中之一改名",
     },
     # -- pages: the page skeleton's own words ------------------------------------------------
+    # -- hostile ledgers, writes and documents --------------------------------------------------
+    "ledger-xlsx-damaged": {
+        "en": "{value} is a damaged workbook and cannot be read; open it in a spreadsheet program and save it again",
+        "zh": "{value} 是损坏的工作簿，无法读取；请用电子表格软件打开后重新保存",
+    },
+    "ledger-xlsx-damaged-row": {
+        "en": "{value} is damaged near row {row} of this sheet and cannot be read; open it in a spreadsheet program and save it again",
+        "zh": "{value} 在此工作表第 {row} 行附近损坏，无法读取；请用电子表格软件打开后重新保存",
+    },
+    "ledger-csv-damaged": {
+        "en": "row {row} cannot be read: a cell is longer than 128 KiB or holds a NUL character",
+        "zh": "第 {row} 行无法读取：某个单元格超过 128 KiB 或含有 NUL 字符",
+    },
+    "os-not-regular": {
+        "en": "it is not a regular file but a device, a pipe or a socket, and is kept as it is; name a file",
+        "zh": "它不是普通文件，而是设备、管道或套接字，已保持原样；请指定一个文件",
+    },
+    "doc-too-much-text": {
+        "en": "holds {size} characters of text, more than a plan's document can ({limit}); give the plan itself",
+        "zh": "含有 {size} 个字符的文字，超过计划文档的上限（{limit} 个）；请只给出计划正文",
+    },
     # -- commedu import ------------------------------------------------------------------------
     "where-paragraph": {"en": "paragraph {number}", "zh": "第 {number} 段"},
     "where-table": {"en": "table {number}", "zh": "表 {number}"},
@@ -887,7 +908,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "ledger-not-xlsx": {
         "en": "{value} is not an .xlsx workbook: {reason}",
-        "zh": "{value} 不是 .xlsx 工作簿：{reason}",
+        "zh": "{value} 不是 .xlsx 工作簿：{reason_zh}",
     },
     # -- field labels, kinds, reasons of the operating system, the command line's words ----------
     # A plan file's fields, by path with indexes as ``[]`` (see field_label); an item's label

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     output: str = args.output or f"{plan.id}.html"
     target = Path(output)
-    if output.endswith(("/", "\\")) or target.is_dir():
+    if output.endswith(("/", "\\")) or os.path.isdir(target):
         target = target / PAGE
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -166,7 +166,7 @@ def run(args: argparse.Namespace) -> int:
     if to_stdout(args.output):
         target = Path(STDOUT)
     elif not args.split_by and (
-        target is None or target.is_dir() or args.output.endswith(("/", os.sep))
+        target is None or os.path.isdir(target) or args.output.endswith(("/", os.sep))
     ):
         target = (target or Path()) / f"{plan.id}.ics"  # a trailing slash names a folder
     try:

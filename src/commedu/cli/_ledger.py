@@ -41,13 +41,10 @@ _FORMATS = ("xlsx", "csv", "toml", "json")
 
 
 def _blank(plan: Plan, fmt: str) -> bytes:
-    """An empty ledger for ``plan`` in ``fmt``, byte for byte as ``write_ledger`` writes it."""
-    from commedu.datafile.ledger_write import dumps_ledger, workbook_bytes
+    """An empty ledger for ``plan`` in ``fmt``, byte for byte as ``dump_ledger`` writes it."""
+    from commedu.datafile.ledger_write import ledger_bytes
 
-    if fmt == "xlsx":
-        return workbook_bytes(plan)
-    text = dumps_ledger(Ledger(plan.id, plan.year), fmt)
-    return ("\ufeff" + text if fmt == "csv" else text).encode("utf-8")
+    return ledger_bytes(Ledger(plan.id, plan.year), plan, fmt)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -18,6 +18,8 @@ __all__ = [
     "RECORDS_SHEET",
     "RECORD_COLUMNS",
     "Column",
+    "csv_cell",
+    "csv_text",
     "split_list",
 ]
 
@@ -83,3 +85,26 @@ def split_list(text: str) -> list[str]:
 
 def join_list(items: Iterable[str]) -> str:
     return "；".join(items)
+
+
+#: What a spreadsheet takes as the start of a formula when it opens a CSV file (OWASP's list).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(text: str) -> str:
+    """``text`` as a CSV cell a spreadsheet shows as text, never runs as a formula.
+
+    A cell that would start a formula gets a leading ``'``, as OWASP advises; so does one that
+    already starts with ``'`` before such a character, so that :func:`csv_text` gives every
+    text back exactly.
+    """
+    return "'" + text if text.lstrip("'")[:1] in _FORMULA_STARTS and text else text
+
+
+def csv_text(cell: str) -> str:
+    """The text a CSV cell written by :func:`csv_cell` holds.
+
+    Only a ``'`` before a formula's first character is taken away, which a spreadsheet does not
+    show either; any other cell is its text as it stands.
+    """
+    return cell[1:] if cell.startswith("'") and cell.lstrip("'")[:1] in _FORMULA_STARTS else cell

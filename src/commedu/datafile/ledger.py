@@ -12,7 +12,7 @@ import csv
 import io
 import os
 import zipfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -26,6 +26,7 @@ from commedu.datafile.columns import (
     RECORD_COLUMNS,
     RECORDS_SHEET,
     Column,
+    csv_text,
     split_list,
 )
 from commedu.datafile.convert import unknown_keys, wrong
@@ -75,7 +76,8 @@ class _Cells:
             number = Decimal(value)
             if number.is_finite() and number.adjusted() < 9 and number == int(number):
                 value = int(number)
-        if isinstance(value, str) and value.strip().isdigit():
+        # isdigit() also says yes to "²", which int() refuses: only ASCII digits are a count.
+        if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
             value = int(value.strip())
         if isinstance(value, int) and 0 <= value < 10**9:
             return value
@@ -225,22 +227,63 @@ def _letter(index: int) -> str:
     return get_column_letter(index)
 
 
+class _Reading:
+    """Where a workbook is being read, so that damage found there can be named."""
+
+    def __init__(self) -> None:
+        self.sheet = ""
+        self.row: int | None = None
+
+    def at(self, sheet: str, row: int | None = None) -> None:
+        self.sheet, self.row = sheet, row
+
+    def problem(self, source: str) -> Problem:
+        if not self.sheet:
+            return Problem("", "ledger-xlsx-damaged", {"value": source})
+        if self.row is None:
+            return Problem(self.sheet, "ledger-xlsx-damaged", {"value": source})
+        return Problem(
+            f"{self.sheet}!A{self.row}",
+            "ledger-xlsx-damaged-row",
+            {"value": source, "row": self.row},
+        )
+
+
+def _reading_rows(rows: Iterator[Any], reading: _Reading, name: str, last: int) -> Iterator[Any]:
+    """The rows of a sheet, noting in ``reading`` the row that is read next."""
+    while True:
+        reading.at(name, last + 1)
+        row = next(rows, None)
+        if row is None:
+            return
+        last = row[0].row if row and isinstance(getattr(row[0], "row", None), int) else last + 1
+        yield row
+
+
 def _sheet_rows(
-    cells: _Cells, sheet: Any, name: str, columns: Sequence[Column], header_row: int
+    cells: _Cells,
+    sheet: Any,
+    name: str,
+    columns: Sequence[Column],
+    header_row: int,
+    reading: _Reading,
 ) -> list[tuple[dict[str, Any], Where]]:
     """The filled rows under the header, each with a function naming a column's cell."""
-    rows = list(sheet.iter_rows(min_row=header_row))
-    if not rows:
+    reading.at(name, header_row)
+    rows = iter(sheet.iter_rows(min_row=header_row))
+    first = next(rows, None)
+    if first is None:
         cells.bad(f"{name}!A{header_row}", "ledger-missing-sheet", value=name)
         return []
-    header = [cells.text(c.value) for c in rows[0][: len(columns)]]
+    header = [cells.text(c.value) for c in first[: len(columns)]]
     expected = [c.header for c in columns]
     if header != expected:
         cells.bad(f"{name}!A{header_row}", "ledger-bad-header", value=header, expected=expected)
         return []
     index = {c.key: i for i, c in enumerate(columns)}
     found: list[tuple[dict[str, Any], Where]] = []
-    for row in rows[1:]:
+    last = header_row
+    for row in _reading_rows(rows, reading, name, last):
         values = [c.value for c in row[: len(columns)]]
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
             continue
@@ -265,22 +308,42 @@ def _read_xlsx(data: bytes, plan: Plan, source: str) -> Ledger:
         # data_only=False: a formula stays a formula, so it can be refused rather than trusted.
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        # The reader's reason is English; a Chinese message says what it means for the clerk.
+        why = "文件不是压缩包" if isinstance(exc, zipfile.BadZipFile) else "缺少部件或内容已损坏"
         raise LedgerFileError(
-            [Problem("", "ledger-not-xlsx", {"value": source, "reason": str(exc)})], source
+            [
+                Problem(
+                    "", "ledger-not-xlsx", {"value": source, "reason": str(exc), "reason_zh": why}
+                )
+            ],
+            source,
         ) from None
+    except Exception:  # damaged parts of the workbook itself (see below)
+        raise LedgerFileError([_Reading().problem(source)], source) from None
     cells = _Cells(plan)
+    reading = _Reading()
     try:
         for name in (RECORDS_SHEET, MONEY_SHEET, ABOUT_SHEET):
             if name not in book.sheetnames:
                 cells.bad(name, "ledger-missing-sheet", value=name)
         if cells.problems:
             raise LedgerFileError(cells.problems, source)
+        reading.at(ABOUT_SHEET)
         _check_about(cells, book[ABOUT_SHEET], plan)
+        reading.at(MONEY_SHEET)
         staff = _staff(cells, book[MONEY_SHEET])
-        records = _sheet_rows(cells, book[RECORDS_SHEET], RECORDS_SHEET, RECORD_COLUMNS, 1)
-        expenses = _sheet_rows(cells, book[MONEY_SHEET], MONEY_SHEET, EXPENSE_COLUMNS, 4)
+        records = _sheet_rows(cells, book[RECORDS_SHEET], RECORDS_SHEET, RECORD_COLUMNS, 1, reading)
+        expenses = _sheet_rows(cells, book[MONEY_SHEET], MONEY_SHEET, EXPENSE_COLUMNS, 4, reading)
+        reading.at(ABOUT_SHEET)
         note = cells.text(book[ABOUT_SHEET]["B3"].value)
+        reading.at("")
         ledger = cells.ledger(records, expenses, staff, note)
+    except LedgerFileError:
+        raise
+    except Exception:  # a workbook is foreign input: any failure of the
+        # zip, XML or spreadsheet reader on it (bad numbers, a shared string out of range,
+        # entity expansion, a deflate64 or encrypted member, a bad cell reference) is the file's.
+        raise LedgerFileError([reading.problem(source)], source) from None
     finally:
         book.close()
     if ledger is None:
@@ -309,7 +372,14 @@ def _staff(cells: _Cells, sheet: Any) -> Staffing | None:
 
 def _read_csv(text: str, plan: Plan, source: str) -> Ledger:
     cells = _Cells(plan)
-    rows = list(csv.reader(io.StringIO(text, newline="")))
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        rows = list(reader)
+    except csv.Error:  # a cell over the csv module's limit (128 KiB), or a stray NUL
+        line = max(reader.line_num, 1)
+        raise LedgerFileError(
+            [Problem(f"A{line}", "ledger-csv-damaged", {"row": line})], source
+        ) from None
     expected = [c.header for c in RECORD_COLUMNS]
     if not rows or [h.strip() for h in rows[0]] != expected:
         got = rows[0] if rows else []
@@ -328,7 +398,9 @@ def _read_csv(text: str, plan: Plan, source: str) -> Ledger:
             # A1 notation, as a spreadsheet names the cell: the same in Chinese and English.
             return f"{_letter(i + 1)}{number} ({RECORD_COLUMNS[i].header})"
 
-        values = {c.key: (row[i] if i < len(row) else "") for i, c in enumerate(RECORD_COLUMNS)}
+        values = {
+            c.key: (csv_text(row[i]) if i < len(row) else "") for i, c in enumerate(RECORD_COLUMNS)
+        }
         found.append((values, where))
     ledger = cells.ledger(found)
     if ledger is None:

@@ -31,13 +31,21 @@ from commedu.datafile.columns import (
     PLANNED_SHEET,
     RECORD_COLUMNS,
     RECORDS_SHEET,
+    csv_cell,
     join_list,
 )
 from commedu.datafile.names import renamed
 from commedu.model.ledger import Expense, Ledger, Record
 from commedu.model.plan import Plan
 
-__all__ = ["dump_ledger", "dumps_ledger", "normalise_zip", "workbook_bytes", "write_ledger"]
+__all__ = [
+    "dump_ledger",
+    "dumps_ledger",
+    "ledger_bytes",
+    "normalise_zip",
+    "workbook_bytes",
+    "write_ledger",
+]
 
 #: The stamp written into zip entries and document properties, for identical bytes on every run.
 STAMP = datetime(2000, 1, 1)
@@ -88,12 +96,18 @@ def _expense_row(expense: Expense) -> list[Any]:
     return [expense.on.isoformat(), f"{expense.amount:f}", expense.purpose]
 
 
-def _append(sheet: Any, row: list[Any]) -> None:
-    """Append a row of values; text that starts with '=' stays text, never becomes a formula."""
+def _append(sheet: Any, row: list[Any], number: int) -> None:
+    """Append row ``number`` of values; text that starts with '=' stays text, never a formula.
+
+    Only the cells given text are looked at, by their place: reading the row back through
+    ``max_row`` scans the whole sheet, which made writing a workbook quadratic in its rows.
+    """
     sheet.append(row)
-    for cell in sheet[sheet.max_row]:
-        if cell.data_type == "f":
-            cell.data_type = "s"
+    for column, value in enumerate(row, start=1):
+        if isinstance(value, str) and value.startswith("="):
+            cell = sheet.cell(row=number, column=column)
+            if cell.data_type == "f":
+                cell.data_type = "s"
 
 
 def workbook_bytes(plan: Plan, ledger: Ledger | None = None) -> bytes:
@@ -111,13 +125,13 @@ def workbook_bytes(plan: Plan, ledger: Ledger | None = None) -> bytes:
     assert records is not None
     records.title = RECORDS_SHEET
     records.append([c.header for c in RECORD_COLUMNS])
-    for record in () if ledger is None else ledger.records:
-        _append(records, _record_row(record))
+    for number, record in enumerate(() if ledger is None else ledger.records, start=2):
+        _append(records, _record_row(record), number)
     records.freeze_panes = "A2"
 
     planned = book.create_sheet(PLANNED_SHEET)
     planned.append([c.header for c in PLANNED_COLUMNS])
-    for activity in plan.activities:
+    for number, activity in enumerate(plan.activities, start=2):
         _append(
             planned,
             [
@@ -127,6 +141,7 @@ def workbook_bytes(plan: Plan, ledger: Ledger | None = None) -> bytes:
                 join_list(d.name for d in activity.responsible),
                 "" if activity.station is None else activity.station.name,
             ],
+            number,
         )
 
     money = book.create_sheet(MONEY_SHEET)
@@ -135,14 +150,14 @@ def workbook_bytes(plan: Plan, ledger: Ledger | None = None) -> bytes:
     money.append(["兼职人员 Part-time staff in post", None if staff is None else staff.part_time])
     money.append([])
     money.append([c.header for c in EXPENSE_COLUMNS])
-    for expense in () if ledger is None else ledger.expenses:
-        _append(money, _expense_row(expense))
+    for number, expense in enumerate(() if ledger is None else ledger.expenses, start=5):
+        _append(money, _expense_row(expense), number)
 
     about = book.create_sheet(ABOUT_SHEET)
     about.append(["计划 Plan", plan.id])
     about.append(["年度 Year", plan.year])
-    _append(about, ["说明 Note", "" if ledger is None else ledger.note])
-    _append(about, ["标题 Title", plan.title])
+    _append(about, ["说明 Note", "" if ledger is None else ledger.note], 3)
+    _append(about, ["标题 Title", plan.title], 4)
 
     lists = book.create_sheet(LISTS_SHEET)
     places = [s.id for s in plan.stations] + [s.name for s in plan.stations]
@@ -218,13 +233,22 @@ def _data(ledger: Ledger) -> dict[str, Any]:
 
 
 def dumps_ledger(ledger: Ledger, format: str = "toml") -> str:
-    """The ledger as TOML or JSON text, or its records as CSV with the workbook's headers."""
+    """The ledger as TOML or JSON text, or its records as CSV with the workbook's headers.
+
+    In CSV, a cell a spreadsheet would run as a formula (one starting ``=``, ``+``, ``-``,
+    ``@``, a tab or a carriage return) is written with a leading ``'``, which reading the file
+    back takes away again.
+    """
     check_arguments(dumps_ledger, ledger=ledger, format=format)
     if format == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow([c.header for c in RECORD_COLUMNS])
-        writer.writerows(_record_row(r) for r in ledger.records)
+        # A cell such as "=HYPERLINK(...)" must open as text, not run: see csv_cell.
+        writer.writerows(
+            [csv_cell(v) if isinstance(v, str) else v for v in _record_row(r)]
+            for r in ledger.records
+        )
         return out.getvalue()
     data = _data(ledger)
     if format == "json":
@@ -244,13 +268,20 @@ def dump_ledger(
     """
     check_arguments(dump_ledger, ledger=ledger, path=path, plan=plan, overwrite=overwrite)
     suffix = Path(path).suffix.lower()
-    if suffix == ".xlsx":
-        data = workbook_bytes(plan, ledger)
-    else:
-        format = {".csv": "csv", ".json": "json"}.get(suffix, "toml")
-        text = dumps_ledger(ledger, format)
-        data = ("\ufeff" + text if format == "csv" else text).encode("utf-8")
-    return write_bytes(path, data, overwrite=overwrite)
+    format = {".xlsx": "xlsx", ".csv": "csv", ".json": "json"}.get(suffix, "toml")
+    return write_bytes(path, ledger_bytes(ledger, plan, format), overwrite=overwrite)
+
+
+def ledger_bytes(ledger: Ledger, plan: Plan, format: str) -> bytes:
+    """The bytes of ``ledger``'s file in ``format`` (``xlsx``, ``csv``, ``json`` or ``toml``).
+
+    A CSV file starts with a byte-order mark so that Excel opens it as UTF-8; the others are
+    as :func:`workbook_bytes` and :func:`dumps_ledger` give them.
+    """
+    if format == "xlsx":
+        return workbook_bytes(plan, ledger)
+    text = dumps_ledger(ledger, format)
+    return ("\ufeff" + text if format == "csv" else text).encode("utf-8")
 
 
 def write_ledger(

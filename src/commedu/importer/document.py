@@ -24,6 +24,7 @@ from commedu.model.fieldcheck import define
 
 __all__ = [
     "MAX_BYTES",
+    "MAX_TEXT",
     "Cell",
     "Document",
     "DocumentError",
@@ -36,6 +37,11 @@ __all__ = [
 
 MAX_BYTES = 20 * 1024 * 1024  #: a plan document is well under 1 MiB; refuse anything this big
 _MAX_UNPACKED = 100 * 1024 * 1024  #: what a .docx may unpack to, so a zip bomb is refused unread
+#: The characters of text a document may hold: the Jinshan plan has 3,608; a plan 50 times as
+#: long still fits, and reading stays within seconds and a bounded amount of memory.
+MAX_TEXT = 200_000
+#: Word's list levels are 0 to 8; a level beyond them numbers nothing.
+_MAX_LEVEL = 8
 
 _ZIP = b"PK\x03\x04"
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -165,7 +171,10 @@ class _Numbering:
             key = abstract.get(f"{_W}abstractNumId")
             for level in abstract.iter(f"{_W}lvl"):
                 fmt, text, start = (level.find(f"{_W}{n}") for n in ("numFmt", "lvlText", "start"))
-                self.levels[(key, int(level.get(f"{_W}ilvl", "0")))] = (
+                depth = int(level.get(f"{_W}ilvl", "0"))
+                if not 0 <= depth <= _MAX_LEVEL:
+                    continue
+                self.levels[(key, depth)] = (
                     "" if fmt is None else fmt.get(f"{_W}val", ""),
                     "" if text is None else text.get(f"{_W}val", ""),
                     1 if start is None else int(start.get(f"{_W}val", "1")),
@@ -183,6 +192,8 @@ class _Numbering:
         list_id = str(number.numId.val)
         level = 0 if number.ilvl is None else int(number.ilvl.val)
         abstract = self.lists.get(list_id, "")
+        # Only levels 0-8 are kept, so a level such as 2000000000 is no key and numbers nothing
+        # (it once made the loop below count to it).
         if (abstract, level) not in self.levels:
             return ""
         fmt, text, start = self.levels[(abstract, level)]
@@ -204,7 +215,7 @@ def _docx_blocks(document: Any) -> list[Block]:
     from docx.table import Table as DocxTable
 
     blocks: list[Block] = []
-    paragraphs = tables = 0
+    paragraphs = tables = size = 0
     numbering = _Numbering(document)
     for item in document.iter_inner_content():
         if isinstance(item, DocxTable):
@@ -219,6 +230,7 @@ def _docx_blocks(document: Any) -> list[Block]:
                     text = "" if cell._tc is previous else _clean(_cell_text(cell))
                     previous = cell._tc
                     cells.append(Cell(text, Where(table=tables, row=r, cell=c)))
+                    size += len(text)
                 rows.append(tuple(cells))
             blocks.append(Table(tuple(rows), Where(table=tables)))
         else:
@@ -226,6 +238,9 @@ def _docx_blocks(document: Any) -> list[Block]:
             for line in (numbering.prefix(item) + item.text).splitlines():
                 if text := _clean(line):
                     blocks.append(Paragraph(text, Where(paragraph=paragraphs)))
+                    size += len(text)
+        if size > MAX_TEXT:
+            raise DocumentError("doc-too-much-text", {"size": size, "limit": MAX_TEXT})
     return blocks
 
 
@@ -244,6 +259,8 @@ def _read_docx(data: bytes) -> Document:
         raise DocumentError("doc-not-word")
     try:
         blocks = _docx_blocks(docx.Document(io.BytesIO(data)))
+    except DocumentError:
+        raise
     except Exception:
         # python-docx surfaces a broken package as whatever its zip, XML or part layer raised
         # (BadZipFile, KeyError, lxml's XMLSyntaxError, ValueError...): all mean "corrupt".
@@ -277,16 +294,22 @@ def _looks_like_text(text: str) -> bool:
 def _text_table(lines: list[str], i: int, table: int) -> tuple[Table | None, int]:
     """The table whose first tab-indented line is ``lines[i]``, and the index after it."""
     rows: list[tuple[Cell, ...]] = []
-    current: list[Cell] = []
+    # The row being read: each cell's place and its lines, joined once the row is done (joining
+    # at every continuation line made a long cell quadratic).
+    current: list[tuple[Where, list[str]]] = []
+
+    def finish() -> None:
+        if current:
+            rows.append(tuple(Cell("\n".join(p for p in t if p).strip(), w) for w, t in current))
+            current.clear()
+
     previous_blank = False
     while i < len(lines):
         line = lines[i]
         where = Where(table=table, row=len(rows) + 1, cell=len(current) + 1, line=i + 1)
         blank = not line.startswith("\t") and not line.strip()  # a lone tab is an empty cell
         if blank or (line.startswith("\t") and "\t" in line.strip("\t")):
-            if current:
-                rows.append(tuple(current))
-            current = []
+            finish()
             if not blank:  # a whole row on one line, its cells between tabs
                 where = attrs.evolve(where, cell=0)
                 cells = line.strip("\t").split("\t")
@@ -298,16 +321,14 @@ def _text_table(lines: list[str], i: int, table: int) -> tuple[Table | None, int
                 )
             previous_blank = blank
         elif line.startswith("\t"):
-            current.append(Cell(_clean(line), where))
+            current.append((where, [_clean(line)]))
             previous_blank = False
         elif current and not previous_blank:
-            last = current[-1]
-            current[-1] = attrs.evolve(last, text=f"{last.text}\n{_clean(line)}".strip())
+            current[-1][1].append(_clean(line))
         else:
             break
         i += 1
-    if current:
-        rows.append(tuple(current))
+    finish()
     kept = tuple(row for row in rows if any(cell.text for cell in row))
     return (Table(kept, Where(table=table)) if kept else None), i
 
@@ -319,6 +340,8 @@ def _read_text(data: bytes) -> Document:
     (a cell with a line break); a line with tabs between its words holds a whole row.
     """
     text, encoding = _decode(data)
+    if len(text) > MAX_TEXT:
+        raise DocumentError("doc-too-much-text", {"size": len(text), "limit": MAX_TEXT})
     lines = text.splitlines()
     blocks: list[Block] = []
     tables = 0

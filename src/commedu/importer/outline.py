@@ -137,6 +137,16 @@ class _Task:
     section: str
     measures: list[MeasureDraft] = attrs.Factory(list)
     mechanisms: list[MechanismDraft] = attrs.Factory(list)
+    #: measures that continue the last mechanism, folded into it once it is complete (folding
+    #: them in one paragraph at a time copied its measures each time: quadratic in a long task)
+    tail: list[MeasureDraft] = attrs.Factory(list)
+
+
+def _fold(task: _Task) -> None:
+    if task.tail:
+        last = task.mechanisms[-1]
+        task.mechanisms[-1] = attrs.evolve(last, measures=last.measures + tuple(task.tail))
+        task.tail.clear()
 
 
 def _kind_of(title: str) -> tuple[str, str]:
@@ -153,6 +163,7 @@ def _item(task: _Task, number: int, body: str, where: Where) -> None:
         measures = tuple(MeasureDraft(s, "", where) for s in sentences(rest if lead else ""))
         # Numbered in order of appearance: a document that restarts its 1. 2. keeps ids unique.
         del number
+        _fold(task)
         task.mechanisms.append(
             MechanismDraft(
                 len(task.mechanisms) + 1, title, task.kind, task.kind_word, measures, where
@@ -165,13 +176,13 @@ def _item(task: _Task, number: int, body: str, where: Where) -> None:
 def _continue(task: _Task, body: str, where: Where) -> None:
     found = tuple(MeasureDraft(s, "", where) for s in sentences(body))
     if task.kind and task.mechanisms:
-        last = task.mechanisms[-1]
-        task.mechanisms[-1] = attrs.evolve(last, measures=last.measures + found)
+        task.tail.extend(found)
     else:
         task.measures.extend(found)
 
 
 def _freeze(task: _Task) -> TaskDraft:
+    _fold(task)
     return TaskDraft(
         task.number,
         task.title,
