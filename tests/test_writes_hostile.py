@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from commedu._atomic import NotRegularError, write_bytes
+from commedu._atomic import write_bytes
 from commedu.cli import EXIT_USAGE, main
+from commedu.errors import NotRegularError
 
 from .conftest import EXAMPLES
 

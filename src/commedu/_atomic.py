@@ -24,15 +24,14 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
-from commedu._messages import Term
-from commedu.errors import ReadOnlyError
+from commedu.errors import NotRegularError, ReadOnlyError
 
 try:
     import fcntl
 except ImportError:  # Windows: no advisory locks; stale temporaries are judged by age alone
     fcntl = None  # type: ignore[assignment]
 
-__all__ = ["NotRegularError", "ReadOnlyError", "replace_folder", "write_bytes"]
+__all__ = ["replace_folder", "write_bytes"]
 
 _NEW_FILE_MODE = 0o666  # narrowed by the umask, as for any file the user creates
 _TEMP = re.compile(r"\.commedu-[0-9a-f]{12}\.tmp")
@@ -42,16 +41,6 @@ _OLD_TEMP = re.compile(r"\..+\.[0-9a-f]{12}\.tmp")
 _GRACE_SECONDS = 60.0
 #: Without locks, a temporary this old is taken to be a killed writer's.
 _UNLOCKED_STALE_SECONDS = 24 * 3600.0
-
-
-class NotRegularError(OSError):
-    """A write's target is a device, a pipe or a socket: it is never replaced by a regular file.
-
-    Replacing ``/dev/null`` or a named pipe with a regular file would break whatever uses it.
-    """
-
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        super().__init__(errno.EINVAL, Term("os-not-regular"), os.fspath(path))
 
 
 def write_bytes(path: str | os.PathLike[str], data: bytes, *, overwrite: bool = True) -> Path:

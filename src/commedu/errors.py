@@ -23,6 +23,7 @@ __all__ = [
     "DocumentError",
     "ExportError",
     "LedgerFileError",
+    "NotRegularError",
     "PlanError",
     "PlanFileError",
     "Problem",
@@ -241,3 +242,14 @@ class ReadOnlyError(PermissionError):
     def __init__(self, path: str | os.PathLike[str]) -> None:
         require(type(self).__name__, "path", path, str | os.PathLike[str])
         super().__init__(errno.EACCES, Term("os-read-only"), os.fspath(path))
+
+
+class NotRegularError(OSError):
+    """A write's target is a device, a pipe or a socket: it is never replaced by a regular file.
+
+    Replacing ``/dev/null`` or a named pipe with a regular file would break whatever uses it.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        require(type(self).__name__, "path", path, str | os.PathLike[str])
+        super().__init__(errno.EINVAL, Term("os-not-regular"), os.fspath(path))
