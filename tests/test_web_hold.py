@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+import socket
 from pathlib import Path
 
 import attrs
+import pytest
 from icalendar import Calendar
 
 import commedu
+from commedu.cli import EXIT_USAGE, main
 from tests.conftest import EXAMPLES
-from tests.webserver import serving
+from tests.webserver import TIMEOUT, serving
 
 JINSHAN = EXAMPLES / "jinshan_2021.toml"
 
@@ -36,3 +40,63 @@ def test_a_plan_with_no_activities_serves_an_empty_calendar(tmp_path: Path) -> N
         # its page still stands, and a plan with activities is unaffected
         assert server.request("/empty/").status == 200
         assert server.request("/jinshan/plan.ics").body.count(b"BEGIN:VEVENT") == 36
+
+
+def _answers(sock: socket.socket, count: int) -> list[tuple[bytes, dict[bytes, bytes], bytes]]:
+    """Read ``count`` whole answers from one connection: status line, headers, body."""
+    data = b""
+    found: list[tuple[bytes, dict[bytes, bytes], bytes]] = []
+    while len(found) < count:
+        head, sep, rest = data.partition(b"\r\n\r\n")
+        if sep:
+            status, *lines = head.split(b"\r\n")
+            headers = {
+                name.strip().lower(): value.strip()
+                for name, _, value in (line.partition(b":") for line in lines)
+            }
+            length = 0 if b" 304 " in status + b" " else int(headers[b"content-length"])
+            if len(rest) >= length:
+                found.append((status, headers, rest[:length]))
+                data = rest[length:]
+                continue
+        chunk = sock.recv(65536)
+        if not chunk:
+            raise AssertionError(f"the connection closed after {len(found)} answers")
+        data += chunk
+    return found
+
+
+def _get(path: str, *extra: str) -> bytes:
+    lines = [f"GET {path} HTTP/1.1", "Host: 127.0.0.1", *extra, "", ""]
+    return "\r\n".join(lines).encode()
+
+
+def test_idle_connections_beyond_the_limit_do_not_starve_a_client(tmp_path: Path) -> None:
+    limit = 4
+    with (
+        serving(
+            plans(tmp_path), connection_limit=limit, idle_timeout=1, cleanup_interval=0.1
+        ) as server,
+        contextlib.ExitStack() as held,
+    ):
+        idle = []
+        for i in range(2 * limit):
+            sock = held.enter_context(socket.create_connection((server.host, server.port)))
+            if i % 2:  # half say nothing, half begin a request and never finish it
+                sock.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            idle.append(sock)
+        reply = server.request("/jinshan/plan.ics")  # waits at most TIMEOUT
+        assert reply.status == 200
+        assert reply.body.count(b"BEGIN:VEVENT") == 36
+        # the silent ones were closed by the server, not left to hold a place
+        for sock in idle[:limit]:
+            sock.settimeout(TIMEOUT)
+            assert sock.recv(1) == b""
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "many", "10001"])
+def test_serve_refuses_a_connection_limit_that_is_not_one(
+    tmp_path: Path, value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["serve", str(plans(tmp_path)), "--connection-limit", value]) == EXIT_USAGE
+    assert f"{value!r} is not a connection limit" in capsys.readouterr().err
