@@ -71,6 +71,39 @@ def _get(path: str, *extra: str) -> bytes:
     return "\r\n".join(lines).encode()
 
 
+def test_a_304_keeps_the_connection_for_a_request_pipelined_behind_it(tmp_path: Path) -> None:
+    with serving(plans(tmp_path)) as server:
+        tag = server.request("/jinshan/plan.ics").headers["etag"]
+        with socket.create_connection((server.host, server.port), timeout=TIMEOUT) as sock:
+            sock.sendall(
+                _get("/jinshan/plan.ics", f"If-None-Match: {tag}")
+                + _get("/jinshan/plan.ics")
+                + _get("/jinshan/", "If-None-Match: " + tag)
+            )
+            (first, first_headers, _), (second, _, body), (third, _, page) = _answers(sock, 3)
+            assert first.startswith(b"HTTP/1.1 304")
+            assert first_headers.get(b"connection") != b"close"
+            assert first_headers[b"etag"] == tag.encode()
+            assert second.startswith(b"HTTP/1.1 200")
+            assert body.count(b"BEGIN:VEVENT") == 36
+            assert third.startswith(b"HTTP/1.1 200")  # another body's tag does not match
+            assert b"<!DOCTYPE html>" in page[:100] or b"<html" in page
+            # and the connection is still open for more
+            sock.sendall(_get("/jinshan/plan.ics", f"If-None-Match: {tag}"))
+            assert _answers(sock, 1)[0][0].startswith(b"HTTP/1.1 304")
+
+
+def test_a_client_that_asks_to_close_after_a_304_is_closed(tmp_path: Path) -> None:
+    with serving(plans(tmp_path)) as server:
+        tag = server.request("/jinshan/plan.ics").headers["etag"]
+        with socket.create_connection((server.host, server.port), timeout=TIMEOUT) as sock:
+            sock.sendall(_get("/jinshan/plan.ics", f"If-None-Match: {tag}", "Connection: close"))
+            ((status, headers, _),) = _answers(sock, 1)
+            assert status.startswith(b"HTTP/1.1 304")
+            assert headers[b"connection"] == b"close"
+            assert sock.recv(1) == b""
+
+
 def test_idle_connections_beyond_the_limit_do_not_starve_a_client(tmp_path: Path) -> None:
     limit = 4
     with (
