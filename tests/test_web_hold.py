@@ -5,6 +5,10 @@ from __future__ import annotations
 import contextlib
 import shutil
 import socket
+import sqlite3
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import attrs
@@ -14,7 +18,7 @@ from icalendar import Calendar
 import commedu
 from commedu.cli import EXIT_USAGE, main
 from tests.conftest import EXAMPLES
-from tests.webserver import TIMEOUT, serving
+from tests.webserver import TIMEOUT, Reply, Running, serving
 
 JINSHAN = EXAMPLES / "jinshan_2021.toml"
 
@@ -133,3 +137,121 @@ def test_serve_refuses_a_connection_limit_that_is_not_one(
 ) -> None:
     assert main(["serve", str(plans(tmp_path)), "--connection-limit", value]) == EXIT_USAGE
     assert f"{value!r} is not a connection limit" in capsys.readouterr().err
+
+
+# -- the revision store: deleted, damaged or locked under a running server ----------------------
+
+STORE = ".commedu-revisions.sqlite"
+TITLES = ("戏曲相声等艺术项目培训", "戏曲艺术培训", "戏曲培训", "曲艺培训")
+
+
+def sequences(reply: Reply) -> dict[str, int]:
+    assert reply.status == 200, reply.text
+    calendar = Calendar.from_ical(reply.body)
+    return {str(e["SUMMARY"]): int(str(e["SEQUENCE"])) for e in calendar.walk("VEVENT")}
+
+
+def retitle(folder: Path, before: str, after: str) -> None:
+    path = folder / "jinshan.toml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(f'title = "{before}"') == 1
+    path.write_text(text.replace(f'title = "{before}"', f'title = "{after}"'), encoding="utf-8")
+
+
+def eventually(server: Running, title: str) -> dict[str, int]:
+    """The plan's sequences once ``title`` is served; the server retries the store by itself."""
+    for _ in range(TIMEOUT * 10):
+        found = sequences(server.request("/jinshan/plan.ics"))
+        if title in found:
+            return found
+        time.sleep(0.1)
+    raise AssertionError(f"{title} was never served")
+
+
+def test_a_deleted_store_is_made_again_and_sequence_does_not_go_back(tmp_path: Path) -> None:
+    folder = plans(tmp_path)
+    with serving(folder) as server:
+        sequences(server.request("/jinshan/plan.ics"))
+        retitle(folder, TITLES[0], TITLES[1])
+        assert sequences(server.request("/jinshan/plan.ics"))[TITLES[1]] == 1
+        (folder / STORE).unlink()
+        retitle(folder, TITLES[1], TITLES[2])
+        after = sequences(server.request("/jinshan/plan.ics"))
+        assert after[TITLES[2]] == 2
+        assert set(after.values()) == {0, 2}
+    # made again, holding what was served: a restarted server gives the same numbers
+    with serving(folder) as restarted:
+        assert sequences(restarted.request("/jinshan/plan.ics")) == after
+
+
+def test_a_damaged_store_is_set_aside_and_made_again(tmp_path: Path) -> None:
+    folder = plans(tmp_path)
+    with serving(folder) as server:
+        sequences(server.request("/jinshan/plan.ics"))
+        retitle(folder, TITLES[0], TITLES[1])
+        assert sequences(server.request("/jinshan/plan.ics"))[TITLES[1]] == 1
+        garbage = b"\x00garbage, not a database\xff" * 512
+        (folder / STORE).write_bytes(garbage)
+        retitle(folder, TITLES[1], TITLES[2])
+        after = sequences(server.request("/jinshan/plan.ics"))
+        assert after[TITLES[2]] == 2
+        assert (folder / f"{STORE}.damaged").read_bytes() == garbage
+        retitle(folder, TITLES[2], TITLES[3])
+        assert sequences(server.request("/jinshan/plan.ics"))[TITLES[3]] == 3
+    with serving(folder) as restarted:
+        assert sequences(restarted.request("/jinshan/plan.ics"))[TITLES[3]] == 3
+
+
+@contextlib.contextmanager
+def held(store: Path) -> Iterator[None]:
+    """Another program holding the store's write lock."""
+    other = sqlite3.connect(store, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        yield
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+
+
+def test_a_held_lock_serves_the_last_good_calendar_and_waits_for_no_one_else(
+    tmp_path: Path,
+) -> None:
+    folder = plans(tmp_path)
+    with serving(folder) as server:
+        first = server.request("/jinshan/plan.ics")
+        assert TITLES[0] in sequences(first)
+        with held(folder / STORE):
+            retitle(folder, TITLES[0], TITLES[1])
+            # the edit cannot be numbered yet: the last good calendar, whole, and no 500
+            for _ in range(3):
+                assert server.request("/jinshan/plan.ics").body == first.body
+            # what does not need the store is answered as ever, all at once
+            with ThreadPoolExecutor(8) as pool:
+                paths = ["/nowhere/plan.ics", "/", "/jinshan/plan.ics"] * 4
+                statuses = list(pool.map(lambda p: server.request(p).status, paths))
+            assert statuses == [404, 200, 200] * 4
+        # released: the edit is numbered and served
+        assert eventually(server, TITLES[1])[TITLES[1]] == 1
+
+
+def test_a_plan_first_seen_while_the_store_is_locked_asks_to_come_back(tmp_path: Path) -> None:
+    folder = plans(tmp_path)
+    with serving(folder) as server:
+        server.request("/")  # the store is made
+        with held(folder / STORE):
+            text = (folder / "jinshan.toml").read_text(encoding="utf-8")
+            edited = text.replace(f'title = "{TITLES[0]}"', f'title = "{TITLES[1]}"')
+            (folder / "copy.toml").write_text(edited, encoding="utf-8")
+            reply = server.request("/copy/plan.ics")
+            assert reply.status == 503
+            assert reply.headers["retry-after"] == "60"
+            assert "try again" in reply.text
+            assert "稍后再试" in reply.text
+            assert str(folder) not in reply.text  # no path of the server's is shown
+        for _ in range(TIMEOUT * 10):
+            reply = server.request("/copy/plan.ics")
+            if reply.status == 200:
+                break
+            time.sleep(0.1)
+        assert reply.status == 200

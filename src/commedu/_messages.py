@@ -854,6 +854,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         " {idle} seconds is closed",
         "zh": "同时保持的连接数（默认 {default}）；{idle} 秒无请求的连接将被关闭",
     },
+    "serve-store-unavailable": {
+        "en": "the record of calendar revisions cannot be read just now; try again in a moment",
+        "zh": "日历修订记录暂时无法读取；请稍后再试",
+    },
     "cli-serve-bad-connection-limit": {
         "en": "{value!r} is not a connection limit; give a whole number from 1 to {most}",
         "zh": "{value!r} 不是连接数上限；请给出 1 至 {most} 之间的整数",
