@@ -17,6 +17,9 @@ from icalendar import Calendar
 
 import commedu
 from commedu.cli import EXIT_USAGE, main
+from commedu.web.app import FeedServer
+from commedu.web.feeds import feeds
+from commedu.web.folder import PlanFolder
 from tests.conftest import EXAMPLES
 from tests.webserver import TIMEOUT, Reply, Running, serving
 
@@ -255,3 +258,54 @@ def test_a_plan_first_seen_while_the_store_is_locked_asks_to_come_back(tmp_path:
                 break
             time.sleep(0.1)
         assert reply.status == 200
+
+
+# -- what the server keeps is bounded -------------------------------------------------------------
+
+
+def test_what_is_kept_of_files_that_came_and_went_is_let_go(tmp_path: Path) -> None:
+    folder = plans(tmp_path)
+    served = PlanFolder(folder)
+    text = (folder / "jinshan.toml").read_text(encoding="utf-8")
+    ledger = (EXAMPLES / "jinshan_2021_ledger.toml").read_bytes()
+    for n in range(30):
+        (folder / f"draft{n}.toml").write_text(text, encoding="utf-8")
+        (folder / f"draft{n}.ledger.toml").write_bytes(ledger)
+        file = served.file(f"draft{n}")
+        assert file is not None
+        version = served.version(file)
+        assert version.plan is not None
+        assert served.ledger(file, version.plan) is not None
+        (folder / f"draft{n}.toml").unlink()
+        (folder / f"draft{n}.ledger.toml").unlink()
+    served.files()
+    kept = (served._seen, served._ledgers, served._file_locks, served._retry)
+    assert all(set(names) <= {"jinshan.toml"} for names in kept)
+    # and what is still there is still kept: the same version, not read again
+    (jinshan,) = served.files()
+    assert served.version(jinshan) is served.version(jinshan)
+
+
+def test_a_plan_s_pages_and_feeds_are_kept_once_each_however_often_its_ledger_changes(
+    tmp_path: Path,
+) -> None:
+    folder = plans(tmp_path)
+    app = FeedServer(folder)
+    ledger = folder / "jinshan.ledger.toml"
+    text = (EXAMPLES / "jinshan_2021_ledger.toml").read_text(encoding="utf-8")
+    plan = commedu.load_plan(JINSHAN)
+    addresses = ["/jinshan/", *(f"/jinshan/{feed.path}" for feed in feeds(plan))]
+    for n in range(12):
+        # each edit is another ledger: a note that differs
+        ledger.write_text(text + f"\n# edit {n}\n", encoding="utf-8")
+        for address in addresses:
+            for lang in ("zh", "en"):
+                answer = app.respond(
+                    {"REQUEST_METHOD": "GET", "PATH_INFO": address, "QUERY_STRING": f"lang={lang}"}
+                )
+                assert answer.status == 200
+    (file,) = app.folder.files()
+    built = app.folder.version(file).built
+    # one ledger page per language (the latest), one page without, each feed per language
+    assert len(built) <= 2 * len(addresses) + 2
+    assert sum(1 for key in built if "ledger" in key) == 2

@@ -168,10 +168,16 @@ class PlanFolder:
         self._ledgers: dict[str, _LedgerSeen] = {}
 
     def files(self) -> tuple[PlanFile, ...]:
-        """The plan files now in the folder, by name; a key is unique (the whole name if need be)."""
+        """The plan files now in the folder, by name; a key is unique (the whole name if need be).
+
+        What was kept of files no longer in the folder is let go, so what the folder keeps is
+        bounded by the files it holds now, however many came and went.
+        """
+        entries = list(os.scandir(self.root))
+        self._forget({entry.name for entry in entries})
         names = sorted(
             entry.name
-            for entry in os.scandir(self.root)
+            for entry in entries
             if not entry.name.startswith(".")
             and entry.name.lower().endswith(SUFFIXES)
             and not _is_ledger(entry.name)
@@ -182,6 +188,18 @@ class PlanFolder:
             PlanFile(stem if stems.count(stem) == 1 else name, name)
             for stem, name in zip(stems, names, strict=True)
         )
+
+    def _forget(self, present: set[str]) -> None:
+        with self._lock:
+            # A snapshot of the names: another thread may add to these meanwhile.
+            for kept in (self._seen, self._ledgers, self._retry):
+                for name in list(kept):
+                    if name not in present:
+                        kept.pop(name, None)
+            for name, lock in list(self._file_locks.items()):
+                # A lock held now is in use: it goes on a later look.
+                if name not in present and not lock.locked():
+                    del self._file_locks[name]
 
     def file(self, key: str) -> PlanFile | None:
         for found in self.files():
