@@ -134,6 +134,38 @@ def test_idle_connections_beyond_the_limit_do_not_starve_a_client(tmp_path: Path
             assert sock.recv(1) == b""
 
 
+def test_at_the_limit_the_longest_silent_make_room_for_a_client(tmp_path: Path) -> None:
+    """Silent clients are not closed by their timeout here (it is longer than a client waits)."""
+    limit = 20
+    with (
+        serving(plans(tmp_path), connection_limit=limit, idle_timeout=10 * TIMEOUT) as server,
+        contextlib.ExitStack() as held,
+    ):
+        idle = [
+            held.enter_context(socket.create_connection((server.host, server.port)))
+            for _ in range(2 * limit)
+        ]
+        for _ in range(3):
+            reply = server.request("/jinshan/plan.ics")  # waits at most TIMEOUT
+            assert reply.status == 200
+            assert reply.body.count(b"BEGIN:VEVENT") == 36
+        # the room was made by closing the ones that came first and said nothing
+        idle[0].settimeout(TIMEOUT)
+        assert idle[0].recv(1) == b""
+
+
+def test_a_client_between_requests_is_closed_only_for_room(tmp_path: Path) -> None:
+    """Below the limit a kept connection stays open for its next request."""
+    with serving(plans(tmp_path), connection_limit=20, idle_timeout=10 * TIMEOUT) as server:
+        sock = socket.create_connection((server.host, server.port), timeout=TIMEOUT)
+        with sock:
+            sock.sendall(_get("/jinshan/plan.ics"))
+            assert _answers(sock, 1)[0][0].startswith(b"HTTP/1.1 200")
+            time.sleep(1)  # longer than EVICT_AFTER: silent enough to go, were room needed
+            sock.sendall(_get("/jinshan/plan.ics"))
+            assert _answers(sock, 1)[0][0].startswith(b"HTTP/1.1 200")
+
+
 @pytest.mark.parametrize("value", ["0", "-3", "many", "10001"])
 def test_serve_refuses_a_connection_limit_that_is_not_one(
     tmp_path: Path, value: str, capsys: pytest.CaptureFixture[str]

@@ -4,10 +4,11 @@ waitress is loaded only when a server is made, so no other command pays for it; 
 below can be read (for ``--help``) without it.
 
 - **Connections.** At most :data:`CONNECTION_LIMIT` connections are held at once (waitress's
-  default is 100); beyond that, new ones wait in the listening queue. A connection that has sent
-  nothing for :data:`IDLE_TIMEOUT` seconds is closed, checked every :data:`CLEANUP_INTERVAL`
-  seconds, so clients that open sockets and say nothing can delay an answer by at most about
-  ``IDLE_TIMEOUT + CLEANUP_INTERVAL`` per limit's worth of them, never starve the server.
+  default is 100). A connection that has sent nothing for :data:`IDLE_TIMEOUT` seconds is
+  closed, checked every :data:`CLEANUP_INTERVAL` seconds. At the limit, the connections silent
+  longest (with no request under way, and silent for :data:`EVICT_AFTER` seconds at least) are
+  closed to make room, a twentieth of the limit at a time: clients that open sockets and say
+  nothing cannot keep a calendar client waiting (waitress alone stops accepting at the limit).
 - **Keep-alive after 304.** waitress 3 closes an HTTP/1.1 connection after any answer without a
   Content-Length, which a 304 Not Modified must not carry; a request pipelined behind it was
   never answered. A 304 has no body, so its end is known: the connection is kept.
@@ -16,9 +17,18 @@ below can be read (for ``--help``) without it.
 from __future__ import annotations
 
 import functools
+import time
+from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["CLEANUP_INTERVAL", "CONNECTION_LIMIT", "IDLE_TIMEOUT", "THREADS", "create"]
+__all__ = [
+    "CLEANUP_INTERVAL",
+    "CONNECTION_LIMIT",
+    "EVICT_AFTER",
+    "IDLE_TIMEOUT",
+    "THREADS",
+    "create",
+]
 
 #: How many connections are held at once.
 CONNECTION_LIMIT = 500
@@ -26,6 +36,8 @@ CONNECTION_LIMIT = 500
 IDLE_TIMEOUT = 10
 #: Seconds between looks for silent connections.
 CLEANUP_INTERVAL = 1
+#: Seconds a connection must have been silent before it may be closed to make room for another.
+EVICT_AFTER = 0.5
 #: Requests answered at once.
 THREADS = 4
 
@@ -68,6 +80,35 @@ def _channel() -> type[Any]:
     return _Channel
 
 
+@functools.cache
+def _evicting() -> type[Any]:
+    """waitress's listening server, making room at the limit by closing the longest silent."""
+    from waitress.server import TcpWSGIServer
+
+    class _Server(TcpWSGIServer):
+        def readable(self) -> bool:
+            held: dict[int, Any] = getattr(self, "_map", {})
+            if self.accepting and len(held) >= self.adj.connection_limit:
+                channels: dict[int, Any] = getattr(self, "active_channels", {})
+                _make_room(list(channels.values()), self.adj.connection_limit)
+            return bool(super().readable())
+
+    return _Server
+
+
+def _make_room(channels: Iterable[Any], limit: int) -> None:
+    """Close the connections silent longest (none under way, none just come), a few at a time."""
+    cutoff = time.time() - EVICT_AFTER
+    silent = [
+        channel
+        for channel in channels
+        if not channel.requests and not channel.will_close and channel.last_activity < cutoff
+    ]
+    silent.sort(key=lambda channel: channel.last_activity)
+    for channel in silent[: max(1, limit // 20)]:
+        channel.will_close = True
+
+
 def create(
     app: Any,
     *,
@@ -85,7 +126,7 @@ def create(
     ``sockets`` receives waitress's sockets, so they can be closed however it ends. Raises
     :class:`OSError` or :class:`ValueError` when it cannot listen there.
     """
-    from waitress.server import BaseWSGIServer, create_server
+    from waitress.server import BaseWSGIServer, TcpWSGIServer, create_server
 
     server = create_server(
         app,
@@ -101,4 +142,7 @@ def create(
     for listener in list(sockets.values()):
         if isinstance(listener, BaseWSGIServer):
             listener.channel_class = _channel()
+        if type(listener) is TcpWSGIServer:
+            # the same object, with its class's one method more: made as waitress makes it
+            listener.__class__ = _evicting()
     return server
