@@ -86,7 +86,7 @@ def serving(
     def run() -> None:
         # waitress's own loop, driven here so that the server is closed in its own thread.
         while not stopping.is_set():
-            wasyncore.loop(timeout=0.05, map=server._map, count=1)
+            wasyncore.loop(timeout=0.05, map=server._map, count=1, use_poll=True)
         server.task_dispatcher.shutdown()
         wasyncore.close_all(server._map)
 

@@ -9,6 +9,8 @@ below can be read (for ``--help``) without it.
   longest (with no request under way, and silent for :data:`EVICT_AFTER` seconds at least) are
   closed to make room, a twentieth of the limit at a time: clients that open sockets and say
   nothing cannot keep a calendar client waiting (waitress alone stops accepting at the limit).
+  Connections are watched with ``poll()``, not ``select()``, which fails outright once a
+  descriptor is numbered 1024 or more.
 - **Keep-alive after 304.** waitress 3 closes an HTTP/1.1 connection after any answer without a
   Content-Length, which a 304 Not Modified must not carry; a request pipelined behind it was
   never answered. A 304 has no body, so its end is known: the connection is kept.
@@ -138,6 +140,8 @@ def create(
         connection_limit=connection_limit,
         channel_timeout=idle_timeout,
         cleanup_interval=cleanup_interval,
+        # select() cannot watch a descriptor numbered 1024 or more; poll() has no such bound
+        asyncore_use_poll=True,
     )
     for listener in list(sockets.values()):
         if isinstance(listener, BaseWSGIServer):
