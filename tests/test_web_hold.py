@@ -6,6 +6,7 @@ import contextlib
 import shutil
 import socket
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -19,7 +20,7 @@ import commedu
 from commedu.cli import EXIT_USAGE, main
 from commedu.web.app import FeedServer
 from commedu.web.feeds import feeds
-from commedu.web.folder import PlanFolder
+from commedu.web.folder import PlanFolder, Version
 from tests.conftest import EXAMPLES
 from tests.webserver import TIMEOUT, Reply, Running, serving
 
@@ -341,3 +342,28 @@ def test_a_plan_s_pages_and_feeds_are_kept_once_each_however_often_its_ledger_ch
     # one ledger page per language (the latest), one page without, each feed per language
     assert len(built) <= 2 * len(addresses) + 2
     assert sum(1 for key in built if "ledger" in key) == 2
+
+
+def test_a_request_does_not_wait_while_another_reads_the_same_plan_again(tmp_path: Path) -> None:
+    served = PlanFolder(plans(tmp_path))
+    (file,) = served.files()
+    first = served.version(file)
+    given: list[object] = []
+    with served._file_locks[file.name]:  # another request is reading it again
+        reader = threading.Thread(target=lambda: given.append(served.version(file)))
+        reader.start()
+        reader.join(TIMEOUT)
+        assert given == [first]
+    # a plan never read before is waited for: there is nothing to give meanwhile
+    fresh = PlanFolder(served.root)
+    lock = fresh._file_locks.setdefault(file.name, threading.Lock())
+    lock.acquire()
+    waiting = threading.Thread(target=lambda: given.append(fresh.version(file)))
+    waiting.start()
+    waiting.join(0.2)
+    assert waiting.is_alive()  # still waiting for the lock
+    lock.release()
+    waiting.join(TIMEOUT)
+    assert len(given) == 2
+    assert isinstance(given[1], Version)
+    assert given[1].plan == first.plan

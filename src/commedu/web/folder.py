@@ -250,11 +250,23 @@ class PlanFolder:
         return None
 
     def version(self, file: PlanFile) -> Version:
-        """The file's current version: read again if it changed since it was last read."""
+        """The file's current version: read again if it changed since it was last read.
+
+        While another request is reading it again, the version last read is given at once.
+        """
         with self._lock:
             lock = self._file_locks.setdefault(file.name, threading.Lock())
-        with lock:
+        if not lock.acquire(blocking=False):
+            seen = self._seen.get(file.name)
+            if seen is not None:
+                # Being read again (or numbered, with the store busy) by another request: the
+                # version served a moment ago, rather than a thread held waiting for it.
+                return seen.version
+            lock.acquire()
+        try:
             return self._current(file.name)
+        finally:
+            lock.release()
 
     def _current(self, name: str) -> Version:
         now_ns = time.time_ns()
