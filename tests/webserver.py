@@ -10,10 +10,10 @@ from pathlib import Path
 
 import attrs
 from waitress import wasyncore
-from waitress.server import create_server
 
 from commedu._messages import Lang
 from commedu.web.app import make_app
+from commedu.web.serving import CLEANUP_INTERVAL, CONNECTION_LIMIT, IDLE_TIMEOUT, create
 
 #: No test waits longer than this for one answer.
 TIMEOUT = 30
@@ -58,29 +58,42 @@ class Running:
 
 @contextmanager
 def serving(
-    folder: Path, *, lang: Lang | None = None, base_url: str | None = None
+    folder: Path,
+    *,
+    lang: Lang | None = None,
+    base_url: str | None = None,
+    connection_limit: int = CONNECTION_LIMIT,
+    idle_timeout: float = IDLE_TIMEOUT,
+    cleanup_interval: float = CLEANUP_INTERVAL,
 ) -> Iterator[Running]:
-    """The folder's feeds on 127.0.0.1 at a free port, stopped and joined on the way out."""
-    server = create_server(
+    """The folder's feeds on 127.0.0.1 at a free port, stopped and joined on the way out.
+
+    The server is the one ``commedu serve`` runs, with its limits unless given.
+    """
+    server = create(
         make_app(folder, lang=lang, base_url=base_url),
         host="127.0.0.1",
         port=0,
+        sockets={},
         threads=8,
         ident="commedu-test",
+        connection_limit=connection_limit,
+        idle_timeout=idle_timeout,
+        cleanup_interval=cleanup_interval,
     )
     stopping = threading.Event()
 
     def run() -> None:
         # waitress's own loop, driven here so that the server is closed in its own thread.
         while not stopping.is_set():
-            wasyncore.loop(timeout=0.05, map=server._map, count=1)  # type: ignore[union-attr]
-        server.task_dispatcher.shutdown()  # type: ignore[union-attr]
-        wasyncore.close_all(server._map)  # type: ignore[union-attr]
+            wasyncore.loop(timeout=0.05, map=server._map, count=1, use_poll=True)
+        server.task_dispatcher.shutdown()
+        wasyncore.close_all(server._map)
 
     thread = threading.Thread(target=run, name="waitress", daemon=True)
     thread.start()
     try:
-        yield Running("127.0.0.1", int(server.effective_port))  # type: ignore[union-attr]
+        yield Running("127.0.0.1", int(server.effective_port))
     finally:
         stopping.set()
         thread.join(TIMEOUT)

@@ -869,6 +869,20 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         " give -o DIR, not - (standard output)",
         "zh": "--split-by 会为每个部门或工作站各写一个日历到文件夹中；请用 -o DIR，而不是 -（标准输出）",
     },
+    # -- commedu serve: holding under load -------------------------------------------------------
+    "cli-serve-connection-limit": {
+        "en": "how many connections are held at once (default: {default}); a connection silent for"
+        " {idle} seconds is closed",
+        "zh": "同时保持的连接数（默认 {default}）；{idle} 秒无请求的连接将被关闭",
+    },
+    "serve-store-unavailable": {
+        "en": "the record of calendar revisions cannot be read just now; try again in a moment",
+        "zh": "日历修订记录暂时无法读取；请稍后再试",
+    },
+    "cli-serve-bad-connection-limit": {
+        "en": "{value!r} is not a connection limit; give a whole number from 1 to {most}",
+        "zh": "{value!r} 不是连接数上限；请给出 1 至 {most} 之间的整数",
+    },
     # -- ledgers (台账) --------------------------------------------------------------------------
     "ledger-no-date": {
         "en": "a record needs at least one date",

@@ -90,7 +90,8 @@ def _export(plan: Plan, options: ExportOptions) -> _Export:
     component = options.get("component", "event")
     departments, stations, months = resolve(plan, options)
     chosen = select(plan, departments=departments, stations=stations, months=months)
-    if not chosen:
+    # A plan with no activities yet is an empty calendar; a selection that matches none is a mistake.
+    if not chosen and (departments or stations or months):
         raise ExportError([nothing_selected(plan, departments, stations, months)])
     stamp = _stamp(options.get("stamp"))
     revisions = options.get("revisions") or {}

@@ -12,6 +12,7 @@ from commedu._messages import Lang, os_reason, render
 from commedu.cli import EXIT_OK, EXIT_USAGE
 from commedu.cli._types import path
 from commedu.errors import ExportError
+from commedu.web.serving import CONNECTION_LIMIT, IDLE_TIMEOUT
 
 DEFAULT_PORT = 8080
 
@@ -21,6 +22,21 @@ def _port(lang: Lang) -> Callable[[str], int]:
         if text.isdecimal() and 0 <= int(text) <= 65535:
             return int(text)
         raise argparse.ArgumentTypeError(render("cli-serve-bad-port", lang, value=text))
+
+    return parse
+
+
+#: More connections than this would run out of file descriptors on a common system.
+_MOST_CONNECTIONS = 10_000
+
+
+def _connection_limit(lang: Lang) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        if text.isdecimal() and 1 <= int(text) <= _MOST_CONNECTIONS:
+            return int(text)
+        raise argparse.ArgumentTypeError(
+            render("cli-serve-bad-connection-limit", lang, value=text, most=_MOST_CONNECTIONS)
+        )
 
     return parse
 
@@ -54,16 +70,25 @@ def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument(
         "--base-url", type=_base_url(lang), metavar="URL", help=render("cli-serve-base-url", lang)
     )
+    parser.add_argument(
+        "--connection-limit",
+        type=_connection_limit(lang),
+        default=None,
+        metavar="N",
+        help=render(
+            "cli-serve-connection-limit", lang, default=CONNECTION_LIMIT, idle=IDLE_TIMEOUT
+        ),
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     # waitress is loaded here only: no other command pays for it.
     from waitress import wasyncore
-    from waitress.server import create_server
 
     from commedu.web.app import make_app
     from commedu.web.folder import STORE
+    from commedu.web.serving import create
 
     try:
         app = make_app(args.folder, lang=lang if args.lang_given else None, base_url=args.base_url)
@@ -81,7 +106,10 @@ def run(args: argparse.Namespace) -> int:
     # listening fails half-way.
     sockets: dict[int, Any] = {}
     try:
-        server = create_server(app, map=sockets, host=args.host, port=args.port, ident="commedu")
+        limit = args.connection_limit or CONNECTION_LIMIT
+        server = create(
+            app, host=args.host, port=args.port, sockets=sockets, connection_limit=limit
+        )
     except (OSError, ValueError) as error:
         wasyncore.close_all(sockets)
         reason = os_reason(error) if isinstance(error, OSError) else str(error)
@@ -92,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     # One socket gives a server with its address; a name such as "localhost" may give several.
     listening = getattr(server, "effective_listen", None) or [
-        (server.effective_host, server.effective_port)  # type: ignore[union-attr]
+        (server.effective_host, server.effective_port)
     ]
     urls = ", ".join(_url(host, port) for host, port in listening)
     print(render("cli-serve-listening", lang, folder=os.fspath(args.folder), url=urls), flush=True)

@@ -29,7 +29,7 @@ from commedu.calendar.revisions import Revision, RevisionStore
 from commedu.datafile.decode import too_large
 from commedu.datafile.ledger import ledger_from_bytes
 from commedu.datafile.plan import MAX_BYTES, loads_plan
-from commedu.errors import LedgerFileError, PlanFileError, Problem
+from commedu.errors import ExportError, LedgerFileError, PlanFileError, Problem
 from commedu.model.fieldcheck import define, mutable
 from commedu.model.ledger import Ledger
 from commedu.model.plan import Plan
@@ -44,6 +44,11 @@ LEDGER_SUFFIXES = (".xlsx", ".csv", ".toml", ".json")
 #: The revision store beside the plans: each item's SEQUENCE survives restarts and is shared by
 #: every process serving the folder.
 STORE = ".commedu-revisions.sqlite"
+#: How long a request waits for another process writing the revision store, in seconds.
+_STORE_WAIT = 2.0
+#: How long after the store failed a plan's new version is tried again, in nanoseconds; till
+#: then its requests are served the last good version without waiting.
+_STORE_RETRY_NS = 5_000_000_000
 #: How long after its last write a file's times are trusted to show the next write.
 _SETTLE_NS = 2_000_000_000
 _OPEN_FLAGS = (
@@ -153,16 +158,26 @@ class PlanFolder:
         if not self.root.is_dir():
             raise NotADirectoryError(os.fspath(folder))
         self.store = RevisionStore(self.root / STORE)
+        # Opened with the store's own patience; a request then waits only briefly for it.
+        self.store.wait = _STORE_WAIT
         self._lock = threading.Lock()
+        #: when to try the store again, per plan file whose new version it could not take
+        self._retry: dict[str, int] = {}
         self._file_locks: dict[str, threading.Lock] = {}
         self._seen: dict[str, _Seen] = {}
         self._ledgers: dict[str, _LedgerSeen] = {}
 
     def files(self) -> tuple[PlanFile, ...]:
-        """The plan files now in the folder, by name; a key is unique (the whole name if need be)."""
+        """The plan files now in the folder, by name; a key is unique (the whole name if need be).
+
+        What was kept of files no longer in the folder is let go, so what the folder keeps is
+        bounded by the files it holds now, however many came and went.
+        """
+        entries = list(os.scandir(self.root))
+        self._forget({entry.name for entry in entries})
         names = sorted(
             entry.name
-            for entry in os.scandir(self.root)
+            for entry in entries
             if not entry.name.startswith(".")
             and entry.name.lower().endswith(SUFFIXES)
             and not _is_ledger(entry.name)
@@ -173,6 +188,18 @@ class PlanFolder:
             PlanFile(stem if stems.count(stem) == 1 else name, name)
             for stem, name in zip(stems, names, strict=True)
         )
+
+    def _forget(self, present: set[str]) -> None:
+        with self._lock:
+            # A snapshot of the names: another thread may add to these meanwhile.
+            for kept in (self._seen, self._ledgers, self._retry):
+                for name in list(kept):
+                    if name not in present:
+                        kept.pop(name, None)
+            for name, lock in list(self._file_locks.items()):
+                # A lock held now is in use: it goes on a later look.
+                if name not in present and not lock.locked():
+                    del self._file_locks[name]
 
     def file(self, key: str) -> PlanFile | None:
         for found in self.files():
@@ -223,15 +250,30 @@ class PlanFolder:
         return None
 
     def version(self, file: PlanFile) -> Version:
-        """The file's current version: read again if it changed since it was last read."""
+        """The file's current version: read again if it changed since it was last read.
+
+        While another request is reading it again, the version last read is given at once.
+        """
         with self._lock:
             lock = self._file_locks.setdefault(file.name, threading.Lock())
-        with lock:
+        if not lock.acquire(blocking=False):
+            seen = self._seen.get(file.name)
+            if seen is not None:
+                # Being read again (or numbered, with the store busy) by another request: the
+                # version served a moment ago, rather than a thread held waiting for it.
+                return seen.version
+            lock.acquire()
+        try:
             return self._current(file.name)
+        finally:
+            lock.release()
 
     def _current(self, name: str) -> Version:
         now_ns = time.time_ns()
         seen = self._seen.get(name)
+        retry = self._retry.get(name)
+        if retry is not None and seen is not None and now_ns < retry:
+            return seen.version  # the store failed just now: do not make every request wait
         try:
             fd, info = self._open(name)
         except _Refused as refused:
@@ -240,6 +282,7 @@ class PlanFolder:
             signature = _signature(info)
             if (
                 seen is not None
+                and retry is None
                 and seen.signature == signature
                 and seen.read_ns - info.st_mtime_ns > _SETTLE_NS
             ):
@@ -263,10 +306,21 @@ class PlanFolder:
     ) -> Version:
         digest = hashlib.blake2b(repr(problems).encode() + b"\0" + data, digest_size=16).hexdigest()
         seen = self._seen.get(name)
-        if seen is not None and seen.version.digest == digest:
+        if seen is not None and seen.version.digest == digest and name not in self._retry:
             version = seen.version
         else:
-            version = self._load(name, digest, problems, data, mtime_ns, now_ns)
+            try:
+                version = self._load(name, digest, problems, data, mtime_ns, now_ns)
+            except ExportError:
+                # The revision store is locked, or cannot be made again: serve the last good
+                # version if there is one, and try the store again shortly.
+                self._retry[name] = time.time_ns() + _STORE_RETRY_NS
+                if seen is not None and seen.version.plan is not None:
+                    return seen.version
+                busy = _problem("serve-store-unavailable")
+                version = Version(digest, None, busy, datetime.fromtimestamp(now_ns // 10**9, UTC))
+            else:
+                self._retry.pop(name, None)
         if signature is None:
             self._seen.pop(name, None)
         else:
