@@ -472,8 +472,12 @@ class Recurrence:
             raise _fail("bad-rrule", value=self.rule, reason=str(exc)) from None
         if len(starts) > MAX_OCCURRENCES:
             raise _fail("too-many-occurrences", value=normal, limit=MAX_OCCURRENCES)
-        if not self.occurrences():
+        excluded = set(self.exdates)
+        kept = tuple(dt for dt in starts if dt.date() not in excluded)
+        if not kept:
             raise _fail("empty-rrule", value=normal, year=self.start.year)
+        # Expanded once: the cached property below is filled with what the check just found.
+        object.__setattr__(self, "_occurrences", kept)
 
     def rrule(self) -> rrule:
         parsed = rrulestr(self.rule, dtstart=self.start)
