@@ -205,3 +205,14 @@ def test_bounded_expansion_equals_plain_expansion(
         return
     plain = tuple(rrulestr(when.rule, dtstart=start))
     assert when.occurrences() == plain
+
+
+@pytest.mark.parametrize(
+    "rule",
+    ["FREQ=DAILY;INTERVAL=99999999999999999999;INTERVAL=2;COUNT=3", "FREQ=DAILY;COUNT=3;COUNT=4"],
+)
+def test_a_part_given_twice_is_refused(rule: str) -> None:
+    # dateutil takes the last, the calendar writer the first: neither may be trusted.
+    path, code, zh = _problem(f"{START} RRULE:{rule}")
+    assert (path, code) == ("schedule.activities[0].when", "bad-rrule")
+    assert "出现了不止一次" in zh

@@ -512,6 +512,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "UNTIL must be a day (20210630) or a UTC time (20210630T155959Z)",
         "zh": "UNTIL 须为日期（20210630）或 UTC 时间（20210630T155959Z）",
     },
+    "rrule-repeated": {
+        "en": "{key} is given more than once",
+        "zh": "{key} 出现了不止一次",
+    },
     "control-character": {
         "en": "the text {value!r} holds the control character {char}, which documents and terminals cannot show; remove it",
         "zh": "文字 {value!r} 含有控制字符 {char}，文档和终端无法显示；请删除",

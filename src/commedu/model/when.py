@@ -453,10 +453,14 @@ class Recurrence:
         _check_duration(self.duration)
         normal = _normalise_rule(self.rule, self.start)
         object.__setattr__(self, "rule", normal)
-        parts = dict(p.partition("=")[::2] for p in normal.split(";"))
+        pairs = [p.partition("=")[::2] for p in normal.split(";")]
+        parts = dict(pairs)
         keys = set(parts)
         if "DTSTART" in keys:
             raise _fail("bad-rrule", value=self.rule, reason=Term("rrule-dtstart"))
+        if len(parts) < len(pairs):  # RFC 5545: each part at most once; readers differ on which
+            repeated = next(k for k in parts if [key for key, _ in pairs].count(k) > 1)
+            raise _fail("bad-rrule", value=self.rule, reason=Term("rrule-repeated", key=repeated))
         _check_rule_parts(normal, parts)
         try:
             parsed = rrulestr(normal, dtstart=self.start)
