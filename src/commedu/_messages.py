@@ -517,8 +517,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "{key} 出现了不止一次",
     },
     "control-character": {
-        "en": "the text {value!r} holds the control character {char}, which documents and terminals cannot show; remove it",
-        "zh": "文字 {value!r} 含有控制字符 {char}，文档和终端无法显示；请删除",
+        "en": "the text {value} holds the control character {char}, which documents and terminals cannot show; remove it",
+        "zh": "文字 {value} 含有控制字符 {char}，文档和终端无法显示；请删除",
     },
     # -- commedu ics ---------------------------------------------------------------------------
     "cli-ics-plan": {
