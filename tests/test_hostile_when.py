@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import tracemalloc
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -216,3 +217,11 @@ def test_a_part_given_twice_is_refused(rule: str) -> None:
     path, code, zh = _problem(f"{START} RRULE:{rule}")
     assert (path, code) == ("schedule.activities[0].when", "bad-rrule")
     assert "出现了不止一次" in zh
+
+
+def test_a_copied_recurrence_expands_to_the_same_bounded_occurrences() -> None:
+    when = parse_when(f"{START} RRULE:FREQ=DAILY;COUNT=30 EXDATE:20210309", 2021)
+    copied = pickle.loads(pickle.dumps(when))
+    assert copied == when
+    assert copied.occurrences() == when.occurrences()
+    assert len(copied.occurrences()) == 29
