@@ -495,6 +495,31 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "district-participants": {"en": "Participants", "zh": "参与人次"},
     "district-training-rate": {"en": "Training rate", "zh": "培训率"},
     "district-failed": {"en": "Failed rules", "zh": "未通过规则"},
+    # -- hostile plan text: bounded recurrences, clean titles ------------------------------------
+    "too-many-occurrences": {
+        "en": "the recurrence {value!r} comes round more than {limit} times; a plan's recurrence may have at most {limit} occurrences, so give a smaller COUNT, an earlier UNTIL or a larger INTERVAL",
+        "zh": "重复规则 {value!r} 超过 {limit} 次；计划中的重复规则至多 {limit} 次，请减小 COUNT、提前 UNTIL 或增大 INTERVAL",
+    },
+    "rrule-frequency": {
+        "en": "FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY: a session repeats at most once a day",
+        "zh": "FREQ 须为 DAILY、WEEKLY、MONTHLY 或 YEARLY：一项活动至多每天一次",
+    },
+    "rrule-number": {
+        "en": "{key}={number} is out of range ({low} to {high})",
+        "zh": "{key}={number} 超出范围（{low} 至 {high}）",
+    },
+    "rrule-until": {
+        "en": "UNTIL must be a day (20210630) or a UTC time (20210630T155959Z)",
+        "zh": "UNTIL 须为日期（20210630）或 UTC 时间（20210630T155959Z）",
+    },
+    "rrule-repeated": {
+        "en": "{key} is given more than once",
+        "zh": "{key} 出现了不止一次",
+    },
+    "control-character": {
+        "en": "the text {value} holds the control character {char}, which documents and terminals cannot show; remove it",
+        "zh": "文字 {value} 含有控制字符 {char}，文档和终端无法显示；请删除",
+    },
     # -- commedu ics ---------------------------------------------------------------------------
     "cli-ics-plan": {
         "en": "the plan file (TOML or JSON)",

@@ -17,7 +17,7 @@ from commedu._messages import render as message
 from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, read_ledger, read_plan, write_file
 from commedu.cli._i18n import option_error
 from commedu.cli._streams import to_stdout
-from commedu.cli._term import Style, terminal_width, wrap_lines
+from commedu.cli._term import Style, terminal_width, visible, wrap_lines
 from commedu.cli._types import day, path
 from commedu.compliance.assessment import assess
 from commedu.compliance.rule import Severity, Status
@@ -148,6 +148,8 @@ def run(args: argparse.Namespace) -> int:
             return failed
         print(message("cli-saved", lang, file=name))
         return EXIT_FAILED if report.fails_at(Severity(args.fail_on)) else EXIT_OK
+    if args.format != "json":  # JSON escapes its own; a terminal must not obey a plan's text
+        output = visible(output)
     if args.format == "text":
         style = Style(args.color, sys.stdout)
         if sys.stdout.isatty():  # a pipe keeps one line per result, for grep

@@ -15,7 +15,15 @@ import unicodedata
 from collections.abc import Mapping
 from typing import IO, Literal
 
-__all__ = ["Style", "display_width", "render_markdown", "terminal_width", "wrap", "wrap_lines"]
+__all__ = [
+    "Style",
+    "display_width",
+    "render_markdown",
+    "terminal_width",
+    "visible",
+    "wrap",
+    "wrap_lines",
+]
 
 ColorMode = Literal["auto", "always", "never"]
 
@@ -55,6 +63,21 @@ class Style:
         if not self.enabled or role is None or not text:
             return text
         return f"\x1b[{_SGR[role]}m{text}\x1b[0m"
+
+
+#: What a terminal would obey rather than show: C0 controls but tab and line feed (a carriage
+#: return only before a line feed), DEL, C1 controls (``\x9b`` starts a sequence as ESC ``[``
+#: does) and the bidirectional overrides and isolates that reorder a line as it is shown.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character written as its escape (``\\x1b``, ``\\u202e``).
+
+    Plan, ledger and file text reaches the terminal through this, before any colour is added,
+    so an escape sequence in a title is shown, never run.
+    """
+    return _CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def terminal_width(fallback: int = 80) -> int:
@@ -130,6 +153,7 @@ def wrap(
     """
     if isinstance(spans, str):
         spans = [(spans, None)]
+    spans = [(visible(text), role) for text, role in spans]
     lines: list[str] = []
     line: list[tuple[str, str | None]] = []
     prefix = first

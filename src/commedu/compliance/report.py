@@ -7,6 +7,7 @@ profile always give the same bytes. The JSON form is versioned (``SCHEMA``) and 
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterable
@@ -297,7 +298,12 @@ def _place(path: str, lang: Lang) -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text as one Markdown table cell or list line: a renderer shows it, never obeys it.
+
+    Markdown passes HTML through, so ``<script>`` in a plan's title would run where the report
+    is shown; ``&``, ``<`` and ``>`` become entities, which every renderer shows as the characters.
+    """
+    return html.escape(text, quote=False).replace("|", "\\|").replace("\n", " ")
 
 
 def _markdown(report: ComplianceReport, lang: Lang) -> str:
@@ -324,7 +330,7 @@ def _markdown(report: ComplianceReport, lang: Lang) -> str:
     if detailed:
         lines += ["", f"## {label('findings')}"]
     for r in detailed:
-        lines += ["", f"### {r.code} {r.label(lang)}", ""]
+        lines += ["", f"### {r.code} {_cell(r.label(lang))}", ""]
         colon = render("colon", lang)
         lines += [f"- {_place(f.path, lang)}{colon}{_cell(f.message(lang))}" for f in r.findings]
     return "\n".join(lines) + "\n"

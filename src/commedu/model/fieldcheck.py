@@ -10,6 +10,7 @@ forget the check; a test walks every attrs class to hold that.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -24,9 +25,17 @@ __all__ = ["define", "mutable", "sequence", "type_checked"]
 T = TypeVar("T")
 
 
+#: Control characters XML 1.0 cannot hold (so no .docx or .xlsx can), ESC among them, which a
+#: terminal would obey: a tab, a line feed and a carriage return are text.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _check_text(path: str, value: object) -> None:
     if isinstance(value, str) and has_surrogate(value):
         raise PlanError([Problem(path, "lone-surrogate", {"value": shown(value)})])
+    if isinstance(value, str) and (found := _CONTROL.search(value)):
+        char = f"U+{ord(found.group()):04X}"
+        raise PlanError([Problem(path, "control-character", {"value": shown(value), "char": char})])
 
 
 def type_checked(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:

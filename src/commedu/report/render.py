@@ -230,7 +230,8 @@ def to_docx(report: InspectionReport, lang: Lang) -> bytes:
     document = Document()
     document.core_properties.author = "commedu"
     document.core_properties.created = document.core_properties.modified = datetime(2000, 1, 1)
-    document.core_properties.title = title
+    # A core property holds at most 255 characters; the heading below keeps the whole title.
+    document.core_properties.title = title[:255]
     document.add_heading(title, level=0)
     document.add_paragraph(subtitle)
     if report.ledger.note:
