@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import html
 import io
 import json
 import re
@@ -213,7 +214,10 @@ def _faces(root: Path, lang: Lang) -> Iterator[tuple[str, str, set[str]]]:
         extra = ["--ledger", str(ledger)] if ledger else []
         for fmt in ("text", "markdown"):
             _, err, out = _run(["--lang", lang, "check", str(plan), "--format", fmt, *extra])
-            yield f"check {fmt} {name}", out.decode() + err, own
+            said = out.decode()
+            # Markdown is read rendered: its entities (a title's markup, escaped) are characters.
+            said = html.unescape(said) if fmt == "markdown" else said
+            yield f"check {fmt} {name}", said + err, own
         _, err, out = _run(["--lang", lang, "html", str(plan), "-o", "-", *extra])
         yield f"html {name}", page_text(out.decode()) + err, own
         if ledger is not None:
