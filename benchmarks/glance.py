@@ -17,11 +17,9 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import math
 import platform
 import statistics
 import sys
-import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -33,6 +31,7 @@ from commedu.web.glance import _schedule
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate_plan
+from measure import exponent, timed
 
 #: What is timed for each plan, the baseline first.
 STEPS: dict[str, Callable[[Plan], object]] = {
@@ -41,12 +40,6 @@ STEPS: dict[str, Callable[[Plan], object]] = {
     "grid": lambda plan: _schedule(plan, "zh"),
     "check": lambda plan: check(plan),
 }
-
-
-def timed(action: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    action()
-    return time.perf_counter() - start
 
 
 def fresh(plan: Plan) -> Plan:
@@ -63,10 +56,6 @@ def measure(plan: Plan, repeats: int) -> dict[str, float]:
         for name, step in STEPS.items():
             times[name].append(timed(partial(step, fresh(plan))))
     return {name: statistics.median(found) for name, found in times.items()}
-
-
-def exponent(small: int, large: int, t_small: float, t_large: float) -> float:
-    return math.log(t_large / t_small) / math.log(large / small)
 
 
 def main() -> None:

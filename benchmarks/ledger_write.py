@@ -16,13 +16,10 @@ from __future__ import annotations
 import argparse
 import io
 import itertools
-import math
 import platform
 import random
 import statistics
 import sys
-import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -35,6 +32,7 @@ from commedu.model.plan import Plan
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate_plan
+from measure import exponent, timed
 
 ACTIVITIES = 60  #: a busy township's 配档表
 
@@ -74,12 +72,6 @@ def openpyxl_floor(ledger: Ledger) -> bytes:
     return out.getvalue()
 
 
-def timed(action: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    action()
-    return time.perf_counter() - start
-
-
 def measure(plan: Plan, ledger: Ledger, repeats: int) -> tuple[float, float]:
     """Median seconds of (openpyxl, commedu), interleaved repeat by repeat."""
     floor: list[float] = []
@@ -88,10 +80,6 @@ def measure(plan: Plan, ledger: Ledger, repeats: int) -> tuple[float, float]:
         floor.append(timed(lambda: openpyxl_floor(ledger)))
         ours.append(timed(lambda: workbook_bytes(plan, ledger)))
     return statistics.median(floor), statistics.median(ours)
-
-
-def exponent(small: int, large: int, t_small: float, t_large: float) -> float:
-    return math.log(t_large / t_small) / math.log(large / small)
 
 
 def main() -> None:
