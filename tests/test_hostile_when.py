@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import re
 import tracemalloc
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -225,3 +226,29 @@ def test_a_copied_recurrence_expands_to_the_same_bounded_occurrences() -> None:
     assert copied == when
     assert copied.occurrences() == when.occurrences()
     assert len(copied.occurrences()) == 29
+
+
+@pytest.mark.parametrize(
+    ("rule", "key", "words"),
+    [
+        ("FREQ=WEEKLY;BYDAY=XX;COUNT=2", "BYDAY", ("不能取值", "cannot be")),
+        ("FREQ=WEEKLY;FOO=1;COUNT=2", "FOO", ("不是重复规则", "is not a part")),
+        # a reason dateutil gives in no form of its own we know: said without its English
+        ("FREQ=WEEKLY;COUNT=2;BYHOUR=25", "BYHOUR", ("无法按 RFC 5545 读取", "cannot be read")),
+    ],
+)
+def test_a_rule_dateutil_refuses_is_explained_in_each_language(
+    rule: str, key: str, words: tuple[str, str]
+) -> None:
+    with pytest.raises(PlanError) as caught:
+        parse_when(f"2021-03-01T09:00/PT2H RRULE:{rule}", 2021)
+    zh, en = caught.value.describe("zh"), caught.value.describe("en")
+    assert words[0] in zh
+    assert key in zh
+    assert words[1] in en
+    assert key in en
+    # Chinese says no English of its own: only the rule's own text and its part's name remain.
+    leftover = zh.replace(repr(rule), " ").replace("RRULE", " ").replace("RFC", " ")
+    for own in re.split("[;=]", rule):  # the rule's own parts and values, quoted back
+        leftover = leftover.replace(own, " ")
+    assert not re.findall(r"[A-Za-z]{2,}", leftover), zh

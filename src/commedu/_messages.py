@@ -508,6 +508,18 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{key}={number} is out of range ({low} to {high})",
         "zh": "{key}={number} 超出范围（{low} 至 {high}）",
     },
+    "rrule-invalid-part": {
+        "en": "{key} cannot be {value}",
+        "zh": "{key} 不能取值 {value}",
+    },
+    "rrule-unknown-part": {
+        "en": "{key} is not a part of an RRULE",
+        "zh": "{key} 不是重复规则（RRULE）中的部分",
+    },
+    "rrule-unreadable": {
+        "en": "it cannot be read as RFC 5545 writes a rule",
+        "zh": "无法按 RFC 5545 读取该规则",
+    },
     "rrule-until": {
         "en": "UNTIL must be a day (20210630) or a UTC time (20210630T155959Z)",
         "zh": "UNTIL 须为日期（20210630）或 UTC 时间（20210630T155959Z）",

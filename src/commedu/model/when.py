@@ -435,6 +435,16 @@ def _sorted_days(days: Iterable[date]) -> tuple[date, ...]:
     return items  # not days: the field's type check names it
 
 
+def _rrule_reason(error: Exception) -> Term:
+    """Why dateutil refused a rule, in the catalogue's words: its own text is English only."""
+    said = str(error)
+    if found := re.fullmatch(r"invalid '(\w+)': (.*)", said):
+        return Term("rrule-invalid-part", key=found[1], value=found[2])
+    if found := re.fullmatch(r"unknown parameter '?([^']*)'?", said):
+        return Term("rrule-unknown-part", key=found[1])
+    return Term("rrule-unreadable")
+
+
 @define
 class Recurrence:
     """A session repeated by an RFC 5545 rule, minus excluded days.
@@ -465,7 +475,7 @@ class Recurrence:
         try:
             parsed = rrulestr(normal, dtstart=self.start)
         except (ValueError, TypeError) as exc:
-            raise _fail("bad-rrule", value=self.rule, reason=str(exc)) from None
+            raise _fail("bad-rrule", value=self.rule, reason=_rrule_reason(exc)) from None
         if not keys & {"UNTIL", "COUNT"}:
             raise _fail("unbounded-rrule", value=normal)
         if not isinstance(parsed, rrule):
@@ -475,7 +485,7 @@ class Recurrence:
         except (ValueError, OverflowError) as exc:  # pragma: no cover - no rule found yet
             # dateutil raised from inside its expansion for INTERVAL=-1, refused above now; a
             # rule nobody has found yet is still a problem with the plan, not a traceback.
-            raise _fail("bad-rrule", value=self.rule, reason=str(exc)) from None
+            raise _fail("bad-rrule", value=self.rule, reason=_rrule_reason(exc)) from None
         if len(starts) > MAX_OCCURRENCES:
             raise _fail("too-many-occurrences", value=normal, limit=MAX_OCCURRENCES)
         excluded = set(self.exdates)
