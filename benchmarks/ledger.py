@@ -20,8 +20,6 @@ import random
 import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from functools import partial
@@ -39,6 +37,7 @@ from commedu.report.render import to_html, to_json
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate_plan
+from measure import timed
 
 RECORDS = 300
 ACTIVITIES = 60  #: a busy township's 配档表
@@ -104,15 +103,6 @@ def district_run(pairs: list[tuple[Plan, Path]]) -> list[InspectionReport]:
     return reports
 
 
-def timed(action: Callable[[], object], repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
@@ -133,8 +123,8 @@ def main() -> None:
             # Interleaved so drift in the machine's load hits both sides alike.
             ours, floor = [], []
             for _ in range(repeats):
-                ours.append(timed(partial(district_run, chosen), 1))
-                floor.append(timed(partial(floor_all, chosen), 1))
+                ours.append(timed(partial(district_run, chosen)))
+                floor.append(timed(partial(floor_all, chosen)))
             results[n] = (statistics.median(ours), statistics.median(floor))
             reports = district_run(chosen)
             assert sum(len(r.ledger.records) for r in reports) == n * RECORDS

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import statistics
 import time
 from collections.abc import Callable
 
@@ -12,6 +13,11 @@ def timed(action: Callable[[], object]) -> float:
     start = time.perf_counter()
     action()
     return time.perf_counter() - start
+
+
+def median_time(action: Callable[[], object], repeats: int) -> float:
+    """The median of ``repeats`` timings of ``action``."""
+    return statistics.median(timed(action) for _ in range(repeats))
 
 
 def exponent(small: int, large: int, t_small: float, t_large: float) -> float:

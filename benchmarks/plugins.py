@@ -11,25 +11,17 @@ every check (the cache reset before each call). The figure is the ratio of the t
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
-from collections.abc import Callable
+import sys
 from importlib import metadata
 from pathlib import Path
 
 import commedu
 from commedu.compliance.engine import reset_plugin_rules
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from measure import median_time
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def median_time(action: Callable[[], object], repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:
