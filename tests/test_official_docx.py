@@ -36,6 +36,7 @@ from commedu.report.official import (
     numbered,
     text_width,
 )
+from commedu.report.plan_document import plan_docx
 from commedu.report.render import label, to_docx
 from tests.conftest import EXAMPLES
 
@@ -49,6 +50,7 @@ def jinshan_report() -> InspectionReport:
 
 #: Every .docx commedu writes, by what it is.
 WRITERS: dict[str, Callable[[], bytes]] = {
+    "plan": lambda: plan_docx(load_plan(EXAMPLES / "jinshan_2021.toml")),
     "inspection report": lambda: to_docx(jinshan_report(), "zh"),
     "inspection report, English": lambda: to_docx(jinshan_report(), "en"),
     "district roll-up": lambda: district_docx([jinshan_report()], "zh"),
@@ -282,7 +284,7 @@ def test_pdf_pages_are_counted_without_the_page_tree() -> None:
 )
 @pytest.mark.parametrize(
     ("name", "pages"),
-    [("district roll-up", (1, 1)), ("inspection report", (3, 20))],
+    [("plan", (5, 12)), ("district roll-up", (1, 1)), ("inspection report", (3, 20))],
 )
 def test_libreoffice_lays_each_document_out_on_a_sane_number_of_a4_pages(
     name: str, pages: tuple[int, int], tmp_path: Path

@@ -690,7 +690,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "docx-responsible": {"en": "Responsible", "zh": "责任单位"},
     "cli-command-docx": {
         "en": "write the plan as an official-format Word document (GB/T 9704)",
-        "zh": "将计划写成公文格式（GB/T 9704）的 Word 文档",
+        "zh": "将计划写成公文格式的 Word 文档",
     },
     "cli-docx-output": {
         "en": "the Word file to write (default: the plan's id with .docx)",

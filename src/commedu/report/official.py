@@ -337,23 +337,22 @@ class OfficialDocument:
 
     # -- content ---------------------------------------------------------------------------------
 
-    def title(self, text: str) -> None:
-        """The document's title: 2号 小标宋, centred."""
+    def title(self, text: str, *, new_page: bool = False) -> None:
+        """A title in 2号 小标宋, centred: the document's, or an attached table's on a new page."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH
 
         paragraph = self.document.add_paragraph(style="Title")
         paragraph.add_run(text)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if new_page:
+            paragraph.paragraph_format.page_break_before = True
 
     def heading(self, text: str, level: int) -> None:
         """A heading of level 1 (黑体), 2 (楷体) or 3 (仿宋), its number part of ``text``."""
         self.document.add_paragraph(style=f"Heading {min(max(level, 1), 3)}").add_run(text)
 
-    def paragraph(
-        self, text: str, *, align: Align = "justify", indent: bool = True, new_page: bool = False
-    ) -> None:
-        """Body text in 3号 仿宋; a paragraph starts two characters in, as Chinese text does.
-        ``new_page`` starts it on a new page (an attached table's title)."""
+    def paragraph(self, text: str, *, align: Align = "justify", indent: bool = True) -> None:
+        """Body text in 3号 仿宋; a paragraph starts two characters in, as Chinese text does."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.shared import Pt
 
@@ -367,8 +366,6 @@ class OfficialDocument:
         }[align]
         if indent:
             paragraph.paragraph_format.first_line_indent = Pt(2 * BODY_SIZE)
-        if new_page:
-            paragraph.paragraph_format.page_break_before = True
 
     def table(self, head: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
         """A table in 4号 仿宋 with a 黑体 header row that repeats on every page; no row splits
