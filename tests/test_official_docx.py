@@ -261,6 +261,15 @@ def test_columns_that_fit_keep_at_least_their_width(
         assert all(w >= n - 1e-9 for w, n in zip(widths, naturals, strict=True) if n <= share)
 
 
+@given(widths_in, st.floats(50, 500))
+def test_when_space_is_short_no_column_gets_more_than_it_needs(
+    naturals: list[float], available: float
+) -> None:
+    widths = fit_widths(naturals, available, 0)
+    if sum(naturals) > available:
+        assert all(w <= n + 1e-9 for w, n in zip(widths, naturals, strict=True))
+
+
 def test_no_columns_no_widths() -> None:
     assert fit_widths([], 100, 10) == []
 

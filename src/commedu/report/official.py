@@ -93,10 +93,14 @@ def text_width(text: str) -> float:
 
 
 def fit_widths(naturals: Sequence[float], available: float, minimum: float) -> list[float]:
-    """Column widths that fill ``available``: each column gets what its text needs if all fit;
-    otherwise the narrow ones keep their width and the wide ones share the rest equally (so a
-    column never gets less than a narrower one). No column is under ``minimum`` while the
-    minimums fit at all."""
+    """Column widths that fill ``available``, given the width each column's text needs.
+
+    If all fit, each column gets what it needs and the slack is shared in proportion. If not,
+    each column first gets what it needs or its equal share, whichever is less, so a narrow
+    column keeps its one line; what is left goes to the columns that still need more, in
+    proportion to what they lack. A column never gets less than a narrower one, nor less than
+    ``minimum`` while the minimums fit at all.
+    """
     count = len(naturals)
     if count == 0:
         return []
@@ -108,16 +112,10 @@ def fit_widths(naturals: Sequence[float], available: float, minimum: float) -> l
         return [available / count] * count
     if total <= available:
         return [w + (available - total) * w / total for w in widths]
-    remaining = available
-    open_ = sorted(range(count), key=lambda i: widths[i])
-    while open_:
-        share = remaining / len(open_)
-        if widths[open_[0]] > share:
-            break
-        remaining -= widths[open_.pop(0)]
-    for i in open_:
-        widths[i] = remaining / len(open_)
-    return widths
+    floors = [min(w, available / count) for w in widths]
+    lacking = [w - f for w, f in zip(widths, floors, strict=True)]
+    left = available - sum(floors)
+    return [f + left * lack / sum(lacking) for f, lack in zip(floors, lacking, strict=True)]
 
 
 #: The run properties that follow ``w:spacing`` in the schema's order, which Word holds to.
