@@ -21,11 +21,13 @@ import docx
 import pytest
 
 from commedu import Plan, load_plan
+from commedu._messages import Lang
 from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, main
 from commedu.importer import draft_from_bytes
 from commedu.model.parts import Task
 from commedu.report.plan_document import plan_docx
 from tests.conftest import ROOT
+from tests.wording import foreign_words, plan_text
 
 #: Every plan the project ships: the example, the documentation's and the tests' own (a plan
 #: file is the one with a [township]; the rest are ledgers and profiles).
@@ -155,6 +157,27 @@ def test_an_issue_date_is_written_in_the_documents_language() -> None:
     assert en[1:3] == ["青石镇人民政府", "18 February 2022"]
     assert "1. Guiding principles" in en
     assert "一、指导思想" in zh
+
+
+def document_text(data: bytes) -> str:
+    document = docx.Document(io.BytesIO(data))
+    said = [p.text for p in document.paragraphs]
+    said += [c.text for t in document.tables for row in t.rows for c in row.cells]
+    return "\n".join(said)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
+def test_the_document_speaks_only_its_language_beyond_the_plans_own_text(
+    path: Path, lang: Lang
+) -> None:
+    own = plan_text(path)
+    text = document_text(plan_docx(load_plan(path), lang))
+    assert foreign_words(text, lang, own) == set()
+    # ... and the check sees a word of the other language where one would leak
+    assert foreign_words(text + "\nGoals 工作", lang, own) == (
+        {"Goals"} if lang == "zh" else {"工", "作"}
+    )
 
 
 # -- the command -----------------------------------------------------------------------------------
