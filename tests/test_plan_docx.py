@@ -19,6 +19,8 @@ from typing import Any
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from commedu import Plan, load_plan
 from commedu._messages import Lang
@@ -27,6 +29,7 @@ from commedu.importer import draft_from_bytes
 from commedu.model.parts import Task
 from commedu.report.plan_document import plan_docx
 from tests.conftest import ROOT
+from tests.strategies import plans
 from tests.wording import foreign_words, plan_text
 
 #: Every plan the project ships: the example, the documentation's and the tests' own (a plan
@@ -178,6 +181,19 @@ def test_the_document_speaks_only_its_language_beyond_the_plans_own_text(
     assert foreign_words(text + "\nGoals 工作", lang, own) == (
         {"Goals"} if lang == "zh" else {"工", "作"}
     )
+
+
+@settings(max_examples=15)
+@given(plans(), st.sampled_from(["zh", "en"]))
+def test_any_plan_makes_a_document_that_keeps_its_text(plan: Plan, lang: Lang) -> None:
+    data = plan_docx(plan, lang)
+    assert plan_docx(plan, lang) == data  # the same plan, the same bytes
+    text = document_text(data)
+    said = [plan.title, *(t.title for t in plan.tasks), *(a.title for a in plan.activities)]
+    said += [m.text for t in plan.tasks for m in t.measures]
+    for own in said:
+        assert own.replace("\r", "\n") in text  # Word keeps a line break as a break
+    assert docx.Document(io.BytesIO(data)).paragraphs[0].text == plan.title.replace("\r", "\n")
 
 
 # -- the command -----------------------------------------------------------------------------------
