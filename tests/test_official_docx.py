@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 from commedu import load_plan
 from commedu._messages import render
+from commedu.cli import main
 from commedu.datafile.ledger import load_ledger
 from commedu.report.district import district_docx
 from commedu.report.inspection import InspectionReport, inspect
@@ -320,3 +321,19 @@ def test_libreoffice_lays_each_document_out_on_a_sane_number_of_a4_pages(
     low, high = pages
     assert low <= pdf_pages(pdf) <= high
     assert b"/MediaBox [0 0 595" in pdf or b"/MediaBox[0 0 595" in pdf  # A4: 595 × 842 points
+
+
+def test_the_district_command_writes_a_word_roll_up(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "district"
+    folder.mkdir()
+    shutil.copyfile(EXAMPLES / "jinshan_2021.toml", folder / "jinshan.toml")
+    shutil.copyfile(EXAMPLES / "jinshan_2021_ledger.toml", folder / "jinshan.ledger.toml")
+    out = tmp_path / "district.docx"
+    assert main(["--lang", "zh", "report", "--district", str(folder), "-o", str(out)]) == 0
+    capsys.readouterr()
+    document = opened(out.read_bytes())  # a Word document, not the HTML page under its name
+    assert document.paragraphs[0].text == render("district-title", "zh")
+    (table,) = document.tables
+    assert [c.text for c in table.rows[1].cells][:2] == ["金山镇", "2021"]
