@@ -674,6 +674,32 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{first} and {second} would both be written to {file!r}; rename one of them",
         "zh": "{first} 和 {second} 将写入同一个文件 {file!r}；请为其中之一改名",
     },
+    # -- official-format Word documents: commedu docx, the report's and the roll-up's .docx ------
+    "docx-heading-1": {"en": "{n}. {title}", "zh": "{n_zh}、{title}"},
+    "docx-item": {"en": "{n}. {text}", "zh": "{n}.{text}"},
+    "docx-date": {"en": "{day} {month} {year}", "zh": "{year}年{month}{day}日"},
+    "docx-principles": {"en": "Guiding principles", "zh": "指导思想"},
+    "docx-goals": {"en": "Goals", "zh": "工作目标"},
+    "docx-tasks": {"en": "Main tasks and measures", "zh": "主要任务及措施"},
+    "docx-schedule-title": {
+        "en": "Schedule of work, {township} {year}",
+        "zh": "{year}年{township}社区教育工作配档表",
+    },
+    "docx-when": {"en": "When", "zh": "时间"},
+    "docx-work": {"en": "Work", "zh": "工作内容"},
+    "docx-responsible": {"en": "Responsible", "zh": "责任单位"},
+    "cli-command-docx": {
+        "en": "write the plan as an official-format Word document (GB/T 9704)",
+        "zh": "将计划写成公文格式的 Word 文档",
+    },
+    "cli-docx-output": {
+        "en": "the Word file to write (default: the plan's id with .docx)",
+        "zh": "要写入的 Word 文件（默认：计划标识加 .docx）",
+    },
+    "cli-docx-written": {
+        "en": "wrote {file}; commedu import reads it back into a plan file",
+        "zh": "已写入 {file}；commedu import 可将其读回为计划文件",
+    },
     # -- pages: the page skeleton's own words ------------------------------------------------
     # -- hostile ledgers, writes and documents --------------------------------------------------
     "ledger-xlsx-damaged": {

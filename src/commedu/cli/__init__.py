@@ -51,6 +51,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "serve": ("commedu.cli._serve", "cli-command-serve"),
     "ledger": ("commedu.cli._ledger", "cli-command-ledger"),
     "report": ("commedu.cli._report", "cli-command-report"),
+    "docx": ("commedu.cli._docx", "cli-command-docx"),
 }
 
 

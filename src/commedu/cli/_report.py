@@ -76,7 +76,7 @@ def _pairs(folder: Path, lang: Lang) -> list[tuple[Path, Path]] | int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from commedu.report.district import district_html, district_json
+    from commedu.report.district import district_docx, district_html, district_json
     from commedu.report.inspection import inspect
     from commedu.report.render import to_docx, to_html, to_json
 
@@ -111,7 +111,9 @@ def run(args: argparse.Namespace) -> int:
                 return _fail(lang, error.describe(lang), EXIT_FAILED)
             progress.advance()
     out_lang: Lang = args.report_lang or reports[0].plan.language
-    if args.district is not None:
+    if args.district is not None and fmt == "docx":
+        data = district_docx(reports, out_lang)
+    elif args.district is not None:
         data = (
             district_json(reports) if fmt == "json" else district_html(reports, out_lang)
         ).encode()

@@ -11,7 +11,7 @@ from commedu.compliance.rule import Status
 from commedu.report.inspection import InspectionReport
 from commedu.report.render import JSON_SCHEMA, _percent, as_data, label
 
-__all__ = ["DISTRICT_SCHEMA", "district_html", "district_json", "district_rows"]
+__all__ = ["DISTRICT_SCHEMA", "district_docx", "district_html", "district_json", "district_rows"]
 
 DISTRICT_SCHEMA = "commedu.district/1"
 
@@ -74,3 +74,18 @@ def district_html(reports: Sequence[InspectionReport], lang: Lang) -> str:
         rollup,
     )
     return document(lang, title, body)
+
+
+def district_docx(reports: Sequence[InspectionReport], lang: Lang) -> bytes:
+    """The roll-up as an official-format Word document (:mod:`commedu.report.official`)."""
+    from commedu.report.official import OfficialDocument
+
+    title = render("district-title", lang)
+    document = OfficialDocument(title, lang)
+    document.title(title)
+    rows = district_rows(reports)
+    if rows:
+        document.table([render(code, lang) for code in _HEAD], rows)
+    else:
+        document.paragraph(label("none", lang))
+    return document.save()

@@ -6,7 +6,6 @@ never interpreted.
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Callable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
@@ -219,36 +218,19 @@ def to_html(report: InspectionReport, lang: Lang) -> str:
 
 
 def to_docx(report: InspectionReport, lang: Lang) -> bytes:
-    """The report as a .docx, with a fixed core-properties stamp so the bytes are reproducible."""
-    from datetime import datetime
-
-    from docx import Document
-
-    from commedu.datafile.ledger_write import normalise_zip
+    """The report as an official-format .docx (:mod:`commedu.report.official`), reproducible."""
+    from commedu.report.official import OfficialDocument, numbered
 
     title, subtitle = _heading(report, lang)
-    document = Document()
-    document.core_properties.author = "commedu"
-    document.core_properties.created = document.core_properties.modified = datetime(2000, 1, 1)
-    # A core property holds at most 255 characters; the heading below keeps the whole title.
-    document.core_properties.title = title[:255]
-    document.add_heading(title, level=0)
-    document.add_paragraph(subtitle)
+    document = OfficialDocument(title, lang)
+    document.title(title)
+    document.paragraph(subtitle, align="center", indent=False)
     if report.ledger.note:
-        note = f"{label('illustrative', lang)}: {report.ledger.note}"
-        document.add_paragraph().add_run(note).italic = True
-    for heading, head, rows in sections(report, lang):
-        document.add_heading(heading, level=1)
-        if not rows:
-            document.add_paragraph(label("none", lang))
-            continue
-        table = document.add_table(rows=1, cols=len(head))
-        table.style = "Table Grid"
-        for cell, text in zip(table.rows[0].cells, head, strict=True):
-            cell.text = text
-        for row in rows:
-            for cell, text in zip(table.add_row().cells, row, strict=True):
-                cell.text = text
-    out = io.BytesIO()
-    document.save(out)
-    return normalise_zip(out.getvalue())
+        document.paragraph(f"{label('illustrative', lang)}: {report.ledger.note}")
+    for number, (heading, head, rows) in enumerate(sections(report, lang), 1):
+        document.heading(numbered(1, number, heading, lang), 1)
+        if rows:
+            document.table(head, rows)
+        else:
+            document.paragraph(label("none", lang))
+    return document.save()
