@@ -100,7 +100,7 @@ def test_resolution_keeps_code_order_and_ignoring_more_never_enables_more(
 
 def test_check_runs_only_the_selected_rules() -> None:
     report = check(example_plan(), select=["CE3"], ignore=["CE303"])
-    assert report.codes() == ("CE301", "CE302", "CE304", "CE305", "CE306", "CE307")
+    assert report.codes() == ("CE301", "CE302", "CE304", "CE305", "CE306", "CE307", "CE309")
     with pytest.raises(RuleSelectorError):
         check(example_plan(), select=["CE999"])
 

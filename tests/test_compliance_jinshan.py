@@ -28,6 +28,7 @@ PASS = {
     "CE301": "every row 1月…12月 of the 配档表 has items",
     "CE302": "every row of the 配档表 names its 责任部门",
     "CE306": "every station clause states what the station is built around",
+    "CE309": "the 配档表 puts its work in months, so no item falls on a holiday",
     "CE401": "10月: “2.“全民终身学习活动周”系列活动”",
     "CE402": "12月: “3.迎接社区教育工作年终督导”",
 }

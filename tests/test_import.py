@@ -26,6 +26,20 @@ def test_importing_commedu_loads_no_subcommand_dependency(code: str) -> None:
     assert {m for m in loaded if m.split(".")[0] in HEAVY or m in HEAVY} == set()
 
 
+@pytest.mark.parametrize("code", ["import commedu", "from commedu.cli import main"])
+def test_importing_commedu_builds_no_part_of_the_model(code: str) -> None:
+    # the model's classes and its *when* grammar are most of a command's start-up: `--version`
+    # and `import commedu` must not pay for them
+    loaded = _modules_after(code)
+    assert {m for m in loaded if m.startswith("commedu.model")} == set()
+
+
+def test_a_model_name_loads_the_model_on_first_use() -> None:
+    loaded = _modules_after("import commedu\ncommedu.Plan")
+    assert "commedu.model.plan" in loaded
+    assert "cattrs" not in loaded
+
+
 def test_a_lazy_name_loads_its_module_on_first_use() -> None:
     loaded = _modules_after("import commedu\ncommedu.load_plan")
     assert "cattrs" in loaded

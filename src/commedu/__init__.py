@@ -20,54 +20,6 @@ from commedu.errors import (
     ProfileError,
     RuleSelectorError,
 )
-from commedu.model.ledger import Evidence, Expense, Ledger, Record, Staffing
-from commedu.model.observances import OBSERVANCES, Observance, SchoolHoliday, observance
-from commedu.model.parts import (
-    Activity,
-    Commitments,
-    CountRange,
-    Department,
-    EducationCentre,
-    Measure,
-    Mechanism,
-    MechanismKind,
-    Resources,
-    Schedule,
-    Source,
-    Station,
-    Task,
-    Township,
-)
-from commedu.model.placeholders import PLACEHOLDERS, find_placeholders
-from commedu.model.places import Place, PlaceKind, UnitKind
-from commedu.model.plan import Plan
-from commedu.model.targets import Comparator, Target
-from commedu.model.when import (
-    DEFAULT_ZONE,
-    DateSpan,
-    Day,
-    DayRange,
-    Deadline,
-    Every,
-    LabelledDay,
-    MixedSpan,
-    Month,
-    MonthPart,
-    MonthSpan,
-    NamedPeriod,
-    Occasion,
-    Part,
-    Period,
-    Recurrence,
-    Relation,
-    Repeat,
-    Session,
-    WeekOfMonth,
-    When,
-    YearSpan,
-    parse_when,
-    qualified,
-)
 
 if TYPE_CHECKING:
     from commedu.calendar.ics import to_calendar, to_ics, write_ics
@@ -107,16 +59,120 @@ if TYPE_CHECKING:
         parse_profile,
     )
     from commedu.importer import Draft, import_document
+    from commedu.model.ledger import Evidence, Expense, Ledger, Record, Staffing
+    from commedu.model.observances import OBSERVANCES, Observance, SchoolHoliday, observance
+    from commedu.model.parts import (
+        Activity,
+        Commitments,
+        CountRange,
+        Department,
+        EducationCentre,
+        Measure,
+        Mechanism,
+        MechanismKind,
+        Resources,
+        Schedule,
+        Source,
+        Station,
+        Task,
+        Township,
+    )
+    from commedu.model.placeholders import PLACEHOLDERS, find_placeholders
+    from commedu.model.places import Place, PlaceKind, UnitKind
+    from commedu.model.plan import Plan
     from commedu.model.profile import EventSpec, Profile, ProfileSource
+    from commedu.model.targets import Comparator, Target
     from commedu.model.text import Text
+    from commedu.model.when import (
+        DEFAULT_ZONE,
+        DateSpan,
+        Day,
+        DayRange,
+        Deadline,
+        Every,
+        LabelledDay,
+        MixedSpan,
+        Month,
+        MonthPart,
+        MonthSpan,
+        NamedPeriod,
+        Occasion,
+        Part,
+        Period,
+        Recurrence,
+        Relation,
+        Repeat,
+        Session,
+        WeekOfMonth,
+        When,
+        YearSpan,
+        parse_when,
+        qualified,
+    )
     from commedu.report.inspection import InspectionReport, inspect
     from commedu.web.app import make_app
     from commedu.web.glance import glance_html, write_glance
 
-# The engine, the plan-file reader and the calendar exporter pull in cattrs, icalendar and
-# importlib.metadata. They load on first use, so `import commedu` and `commedu --version` stay
-# fast and a command never pays for another's dependencies.
+# Every name but the errors and the version loads on first use: the model builds some fifty attrs
+# classes and compiles the *when* grammar, the engine, the plan-file reader and the calendar
+# exporter pull in cattrs, icalendar and importlib.metadata. So `import commedu` and
+# `commedu --version` stay fast and a command never pays for another's dependencies.
 _LAZY: dict[str, str] = {
+    "Evidence": "commedu.model.ledger",
+    "Expense": "commedu.model.ledger",
+    "Ledger": "commedu.model.ledger",
+    "Record": "commedu.model.ledger",
+    "Staffing": "commedu.model.ledger",
+    "OBSERVANCES": "commedu.model.observances",
+    "Observance": "commedu.model.observances",
+    "SchoolHoliday": "commedu.model.observances",
+    "observance": "commedu.model.observances",
+    "Activity": "commedu.model.parts",
+    "Commitments": "commedu.model.parts",
+    "CountRange": "commedu.model.parts",
+    "Department": "commedu.model.parts",
+    "EducationCentre": "commedu.model.parts",
+    "Measure": "commedu.model.parts",
+    "Mechanism": "commedu.model.parts",
+    "MechanismKind": "commedu.model.parts",
+    "Resources": "commedu.model.parts",
+    "Schedule": "commedu.model.parts",
+    "Source": "commedu.model.parts",
+    "Station": "commedu.model.parts",
+    "Task": "commedu.model.parts",
+    "Township": "commedu.model.parts",
+    "PLACEHOLDERS": "commedu.model.placeholders",
+    "find_placeholders": "commedu.model.placeholders",
+    "Place": "commedu.model.places",
+    "PlaceKind": "commedu.model.places",
+    "UnitKind": "commedu.model.places",
+    "Plan": "commedu.model.plan",
+    "Comparator": "commedu.model.targets",
+    "Target": "commedu.model.targets",
+    "DEFAULT_ZONE": "commedu.model.when",
+    "DateSpan": "commedu.model.when",
+    "Day": "commedu.model.when",
+    "DayRange": "commedu.model.when",
+    "Deadline": "commedu.model.when",
+    "Every": "commedu.model.when",
+    "LabelledDay": "commedu.model.when",
+    "MixedSpan": "commedu.model.when",
+    "Month": "commedu.model.when",
+    "MonthPart": "commedu.model.when",
+    "MonthSpan": "commedu.model.when",
+    "NamedPeriod": "commedu.model.when",
+    "Occasion": "commedu.model.when",
+    "Part": "commedu.model.when",
+    "Period": "commedu.model.when",
+    "Recurrence": "commedu.model.when",
+    "Relation": "commedu.model.when",
+    "Repeat": "commedu.model.when",
+    "Session": "commedu.model.when",
+    "WeekOfMonth": "commedu.model.when",
+    "When": "commedu.model.when",
+    "YearSpan": "commedu.model.when",
+    "parse_when": "commedu.model.when",
+    "qualified": "commedu.model.when",
     "ENTRY_POINT_GROUP": "commedu.compliance.engine",
     "check": "commedu.compliance.engine",
     "register_rule": "commedu.compliance.engine",

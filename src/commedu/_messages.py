@@ -1819,6 +1819,13 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "observance:全国消防日": {"en": "National Fire Safety Day", "zh": "全国消防日"},
     "observance:国家宪法日": {"en": "National Constitution Day", "zh": "国家宪法日"},
     "observance:国际志愿者日": {"en": "International Volunteer Day", "zh": "国际志愿者日"},
+    # -- statutory holidays and make-up working days (调休) ------------------------------------
+    "place:holidays": {
+        "en": "the State Council's holiday arrangement for the plan's years",
+        "zh": "计划年度的国务院节假日安排",
+    },
+    "glance-holiday": {"en": "{name} (days off)", "zh": "{name}放假"},
+    "glance-workday": {"en": "Make-up working day", "zh": "调休上班"},
 }
 
 

@@ -8,6 +8,7 @@ refused here, in one linear pass that allocates nothing per character.
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["MAX_KEY_PARTS", "too_deep"]
@@ -26,6 +27,8 @@ def too_deep(text: str, limit: int = MAX_KEY_PARTS) -> tuple[int, int] | None:
     Strings and comments are skipped; a key is what stands at the start of a line, in a table
     header, or after ``{`` or ``,`` in an inline table, up to its ``=`` or ``]``.
     """
+    if _many_dots(limit).search(text) is None:
+        return None  # no line holds more dots than a key may have parts: nothing to walk
     line, line_start = 1, 0
     brackets: list[str] = []  # the open { and [ of values, innermost last
     in_key, parts = True, 1
@@ -67,6 +70,12 @@ def too_deep(text: str, limit: int = MAX_KEY_PARTS) -> tuple[int, int] | None:
             in_key, parts = True, 1
         i += 1
     return None
+
+
+@functools.cache
+def _many_dots(limit: int) -> re.Pattern[str]:
+    """A line with more than ``limit`` dots: a key of more parts can be on no other line."""
+    return re.compile(rf"(?m)^(?:[^.\n]*\.){{{limit}}}")
 
 
 def _string_end(text: str, start: int, quote: str, triple: bool) -> int:

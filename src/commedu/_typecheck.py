@@ -23,6 +23,7 @@ __all__ = [
     "FieldCheck",
     "check_arguments",
     "check_options",
+    "checker",
     "conforms",
     "define",
     "describe",
@@ -43,38 +44,113 @@ def has_surrogate(text: str) -> bool:
 
 def conforms(value: object, hint: Any) -> bool:
     """Whether ``value`` is of the annotated type (the shapes the model uses, not all of typing)."""
+    return checker(hint)(value)
+
+
+#: Whether one value fits one annotation.
+Check = Callable[[object], bool]
+
+
+def _anything(value: object) -> bool:
+    return True
+
+
+def _none(value: object) -> bool:
+    return value is None
+
+
+def checker(hint: Any) -> Check:
+    """A function that answers :func:`conforms` for ``hint``, worked out once per annotation.
+
+    Every field of every part of a plan is checked on construction, so the annotation is read
+    once here rather than taken apart again for each value.
+    """
+    try:
+        return _cached_checker(hint)
+    except TypeError:  # an annotation that cannot be hashed (a Literal of a list) is read each time
+        return _checker(hint)
+
+
+@functools.cache
+def _cached_checker(hint: Any) -> Check:
+    return _checker(hint)
+
+
+def _checker(hint: Any) -> Check:
     if isinstance(hint, NewType):  # a NewType is its base type at run time
         hint = hint.__supertype__
     origin = get_origin(hint)
     if hint is Any:
-        return True
+        return _anything
     if hint is None or hint is type(None):
-        return value is None
+        return _none
     if origin is Union or origin is types.UnionType:
-        return any(conforms(value, arm) for arm in get_args(hint))
+        return _union(get_args(hint))
     if origin is Literal:
-        return value in get_args(hint)
+        allowed = get_args(hint)
+        return lambda value: value in allowed
     if origin is tuple:
         args = get_args(hint)
-        if not isinstance(value, tuple):
-            return False
         if len(args) == 2 and args[1] is Ellipsis:
-            return all(conforms(item, args[0]) for item in value)
-        return len(value) == len(args) and all(map(conforms, value, args))
+            each = checker(args[0])
+            return lambda value: isinstance(value, tuple) and all(map(each, value))
+        arms = tuple(checker(arg) for arg in args)
+        return lambda value: (
+            isinstance(value, tuple)
+            and len(value) == len(arms)
+            and all(arm(item) for arm, item in zip(arms, value, strict=True))
+        )
     if origin in (Sequence, Iterable, list):
-        if isinstance(value, str | bytes | Mapping) or not isinstance(value, origin):
-            return False  # one string is not a list of codes or names
         (item,) = get_args(hint) or (Any,)
-        return not isinstance(value, Sequence) or all(conforms(v, item) for v in value)
+        each = checker(item)
+        container: type = origin
+
+        def sequence(value: object) -> bool:
+            if isinstance(value, str | bytes | Mapping) or not isinstance(value, container):
+                return False  # one string is not a list of codes or names
+            return not isinstance(value, Sequence) or all(map(each, value))
+
+        return sequence
     if isinstance(origin, type):  # Mapping[...], os.PathLike[str] and other generic classes
-        return isinstance(value, origin)
+        generic: type = origin
+        return lambda value: isinstance(value, generic)
     if isinstance(hint, type):
-        if hint is int and isinstance(value, bool):
-            return False  # True is an int to Python, never a count to a plan
-        if hint is date and isinstance(value, datetime):
-            return False  # a day is not a moment
-        return isinstance(value, hint)
-    return True  # a shape this checker does not know is left to the type checker
+        return _instance(hint)
+    return _anything  # a shape this checker does not know is left to the type checker
+
+
+def _may_hold_text(hint: Any) -> bool:
+    """Whether a value of ``hint`` can be or hold a string of its own (not inside a part)."""
+    if isinstance(hint, NewType):
+        hint = hint.__supertype__
+    if hint is Any or (isinstance(hint, type) and issubclass(hint, str)):
+        return True
+    if get_origin(hint) is Literal:
+        return any(isinstance(arg, str) for arg in get_args(hint))
+    return any(_may_hold_text(arg) for arg in get_args(hint) if arg is not Ellipsis)
+
+
+def _instance(hint: type) -> Check:
+    if hint is int:
+        return lambda value: isinstance(value, int) and not isinstance(value, bool)
+    if hint is date:
+        return lambda value: isinstance(value, date) and not isinstance(value, datetime)
+    return lambda value: isinstance(value, hint)
+
+
+def _union(arms: tuple[Any, ...]) -> Check:
+    plain = tuple(arm for arm in arms if arm is not type(None) and _is_plain(arm))
+    rest = tuple(checker(arm) for arm in arms if arm is not type(None) and not _is_plain(arm))
+    optional = type(None) in arms
+    # ``str | None``, ``Department | None``: one isinstance answers, the usual case by far
+    return lambda value: (
+        (optional and value is None) or isinstance(value, plain) or any(arm(value) for arm in rest)
+    )
+
+
+def _is_plain(hint: Any) -> bool:
+    """A class whose instances all fit it: not int (a bool is not a count), not date."""
+    return isinstance(hint, type) and not issubclass(hint, int | date) and get_origin(hint) is None
 
 
 def describe(hint: Any) -> str:
@@ -169,7 +245,8 @@ def field_hint(cls: type, name: str) -> Any:
         return _resolve(owner.__annotations__[name], owner.__module__)
 
 
-#: What a class adds to the type check of its text fields: ``(path, value)``, raising if refused.
+#: What a class adds to the type check of its fields: ``(field name, value)``, raising if refused;
+#: a tuple's items are its own to look at, so the usual clean value costs one call.
 TextCheck = Callable[[str, object], None]
 
 
@@ -180,18 +257,24 @@ class FieldCheck:
     str '2024-03-05'``); ``text``, when given, is then asked about each string in the field.
     """
 
-    __slots__ = ("cls", "hint", "name", "text")
+    __slots__ = ("check", "cls", "hint", "name", "text")
 
     def __init__(self, cls: type, name: str, text: TextCheck | None = None) -> None:
         self.cls = cls
         self.name = name
         self.text = text
         self.hint: Any = None
+        self.check: Check = self._first
+
+    def _first(self, value: object) -> bool:
+        self.hint = field_hint(self.cls, self.name)
+        self.check = checker(self.hint)
+        if not _may_hold_text(self.hint):
+            self.text = None  # a date, a count, a Department: no text of its own to look at
+        return self.check(value)
 
     def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if self.hint is None:
-            self.hint = field_hint(self.cls, self.name)
-        if not conforms(value, self.hint):
+        if not self.check(value):
             where = f"{self.cls.__name__}.{self.name}"
             items = get_args(self.hint)
             if isinstance(value, tuple) and get_origin(self.hint) is tuple and items[1:] == (...,):
@@ -205,11 +288,7 @@ class FieldCheck:
                 f"{where} must be {describe(self.hint)}, not {type(value).__name__} {shown(value)}"
             )
         if self.text is not None:
-            if isinstance(value, tuple):
-                for i, item in enumerate(value):
-                    self.text(f"{self.name}[{i}]", item)
-            else:
-                self.text(self.name, value)
+            self.text(self.name, value)
 
 
 def type_checked(

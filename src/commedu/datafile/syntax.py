@@ -125,25 +125,46 @@ def _json(text: str, kind: FileKind) -> Any:
         raise refused("number-too-long", kind=file_kind(kind)) from None
 
 
+#: Where a value stands: its container's place and its key or index; ``None`` for the document.
+_Where = tuple["_Where", str | int] | None
+
+
+def _path(where: _Where) -> str:
+    """``schedule.activities[3].when``, worked out only for a value that has a problem."""
+    steps: list[str | int] = []
+    while where is not None:
+        where, step = where
+        steps.append(step)
+    path = ""
+    for step in reversed(steps):
+        if isinstance(step, int):
+            path += f"[{step}]"
+        else:
+            path = f"{path}.{step}" if path else step
+    return path
+
+
 def _guards(data: Any, kind: FileKind) -> Iterator[Problem]:
     """Nesting too deep, and keys or text holding a lone surrogate, walked without recursion."""
-    stack: list[tuple[Any, str, int]] = [(data, "", 0)]
+    stack: list[tuple[Any, _Where, int]] = [(data, None, 0)]
     while stack:
-        value, path, depth = stack.pop()
+        value, where, depth = stack.pop()
         if isinstance(value, str):
             if has_surrogate(value):
-                yield Problem(path, "lone-surrogate", {"value": show(value)})
+                yield Problem(_path(where), "lone-surrogate", {"value": show(value)})
             continue
         if not isinstance(value, dict | list):
             continue
         if depth >= MAX_DEPTH:
-            yield Problem(path, "too-deep", {"kind": file_kind(kind)})
+            yield Problem(_path(where), "too-deep", {"kind": file_kind(kind)})
             return
+        depth += 1
         if isinstance(value, dict):
             for key in value:
                 if has_surrogate(key):  # at its table: a path holding it could not be printed
-                    yield Problem(path, "lone-surrogate", {"value": show(key)})
-            children = [(item, f"{path}.{key}" if path else key) for key, item in value.items()]
+                    yield Problem(_path(where), "lone-surrogate", {"value": show(key)})
+            children = [(item, (where, key), depth) for key, item in value.items()]
         else:
-            children = [(item, f"{path}[{i}]") for i, item in enumerate(value)]
-        stack.extend((item, where, depth + 1) for item, where in reversed(children))
+            children = [(item, (where, i), depth) for i, item in enumerate(value)]
+        children.reverse()
+        stack.extend(children)

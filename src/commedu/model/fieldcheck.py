@@ -30,10 +30,24 @@ T = TypeVar("T")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def _check_text(path: str, value: object) -> None:
-    if isinstance(value, str) and has_surrogate(value):
+#: Either of the above, or a lone surrogate: one search clears the usual text.
+_SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _check_text(name: str, value: object) -> None:
+    if isinstance(value, str):
+        if _SUSPECT.search(value) is not None:
+            _refuse(name, value)
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            if isinstance(item, str) and _SUSPECT.search(item) is not None:
+                _refuse(f"{name}[{i}]", item)
+
+
+def _refuse(path: str, value: str) -> None:
+    if has_surrogate(value):
         raise PlanError([Problem(path, "lone-surrogate", {"value": shown(value)})])
-    if isinstance(value, str) and (found := _CONTROL.search(value)):
+    if found := _CONTROL.search(value):
         char = f"U+{ord(found.group()):04X}"
         raise PlanError([Problem(path, "control-character", {"value": shown(value), "char": char})])
 

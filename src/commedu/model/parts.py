@@ -13,7 +13,7 @@ import weakref
 from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 import attrs
 
@@ -455,16 +455,13 @@ class Schedule:
 
     def of_department(self, department: Department | str) -> tuple[Activity, ...]:
         """Activities a department is responsible for; pass the department or its id."""
-        key = _key(department)
-        return tuple(a for a in self.activities if any(d.id == key for d in a.responsible))
+        return _owners_of(self).departments.get(_key(department), ())
 
     def at_station(self, station: Station | str) -> tuple[Activity, ...]:
-        key = _key(station)
-        return tuple(a for a in self.activities if a.station is not None and a.station.id == key)
+        return _owners_of(self).stations.get(_key(station), ())
 
     def serving(self, task_or_mechanism: Task | Mechanism | str) -> tuple[Activity, ...]:
-        key = _key(task_or_mechanism)
-        return tuple(a for a in self.activities if key in a.serves)
+        return _owners_of(self).serving.get(_key(task_or_mechanism), ())
 
 
 #: Each schedule's activities sorted into months, made once per schedule on first use (a page
@@ -488,3 +485,38 @@ def _months_of(schedule: Schedule) -> tuple[tuple[Activity, ...], ...]:
     index = tuple(tuple(activities) for activities in months)
     _MONTHS[key] = (weakref.ref(schedule, lambda _: _MONTHS.pop(key, None)), index)
     return index
+
+
+class _Owners(NamedTuple):
+    """A schedule's activities by department, station and what they serve, in the plan's order."""
+
+    departments: dict[str, tuple[Activity, ...]]
+    stations: dict[str, tuple[Activity, ...]]
+    serving: dict[str, tuple[Activity, ...]]
+
+
+#: Each schedule's :class:`_Owners`, made once per schedule on first use: a served feed, the
+#: page's columns and the coverage rules ask for every department's and station's activities.
+_OWNERS: dict[int, tuple[weakref.ref[Schedule], _Owners]] = {}
+
+
+def _owners_of(schedule: Schedule) -> _Owners:
+    key = id(schedule)
+    found = _OWNERS.get(key)
+    if found is not None and found[0]() is schedule:
+        return found[1]
+    departments: dict[str, list[Activity]] = {}
+    stations: dict[str, list[Activity]] = {}
+    serving: dict[str, list[Activity]] = {}
+    for activity in schedule.activities:
+        for owner in dict.fromkeys(d.id for d in activity.responsible):
+            departments.setdefault(owner, []).append(activity)
+        if activity.station is not None:
+            stations.setdefault(activity.station.id, []).append(activity)
+        for served in dict.fromkeys(activity.serves):
+            serving.setdefault(served, []).append(activity)
+    owners = _Owners(
+        *({k: tuple(v) for k, v in table.items()} for table in (departments, stations, serving))
+    )
+    _OWNERS[key] = (weakref.ref(schedule, lambda _: _OWNERS.pop(key, None)), owners)
+    return owners

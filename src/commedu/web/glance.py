@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from calendar import monthrange
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from commedu.compliance.assessment import Assessment, assess
 from commedu.compliance.report import said
 from commedu.errors import ProfileError
 from commedu.model.fieldcheck import define
+from commedu.model.holidays import holiday_year
 from commedu.model.ledger import Ledger
 from commedu.model.observances import OBSERVANCES
 from commedu.model.parts import Activity, Department
@@ -182,10 +183,27 @@ def _observances(plan: Plan, lang: Lang) -> Column:
             last = date(plan.year, month, monthrange(plan.year, month)[1])
             if holiday.first <= last and holiday.last >= date(plan.year, month, 1):
                 by_month[month].append((holiday.first, Entry(holiday.name, (shown,))))
+    for day, entry in _holidays(plan.year, lang):
+        by_month[day.month].append((day, entry))
     ordered = {
         m: [e for _, e in sorted(found, key=lambda f: f[0])] for m, found in by_month.items()
     }
     return Column(_say("observances", lang), lambda month: ordered[month])
+
+
+def _holidays(year: int, lang: Lang) -> Iterator[tuple[date, Entry]]:
+    """The year's holiday breaks and make-up working days, where the arrangement is known."""
+    arrangement = holiday_year(year)
+    if arrangement is None:
+        return
+    for days_off in arrangement.breaks:
+        name = render("glance-holiday", lang, name=days_off.name(lang))
+        entry = Entry(name, (f"{days_off.first:%m-%d}–{days_off.last:%m-%d}",))
+        for day in dict.fromkeys((days_off.first, days_off.last)):
+            if day.year == year and (day == days_off.first or day.month != days_off.first.month):
+                yield day, entry
+    for day in arrangement.workdays:
+        yield day, Entry(render("glance-workday", lang), (f"{day:%m-%d}",))
 
 
 def _when(activity: Activity) -> str:

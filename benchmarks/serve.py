@@ -1,0 +1,158 @@
+"""What ``commedu serve`` answers per second, against waitress serving the same bytes.
+
+Both servers run in this process on 127.0.0.1 with the same waitress settings (4 threads): commedu's
+feed application, and as the baseline a WSGI application that returns the calendar's bytes,
+fetched once from commedu, with the same headers (the floor any WSGI server of these bytes
+pays). `wrk` (Debian's package `wrk`) loads each in turn, interleaved, at 1, 8 and 32 connections,
+asking for the whole plan's feed, and again with the ETag it was given (answered 304 Not
+Modified, which is what subscribed clients mostly ask).
+
+The server's CPU time per request (this process's CPU time over a run, divided by the requests
+wrk made) at 1,000 and 10,000 activities gives the growth exponent: a request for a feed that
+has not changed should cost the same however long the plan is (exponent near 0).
+
+    python benchmarks/serve.py [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from commedu.datafile.plan_write import dumps_plan
+from commedu.web.app import make_app
+from commedu.web.serving import create
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import generate_plan
+from measure import exponent
+
+_KEPT = ("Content-Type", "ETag", "Last-Modified", "Cache-Control", "Content-Disposition")
+
+
+def _start(app: Callable[..., Iterable[bytes]]) -> tuple[Any, str]:
+    sockets: dict[int, Any] = {}
+    server = create(app, host="127.0.0.1", port=0, sockets=sockets)
+    threading.Thread(target=server.run, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.effective_port}"
+
+
+def _fixed(body: bytes, headers: list[tuple[str, str]]) -> Callable[..., Iterable[bytes]]:
+    """The baseline: the same bytes and headers, and 304 for the same ETag, nothing else."""
+    etag = dict(headers)["ETag"]
+    full = [*headers, ("Content-Length", str(len(body)))]
+    short = [(k, v) for k, v in headers if k in ("ETag", "Last-Modified", "Cache-Control")]
+
+    def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        if environ.get("HTTP_IF_NONE_MATCH") == etag:
+            start_response("304 Not Modified", short)
+            return [b""]
+        start_response("200 OK", full)
+        return [body]
+
+    return app
+
+
+def _wrk(url: str, connections: int, seconds: float, etag: str | None) -> tuple[float, int]:
+    """Requests per second and requests made."""
+    argv = [
+        "wrk",
+        "-t",
+        str(min(2, connections)),
+        "-c",
+        str(connections),
+        "-d",
+        f"{round(seconds)}s",
+    ]
+    if etag is not None:
+        argv += ["-H", f"If-None-Match: {etag}"]
+    out = subprocess.run([*argv, url], capture_output=True, text=True, check=True).stdout
+    rate = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    made = re.search(r"(\d+) requests in", out)
+    if rate is None or made is None:
+        raise RuntimeError(f"wrk said something else:\n{out}")
+    return float(rate[1]), int(made[1])
+
+
+def _serve_cpu(url: str, seconds: float, etag: str | None) -> float:
+    """This process's CPU seconds per request while wrk loads ``url`` over one connection."""
+    start = time.process_time()
+    _, made = _wrk(url, 1, seconds, etag)
+    return (time.process_time() - start) / made
+
+
+def _fetch(url: str) -> tuple[bytes, list[tuple[str, str]]]:
+    kept = {name.lower(): name for name in _KEPT}
+    with urllib.request.urlopen(url) as response:
+        found = response.getheaders()
+        return response.read(), [(kept[k.lower()], v) for k, v in found if k.lower() in kept]
+
+
+def run(activities: int, seconds: float, repeats: int, clients: Iterable[int]) -> dict[str, float]:
+    folder = Path(tempfile.mkdtemp())
+    try:
+        plan = generate_plan(activities)
+        (folder / f"{plan.id}.toml").write_text(dumps_plan(plan), "utf-8")
+        commedu, base = _start(make_app(folder))
+        feed = f"{base}/{plan.id}/plan.ics"
+        body, headers = _fetch(feed)
+        floor, floor_base = _start(_fixed(body, headers))
+        floor_feed = f"{floor_base}/{plan.id}/plan.ics"
+        etag = dict(headers)["ETag"]
+        print(f"  {activities:,} activities, calendar {len(body) / 1024:,.0f} KiB")
+        figures: dict[str, float] = {}
+        for n in clients:
+            for label, tag in (("200", None), ("304", etag)):
+                ours, theirs = [], []
+                for _ in range(repeats):
+                    ours.append(_wrk(feed, n, seconds, tag)[0])
+                    theirs.append(_wrk(floor_feed, n, seconds, tag)[0])
+                a, b = statistics.median(ours), statistics.median(theirs)
+                figures[f"{label}@{n}"] = a / b
+                print(
+                    f"    {n:>2} connections, {label}: commedu {a:8.0f}/s, waitress {b:8.0f}/s,"
+                    f" ratio {a / b:4.2f}"
+                )
+        for label, tag in (("200", None), ("304", etag)):
+            figures[f"cpu-{label}"] = statistics.median(
+                _serve_cpu(feed, seconds, tag) for _ in range(repeats)
+            )
+        print(
+            f"    server CPU per request, one connection: 200 {figures['cpu-200'] * 1e6:7.0f} µs,"
+            f" 304 {figures['cpu-304'] * 1e6:7.0f} µs"
+        )
+        commedu.close()
+        floor.close()
+        return figures
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--quick", action="store_true", help="shorter runs, fewer repeats")
+    quick = parser.parse_args().quick
+    if shutil.which("wrk") is None:
+        sys.exit("this benchmark needs wrk (Debian: apt-get install wrk)")
+    seconds, repeats = (2.0, 1) if quick else (5.0, 3)
+    print("commedu serve / waitress serving the same bytes, requests per second:")
+    small = run(1_000, seconds, repeats, (1, 8, 32))
+    large = run(10_000, seconds, repeats, (8, 32))
+    for label in ("200", "304"):
+        growth = exponent(1_000, 10_000, small[f"cpu-{label}"], large[f"cpu-{label}"])
+        print(f"  CPU per request ({label}), growth exponent 1k -> 10k activities: {growth:5.2f}")
+
+
+if __name__ == "__main__":
+    main()
