@@ -12,7 +12,7 @@ from icalendar.parser.string import _foldline
 
 from commedu import Plan, Revision, Schedule, to_calendar, to_ics
 from commedu.calendar.contentlines import _fold
-from tests.strategies import ical_texts, plans
+from tests.strategies import ical_lines, ical_texts, plans
 
 STAMP = datetime(2021, 1, 1, tzinfo=UTC)
 busy_plans = plans().filter(lambda p: len(p.activities) > 0)
@@ -28,7 +28,7 @@ def stressed(draw: st.DrawFn) -> Plan:
     """A plan whose activities carry text that stresses escaping and folding."""
     plan = draw(busy_plans)
     activities = tuple(
-        attrs.evolve(a, title=draw(ical_texts), description=draw(ical_texts))
+        attrs.evolve(a, title=draw(ical_lines), description=draw(ical_texts))
         for a in plan.activities
     )
     return attrs.evolve(plan, schedule=Schedule(activities, title=plan.schedule.title))

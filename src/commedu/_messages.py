@@ -532,6 +532,11 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "the text {value} holds the control character {char}, which documents and terminals cannot show; remove it",
         "zh": "文字 {value} 含有控制字符 {char}，文档和终端无法显示；请删除",
     },
+    # -- calendars subscribers can trust: one-line titles, exact times, reminders, colours --
+    "multi-line-text": {
+        "en": "{value} breaks the line ({char}), but a title or a name is one line (a calendar shows it as one); join the lines, and put the rest in the description",
+        "zh": "{value} 中有换行（{char}），但标题或名称只能是一行（日历也按一行显示）；请合并为一行，其余内容写进说明",
+    },
     # -- commedu ics ---------------------------------------------------------------------------
     "cli-ics-plan": {
         "en": "the plan file (TOML or JSON)",
@@ -1215,7 +1220,6 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "cal-months": {"en": "months {first}–{last}", "zh": "{first}—{last}月"},
     "cal-month": {"en": "month {first}", "zh": "{first}月"},
-    "cal-activities": {"en": "{n} activities", "zh": "共{n}项工作"},
     "cal-when": {"en": "When", "zh": "时间"},
     "cal-responsible": {"en": "Responsible", "zh": "责任部门"},
     "cal-serves": {"en": "Serves", "zh": "服务任务"},

@@ -100,7 +100,9 @@ def _export(plan: Plan, options: ExportOptions) -> _Export:
     name = render("cal-calendar", lang, township=plan.township.name, year=years)
     if selection:
         name += _SEPARATOR + selection
-    describe = [plan.title, plan.schedule.title, render("cal-activities", lang, n=len(chosen))]
+    # Nothing that counts or lists the items: a client that files the calendar's own properties
+    # with each item (vdirsyncer does) would see every item change when one is added.
+    describe = [plan.title, plan.schedule.title]
     if selection:
         describe.append(selection)
 

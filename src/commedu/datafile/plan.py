@@ -37,6 +37,7 @@ from commedu.datafile.decode import MAX_BYTES, Refused, decode, read_bytes
 from commedu.datafile.locate import locate
 from commedu.datafile.syntax import Format, parse, show
 from commedu.errors import PlanError, PlanFileError, Problem
+from commedu.model.checks import check_line
 from commedu.model.fieldcheck import define
 from commedu.model.observances import SchoolHoliday
 from commedu.model.parts import (
@@ -200,7 +201,7 @@ class _ActivityDoc:
     def __attrs_post_init__(self) -> None:
         found = [
             check_id(self.id, "m04-1"),
-            check_text(self.title, "title"),
+            check_line(self.title, "title"),
             *(check_text(g, f"target_groups[{i}]") for i, g in enumerate(self.target_groups)),
         ]
         problems = [p for p in found if p is not None]

@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from commedu._typecheck import shown
 from commedu.errors import PlanError, Problem
 
 __all__ = [
     "CHINESE_NUMERALS",
     "check_count",
     "check_id",
+    "check_line",
     "check_positive",
     "check_text",
     "raise_if",
@@ -32,6 +34,22 @@ def check_id(value: str, example: str, path: str = "id") -> Problem | None:
 
 def check_text(value: str, path: str) -> Problem | None:
     return None if value.strip() else Problem(path, "empty-text")
+
+
+#: Line breaks and the other vertical whitespace Unicode knows (the controls among them are
+#: refused as text anyway): a title or a name is shown as one line, as a calendar's SUMMARY,
+#: a heading or a row of a list, and calendar programs skip an item whose SUMMARY is not.
+_VERTICAL = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+def check_line(value: str, path: str) -> Problem | None:
+    """Text that names something: not empty, and on one line."""
+    found = _VERTICAL.search(value) if isinstance(value, str) else None
+    if found is None:
+        return check_text(value, path)
+    return Problem(
+        path, "multi-line-text", {"value": shown(value), "char": f"U+{ord(found.group()):04X}"}
+    )
 
 
 def check_count(value: int | Decimal | None, path: str) -> Problem | None:
