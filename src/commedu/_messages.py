@@ -537,6 +537,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{value} breaks the line ({char}), but a title or a name is one line (a calendar shows it as one); join the lines, and put the rest in the description",
         "zh": "{value} 中有换行（{char}），但标题或名称只能是一行（日历也按一行显示）；请合并为一行，其余内容写进说明",
     },
+    "local-time-skipped": {
+        "en": "{value} does not exist in {zone}: the clocks go forward that night (from {before} to {after}); choose a time outside the skipped hour",
+        "zh": "{value} 在 {zone} 并不存在：当晚时钟拨快（{before} 改为 {after}）；请选择被跳过的这段时间以外的时间",
+    },
+    "local-time-repeated": {
+        "en": "{value} happens twice in {zone}: the clocks go back that night (from {before} to {after}); choose a time outside the repeated hour",
+        "zh": "{value} 在 {zone} 会出现两次：当晚时钟拨回（{before} 改为 {after}）；请选择重复的这段时间以外的时间",
+    },
     # -- commedu ics ---------------------------------------------------------------------------
     "cli-ics-plan": {
         "en": "the plan file (TOML or JSON)",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
@@ -42,6 +42,7 @@ __all__ = [
     "ComponentKind",
     "Property",
     "RRule",
+    "end_of",
     "properties",
     "text",
     "uid",
@@ -101,8 +102,23 @@ def properties(
     return found
 
 
+def end_of(start: datetime, duration: timedelta) -> datetime:
+    """When a session that starts at ``start`` and lasts ``duration`` really ends.
+
+    The duration is elapsed time, so the arithmetic is done in UTC: in Europe/Berlin, 01:30 plus
+    two hours on the night the clocks go forward is 04:30, not 03:30. An end the clocks show
+    twice (the night they go back) is given in UTC, which no reader can take for the other one.
+    """
+    zone = start.tzinfo
+    end = (start.astimezone(UTC) + duration).astimezone(zone)
+    if end.replace(fold=1 - end.fold).utcoffset() != end.utcoffset():
+        return end.astimezone(UTC)
+    return end
+
+
 def _timed(when: Session | Recurrence, component: ComponentKind) -> list[Property]:
-    end = when.start + when.duration
+    # A recurrence's occurrences all last what DTSTART to DTEND (or DUE) lasts, exactly.
+    end = end_of(when.start, when.duration)
     if component == "todo":
         return [("DTSTART", when.start), ("DUE", end)]
     # A timed session takes up the people's time.
@@ -133,15 +149,27 @@ def _window(when: When, component: ComponentKind) -> list[Property]:
 def _repeat(when: Repeat, component: ComponentKind) -> list[Property]:
     """An all-day item on the first day it comes round, recurring by the repeat's rule."""
     first = when.days()[0]
-    # A recurring to-do needs DTSTART, and DUE after it.
     if component == "todo":
-        return [("DTSTART", first), ("DUE", first + timedelta(days=1)), ("RRULE", RRule(when.rule))]
+        # A recurring to-do needs DTSTART, and a DUE after it. A date-valued DUE is the day
+        # it is due, so it cannot share DTSTART's day; floating times (the reader's own clock)
+        # from the start of the day to 23:59 keep every occurrence due on its own day.
+        # UNTIL takes DTSTART's type: the end of its last day.
+        rule = _UNTIL_DAY.sub(r"\1T235900", when.rule)
+        return [
+            ("DTSTART", datetime.combine(first, time())),
+            ("DUE", datetime.combine(first, _LAST_MINUTE)),
+            ("RRULE", RRule(rule)),
+        ]
     return [
         ("DTSTART", first),
         ("DTEND", first + timedelta(days=1)),
         ("TRANSP", "TRANSPARENT"),
         ("RRULE", RRule(when.rule)),
     ]
+
+
+_LAST_MINUTE = time(23, 59)
+_UNTIL_DAY = re.compile(r"(UNTIL=\d{8})(?=;|$)")
 
 
 #: One conversion per kind of *when*: its start, end or due, and repetition.
@@ -178,10 +206,10 @@ def _when_text(when: When, written: str = "") -> str:
     """The *when* as a reader wants it: the plan's own words, or clock times for sessions."""
     match when:
         case Session():
-            return _clock(when.start, when.end)
+            return _clock(when.start, end_of(when.start, when.duration).astimezone(when.zone))
         case Recurrence():
             span = when.span
-            end = when.start + when.duration
+            end = end_of(when.start, when.duration).astimezone(when.zone)
             return f"{span.first}–{span.last} {when.start:%H:%M}–{end:%H:%M}"
     return written or str(when)
 

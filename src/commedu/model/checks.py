@@ -7,6 +7,7 @@ report all of its problems at once with :func:`raise_if`.
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from commedu._typecheck import shown
@@ -17,6 +18,7 @@ __all__ = [
     "check_count",
     "check_id",
     "check_line",
+    "check_local_time",
     "check_positive",
     "check_text",
     "raise_if",
@@ -50,6 +52,37 @@ def check_line(value: str, path: str) -> Problem | None:
     return Problem(
         path, "multi-line-text", {"value": shown(value), "char": f"U+{ord(found.group()):04X}"}
     )
+
+
+def check_local_time(moment: datetime, path: str = "") -> Problem | None:
+    """A local time its zone's clocks show exactly once.
+
+    On the night the clocks go forward the skipped hour's times do not exist; on the night they
+    go back the repeated hour's times exist twice. Calendar programs read such a time
+    differently, so a session may not start at one: the plan must say which time it means.
+    """
+    other = moment.replace(fold=1 - moment.fold)
+    if moment.tzinfo is None or other.utcoffset() == moment.utcoffset():
+        return None
+    first, second = sorted((moment, other), key=lambda m: m.fold)
+    real = first.astimezone(UTC).astimezone(moment.tzinfo).replace(tzinfo=None)
+    code = "local-time-repeated" if real == moment.replace(tzinfo=None) else "local-time-skipped"
+    return Problem(
+        path,
+        code,
+        {
+            "value": f"{moment:%Y-%m-%d %H:%M}",
+            "zone": str(getattr(moment.tzinfo, "key", moment.tzinfo)),
+            "before": _offset(first.utcoffset()),
+            "after": _offset(second.utcoffset()),
+        },
+    )
+
+
+def _offset(offset: timedelta | None) -> str:
+    minutes = int((offset or timedelta()).total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02}:{abs(minutes) % 60:02}"
 
 
 def check_count(value: int | Decimal | None, path: str) -> Problem | None:
