@@ -263,7 +263,8 @@ def departments(draw: st.DrawFn, max_size: int = 4) -> tuple[Department, ...]:
     out = []
     for i, department_id in enumerate(draw(_unique(ids, n))):
         aliases = (names[n + i],) if draw(st.booleans()) else ()
-        out.append(Department(department_id, names[i], aliases))
+        colour = draw(st.none() | st.sampled_from(["steelblue", "darkorange", "darkslateblue"]))
+        out.append(Department(department_id, names[i], aliases, colour))
     return tuple(out)
 
 

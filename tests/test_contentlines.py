@@ -44,7 +44,8 @@ def test_to_ics_writes_what_icalendar_writes(
     plan: Plan, component: str, lang: str | None, data: st.DataObject
 ) -> None:
     revised = {a.id: data.draw(revisions) for a in plan.activities if data.draw(st.booleans())}
-    options = {"stamp": STAMP, "component": component, "revisions": revised}
+    page = data.draw(st.none() | st.just("https://edu.example.cn/plans/p-2021/?lang=zh&a=1,2;3"))
+    options = {"stamp": STAMP, "component": component, "revisions": revised, "page_url": page}
     if lang is not None:
         options["lang"] = lang
     ours = to_ics(plan, **options)  # type: ignore[arg-type]

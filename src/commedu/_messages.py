@@ -545,6 +545,15 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{value} happens twice in {zone}: the clocks go back that night (from {before} to {after}); choose a time outside the repeated hour",
         "zh": "{value} 在 {zone} 会出现两次：当晚时钟拨回（{before} 改为 {after}）；请选择重复的这段时间以外的时间",
     },
+    "bad-colour": {
+        "en": "{value} is not a colour name calendars know; write a CSS colour name such as {suggestion}",
+        "zh": "{value} 不是日历认识的颜色名称；请写英文颜色名称，例如 {suggestion}",
+    },
+    "bad-page-url": {
+        "en": "{value} is not the address of a page; give an absolute http or https address",
+        "zh": "{value} 不是网页地址；请给出以 http 或 https 开头的完整地址",
+    },
+    "field:departments[].color": {"en": "calendar colour", "zh": "日历颜色"},
     # -- commedu ics ---------------------------------------------------------------------------
     "cli-ics-plan": {
         "en": "the plan file (TOML or JSON)",

@@ -15,7 +15,7 @@ from datetime import date, datetime, tzinfo
 
 from icalendar import Event, Todo, vDDDTypes, vRecur
 
-from commedu.calendar.items import Property, RRule, Value
+from commedu.calendar.items import Property, RRule, Uri, Value
 
 __all__ = ["component"]
 
@@ -88,6 +88,8 @@ def _value(value: Value) -> str:
         return f":{value}"
     if isinstance(value, RRule):
         return ":" + _rule(value.text)
+    if isinstance(value, Uri):
+        return ":" + value.text
     return _list(value)
 
 

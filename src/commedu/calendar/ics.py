@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TypedDict, Unpack
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, Timezone, Todo, vDuration, vRecur, vText
+from icalendar import Calendar, Event, Timezone, Todo, vDuration, vRecur, vText, vUri
 
 from commedu._atomic import write_bytes
 from commedu._messages import Lang, kind_label, render
@@ -32,6 +32,8 @@ from commedu.calendar.items import (
     ComponentKind,
     Property,
     RRule,
+    Uri,
+    Value,
     properties,
     text,
 )
@@ -72,6 +74,8 @@ class ExportOptions(TypedDict, total=False):
     lang: Lang
     #: SEQUENCE and LAST-MODIFIED per activity id, from a :class:`RevisionStore`
     revisions: Mapping[str, Revision] | None
+    #: the address of the plan's page where it is served; each item links to it (URL)
+    page_url: str | None
 
 
 @define
@@ -94,6 +98,7 @@ def _export(plan: Plan, options: ExportOptions) -> _Export:
     if not chosen and (departments or stations or months):
         raise ExportError([nothing_selected(plan, departments, stations, months)])
     stamp = _stamp(options.get("stamp"))
+    page_url = _page_url(options.get("page_url"))
     revisions = options.get("revisions") or {}
     selection = _selection_label(departments, stations, months, lang)
     years = str(plan.year) if plan.last_year is None else f"{plan.year}—{plan.last_year}"
@@ -110,8 +115,9 @@ def _export(plan: Plan, options: ExportOptions) -> _Export:
     calendar.add("PRODID", f"-//commedu//commedu {__version__}//{lang.upper()}")
     calendar.add("VERSION", "2.0")
     calendar.add("CALSCALE", "GREGORIAN")
-    # PUBLISH, never REQUEST: clients turn REQUEST into invitations to answer.
-    calendar.add("METHOD", "PUBLISH")
+    # No METHOD: a calendar with one is an iTIP message (RFC 5546), whose PUBLISH needs an
+    # ORGANIZER with an address, and a plan names its centre but no address. Without METHOD a
+    # file is a plain calendar to import or subscribe to, which is what every client does with it.
     # icalendar 7.3's calendar_name/description setters write NAME, X-WR-CALNAME and
     # X-WR-CALDESC unescaped (a comma or newline in a township's name breaks the file), so
     # each is added as TEXT explicitly.
@@ -128,7 +134,7 @@ def _export(plan: Plan, options: ExportOptions) -> _Export:
     def items() -> Iterator[list[Property]]:
         # One at a time, so only the finished bytes outlive an item.
         for i in order:
-            found = properties(plan, chosen[i], component, stamp, lang)
+            found = properties(plan, chosen[i], component, stamp, lang, page_url=page_url)
             revision = revisions.get(chosen[i].id)
             if revision is not None:
                 found += [("SEQUENCE", revision.sequence), ("LAST-MODIFIED", revision.modified)]
@@ -149,9 +155,18 @@ def to_calendar(plan: Plan, **options: Unpack[ExportOptions]) -> Calendar:
     for found in export.items:
         item = kind()
         for name, value in found:
-            item.add(name, vRecur.from_ical(value.text) if isinstance(value, RRule) else value)
+            item.add(name, _ical(value))
         export.header.add_component(item)
     return export.header
+
+
+def _ical(value: Value) -> object:
+    """A property value as icalendar takes it; most are taken as they are."""
+    if isinstance(value, RRule):
+        return vRecur.from_ical(value.text)
+    if isinstance(value, Uri):
+        return vUri(value.text)
+    return value
 
 
 def to_ics(plan: Plan, **options: Unpack[ExportOptions]) -> bytes:
@@ -307,6 +322,18 @@ def _stamp(stamp: datetime | None) -> datetime:
     if stamp.tzinfo is None or stamp.utcoffset() is None:
         raise ExportError([Problem("stamp", "naive-stamp", {"value": stamp.isoformat()})])
     return stamp.astimezone(UTC).replace(microsecond=0)
+
+
+#: An absolute web address with nothing a URI cannot hold (RFC 3986): no space, quote or control.
+_PAGE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f\"<>\\^`{|}]+", re.IGNORECASE)
+_MAX_URL = 2000
+
+
+def _page_url(url: str | None) -> str | None:
+    if url is None or (len(url) <= _MAX_URL and _PAGE_URL.fullmatch(url)):
+        return url
+    shown = url if len(url) <= 60 else url[:57] + "..."
+    raise ExportError([Problem("page_url", "bad-page-url", {"value": repr(shown)})])
 
 
 def _zones(activities: Iterable[Activity]) -> list[ZoneInfo]:

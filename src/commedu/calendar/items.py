@@ -42,6 +42,7 @@ __all__ = [
     "ComponentKind",
     "Property",
     "RRule",
+    "Uri",
     "end_of",
     "properties",
     "text",
@@ -58,8 +59,16 @@ class RRule:
     text: str
 
 
-#: A property's value: TEXT, INTEGER, DATE, DATE-TIME, a list of TEXT or DATE-TIME, or a rule.
-Value = str | int | date | datetime | list[str] | list[datetime] | RRule
+@define
+class Uri:
+    """A URI value (URL), written as it is: TEXT's escaping would change the address."""
+
+    text: str
+
+
+#: A property's value: TEXT, INTEGER, DATE, DATE-TIME, a list of TEXT or DATE-TIME, a rule or
+#: an address.
+Value = str | int | date | datetime | list[str] | list[datetime] | RRule | Uri
 Property = tuple[str, Value]
 
 
@@ -84,9 +93,18 @@ def uid(plan: Plan, activity: Activity, component: ComponentKind = "event") -> s
 
 
 def properties(
-    plan: Plan, activity: Activity, component: ComponentKind, stamp: datetime | None, lang: Lang
+    plan: Plan,
+    activity: Activity,
+    component: ComponentKind,
+    stamp: datetime | None,
+    lang: Lang,
+    *,
+    page_url: str | None = None,
 ) -> list[Property]:
-    """The item's properties; without DTSTAMP when ``stamp`` is None (for a content digest)."""
+    """The item's properties; without DTSTAMP when ``stamp`` is None (for a content digest).
+
+    ``page_url`` is the address of the plan's page, where the plan is served: the item's URL.
+    """
     found: list[Property] = [("UID", uid(plan, activity, component))]
     if stamp is not None:
         found.append(("DTSTAMP", stamp))
@@ -98,6 +116,12 @@ def properties(
         found.append(("LOCATION", text(_place_name(activity))))
     if activity.responsible:
         found.append(("CATEGORIES", [text(d.name) for d in activity.responsible]))
+    # RFC 7986: one colour per item, its first responsible department's that has one.
+    colour = next((d.color for d in activity.responsible if d.color is not None), None)
+    if colour is not None:
+        found.append(("COLOR", colour))
+    if page_url is not None:
+        found.append(("URL", Uri(page_url)))
     found += _WHEN[type(activity.when)](activity.when, component)
     return found
 

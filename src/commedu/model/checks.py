@@ -6,15 +6,19 @@ report all of its problems at once with :func:`raise_if`.
 
 from __future__ import annotations
 
+import difflib
 import re
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+
+import webcolors
 
 from commedu._typecheck import shown
 from commedu.errors import PlanError, Problem
 
 __all__ = [
     "CHINESE_NUMERALS",
+    "check_colour",
     "check_count",
     "check_id",
     "check_line",
@@ -51,6 +55,22 @@ def check_line(value: str, path: str) -> Problem | None:
         return check_text(value, path)
     return Problem(
         path, "multi-line-text", {"value": shown(value), "char": f"U+{ord(found.group()):04X}"}
+    )
+
+
+#: The colour names every calendar that shows COLOR knows: CSS's (RFC 7986 §5.9).
+_COLOURS = tuple(sorted(webcolors.names("css3")))
+
+
+def check_colour(value: str, path: str) -> Problem | None:
+    """A CSS colour name, as a calendar's COLOR property takes it (``steelblue``)."""
+    if value in _COLOURS:
+        return None
+    close = difflib.get_close_matches(value.strip().lower().replace(" ", ""), _COLOURS, n=1)
+    return Problem(
+        path,
+        "bad-colour",
+        {"value": shown(value), "suggestion": close[0] if close else "steelblue"},
     )
 
 

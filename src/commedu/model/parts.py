@@ -22,9 +22,9 @@ from commedu.errors import PlanError, Problem
 
 # Re-exported: the checks lived here first and other modules import them from here.
 from commedu.model.checks import CHINESE_NUMERALS as CHINESE_NUMERALS
+from commedu.model.checks import check_colour, check_line
 from commedu.model.checks import check_count as check_count
 from commedu.model.checks import check_id as check_id
-from commedu.model.checks import check_line
 from commedu.model.checks import check_positive as check_positive
 from commedu.model.checks import check_text as check_text
 from commedu.model.checks import raise_if as raise_if
@@ -210,12 +210,15 @@ class Department:
     id: str
     name: str
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    #: the colour of its items in calendars (RFC 7986 COLOR): a CSS colour name, ``steelblue``
+    color: str | None = None
 
     def __attrs_post_init__(self) -> None:
         raise_if(
             check_id(self.id, "culture-station"),
             check_line(self.name, "name"),
             *(check_line(a, f"aliases[{i}]") for i, a in enumerate(self.aliases)),
+            None if self.color is None else check_colour(self.color, "color"),
         )
 
     @property
