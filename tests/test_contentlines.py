@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import attrs
 from hypothesis import given
@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from icalendar import vText
 from icalendar.parser.string import _foldline
 
-from commedu import Plan, Revision, Schedule, to_calendar, to_ics
+from commedu import CalendarDefaults, Plan, Reminders, Revision, Schedule, to_calendar, to_ics
 from commedu.calendar.contentlines import _fold
 from tests.strategies import ical_lines, ical_texts, plans
 
@@ -46,6 +46,10 @@ def test_to_ics_writes_what_icalendar_writes(
     revised = {a.id: data.draw(revisions) for a in plan.activities if data.draw(st.booleans())}
     page = data.draw(st.none() | st.just("https://edu.example.cn/plans/p-2021/?lang=zh&a=1,2;3"))
     options = {"stamp": STAMP, "component": component, "revisions": revised, "page_url": page}
+    options["remind"] = data.draw(st.none() | st.timedeltas(timedelta(0), timedelta(weeks=8)))
+    defaults = data.draw(st.sampled_from([None, timedelta(0), timedelta(minutes=90)]))
+    reminders = Reminders(deadline=defaults, day=defaults, session=defaults)
+    plan = attrs.evolve(plan, calendar=CalendarDefaults(reminders))
     if lang is not None:
         options["lang"] = lang
     ours = to_ics(plan, **options)  # type: ignore[arg-type]

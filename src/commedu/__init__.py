@@ -41,6 +41,7 @@ from commedu.model.parts import (
 from commedu.model.placeholders import PLACEHOLDERS, find_placeholders
 from commedu.model.places import Place, PlaceKind, UnitKind
 from commedu.model.plan import Plan
+from commedu.model.reminders import CalendarDefaults, Reminders
 from commedu.model.targets import Comparator, Target
 from commedu.model.when import (
     DEFAULT_ZONE,
@@ -177,6 +178,7 @@ __all__ = [
     "PLACEHOLDERS",
     "Activity",
     "Assessment",
+    "CalendarDefaults",
     "CommeduError",
     "Commitments",
     "Comparator",
@@ -232,6 +234,7 @@ __all__ = [
     "Record",
     "Recurrence",
     "Relation",
+    "Reminders",
     "Repeat",
     "Resources",
     "Revision",

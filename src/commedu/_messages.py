@@ -554,6 +554,20 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "{value} 不是网页地址；请给出以 http 或 https 开头的完整地址",
     },
     "field:departments[].color": {"en": "calendar colour", "zh": "日历颜色"},
+    "bad-reminder": {
+        "en": "{value} is not a reminder; write a whole number and a unit, such as 30m, 2h, 3d or 1w, at most {limit}",
+        "zh": "{value} 不是提醒时间；请写整数加单位，如 30m（分钟）、2h（小时）、3d（天）、1w（周），最多 {limit}",
+    },
+    "cal-reminder": {"en": "Reminder: {title}", "zh": "提醒：{title}"},
+    "cli-ics-remind": {
+        "en": "add a reminder this long before every deadline and day: 30m, 2h, 3d, 1w (default: the plan's [calendar] remind)",
+        "zh": "在每个截止日期和具体日期前多久提醒：30m、2h、3d、1w（默认按计划文件 [calendar] 的 remind）",
+    },
+    "field:calendar": {"en": "calendar settings", "zh": "日历设置"},
+    "field:calendar.remind": {"en": "calendar reminders", "zh": "日历提醒"},
+    "field:calendar.remind.deadline": {"en": "reminder before a deadline", "zh": "截止日期前提醒"},
+    "field:calendar.remind.day": {"en": "reminder before a day", "zh": "具体日期前提醒"},
+    "field:calendar.remind.session": {"en": "reminder before a session", "zh": "活动场次前提醒"},
     # -- commedu ics ---------------------------------------------------------------------------
     "cli-ics-plan": {
         "en": "the plan file (TOML or JSON)",

@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import TypedDict, Unpack
 from zoneinfo import ZoneInfo
 
+import attrs
+from icalendar import Alarm as IcalAlarm
 from icalendar import Calendar, Event, Timezone, Todo, vDuration, vRecur, vText, vUri
 
 from commedu._atomic import write_bytes
@@ -29,6 +31,7 @@ from commedu._typecheck import check_arguments, check_options
 from commedu._version import __version__
 from commedu.calendar.contentlines import component
 from commedu.calendar.items import (
+    Alarm,
     ComponentKind,
     Property,
     RRule,
@@ -38,10 +41,11 @@ from commedu.calendar.items import (
     text,
 )
 from commedu.calendar.revisions import Revision
-from commedu.errors import ExportError, Problem
+from commedu.errors import ExportError, PlanError, Problem
 from commedu.model.fieldcheck import define
 from commedu.model.parts import Activity, Department, Station
 from commedu.model.plan import Plan
+from commedu.model.reminders import Reminders
 from commedu.model.when import DEFAULT_ZONE, Recurrence, Session
 
 __all__ = [
@@ -76,6 +80,8 @@ class ExportOptions(TypedDict, total=False):
     revisions: Mapping[str, Revision] | None
     #: the address of the plan's page where it is served; each item links to it (URL)
     page_url: str | None
+    #: a reminder this long before every deadline and day (VALARM); else the plan's own
+    remind: timedelta | None
 
 
 @define
@@ -99,6 +105,7 @@ def _export(plan: Plan, options: ExportOptions) -> _Export:
         raise ExportError([nothing_selected(plan, departments, stations, months)])
     stamp = _stamp(options.get("stamp"))
     page_url = _page_url(options.get("page_url"))
+    remind = _reminders(plan, options.get("remind"))
     revisions = options.get("revisions") or {}
     selection = _selection_label(departments, stations, months, lang)
     years = str(plan.year) if plan.last_year is None else f"{plan.year}—{plan.last_year}"
@@ -134,7 +141,9 @@ def _export(plan: Plan, options: ExportOptions) -> _Export:
     def items() -> Iterator[list[Property]]:
         # One at a time, so only the finished bytes outlive an item.
         for i in order:
-            found = properties(plan, chosen[i], component, stamp, lang, page_url=page_url)
+            found = properties(
+                plan, chosen[i], component, stamp, lang, page_url=page_url, remind=remind
+            )
             revision = revisions.get(chosen[i].id)
             if revision is not None:
                 found += [("SEQUENCE", revision.sequence), ("LAST-MODIFIED", revision.modified)]
@@ -155,9 +164,21 @@ def to_calendar(plan: Plan, **options: Unpack[ExportOptions]) -> Calendar:
     for found in export.items:
         item = kind()
         for name, value in found:
-            item.add(name, _ical(value))
+            if isinstance(value, Alarm):
+                item.add_component(_alarm(value))
+            else:
+                item.add(name, _ical(value))
         export.header.add_component(item)
     return export.header
+
+
+def _alarm(alarm: Alarm) -> IcalAlarm:
+    component = IcalAlarm()
+    component.add("ACTION", "DISPLAY")
+    component.add("DESCRIPTION", alarm.description)
+    related = {"RELATED": "END"} if alarm.before_end else {}
+    component.add("TRIGGER", -alarm.ahead, parameters=related)
+    return component
 
 
 def _ical(value: Value) -> object:
@@ -334,6 +355,16 @@ def _page_url(url: str | None) -> str | None:
         return url
     shown = url if len(url) <= 60 else url[:57] + "..."
     raise ExportError([Problem("page_url", "bad-page-url", {"value": repr(shown)})])
+
+
+def _reminders(plan: Plan, ahead: timedelta | None) -> Reminders:
+    """The plan's reminders, with ``ahead`` for its deadlines and days where one is given."""
+    if ahead is None:
+        return plan.calendar.remind
+    try:
+        return attrs.evolve(plan.calendar.remind, deadline=ahead, day=ahead)
+    except PlanError as error:
+        raise ExportError([Problem("remind", p.code, p.params) for p in error.problems]) from None
 
 
 def _zones(activities: Iterable[Activity]) -> list[ZoneInfo]:

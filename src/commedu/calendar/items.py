@@ -18,6 +18,7 @@ from commedu._messages import Lang, render
 from commedu.model.fieldcheck import define
 from commedu.model.parts import Activity, Task
 from commedu.model.plan import Plan
+from commedu.model.reminders import Reminders
 from commedu.model.when import (
     DEFAULT_ZONE,
     Day,
@@ -39,6 +40,7 @@ from commedu.model.when import (
 )
 
 __all__ = [
+    "Alarm",
     "ComponentKind",
     "Property",
     "RRule",
@@ -66,9 +68,20 @@ class Uri:
     text: str
 
 
-#: A property's value: TEXT, INTEGER, DATE, DATE-TIME, a list of TEXT or DATE-TIME, a rule or
-#: an address.
-Value = str | int | date | datetime | list[str] | list[datetime] | RRule | Uri
+@define
+class Alarm:
+    """A reminder: a VALARM the item holds, shown ``ahead`` before its start (or before a
+    to-do is due, ``before_end``), saying ``description``. Listed with the properties under
+    the name ``VALARM``; each writer puts it inside the item, after the properties."""
+
+    ahead: timedelta
+    before_end: bool
+    description: str
+
+
+#: A property's value: TEXT, INTEGER, DATE, DATE-TIME, a list of TEXT or DATE-TIME, a rule, an
+#: address, or an alarm (a component inside the item).
+Value = str | int | date | datetime | list[str] | list[datetime] | RRule | Uri | Alarm
 Property = tuple[str, Value]
 
 
@@ -100,10 +113,12 @@ def properties(
     lang: Lang,
     *,
     page_url: str | None = None,
+    remind: Reminders | None = None,
 ) -> list[Property]:
     """The item's properties; without DTSTAMP when ``stamp`` is None (for a content digest).
 
     ``page_url`` is the address of the plan's page, where the plan is served: the item's URL.
+    ``remind`` says how long before each kind of item a reminder goes off.
     """
     found: list[Property] = [("UID", uid(plan, activity, component))]
     if stamp is not None:
@@ -123,7 +138,24 @@ def properties(
     if page_url is not None:
         found.append(("URL", Uri(page_url)))
     found += _WHEN[type(activity.when)](activity.when, component)
+    ahead = None if remind is None else _ahead(remind, activity.when)
+    if ahead is not None:
+        said = render("cal-reminder", lang, title=activity.title)
+        # A to-do may have no DTSTART; its reminder counts back from DUE.
+        found.append(("VALARM", Alarm(ahead, component == "todo", text(said))))
     return found
+
+
+def _ahead(remind: Reminders, when: When) -> timedelta | None:
+    """The reminder for this kind of *when*: deadlines, days and sessions; windows get none."""
+    match when:
+        case Deadline():
+            return remind.deadline
+        case Day() | DayRange() | LabelledDay():
+            return remind.day
+        case Session() | Recurrence():
+            return remind.session
+    return None
 
 
 def end_of(start: datetime, duration: timedelta) -> datetime:
