@@ -46,7 +46,8 @@ def test_to_ics_writes_what_icalendar_writes(
     revised = {a.id: data.draw(revisions) for a in plan.activities if data.draw(st.booleans())}
     page = data.draw(st.none() | st.just("https://edu.example.cn/plans/p-2021/?lang=zh&a=1,2;3"))
     options = {"stamp": STAMP, "component": component, "revisions": revised, "page_url": page}
-    options["remind"] = data.draw(st.none() | st.timedeltas(timedelta(0), timedelta(weeks=8)))
+    minutes = st.integers(0, 8 * 7 * 24 * 60).map(lambda n: timedelta(minutes=n))
+    options["remind"] = data.draw(st.none() | minutes)
     defaults = data.draw(st.sampled_from([None, timedelta(0), timedelta(minutes=90)]))
     reminders = Reminders(deadline=defaults, day=defaults, session=defaults)
     plan = attrs.evolve(plan, calendar=CalendarDefaults(reminders))

@@ -250,7 +250,9 @@ def test_no_reminder_unless_asked_for() -> None:
     assert b"VALARM" not in to_ics(REMINDED, stamp=STAMP)
 
 
-@pytest.mark.parametrize("ahead", [timedelta(weeks=9), timedelta(minutes=-5)])
+@pytest.mark.parametrize(
+    "ahead", [timedelta(weeks=9), timedelta(minutes=-5), timedelta(minutes=1, seconds=30)]
+)
 def test_a_reminder_out_of_range_is_refused(ahead: timedelta) -> None:
     with pytest.raises(ExportError) as info:
         to_ics(REMINDED, stamp=STAMP, remind=ahead)

@@ -561,7 +561,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "cal-reminder": {"en": "Reminder: {title}", "zh": "提醒：{title}"},
     "cli-ics-remind": {
         "en": "add a reminder this long before every deadline and day: 30m, 2h, 3d, 1w (default: the plan's [calendar] remind)",
-        "zh": "在每个截止日期和具体日期前多久提醒：30m、2h、3d、1w（默认按计划文件 [calendar] 的 remind）",
+        "zh": "在每个截止日期和具体日期前多久提醒：30m、2h、3d、1w（默认按计划文件中的日历提醒设置）",
     },
     "field:calendar": {"en": "calendar settings", "zh": "日历设置"},
     "field:calendar.remind": {"en": "calendar reminders", "zh": "日历提醒"},

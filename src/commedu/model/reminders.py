@@ -52,17 +52,17 @@ def format_reminder(ahead: timedelta) -> str:
     """The spelling :func:`parse_reminder` reads back: the largest unit that divides it."""
     if not ahead:
         return "0m"
-    for unit, size in _UNITS.items():
-        if ahead % size == timedelta(0):
-            return f"{ahead // size}{unit}"
-    # Seconds are not spelt: a reminder set from Python to the second is written in minutes.
-    return f"{ahead // _UNITS['m']}m"
+    # A reminder is whole minutes (Reminders refuses seconds), so minutes always divide it.
+    unit = next(u for u, size in _UNITS.items() if ahead % size == timedelta(0))
+    return f"{ahead // _UNITS[unit]}{unit}"
 
 
 def _check(ahead: timedelta | None, path: str) -> Problem | None:
-    if ahead is None or timedelta(0) <= ahead <= MAX_REMINDER:
+    if ahead is None or (
+        timedelta(0) <= ahead <= MAX_REMINDER and ahead % _UNITS["m"] == timedelta(0)
+    ):
         return None
-    return _problem(path, format_reminder(ahead) if ahead >= timedelta(0) else str(ahead))
+    return _problem(path, str(ahead))
 
 
 @define
