@@ -70,9 +70,11 @@ class Uri:
 
 @define
 class Alarm:
-    """A reminder: a VALARM the item holds, shown ``ahead`` before its start (or before a
-    to-do is due, ``before_end``), saying ``description``. Listed with the properties under
-    the name ``VALARM``; each writer puts it inside the item, after the properties."""
+    """A reminder the item holds: a VALARM, which each writer puts after its properties.
+
+    It goes off ``ahead`` before the item's start, or before a to-do is due (``before_end``),
+    and says ``description``. It is listed with the properties under the name ``VALARM``.
+    """
 
     ahead: timedelta
     before_end: bool
