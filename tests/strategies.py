@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -58,6 +59,14 @@ from commedu.model.ledger import Evidence, Record
 _REFUSED = "".join(map(chr, [*range(9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF]))
 characters = st.characters(exclude_categories=["Cs"], exclude_characters=_REFUSED)
 texts = st.text(characters, min_size=1, max_size=40).filter(lambda s: s.strip() != "")
+#: Text that names something (a title, a name): any of the above on one line.
+_VERTICAL = "\n\r\x85\u2028\u2029"
+line_characters = st.characters(exclude_categories=["Cs"], exclude_characters=_REFUSED + _VERTICAL)
+one_line_texts = st.text(
+    line_characters,
+    min_size=1,
+    max_size=40,
+).filter(lambda s: s.strip() != "")
 #: Text that stresses iCalendar: line breaks of every kind, TEXT's special characters,
 #: emoji and other 4-byte characters, and any other character (a lone surrogate is not one:
 #: the model refuses it, see tests/test_hostile_input.py).
@@ -66,6 +75,10 @@ ical_texts = st.text(
     min_size=1,
     max_size=120,
 ).filter(lambda s: s.strip() != "")
+#: The same on one line, for titles and names: line breaks become spaces.
+ical_lines = ical_texts.map(lambda s: re.sub("[\r\n\x85\u2028\u2029]", " ", s)).filter(
+    lambda s: s.strip() != ""
+)
 #: Text fields that may be empty.
 optional_texts = st.one_of(st.just(""), texts)
 ids = st.from_regex(r"[a-z0-9][a-z0-9._-]{0,15}", fullmatch=True)
@@ -246,18 +259,19 @@ def _unique(strategy: st.SearchStrategy[str], n: int) -> st.SearchStrategy[list[
 @st.composite
 def departments(draw: st.DrawFn, max_size: int = 4) -> tuple[Department, ...]:
     n = draw(st.integers(0, max_size))
-    names = draw(st.lists(texts, min_size=n * 2, max_size=n * 2, unique=True))
+    names = draw(st.lists(one_line_texts, min_size=n * 2, max_size=n * 2, unique=True))
     out = []
     for i, department_id in enumerate(draw(_unique(ids, n))):
         aliases = (names[n + i],) if draw(st.booleans()) else ()
-        out.append(Department(department_id, names[i], aliases))
+        colour = draw(st.none() | st.sampled_from(["steelblue", "darkorange", "darkslateblue"]))
+        out.append(Department(department_id, names[i], aliases, colour))
     return tuple(out)
 
 
 @st.composite
 def stations(draw: st.DrawFn, max_size: int = 3) -> tuple[Station, ...]:
     n = draw(st.integers(0, max_size))
-    names = draw(_unique(texts, n))
+    names = draw(_unique(one_line_texts, n))
     return tuple(
         Station(
             station_id,
@@ -322,7 +336,7 @@ def tasks(draw: st.DrawFn, max_size: int = 3) -> tuple[Task, ...]:
                 Mechanism(
                     all_ids[cursor],
                     j + 1,
-                    draw(texts),
+                    draw(one_line_texts),
                     draw(st.sampled_from(MechanismKind)),
                     draw(st.lists(measures, max_size=2)),
                     standing=draw(st.booleans()),
@@ -333,7 +347,7 @@ def tasks(draw: st.DrawFn, max_size: int = 3) -> tuple[Task, ...]:
             Task(
                 all_ids[i],
                 i + 1,
-                draw(texts),
+                draw(one_line_texts),
                 draw(st.lists(measures, max_size=2)),
                 mechanisms,
                 draw(st.booleans()),
@@ -355,7 +369,7 @@ def plans(draw: st.DrawFn, max_activities: int = 6) -> Plan:
     activities = [
         Activity(
             activity_id,
-            draw(texts),
+            draw(one_line_texts),
             draw(whens(year)),
             draw(st.lists(st.sampled_from(plan_departments), unique=True, max_size=2))
             if plan_departments
@@ -381,7 +395,7 @@ def plans(draw: st.DrawFn, max_activities: int = 6) -> Plan:
         schedule=Schedule(activities, title=draw(optional_texts)),
         commitments=draw(commitments),
         resources=draw(resources),
-        centre=draw(st.none() | st.builds(EducationCentre, texts)),
+        centre=draw(st.none() | st.builds(EducationCentre, one_line_texts)),
         issued_on=draw(st.none() | st.dates()),
         published_on=draw(st.none() | st.dates()),
         source=draw(st.none() | sources),

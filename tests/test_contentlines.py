@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import attrs
 from hypothesis import given
@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 from icalendar import vText
 from icalendar.parser.string import _foldline
 
-from commedu import Plan, Revision, Schedule, to_calendar, to_ics
+from commedu import CalendarDefaults, Plan, Reminders, Revision, Schedule, to_calendar, to_ics
 from commedu.calendar.contentlines import _fold
-from tests.strategies import ical_texts, plans
+from tests.strategies import ical_lines, ical_texts, plans
 
 STAMP = datetime(2021, 1, 1, tzinfo=UTC)
 busy_plans = plans().filter(lambda p: len(p.activities) > 0)
@@ -28,7 +28,7 @@ def stressed(draw: st.DrawFn) -> Plan:
     """A plan whose activities carry text that stresses escaping and folding."""
     plan = draw(busy_plans)
     activities = tuple(
-        attrs.evolve(a, title=draw(ical_texts), description=draw(ical_texts))
+        attrs.evolve(a, title=draw(ical_lines), description=draw(ical_texts))
         for a in plan.activities
     )
     return attrs.evolve(plan, schedule=Schedule(activities, title=plan.schedule.title))
@@ -44,7 +44,13 @@ def test_to_ics_writes_what_icalendar_writes(
     plan: Plan, component: str, lang: str | None, data: st.DataObject
 ) -> None:
     revised = {a.id: data.draw(revisions) for a in plan.activities if data.draw(st.booleans())}
-    options = {"stamp": STAMP, "component": component, "revisions": revised}
+    page = data.draw(st.none() | st.just("https://edu.example.cn/plans/p-2021/?lang=zh&a=1,2;3"))
+    options = {"stamp": STAMP, "component": component, "revisions": revised, "page_url": page}
+    minutes = st.integers(0, 8 * 7 * 24 * 60).map(lambda n: timedelta(minutes=n))
+    options["remind"] = data.draw(st.none() | minutes)
+    defaults = data.draw(st.sampled_from([None, timedelta(0), timedelta(minutes=90)]))
+    reminders = Reminders(deadline=defaults, day=defaults, session=defaults)
+    plan = attrs.evolve(plan, calendar=CalendarDefaults(reminders))
     if lang is not None:
         options["lang"] = lang
     ours = to_ics(plan, **options)  # type: ignore[arg-type]

@@ -89,7 +89,8 @@ def test_check_shows_escape_sequences_from_the_plan(
     assert not OBEYED.search(out)
 
 
-_HTML = st.text(st.sampled_from("<>&\"'/|\n ascript中")).filter(str.strip)
+# No line break: a title is one line (tests/test_ical_stable.py).
+_HTML = st.text(st.sampled_from("<>&\"'/| ascript中")).filter(str.strip)
 
 
 @given(_HTML)

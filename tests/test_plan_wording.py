@@ -191,9 +191,10 @@ def test_a_repeat_exports_as_a_recurring_all_day_todo() -> None:
     plan = loads_plan(_plan(["每季度"]))
     first, _ = parse_both(to_ics(plan, stamp=STAMP, component="todo"))
     [todo] = first.walk("VTODO")
-    assert todo.decoded("DTSTART") == date(2021, 1, 1)
-    assert todo.decoded("DUE") == date(2021, 1, 2)
-    assert todo["RRULE"].to_ical() == b"FREQ=MONTHLY;UNTIL=20211231;INTERVAL=3"
+    # due on its own day: from its start to 23:59, on the reader's clock (tests/test_ical_time.py)
+    assert todo.decoded("DTSTART") == datetime(2021, 1, 1, 0, 0)
+    assert todo.decoded("DUE") == datetime(2021, 1, 1, 23, 59)
+    assert todo["RRULE"].to_ical() == b"FREQ=MONTHLY;UNTIL=20211231T235900;INTERVAL=3"
 
 
 def test_a_month_filter_keeps_those_months_of_every_year_of_the_period() -> None:

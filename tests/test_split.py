@@ -24,7 +24,7 @@ from commedu import (
 )
 from commedu.calendar.split import MAX_NAME_BYTES, clean_name, file_names
 from tests.icalcheck import check_events
-from tests.strategies import characters
+from tests.strategies import line_characters
 
 STAMP = datetime(2021, 1, 1, tzinfo=UTC)
 HOSTILE = [
@@ -127,7 +127,7 @@ def test_long_names_are_cut_on_a_character_boundary() -> None:
 
 @given(
     st.lists(
-        st.text(characters, min_size=1, max_size=60).filter(str.strip),
+        st.text(line_characters, min_size=1, max_size=60).filter(str.strip),
         min_size=1,
         max_size=6,
         unique=True,

@@ -81,6 +81,7 @@ if TYPE_CHECKING:
     from commedu.model.places import Place, PlaceKind, UnitKind
     from commedu.model.plan import Plan
     from commedu.model.profile import EventSpec, Profile, ProfileSource
+    from commedu.model.reminders import CalendarDefaults, Reminders
     from commedu.model.targets import Comparator, Target
     from commedu.model.text import Text
     from commedu.model.when import (
@@ -118,6 +119,8 @@ if TYPE_CHECKING:
 # exporter pull in cattrs, icalendar and importlib.metadata. So `import commedu` and
 # `commedu --version` stay fast and a command never pays for another's dependencies.
 _LAZY: dict[str, str] = {
+    "Reminders": "commedu.model.reminders",
+    "CalendarDefaults": "commedu.model.reminders",
     "Evidence": "commedu.model.ledger",
     "Expense": "commedu.model.ledger",
     "Ledger": "commedu.model.ledger",
@@ -233,6 +236,7 @@ __all__ = [
     "PLACEHOLDERS",
     "Activity",
     "Assessment",
+    "CalendarDefaults",
     "CommeduError",
     "Commitments",
     "Comparator",
@@ -288,6 +292,7 @@ __all__ = [
     "Record",
     "Recurrence",
     "Relation",
+    "Reminders",
     "Repeat",
     "Resources",
     "Revision",

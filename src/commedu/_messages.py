@@ -532,6 +532,42 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "the text {value} holds the control character {char}, which documents and terminals cannot show; remove it",
         "zh": "文字 {value} 含有控制字符 {char}，文档和终端无法显示；请删除",
     },
+    # -- calendars subscribers can trust: one-line titles, exact times, reminders, colours --
+    "multi-line-text": {
+        "en": "{value} breaks the line ({char}), but a title or a name is one line (a calendar shows it as one); join the lines, and put the rest in the description",
+        "zh": "{value} 中有换行（{char}），但标题或名称只能是一行（日历也按一行显示）；请合并为一行，其余内容写进说明",
+    },
+    "local-time-skipped": {
+        "en": "{value} does not exist in {zone}: the clocks go forward that night (from {before} to {after}); choose a time outside the skipped hour",
+        "zh": "{value} 在 {zone} 并不存在：当晚时钟拨快（{before} 改为 {after}）；请选择被跳过的这段时间以外的时间",
+    },
+    "local-time-repeated": {
+        "en": "{value} happens twice in {zone}: the clocks go back that night (from {before} to {after}); choose a time outside the repeated hour",
+        "zh": "{value} 在 {zone} 会出现两次：当晚时钟拨回（{before} 改为 {after}）；请选择重复的这段时间以外的时间",
+    },
+    "bad-colour": {
+        "en": "{value} is not a colour name calendars know; write a CSS colour name such as {suggestion}",
+        "zh": "{value} 不是日历认识的颜色名称；请写英文颜色名称，例如 {suggestion}",
+    },
+    "bad-page-url": {
+        "en": "{value} is not the address of a page; give an absolute http or https address",
+        "zh": "{value} 不是网页地址；请给出以 http 或 https 开头的完整地址",
+    },
+    "field:departments[].color": {"en": "calendar colour", "zh": "日历颜色"},
+    "bad-reminder": {
+        "en": "{value} is not a reminder; write a whole number and a unit, such as 30m, 2h, 3d or 1w, at most {limit}",
+        "zh": "{value} 不是提醒时间；请写整数加单位，如 30m（分钟）、2h（小时）、3d（天）、1w（周），最多 {limit}",
+    },
+    "cal-reminder": {"en": "Reminder: {title}", "zh": "提醒：{title}"},
+    "cli-ics-remind": {
+        "en": "add a reminder this long before every deadline and day: 30m, 2h, 3d, 1w (default: the plan's [calendar] remind)",
+        "zh": "在每个截止日期和具体日期前多久提醒：30m、2h、3d、1w（默认按计划文件中的日历提醒设置）",
+    },
+    "field:calendar": {"en": "calendar settings", "zh": "日历设置"},
+    "field:calendar.remind": {"en": "calendar reminders", "zh": "日历提醒"},
+    "field:calendar.remind.deadline": {"en": "reminder before a deadline", "zh": "截止日期前提醒"},
+    "field:calendar.remind.day": {"en": "reminder before a day", "zh": "具体日期前提醒"},
+    "field:calendar.remind.session": {"en": "reminder before a session", "zh": "活动场次前提醒"},
     # -- commedu ics ---------------------------------------------------------------------------
     "cli-ics-plan": {
         "en": "the plan file (TOML or JSON)",
@@ -1241,7 +1277,6 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "cal-months": {"en": "months {first}–{last}", "zh": "{first}—{last}月"},
     "cal-month": {"en": "month {first}", "zh": "{first}月"},
-    "cal-activities": {"en": "{n} activities", "zh": "共{n}项工作"},
     "cal-when": {"en": "When", "zh": "时间"},
     "cal-responsible": {"en": "Responsible", "zh": "责任部门"},
     "cal-serves": {"en": "Serves", "zh": "服务任务"},

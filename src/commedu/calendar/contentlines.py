@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from icalendar import Event, Todo, vDDDTypes, vRecur
 
-from commedu.calendar.items import Property, RRule, Value
+from commedu.calendar.items import Alarm, Property, RRule, Uri, Value
 
 __all__ = ["component"]
 
@@ -31,11 +31,37 @@ _FOLD = b"\r\n "
 def component(name: str, found: Iterable[Property]) -> bytes:
     """``BEGIN:name`` … ``END:name`` with CRLF line ends, as icalendar's ``to_ical`` writes it."""
     order = _ORDER[name]
-    ranked = sorted(found, key=lambda p: (0, order[p[0]], "") if p[0] in order else (1, 0, p[0]))
+    found = list(found)
+    alarms = [value for _, value in found if isinstance(value, Alarm)]
+    ranked = sorted(
+        (p for p in found if not isinstance(p[1], Alarm)),
+        key=lambda p: (0, order[p[0]], "") if p[0] in order else (1, 0, p[0]),
+    )
     lines = [f"BEGIN:{name}\r\n".encode()]
     lines += [_fold(f"{key}{_value(value)}".encode()) for key, value in ranked]
+    # Components inside the item come after its properties, as icalendar writes them.
+    lines += [_alarm(alarm) for alarm in alarms]
     lines.append(f"END:{name}\r\n".encode())
     return b"".join(lines)
+
+
+def _alarm(alarm: Alarm) -> bytes:
+    """A VALARM: its properties in icalendar's order for an alarm, which is alphabetical."""
+    related = ";RELATED=END" if alarm.before_end else ""
+    return b"".join(
+        [
+            b"BEGIN:VALARM\r\nACTION:DISPLAY\r\n",
+            _fold(f"DESCRIPTION{_value(alarm.description)}".encode()),
+            _fold(f"TRIGGER{related}:{_before(alarm.ahead)}".encode()),
+            b"END:VALARM\r\n",
+        ]
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _before(ahead: timedelta) -> str:
+    # icalendar spells durations its own way (P7D, not P1W); ask it once per reminder.
+    return str(vDDDTypes(-ahead).to_ical().decode())
 
 
 def _fold(line: bytes) -> bytes:
@@ -88,6 +114,10 @@ def _value(value: Value) -> str:
         return f":{value}"
     if isinstance(value, RRule):
         return ":" + _rule(value.text)
+    if isinstance(value, Uri):
+        return ":" + value.text
+    if isinstance(value, Alarm):  # pragma: no cover - component() writes alarms itself
+        raise TypeError("an alarm is a component, not a property value")
     return _list(value)
 
 

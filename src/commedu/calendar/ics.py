@@ -21,7 +21,9 @@ from pathlib import Path
 from typing import TypedDict, Unpack
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, Timezone, Todo, vDuration, vRecur, vText
+import attrs
+from icalendar import Alarm as IcalAlarm
+from icalendar import Calendar, Event, Timezone, Todo, vDuration, vRecur, vText, vUri
 
 from commedu._atomic import write_bytes
 from commedu._messages import Lang, kind_label, render
@@ -29,17 +31,21 @@ from commedu._typecheck import check_arguments, check_options
 from commedu._version import __version__
 from commedu.calendar.contentlines import component
 from commedu.calendar.items import (
+    Alarm,
     ComponentKind,
     Property,
     RRule,
+    Uri,
+    Value,
     properties,
     text,
 )
 from commedu.calendar.revisions import Revision
-from commedu.errors import ExportError, Problem
+from commedu.errors import ExportError, PlanError, Problem
 from commedu.model.fieldcheck import define
 from commedu.model.parts import Activity, Department, Station
 from commedu.model.plan import Plan
+from commedu.model.reminders import Reminders
 from commedu.model.when import DEFAULT_ZONE, Recurrence, Session
 
 __all__ = [
@@ -72,6 +78,10 @@ class ExportOptions(TypedDict, total=False):
     lang: Lang
     #: SEQUENCE and LAST-MODIFIED per activity id, from a :class:`RevisionStore`
     revisions: Mapping[str, Revision] | None
+    #: the address of the plan's page where it is served; each item links to it (URL)
+    page_url: str | None
+    #: a reminder this long before every deadline and day (VALARM); else the plan's own
+    remind: timedelta | None
 
 
 @define
@@ -94,13 +104,17 @@ def _export(plan: Plan, options: ExportOptions) -> _Export:
     if not chosen and (departments or stations or months):
         raise ExportError([nothing_selected(plan, departments, stations, months)])
     stamp = _stamp(options.get("stamp"))
+    page_url = _page_url(options.get("page_url"))
+    remind = _reminders(plan, options.get("remind"))
     revisions = options.get("revisions") or {}
     selection = _selection_label(departments, stations, months, lang)
     years = str(plan.year) if plan.last_year is None else f"{plan.year}—{plan.last_year}"
     name = render("cal-calendar", lang, township=plan.township.name, year=years)
     if selection:
         name += _SEPARATOR + selection
-    describe = [plan.title, plan.schedule.title, render("cal-activities", lang, n=len(chosen))]
+    # Nothing that counts or lists the items: a client that files the calendar's own properties
+    # with each item (vdirsyncer does) would see every item change when one is added.
+    describe = [plan.title, plan.schedule.title]
     if selection:
         describe.append(selection)
 
@@ -108,8 +122,9 @@ def _export(plan: Plan, options: ExportOptions) -> _Export:
     calendar.add("PRODID", f"-//commedu//commedu {__version__}//{lang.upper()}")
     calendar.add("VERSION", "2.0")
     calendar.add("CALSCALE", "GREGORIAN")
-    # PUBLISH, never REQUEST: clients turn REQUEST into invitations to answer.
-    calendar.add("METHOD", "PUBLISH")
+    # No METHOD: a calendar with one is an iTIP message (RFC 5546), whose PUBLISH needs an
+    # ORGANIZER with an address, and a plan names its centre but no address. Without METHOD a
+    # file is a plain calendar to import or subscribe to, which is what every client does with it.
     # icalendar 7.3's calendar_name/description setters write NAME, X-WR-CALNAME and
     # X-WR-CALDESC unescaped (a comma or newline in a township's name breaks the file), so
     # each is added as TEXT explicitly.
@@ -126,7 +141,9 @@ def _export(plan: Plan, options: ExportOptions) -> _Export:
     def items() -> Iterator[list[Property]]:
         # One at a time, so only the finished bytes outlive an item.
         for i in order:
-            found = properties(plan, chosen[i], component, stamp, lang)
+            found = properties(
+                plan, chosen[i], component, stamp, lang, page_url=page_url, remind=remind
+            )
             revision = revisions.get(chosen[i].id)
             if revision is not None:
                 found += [("SEQUENCE", revision.sequence), ("LAST-MODIFIED", revision.modified)]
@@ -147,9 +164,30 @@ def to_calendar(plan: Plan, **options: Unpack[ExportOptions]) -> Calendar:
     for found in export.items:
         item = kind()
         for name, value in found:
-            item.add(name, vRecur.from_ical(value.text) if isinstance(value, RRule) else value)
+            if isinstance(value, Alarm):
+                item.add_component(_alarm(value))
+            else:
+                item.add(name, _ical(value))
         export.header.add_component(item)
     return export.header
+
+
+def _alarm(alarm: Alarm) -> IcalAlarm:
+    component = IcalAlarm()
+    component.add("ACTION", "DISPLAY")
+    component.add("DESCRIPTION", alarm.description)
+    related = {"RELATED": "END"} if alarm.before_end else {}
+    component.add("TRIGGER", -alarm.ahead, parameters=related)
+    return component
+
+
+def _ical(value: Value) -> object:
+    """A property value as icalendar takes it; most are taken as they are."""
+    if isinstance(value, RRule):
+        return vRecur.from_ical(value.text)
+    if isinstance(value, Uri):
+        return vUri(value.text)
+    return value
 
 
 def to_ics(plan: Plan, **options: Unpack[ExportOptions]) -> bytes:
@@ -305,6 +343,28 @@ def _stamp(stamp: datetime | None) -> datetime:
     if stamp.tzinfo is None or stamp.utcoffset() is None:
         raise ExportError([Problem("stamp", "naive-stamp", {"value": stamp.isoformat()})])
     return stamp.astimezone(UTC).replace(microsecond=0)
+
+
+#: An absolute web address with nothing a URI cannot hold (RFC 3986): no space, quote or control.
+_PAGE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f\"<>\\^`{|}]+", re.IGNORECASE)
+_MAX_URL = 2000
+
+
+def _page_url(url: str | None) -> str | None:
+    if url is None or (len(url) <= _MAX_URL and _PAGE_URL.fullmatch(url)):
+        return url
+    shown = url if len(url) <= 60 else url[:57] + "..."
+    raise ExportError([Problem("page_url", "bad-page-url", {"value": repr(shown)})])
+
+
+def _reminders(plan: Plan, ahead: timedelta | None) -> Reminders:
+    """The plan's reminders, with ``ahead`` for its deadlines and days where one is given."""
+    if ahead is None:
+        return plan.calendar.remind
+    try:
+        return attrs.evolve(plan.calendar.remind, deadline=ahead, day=ahead)
+    except PlanError as error:
+        raise ExportError([Problem("remind", p.code, p.params) for p in error.problems]) from None
 
 
 def _zones(activities: Iterable[Activity]) -> list[ZoneInfo]:

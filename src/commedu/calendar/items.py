@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
@@ -18,6 +18,7 @@ from commedu._messages import Lang, render
 from commedu.model.fieldcheck import define
 from commedu.model.parts import Activity, Task
 from commedu.model.plan import Plan
+from commedu.model.reminders import Reminders
 from commedu.model.when import (
     DEFAULT_ZONE,
     Day,
@@ -39,9 +40,12 @@ from commedu.model.when import (
 )
 
 __all__ = [
+    "Alarm",
     "ComponentKind",
     "Property",
     "RRule",
+    "Uri",
+    "end_of",
     "properties",
     "text",
     "uid",
@@ -57,8 +61,29 @@ class RRule:
     text: str
 
 
-#: A property's value: TEXT, INTEGER, DATE, DATE-TIME, a list of TEXT or DATE-TIME, or a rule.
-Value = str | int | date | datetime | list[str] | list[datetime] | RRule
+@define
+class Uri:
+    """A URI value (URL), written as it is: TEXT's escaping would change the address."""
+
+    text: str
+
+
+@define
+class Alarm:
+    """A reminder the item holds: a VALARM, which each writer puts after its properties.
+
+    It goes off ``ahead`` before the item's start, or before a to-do is due (``before_end``),
+    and says ``description``. It is listed with the properties under the name ``VALARM``.
+    """
+
+    ahead: timedelta
+    before_end: bool
+    description: str
+
+
+#: A property's value: TEXT, INTEGER, DATE, DATE-TIME, a list of TEXT or DATE-TIME, a rule, an
+#: address, or an alarm (a component inside the item).
+Value = str | int | date | datetime | list[str] | list[datetime] | RRule | Uri | Alarm
 Property = tuple[str, Value]
 
 
@@ -83,9 +108,20 @@ def uid(plan: Plan, activity: Activity, component: ComponentKind = "event") -> s
 
 
 def properties(
-    plan: Plan, activity: Activity, component: ComponentKind, stamp: datetime | None, lang: Lang
+    plan: Plan,
+    activity: Activity,
+    component: ComponentKind,
+    stamp: datetime | None,
+    lang: Lang,
+    *,
+    page_url: str | None = None,
+    remind: Reminders | None = None,
 ) -> list[Property]:
-    """The item's properties; without DTSTAMP when ``stamp`` is None (for a content digest)."""
+    """The item's properties; without DTSTAMP when ``stamp`` is None (for a content digest).
+
+    ``page_url`` is the address of the plan's page, where the plan is served: the item's URL.
+    ``remind`` says how long before each kind of item a reminder goes off.
+    """
     found: list[Property] = [("UID", uid(plan, activity, component))]
     if stamp is not None:
         found.append(("DTSTAMP", stamp))
@@ -97,12 +133,50 @@ def properties(
         found.append(("LOCATION", text(_place_name(activity))))
     if activity.responsible:
         found.append(("CATEGORIES", [text(d.name) for d in activity.responsible]))
+    # RFC 7986: one colour per item, its first responsible department's that has one.
+    colour = next((d.color for d in activity.responsible if d.color is not None), None)
+    if colour is not None:
+        found.append(("COLOR", colour))
+    if page_url is not None:
+        found.append(("URL", Uri(page_url)))
     found += _WHEN[type(activity.when)](activity.when, component)
+    ahead = None if remind is None else _ahead(remind, activity.when)
+    if ahead is not None:
+        said = render("cal-reminder", lang, title=activity.title)
+        # A to-do may have no DTSTART; its reminder counts back from DUE.
+        found.append(("VALARM", Alarm(ahead, component == "todo", text(said))))
     return found
 
 
+def _ahead(remind: Reminders, when: When) -> timedelta | None:
+    """The reminder for this kind of *when*: deadlines, days and sessions; windows get none."""
+    match when:
+        case Deadline():
+            return remind.deadline
+        case Day() | DayRange() | LabelledDay():
+            return remind.day
+        case Session() | Recurrence():
+            return remind.session
+    return None
+
+
+def end_of(start: datetime, duration: timedelta) -> datetime:
+    """When a session that starts at ``start`` and lasts ``duration`` really ends.
+
+    The duration is elapsed time, so the arithmetic is done in UTC: in Europe/Berlin, 01:30 plus
+    two hours on the night the clocks go forward is 04:30, not 03:30. An end the clocks show
+    twice (the night they go back) is given in UTC, which no reader can take for the other one.
+    """
+    zone = start.tzinfo
+    end = (start.astimezone(UTC) + duration).astimezone(zone)
+    if end.replace(fold=1 - end.fold).utcoffset() != end.utcoffset():
+        return end.astimezone(UTC)
+    return end
+
+
 def _timed(when: Session | Recurrence, component: ComponentKind) -> list[Property]:
-    end = when.start + when.duration
+    # A recurrence's occurrences all last what DTSTART to DTEND (or DUE) lasts, exactly.
+    end = end_of(when.start, when.duration)
     if component == "todo":
         return [("DTSTART", when.start), ("DUE", end)]
     # A timed session takes up the people's time.
@@ -133,15 +207,27 @@ def _window(when: When, component: ComponentKind) -> list[Property]:
 def _repeat(when: Repeat, component: ComponentKind) -> list[Property]:
     """An all-day item on the first day it comes round, recurring by the repeat's rule."""
     first = when.days()[0]
-    # A recurring to-do needs DTSTART, and DUE after it.
     if component == "todo":
-        return [("DTSTART", first), ("DUE", first + timedelta(days=1)), ("RRULE", RRule(when.rule))]
+        # A recurring to-do needs DTSTART, and a DUE after it. A date-valued DUE is the day
+        # it is due, so it cannot share DTSTART's day; floating times (the reader's own clock)
+        # from the start of the day to 23:59 keep every occurrence due on its own day.
+        # UNTIL takes DTSTART's type: the end of its last day.
+        rule = _UNTIL_DAY.sub(r"\1T235900", when.rule)
+        return [
+            ("DTSTART", datetime.combine(first, time())),
+            ("DUE", datetime.combine(first, _LAST_MINUTE)),
+            ("RRULE", RRule(rule)),
+        ]
     return [
         ("DTSTART", first),
         ("DTEND", first + timedelta(days=1)),
         ("TRANSP", "TRANSPARENT"),
         ("RRULE", RRule(when.rule)),
     ]
+
+
+_LAST_MINUTE = time(23, 59)
+_UNTIL_DAY = re.compile(r"(UNTIL=\d{8})(?=;|$)")
 
 
 #: One conversion per kind of *when*: its start, end or due, and repetition.
@@ -178,10 +264,10 @@ def _when_text(when: When, written: str = "") -> str:
     """The *when* as a reader wants it: the plan's own words, or clock times for sessions."""
     match when:
         case Session():
-            return _clock(when.start, when.end)
+            return _clock(when.start, end_of(when.start, when.duration).astimezone(when.zone))
         case Recurrence():
             span = when.span
-            end = when.start + when.duration
+            end = end_of(when.start, when.duration).astimezone(when.zone)
             return f"{span.first}–{span.last} {when.start:%H:%M}–{end:%H:%M}"
     return written or str(when)
 

@@ -7,7 +7,7 @@ import os
 import re
 import sys
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from commedu._messages import Lang, os_reason, render
@@ -18,8 +18,9 @@ from commedu.cli._i18n import option_error
 from commedu.cli._progress import Progress
 from commedu.cli._streams import STDOUT, to_stdout, write_stdout
 from commedu.cli._types import path
-from commedu.errors import ExportError, Problem
+from commedu.errors import ExportError, PlanError, Problem
 from commedu.model.plan import Plan
+from commedu.model.reminders import parse_reminder
 
 # Asking for something the plan does not have is a usage error; an empty result is a finding.
 _USAGE_CODES = {
@@ -33,7 +34,7 @@ _USAGE_CODES = {
 
 #: an export's problem path -> the option it came from
 _OPTIONS = {"departments": "--department", "stations": "--station", "months": "--months"}
-_OPTIONS |= {"component": "--component", "stamp": "--stamp"}
+_OPTIONS |= {"component": "--component", "stamp": "--stamp", "remind": "--remind"}
 
 
 def _option_problem(problem: Problem, args: argparse.Namespace, lang: Lang) -> str:
@@ -86,6 +87,16 @@ def _stamp(lang: Lang) -> Callable[[str], datetime]:
     return parse
 
 
+def _remind(lang: Lang) -> Callable[[str], timedelta]:
+    def parse(text: str) -> timedelta:
+        try:
+            return parse_reminder(text)
+        except PlanError as error:
+            raise argparse.ArgumentTypeError(error.problems[0].message(lang)) from None
+
+    return parse
+
+
 def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument("plan", type=path, metavar="PLAN", help=render("cli-ics-plan", lang))
     parser.add_argument(
@@ -119,6 +130,9 @@ def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
     )
     parser.add_argument(
         "--stamp", type=_stamp(lang), metavar="ISO8601", help=render("cli-ics-stamp", lang)
+    )
+    parser.add_argument(
+        "--remind", type=_remind(lang), metavar="3d", help=render("cli-ics-remind", lang)
     )
 
 
@@ -159,6 +173,7 @@ def run(args: argparse.Namespace) -> int:
         "months": args.months,
         "component": args.component,
         "stamp": args.stamp,
+        "remind": args.remind,
     }
     if args.lang_given:
         options["lang"] = lang  # else the labels follow the plan's language

@@ -21,7 +21,7 @@ import difflib
 import os
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -37,6 +37,7 @@ from commedu.datafile.decode import MAX_BYTES, Refused, decode, read_bytes
 from commedu.datafile.locate import locate
 from commedu.datafile.syntax import Format, parse, show
 from commedu.errors import PlanError, PlanFileError, Problem
+from commedu.model.checks import check_line
 from commedu.model.fieldcheck import define
 from commedu.model.observances import SchoolHoliday
 from commedu.model.parts import (
@@ -62,6 +63,7 @@ from commedu.model.parts import (
 )
 from commedu.model.places import Place, PlaceKind, UnitKind
 from commedu.model.plan import Plan
+from commedu.model.reminders import CalendarDefaults, format_reminder, parse_reminder
 from commedu.model.targets import Comparator, Target
 from commedu.model.when import When, parse_when
 
@@ -200,7 +202,7 @@ class _ActivityDoc:
     def __attrs_post_init__(self) -> None:
         found = [
             check_id(self.id, "m04-1"),
-            check_text(self.title, "title"),
+            check_line(self.title, "title"),
             *(check_text(g, f"target_groups[{i}]") for i, g in enumerate(self.target_groups)),
         ]
         problems = [p for p in found if p is not None]
@@ -242,6 +244,7 @@ class _PlanDoc:
     schedule: _ScheduleDoc = attrs.field(factory=_ScheduleDoc)
     last_year: int | None = None
     school_holidays: tuple[SchoolHoliday, ...] = ()
+    calendar: CalendarDefaults = attrs.field(factory=CalendarDefaults)
 
 
 def _measure(value: Any, _: type) -> Measure:
@@ -260,6 +263,16 @@ def _count_range(value: Any, _: type) -> CountRange:
         raise wrong(value, "range")
     counts: CountRange = _RANGE_TABLE(value, CountRange)
     return counts
+
+
+def _reminder(value: Any, _: type) -> timedelta:
+    if not isinstance(value, str):
+        raise wrong(value, "text")
+    try:
+        return parse_reminder(value)
+    except PlanError as error:
+        (problem,) = error.problems
+        raise Bad(problem.code, **problem.params) from None
 
 
 def _dump_count(value: CountRange) -> Any:
@@ -291,6 +304,8 @@ def _converter() -> cattrs.Converter:
     converter.register_structure_hook(CountRange, _count_range)
     converter.register_structure_hook_func(lambda t: t == When, _when)
     converter.register_structure_hook(_WrittenWhen, _written_when)
+    converter.register_structure_hook(timedelta, _reminder)  # the only durations: reminders
+    converter.register_unstructure_hook(timedelta, format_reminder)
     return converter
 
 
@@ -608,6 +623,7 @@ def _build(doc: _PlanDoc) -> Plan:
             targets=doc.targets,
             last_year=doc.last_year,
             school_holidays=doc.school_holidays,
+            calendar=doc.calendar,
         )
     except PlanError as exc:
         problems.extend(exc.problems)

@@ -77,6 +77,7 @@ def _doc(plan: Plan) -> _PlanDoc:
         schedule=_ScheduleDoc(plan.schedule.title, activities),
         last_year=plan.last_year,
         school_holidays=plan.school_holidays,
+        calendar=plan.calendar,
     )
 
 

@@ -22,6 +22,7 @@ from commedu.errors import PlanError, Problem
 
 # Re-exported: the checks lived here first and other modules import them from here.
 from commedu.model.checks import CHINESE_NUMERALS as CHINESE_NUMERALS
+from commedu.model.checks import check_colour, check_line
 from commedu.model.checks import check_count as check_count
 from commedu.model.checks import check_id as check_id
 from commedu.model.checks import check_positive as check_positive
@@ -209,12 +210,15 @@ class Department:
     id: str
     name: str
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    #: the colour of its items in calendars (RFC 7986 COLOR): a CSS colour name, ``steelblue``
+    color: str | None = None
 
     def __attrs_post_init__(self) -> None:
         raise_if(
             check_id(self.id, "culture-station"),
-            check_text(self.name, "name"),
-            *(check_text(a, f"aliases[{i}]") for i, a in enumerate(self.aliases)),
+            check_line(self.name, "name"),
+            *(check_line(a, f"aliases[{i}]") for i, a in enumerate(self.aliases)),
+            None if self.color is None else check_colour(self.color, "color"),
         )
 
     @property
@@ -229,7 +233,7 @@ class EducationCentre:
     name: str
 
     def __attrs_post_init__(self) -> None:
-        raise_if(check_text(self.name, "name"))
+        raise_if(check_line(self.name, "name"))
 
 
 @define
@@ -249,7 +253,7 @@ class Station:
     def __attrs_post_init__(self) -> None:
         raise_if(
             check_id(self.id, "dongya"),
-            check_text(self.name, "name"),
+            check_line(self.name, "name"),
             check_text(self.place, "place"),
             *(check_text(r, f"resources[{i}]") for i, r in enumerate(self.resources)),
         )
@@ -301,7 +305,7 @@ class Mechanism:
         raise_if(
             check_id(self.id, "t1.m1"),
             check_positive(self.number, "number"),
-            check_text(self.title, "title"),
+            check_line(self.title, "title"),
         )
 
 
@@ -320,7 +324,7 @@ class Task:
         raise_if(
             check_id(self.id, "t1"),
             check_positive(self.number, "number"),
-            check_text(self.title, "title"),
+            check_line(self.title, "title"),
             *duplicates((m.id for m in self.mechanisms), "mechanisms[{}].id", "mechanisms"),
         )
 
@@ -414,7 +418,7 @@ class Activity:
     def __attrs_post_init__(self) -> None:
         raise_if(
             check_id(self.id, "m04-1"),
-            check_text(self.title, "title"),
+            check_line(self.title, "title"),
             *(check_text(g, f"target_groups[{i}]") for i, g in enumerate(self.target_groups)),
         )
 

@@ -34,6 +34,7 @@ from commedu.model.parts import (
     duplicates,
 )
 from commedu.model.places import Place
+from commedu.model.reminders import CalendarDefaults
 from commedu.model.targets import Target
 from commedu.model.when import (
     Deadline,
@@ -113,6 +114,8 @@ class Plan:
     last_year: int | None = None
     #: school holidays as the township sets them; 暑假期间 and 寒假 are read from these
     school_holidays: tuple[SchoolHoliday, ...] = attrs.field(default=(), converter=_holidays)
+    #: what every calendar of the plan does: reminders before deadlines, days and sessions
+    calendar: CalendarDefaults = attrs.field(factory=CalendarDefaults)
 
     def __attrs_post_init__(self) -> None:
         problems = [

@@ -24,6 +24,7 @@ from dateutil.rrule import rrule, rrulestr
 from commedu._messages import Term
 from commedu._typecheck import check_arguments
 from commedu.errors import PlanError, Problem
+from commedu.model.checks import check_local_time, raise_if
 from commedu.model.fieldcheck import define, sequence
 from commedu.model.observances import SchoolHoliday, observance
 
@@ -318,6 +319,7 @@ class Session:
 
     def __attrs_post_init__(self) -> None:
         _zone_of(self.start)
+        raise_if(check_local_time(self.start))  # a skipped or repeated time: which one is meant?
         _check_duration(self.duration)
 
     @property
@@ -460,6 +462,7 @@ class Recurrence:
 
     def __attrs_post_init__(self) -> None:
         _zone_of(self.start)
+        raise_if(check_local_time(self.start))  # a skipped or repeated time: which one is meant?
         _check_duration(self.duration)
         normal = _normalise_rule(self.rule, self.start)
         object.__setattr__(self, "rule", normal)
