@@ -496,9 +496,17 @@ class Recurrence:
         object.__setattr__(self, "_occurrences", kept)
 
     def rrule(self) -> rrule:
+        """The ``dateutil`` rule, ending at the last start :meth:`occurrences` counts.
+
+        Bounded like everything else that expands the rule: iterating it yields at most
+        :data:`MAX_OCCURRENCES` starts and never searches past the last one, however the rule
+        reads (a COUNT its filters reach only over millennia stops where :meth:`occurrences`
+        does). Excluded days are not applied: they are :attr:`exdates`.
+        """
         parsed = rrulestr(self.rule, dtstart=self.start)
         assert isinstance(parsed, rrule)
-        return parsed
+        last = _expand(self.rule, self.start, MAX_OCCURRENCES)[-1]
+        return parsed.replace(count=None, until=last)
 
     def occurrences(self) -> tuple[datetime, ...]:
         """Every start time the rule gives, without the excluded days."""
