@@ -20,6 +20,7 @@ from commedu.model.parts import Activity, Task
 from commedu.model.plan import Plan
 from commedu.model.when import (
     DEFAULT_ZONE,
+    AcrossYears,
     Day,
     DayRange,
     Deadline,
@@ -33,8 +34,10 @@ from commedu.model.when import (
     Recurrence,
     Repeat,
     Session,
+    Weekly,
     WeekOfMonth,
     When,
+    Yearly,
     YearSpan,
 )
 
@@ -58,7 +61,7 @@ class RRule:
 
 
 #: A property's value: TEXT, INTEGER, DATE, DATE-TIME, a list of TEXT or DATE-TIME, or a rule.
-Value = str | int | date | datetime | list[str] | list[datetime] | RRule
+Value = str | int | date | datetime | list[str] | list[datetime] | list[date] | RRule
 Property = tuple[str, Value]
 
 
@@ -144,6 +147,45 @@ def _repeat(when: Repeat, component: ComponentKind) -> list[Property]:
     ]
 
 
+def _weekly(when: Weekly, component: ComponentKind) -> list[Property]:
+    """The first class, recurring on the class days until the last: timed, or all-day."""
+    rule: Property = ("RRULE", RRule(when.rule))
+    first = when.days()[0]
+    if when.clock is not None:
+        start = datetime.combine(first, when.clock.start, tzinfo=DEFAULT_ZONE)
+        end = start + when.clock.duration
+        if component == "todo":
+            return [("DTSTART", start), ("DUE", end), rule]
+        return [("DTSTART", start), ("DTEND", end), ("TRANSP", "OPAQUE"), rule]
+    if component == "todo":
+        return [("DTSTART", first), ("DUE", first + timedelta(days=1)), rule]
+    return [
+        ("DTSTART", first),
+        ("DTEND", first + timedelta(days=1)),
+        ("TRANSP", "TRANSPARENT"),
+        rule,
+    ]
+
+
+def _yearly(when: Yearly, component: ComponentKind) -> list[Property]:
+    """The first year's window, again each year: by a yearly rule where every year's window is
+    the first moved by whole years, otherwise on each year's first day (RDATE)."""
+    spans = [each.span for each in when.each]
+    first = spans[0]
+    if component == "todo":
+        # A recurring to-do needs DTSTART, and DUE after it.
+        due = first.last if first.first < first.last else first.end
+        found: list[Property] = [("DTSTART", first.first), ("DUE", due)]
+    else:
+        found = [("DTSTART", first.first), ("DTEND", first.end), ("TRANSP", "TRANSPARENT")]
+    if all(
+        (s.first.month, s.first.day, s.days) == (first.first.month, first.first.day, first.days)
+        for s in spans
+    ):
+        return [*found, ("RRULE", RRule(f"FREQ=YEARLY;COUNT={len(spans)}"))]
+    return [*found, ("RDATE", [s.first for s in spans[1:]])]
+
+
 #: One conversion per kind of *when*: its start, end or due, and repetition.
 _WHEN: dict[type, Callable[[Any, ComponentKind], list[Property]]] = {
     Session: _timed,
@@ -161,6 +203,9 @@ _WHEN: dict[type, Callable[[Any, ComponentKind], list[Property]]] = {
     Occasion: _window,
     LabelledDay: _window,
     YearSpan: _window,
+    AcrossYears: _window,
+    Weekly: _weekly,
+    Yearly: _yearly,
 }
 
 
