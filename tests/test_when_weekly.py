@@ -156,6 +156,48 @@ def test_a_class_without_a_time_runs_all_day_until_its_last_day() -> None:
     assert len(when.days()) == 52 + 52
 
 
+@pytest.mark.parametrize(
+    ("text", "within", "canonical"),
+    [
+        ("3月8日每周一", DateSpan(date(2021, 3, 8), date(2021, 3, 8)), "3月8日每周一"),
+        (
+            "11月至次年2月每周三",
+            DateSpan(date(2021, 11, 1), date(2022, 2, 28)),
+            "11月1日-次年2月28日每周三",
+        ),
+        (
+            "11月-2023年2月每周三",
+            DateSpan(date(2021, 11, 1), date(2023, 2, 28)),
+            "11月1日-2023年2月28日每周三",
+        ),
+    ],
+)
+def test_a_class_bounded_by_one_day_or_over_a_years_turn(
+    text: str, within: DateSpan, canonical: str
+) -> None:
+    when = parse_when(text, 2021)
+    assert when == Weekly(within, (0,) if "一" in text else (2,))
+    assert str(when) == canonical
+    assert parse_when(canonical, 2021) == when
+
+
+def test_every_kind_comes_round_through_one_function() -> None:
+    late = parse_when("2021-03-01T23:00/PT2H RRULE:FREQ=DAILY;COUNT=2", 2021)
+    # a session past midnight takes both days
+    assert occurrences(late) == (
+        DateSpan(date(2021, 3, 1), date(2021, 3, 2)),
+        DateSpan(date(2021, 3, 2), date(2021, 3, 3)),
+    )
+    assert occurrences(parse_when("每季度", 2021)) == tuple(
+        DateSpan(date(2021, m, 1), date(2021, m, 1)) for m in (1, 4, 7, 10)
+    )
+    assert occurrences(parse_when("4月下旬", 2021)) == (
+        DateSpan(date(2021, 4, 21), date(2021, 4, 30)),
+    )
+    with pytest.raises(TypeError, match="when"):
+        occurrences("4月")  # type: ignore[arg-type]
+
+
 def test_a_plan_sets_its_own_parts_of_the_day() -> None:
     own = DayParts(afternoon=ClockRange(time(14), time(16)))
     when = parse_when("每周三下午", 2021, day_parts=own)
@@ -199,6 +241,22 @@ def test_bad_weekly_spellings_name_the_problem(text: str, code: str) -> None:
     assert problem.code == code
     assert problem.message("en")
     assert problem.message("zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        ("周二、四 8:30-11:00", "每周二、四 8:30–11:00"),
+        ("星期一至星期五", "每周一至五"),
+        ("周三下午", "每周三下午"),
+    ],
+)
+def test_a_class_without_every_suggests_it(text: str, suggestion: str) -> None:
+    with pytest.raises(PlanError) as info:
+        parse_when(text, 2021)
+    problem = info.value.problems[0]
+    assert problem.code == "bad-when-close"
+    assert problem.suggestion == suggestion
 
 
 def test_a_bounded_class_in_a_plan_of_several_years_needs_its_year() -> None:

@@ -1461,7 +1461,9 @@ def _examples(year: int, last_year: int) -> str:
     )
 
 
-_TYPOS = str.maketrans({"甸": "旬", "询": "旬", "荀": "旬", "曰": "日", "〜": "~", "、": "-"})
+_TYPOS = str.maketrans({"甸": "旬", "询": "旬", "荀": "旬", "曰": "日", "〜": "~"})
+#: 4、5月 is 4-5月; between weekdays (每周二、四) 、 is a list and stays.
+_MONTH_LIST = re.compile(r"(\d)\s*、\s*(\d)")
 _REPAIRS = (
     (re.compile(r"(\d{4})[./](\d{1,2})[./](\d{1,2})"), r"\1年\2月\3日"),
     (re.compile(r"(\d{4})[./](\d{1,2})"), r"\1年\2月"),
@@ -1478,6 +1480,7 @@ _REPAIRS = (
     (re.compile(r"年底"), "12月底"),
     (re.compile(r"(?:每周|周|星期)([1-7])"), r"每周\1"),
     (re.compile(r"(?:周|星期)([一二三四五六日])"), r"每周\1"),
+    (re.compile(r"(?:周|星期)([一二三四五六日天1-7]\S*(?:\s.*)?)"), r"每周\1"),
 )
 
 
@@ -1486,7 +1489,7 @@ def _suggest(
 ) -> str | None:
     """The likely intended spelling of a refused *when*: the first repair that reads."""
     read = _normalise(raw)
-    text = read.translate(_TYPOS)
+    text = _MONTH_LIST.sub(r"\1-\2", read.translate(_TYPOS))
     candidates = [text]
     for pattern, replacement in _REPAIRS:
         if pattern.fullmatch(text):
