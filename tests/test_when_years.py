@@ -36,7 +36,7 @@ from commedu import (
     qualified,
     to_ics,
 )
-from commedu.model.when import MAX_OCCURRENCES
+from commedu.model.when import MAX_OCCURRENCES, MAX_YEARS
 from tests import strategies as s
 from tests.icalcheck import parse_both
 
@@ -224,6 +224,24 @@ def test_the_years_of_a_yearly_when_are_checked() -> None:
     with pytest.raises(PlanError) as info:
         AcrossYears(Month(2012, 11), Month(2012, 12))
     assert info.value.problems[0].code == "span-order"
+
+
+def test_a_yearly_when_is_refused_over_too_many_years_before_it_is_read() -> None:
+    # 春节 every year is a lunar computation per year: over 1,100 years it took seconds
+    with pytest.raises(PlanError) as info:
+        parse_when("每年春节前后", 1900, last_year=2999)
+    problem = info.value.problems[0]
+    assert (problem.code, problem.params["count"], problem.params["limit"]) == (
+        "too-many-days",
+        1100,
+        MAX_YEARS,
+    )
+    longest = parse_when("每年3月", 2000, last_year=2000 + MAX_YEARS - 1)
+    assert isinstance(longest, Yearly)
+    assert len(longest.each) == MAX_YEARS
+    with pytest.raises(PlanError) as info:
+        Yearly(tuple(Month(y, 3) for y in range(2000, 2001 + MAX_YEARS)))
+    assert info.value.problems[0].code == "too-many-days"
 
 
 def test_the_end_of_a_year_in_any_year() -> None:

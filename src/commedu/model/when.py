@@ -30,6 +30,7 @@ from commedu.model.observances import SchoolHoliday, observance
 __all__ = [
     "DEFAULT_DAY_PARTS",
     "DEFAULT_ZONE",
+    "MAX_YEARS",
     "NEAR",
     "SCHOOL_HOLIDAY_NAMES",
     "AcrossYears",
@@ -1082,6 +1083,11 @@ class AcrossYears:
         return f"{self.first}-{year}年{self.last}"
 
 
+#: The most years a yearly *when* may span: every year is read on its own (an observance's date is
+#: a lunar computation), and no plan looks further ahead than a few five-year terms.
+MAX_YEARS = 30
+
+
 def _each_year(items: Iterable[When]) -> tuple[When, ...]:
     return sequence(items)
 
@@ -1100,6 +1106,8 @@ class Yearly:
     def __attrs_post_init__(self) -> None:
         if len(self.each) < 2:
             raise _fail("yearly-one-year", value=", ".join(map(str, self.each)))
+        if len(self.each) > MAX_YEARS:
+            raise _fail("too-many-days", value=str(self), count=len(self.each), limit=MAX_YEARS)
         said = str(self.each[0])
         for offset, when in enumerate(self.each):
             if isinstance(when, Session | Recurrence | Repeat | Weekly | Yearly):
@@ -1635,6 +1643,8 @@ def _parse_recurring(
             inner = f"年{inner}"
         if inner.startswith("每"):  # 每年每月 is 每月
             return _parse_recurring(inner, raw, first, last, holidays, parts)
+        if last - first + 1 > MAX_YEARS:  # refused before reading it in every year
+            raise _fail("too-many-days", value=raw, count=last - first + 1, limit=MAX_YEARS)
         each = tuple(_parse_one(inner, raw, y, holidays, parts) for y in range(first, last + 1))
         if isinstance(each[0], Session | Recurrence):
             raise _fail("yearly-not-yearly", value=str(each[0]))
