@@ -392,3 +392,25 @@ def test_any_text_near_the_new_spellings_is_a_when_or_a_problem(text: str, sever
         assert parse_when(str(when), 2011) == when
     assert parse_when(qualified(when), 2010, last_year=2016) == when
     assert len(occurrences(when)) <= MAX_OCCURRENCES
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("每年" * 20_000 + "3月", Yearly),
+        ("每周三" * 20_000, None),
+        ("1月-次年" * 20_000 + "1月", None),
+        ("7月" + "每周三下午" * 5_000, None),
+        ("1月-次年2月每周三" * 3_000, None),
+    ],
+)
+def test_a_long_repeated_spelling_is_read_or_refused_without_recursing(
+    text: str, read: type | None
+) -> None:
+    # each of these once went one call deeper per repetition: 60,000 characters overflowed
+    if read is not None:
+        assert isinstance(parse_when(text, 2011, last_year=2015), read)
+        return
+    with pytest.raises(PlanError) as info:
+        parse_when(text, 2011)
+    assert info.value.problems[0].code == "bad-when"

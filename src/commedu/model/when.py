@@ -1283,7 +1283,8 @@ _RE_WEEKLY = re.compile(
     rf"\s*(?P<part>上午|下午|晚上)?\s*(?:{_TIME}{_DASH}{_TIME})?"
 )
 _RE_WEEKDAY_RANGE = re.compile(rf"({_W})\s*(?:至|到|-|–|—|~)\s*{_WEEK}?({_W})")
-_RE_EVERY_YEAR = re.compile(r"每年(?:的)?\s*(\S.*)")
+#: 每年 once or more (每年每年3月 says it once too often), then what comes round.
+_RE_EVERY_YEAR = re.compile(r"(?:每年(?:的)?\s*)+(\S.*)")
 _RE_YEARS_PREFIX = re.compile(rf"(\d{{4}})\s*年?{_DASH}(\d{{4}})\s*年\s*(\S.*)")
 _RE_ACROSS = re.compile(rf"(.+?){_DASH}(?:次年|(\d{{4}})\s*年)\s*(\S.*)")
 #: 十一五 … 十五五: the national five-year plans and their years (十二五 is 2011–2015).
@@ -1599,6 +1600,8 @@ def _parse_weekly(
     if prefix:
         if first != last:
             return None  # a bounding span without its year, in a plan of several years
+        if "每" in prefix:  # a bound never comes round itself (and is read without recursing)
+            raise _fail("bad-when", value=raw, examples=_WEEKLY_EXAMPLES)
         bound = _parse_one(prefix, raw, first, holidays, parts)
         if isinstance(bound, Session | Recurrence | Repeat | Weekly | Yearly):
             raise _fail("bad-when", value=raw, examples=_WEEKLY_EXAMPLES)
@@ -1666,6 +1669,8 @@ def _parse_across(
 ) -> When:
     """``11月至次年2月``, ``11月-2012年2月``: a span over the turn of a year."""
     head, other, tail = match.groups()
+    if "年" in head or "年" in tail:  # each end is a month, part of one or a day
+        raise _fail("bad-when", value=raw, examples="'11月-次年2月', '11月15日至次年1月15日'")
     last_year = year + 1 if other is None else int(other)
     if last_year == year:  # 2011年3月-2011年5月 is an ordinary range
         return _parse_one(f"{head}-{tail}", raw, year, holidays, parts)
