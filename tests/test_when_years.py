@@ -328,6 +328,10 @@ def test_a_yearly_to_do_starts_and_falls_due_each_year() -> None:
     assert todo["DTSTART"].dt == date(2011, 12, 31)
     assert todo["DUE"].dt == date(2012, 1, 1)
     assert todo["RRULE"].to_ical() == b"FREQ=YEARLY;COUNT=5"
+    plan = _plan(Activity("march", "三月", plan_years("每年3月")))
+    data = to_ics(plan, stamp=datetime(2021, 1, 1, tzinfo=UTC), component="todo")
+    todo = parse_both(data)[0].walk("VTODO")[0]
+    assert (todo["DTSTART"].dt, todo["DUE"].dt) == (date(2011, 3, 1), date(2011, 3, 31))
 
 
 # -- properties ---------------------------------------------------------------------------------
