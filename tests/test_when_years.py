@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import itertools
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from commedu import (
+    DEFAULT_ZONE,
     AcrossYears,
     Activity,
     DateSpan,
@@ -29,13 +31,16 @@ from commedu import (
     Township,
     Yearly,
     YearSpan,
+    dump_plan,
     dumps_plan,
+    load_plan,
     loads_plan,
     occurrences,
     parse_when,
     qualified,
     to_ics,
 )
+from commedu.cli import EXIT_OK, main
 from commedu.model.when import MAX_OCCURRENCES, MAX_YEARS
 from tests import strategies as s
 from tests.icalcheck import parse_both
@@ -418,3 +423,78 @@ def test_a_long_repeated_spelling_is_read_or_refused_without_recursing(
     with pytest.raises(PlanError) as info:
         parse_when(text, 2011)
     assert info.value.problems[0].code == "bad-when"
+
+
+_PLAN_FILE = """\
+id = "shiyan-2011"
+year = 2011
+last_year = 2015
+title = "实验镇社区教育“十二五”规划"
+
+[township]
+name = "实验镇"
+district = ""
+city = ""
+province = "山东省"
+
+[schedule]
+
+[[schedule.activities]]
+id = "week"
+title = "全民终身学习活动周"
+when = "每年10月下旬至11月上旬"
+
+[[schedule.activities]]
+id = "review"
+title = "年度总结"
+when = "每年底前"
+
+[[schedule.activities]]
+id = "quarterly"
+title = "季度例会"
+when = "2011-2015年每季度"
+
+[[schedule.activities]]
+id = "winter"
+title = "冬春农闲培训"
+when = "2011年11月-2012年2月"
+
+[[schedule.activities]]
+id = "class"
+title = "老年课堂"
+when = "每周二、四 8:30—11:00"
+
+[[schedule.activities]]
+id = "summer"
+title = "暑期课堂"
+when = "2013年7月13日至8月18日每周二、四 8:30—11:00"
+
+[[schedule.activities]]
+id = "whole"
+title = "学习型乡镇建设"
+when = "“十二五”期间"
+"""
+
+
+def test_a_five_year_plan_file_validates_and_exports_with_its_own_words(tmp_path: Path) -> None:
+    source = tmp_path / "plan.toml"
+    source.write_text(_PLAN_FILE, encoding="utf-8")
+    assert main(["validate", str(source)]) == EXIT_OK
+    plan = load_plan(source)
+    kinds = [type(a.when).__name__ for a in plan.activities]
+    assert kinds == ["Yearly", "Yearly", "Repeat", "AcrossYears", "Weekly", "Weekly", "YearSpan"]
+    assert plan.activities[0].wording == "每年10月下旬至11月上旬"
+    written = tmp_path / "again.toml"
+    dump_plan(plan, written)
+    assert load_plan(written) == plan
+    calendar = tmp_path / "plan.ics"
+    assert main(["ics", str(source), "-o", str(calendar)]) == EXIT_OK
+    events = {
+        str(e["UID"]).split("@")[0]: e for e in parse_both(calendar.read_bytes())[0].walk("VEVENT")
+    }
+    assert events["week"]["RRULE"].to_ical() == b"FREQ=YEARLY;COUNT=5"
+    assert events["class"]["RRULE"].to_ical() == (b"FREQ=WEEKLY;UNTIL=20151231T155959Z;BYDAY=TU,TH")
+    assert events["summer"].start == datetime(2013, 7, 16, 8, 30, tzinfo=DEFAULT_ZONE)
+    assert "时间：2013年7月13日至8月18日每周二、四 8:30—11:00" in str(
+        events["summer"]["DESCRIPTION"]
+    )
