@@ -1,7 +1,7 @@
 """*When* an activity happens: the closed family of precisions a 配档表 mixes.
 
-A real schedule says "4月", "7-8月", "4月下旬", "5月前", "3月8日", or gives a timed session or a
-weekly recurrence. Each is its own frozen type so that consumers (calendars, rules, a future
+A real schedule says "4月", "7-8月", "4月下旬", "5月前", "3月8日", "每周二、四 8:30—11:00",
+"每年3月", or gives a timed session or a recurrence. Each is its own frozen type so that consumers (calendars, rules, a future
 ledger) can ``match`` on it instead of re-parsing text, and each knows the dates it covers.
 """
 
@@ -1708,11 +1708,14 @@ def parse_when(
 
     Accepts the Chinese spellings of 配档表 (``4月``, ``7-8月``, ``4月下旬``, ``5月前``, ``3月8日``,
     ``全年``, ``第三季度``, ``10月下旬至11月上旬``, ``9月第2周``, ``每周三``, ``春节前后``,
-    ``暑假期间``, ``3月5日学雷锋日``, ``十月``, ``9月份``, ``2024年3月``), ISO 8601 and a recurrence
+    ``暑假期间``, ``3月5日学雷锋日``, ``十月``, ``9月份``, ``2024年3月``, ``11月至次年2月``), weekly
+    classes (``每周二、四 8:30—11:00``, ``7月13日至8月18日每周三下午``), ISO 8601 and a recurrence
     (a session followed by ``RRULE:…``); docs/reference/when.md lists every form. ``holidays`` are
-    the plan's school holidays, which 暑假 and 寒假 need. A plan spanning years must say which year
-    (``2013年3月``). ``str()`` of any result parses back to an equal value in its year;
-    :func:`qualified` does so in any plan that holds the year. A refused *when* carries the likely
+    the plan's school holidays, which 暑假 and 寒假 need; ``day_parts`` the clock times of 上午,
+    下午 and 晚上. A plan spanning years must say which year a *when* that happens once is in
+    (``2013年3月``); what comes round every year needs none (``每年3月``, ``每季度``,
+    ``十二五期间``). ``str()`` of any result parses back to an equal value in its years;
+    :func:`qualified` does so in any plan that holds them. A refused *when* carries the likely
     intended spelling as its problem's ``suggestion``.
     """
     check_arguments(
