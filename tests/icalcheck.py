@@ -14,7 +14,7 @@ from dateutil.rrule import rrulestr
 from ical.calendar import Calendar as IcalCalendar
 from ical.calendar_stream import IcsCalendarStream
 
-from commedu import Activity, Every, Plan, Recurrence, Repeat, Session
+from commedu import DEFAULT_ZONE, Activity, Every, Plan, Recurrence, Repeat, Session, Weekly
 
 
 def rfc_text(text: str) -> str:
@@ -129,12 +129,38 @@ def check_events(plan: Plan, activities: tuple[Activity, ...], data: bytes) -> N
             assert [d.date() for d in occurrences(midnight, rule, [])] == days
             assert other.rrule is not None
             assert [d.date() for d in occurrences(midnight, other.rrule.as_rrule_str(), [])] == days
+        elif isinstance(when, Weekly):
+            check_weekly(event, other, when)
         else:
             span = when.span
             assert type(event.start) is date
             assert event.start == other.dtstart == span.first
             assert event.end == other.dtend == span.last + timedelta(days=1)
             assert str(event["TRANSP"]) == "TRANSPARENT"
+
+
+def check_weekly(event: icalendar.Event, other: object, when: Weekly) -> None:
+    """A weekly class is one item on its first class day, recurring on every class day."""
+    within = when.within
+    every_day = (within.first + timedelta(days=n) for n in range(within.days))
+    days = [d for d in every_day if d.weekday() in when.weekdays]
+    rule = event["RRULE"].to_ical().decode()
+    other_rule = other.rrule.as_rrule_str()  # type: ignore[attr-defined]
+    if when.clock is None:
+        assert type(event.start) is date
+        assert event.start == other.dtstart == days[0]  # type: ignore[attr-defined]
+        assert event.end == days[0] + timedelta(days=1)
+        assert str(event["TRANSP"]) == "TRANSPARENT"
+        midnight = datetime.combine(days[0], time())
+        assert [d.date() for d in occurrences(midnight, rule, [])] == days
+        assert [d.date() for d in occurrences(midnight, other_rule, [])] == days
+        return
+    starts = [datetime.combine(d, when.clock.start, tzinfo=DEFAULT_ZONE) for d in days]
+    assert event.start == other.dtstart == starts[0]  # type: ignore[attr-defined]
+    assert event.end == starts[0] + when.clock.duration
+    assert str(event["TRANSP"]) == "OPAQUE"
+    assert occurrences(event.start, rule, []) == starts
+    assert occurrences(event.start, other_rule, []) == starts
 
 
 def _as_list(value: object) -> list[icalendar.prop.vDDDLists]:

@@ -11,13 +11,18 @@ from zoneinfo import ZoneInfo
 from hypothesis import strategies as st
 
 from commedu import (
+    DEFAULT_DAY_PARTS,
     DEFAULT_ZONE,
     OBSERVANCES,
+    AcrossYears,
     Activity,
+    ClockRange,
     Commitments,
     Comparator,
     CountRange,
+    DateSpan,
     Day,
+    DayPart,
     DayRange,
     Deadline,
     Department,
@@ -37,6 +42,7 @@ from commedu import (
     Place,
     PlaceKind,
     Plan,
+    PlanError,
     Recurrence,
     Repeat,
     Resources,
@@ -48,8 +54,10 @@ from commedu import (
     Task,
     Township,
     UnitKind,
+    Weekly,
     WeekOfMonth,
     When,
+    Yearly,
     parse_when,
 )
 from commedu.model.ledger import Evidence, Record
@@ -188,6 +196,43 @@ occasion_texts = st.sampled_from(
 )
 
 
+@st.composite
+def clock_ranges(draw: st.DrawFn) -> ClockRange:
+    start = draw(st.integers(6 * 60, 21 * 60))
+    end = min(start + draw(st.integers(15, 4 * 60)), 23 * 60 + 59)
+    return ClockRange(time(start // 60, start % 60), time(end // 60, end % 60))
+
+
+@st.composite
+def weeklies(draw: st.DrawFn, year: int, last_year: int | None = None) -> When:
+    """A weekly class in ``year`` (whole years up to ``last_year``, or a span of ``year``).
+
+    A single weekday all year without a clock time is a :class:`Repeat`, which this gives then.
+    """
+    last = year if last_year is None else last_year
+    # At most the bound's class days: seven weekdays fit one year, one weekday nineteen.
+    weekdays = draw(
+        st.lists(
+            st.integers(0, 6), min_size=1, max_size=max(1, 18 // (last - year + 1)), unique=True
+        )
+    )
+    if last == year and draw(st.booleans()):
+        first = draw(st.dates(date(year, 1, 1), date(year, 12, 25)))
+        # A week or more, so every weekday has a class in it.
+        within = DateSpan(first, draw(st.dates(first + timedelta(days=6), date(year, 12, 31))))
+    else:
+        within = DateSpan(date(year, 1, 1), date(last, 12, 31))
+    match draw(st.sampled_from(["clock", "part", "day"])):
+        case "clock":
+            return Weekly(within, weekdays, draw(clock_ranges()))
+        case "part":
+            part = draw(st.sampled_from(DayPart))
+            return Weekly(within, weekdays, DEFAULT_DAY_PARTS.clock(part), part)
+    if len(weekdays) == 1 and within == DateSpan(date(year, 1, 1), date(last, 12, 31)):
+        return Repeat(year, Every.WEEK, weekdays[0], last if last > year else None)
+    return Weekly(within, weekdays)
+
+
 def new_whens(year: int) -> st.SearchStrategy[When]:
     """The kinds beyond months, days and sessions: periods, mixed ranges, repeats, occasions."""
     return st.one_of(
@@ -197,6 +242,52 @@ def new_whens(year: int) -> st.SearchStrategy[When]:
         repeats.map(lambda r: Repeat(year, *r)),
         occasion_texts.map(lambda text: parse_when(text, year)),
         st.builds(LabelledDay, days_in(year), labels),
+        weeklies(year),
+    )
+
+
+def _in_year(when: When, year: int) -> When | None:
+    """``when``'s spelling read in ``year``, or None where that year has no such day."""
+    try:
+        return parse_when(str(when), year)
+    except PlanError:
+        return None  # 2月29日, or a week of the month that year does not have
+
+
+@st.composite
+def yearlies(draw: st.DrawFn, first: int, last: int) -> Yearly:
+    """A *when* of one year again in each of ``first``–``last``: ``每年3月``, ``每年春节前后``."""
+    inner = draw(
+        whens(first).filter(
+            lambda w: (
+                not isinstance(w, Session | Recurrence | Repeat | Weekly)
+                and all(_in_year(w, y) is not None for y in range(first, last + 1))
+            )
+        )
+    )
+    return Yearly(tuple(parse_when(str(inner), y) for y in range(first, last + 1)))
+
+
+@st.composite
+def across_years(draw: st.DrawFn, year: int) -> AcrossYears:
+    """A span over the turn of ``year`` into the next (or the one after): ``11月-次年2月``."""
+
+    def end(y: int) -> st.SearchStrategy[Month | MonthPart | Day]:
+        return st.one_of(
+            months.map(lambda m: Month(y, m)),
+            st.builds(MonthPart, st.just(y), months, st.sampled_from(Part)),
+            days_in(y).map(Day),
+        )
+
+    return AcrossYears(draw(end(year)), draw(end(year + draw(st.sampled_from([1, 1, 2])))))
+
+
+def period_whens(first: int, last: int) -> st.SearchStrategy[When]:
+    """What a plan of the years ``first``–``last`` (``last`` > ``first``) writes without a year."""
+    return st.one_of(
+        yearlies(first, last),
+        st.sampled_from([Every.MONTH, Every.QUARTER]).map(lambda e: Repeat(first, e, None, last)),
+        weeklies(first, last),
     )
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given
+from dateutil.rrule import rrulestr
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from commedu import (
@@ -23,6 +25,7 @@ from commedu import (
     Session,
     parse_when,
 )
+from commedu.model.when import MAX_OCCURRENCES
 from tests import strategies as s
 
 SH = DEFAULT_ZONE
@@ -105,6 +108,34 @@ def test_date_until_becomes_utc_end_of_local_day() -> None:
     )
     assert when.rule == "FREQ=DAILY;UNTIL=20210303T155959Z"
     assert len(when.occurrences()) == 3
+
+
+def test_the_dateutil_rule_stops_where_the_occurrences_do() -> None:
+    # Leap days from 2024 with a COUNT of 1000: dateutil alone would search for them until the
+    # year 6000; the plan's occurrences stop within the bound, and so does the rule it hands out.
+    start = datetime(2024, 2, 29, 10, tzinfo=SH)
+    when = Recurrence(start, timedelta(hours=1), "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29;COUNT=1000")
+    given_out = list(when.rrule())
+    assert tuple(given_out) == when.occurrences()
+    assert len(given_out) <= MAX_OCCURRENCES
+    unbounded = rrulestr(when.rule, dtstart=start)
+    assert len(list(itertools.islice(unbounded, len(given_out) + 1))) == len(given_out) + 1
+
+
+def test_the_dateutil_rule_keeps_an_excluded_last_day() -> None:
+    # EXDATE is the value's own: the rule still ends on the rule's last day, not the last kept.
+    when = parse_when("2021-03-01T16:30/PT1H RRULE:FREQ=DAILY;COUNT=3 EXDATE:20210303", 2021)
+    assert isinstance(when, Recurrence)
+    assert [dt.day for dt in when.rrule()] == [1, 2, 3]
+    assert [dt.day for dt in when.occurrences()] == [1, 2]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_the_dateutil_rule_of_any_recurrence_gives_its_occurrences(data: st.DataObject) -> None:
+    when = data.draw(s.recurrences(data.draw(s.years)))
+    excluded = set(when.exdates)
+    assert tuple(dt for dt in when.rrule() if dt.date() not in excluded) == when.occurrences()
 
 
 @pytest.mark.parametrize(

@@ -85,9 +85,14 @@ if TYPE_CHECKING:
     from commedu.model.targets import Comparator, Target
     from commedu.model.text import Text
     from commedu.model.when import (
+        DEFAULT_DAY_PARTS,
         DEFAULT_ZONE,
+        AcrossYears,
+        ClockRange,
         DateSpan,
         Day,
+        DayPart,
+        DayParts,
         DayRange,
         Deadline,
         Every,
@@ -104,9 +109,12 @@ if TYPE_CHECKING:
         Relation,
         Repeat,
         Session,
+        Weekly,
         WeekOfMonth,
         When,
+        Yearly,
         YearSpan,
+        occurrences,
         parse_when,
         qualified,
     )
@@ -119,6 +127,14 @@ if TYPE_CHECKING:
 # exporter pull in cattrs, icalendar and importlib.metadata. So `import commedu` and
 # `commedu --version` stay fast and a command never pays for another's dependencies.
 _LAZY: dict[str, str] = {
+    "occurrences": "commedu.model.when",
+    "Yearly": "commedu.model.when",
+    "Weekly": "commedu.model.when",
+    "DayParts": "commedu.model.when",
+    "DayPart": "commedu.model.when",
+    "ClockRange": "commedu.model.when",
+    "AcrossYears": "commedu.model.when",
+    "DEFAULT_DAY_PARTS": "commedu.model.when",
     "Reminders": "commedu.model.reminders",
     "CalendarDefaults": "commedu.model.reminders",
     "Evidence": "commedu.model.ledger",
@@ -230,13 +246,16 @@ _LAZY: dict[str, str] = {
 }
 
 __all__ = [
+    "DEFAULT_DAY_PARTS",
     "DEFAULT_ZONE",
     "ENTRY_POINT_GROUP",
     "OBSERVANCES",
     "PLACEHOLDERS",
+    "AcrossYears",
     "Activity",
     "Assessment",
     "CalendarDefaults",
+    "ClockRange",
     "CommeduError",
     "Commitments",
     "Comparator",
@@ -245,6 +264,8 @@ __all__ = [
     "DataFileError",
     "DateSpan",
     "Day",
+    "DayPart",
+    "DayParts",
     "DayRange",
     "Deadline",
     "Department",
@@ -314,8 +335,10 @@ __all__ = [
     "Township",
     "UnitKind",
     "WeekOfMonth",
+    "Weekly",
     "When",
     "YearSpan",
+    "Yearly",
     "__version__",
     "assess",
     "check",
@@ -337,6 +360,7 @@ __all__ = [
     "loads_profile",
     "make_app",
     "observance",
+    "occurrences",
     "parse_profile",
     "parse_when",
     "qualified",

@@ -495,6 +495,47 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "district-participants": {"en": "Participants", "zh": "参与人次"},
     "district-training-rate": {"en": "Training rate", "zh": "培训率"},
     "district-failed": {"en": "Failed rules", "zh": "未通过规则"},
+    # -- weekly classes, yearly work, spans over the turn of a year, five-year terms -------------
+    "bad-clock": {
+        "en": "{value} is not a clock time a class can start or end at; write hours and minutes in local time, e.g. 8:30",
+        "zh": "{value} 不是可用的上课时刻；请写本地时间的时和分，如 8:30",
+    },
+    "bad-weekdays": {
+        "en": "{value} are not weekdays; give one or more of 0 (Monday) to 6 (Sunday), e.g. 每周二、四",
+        "zh": "{value} 不是星期几；请给出 0（周一）至 6（周日）中的一个或几个，如 每周二、四",
+    },
+    "bad-weekdays-part": {
+        "en": "a weekly class held in the {part} needs that part's clock times; give them with the part, as parse_when does",
+        "zh": "{part}上课的每周课程需要该时段的起止时刻；请与时段一并给出，parse_when 即如此",
+    },
+    "weekly-is-repeat": {
+        "en": "{value!r} is one weekday all year without a clock time, which is a Repeat; write Repeat(year, Every.WEEK, weekday)",
+        "zh": "{value!r} 是全年每周一天且无具体时刻，应写作 Repeat(year, Every.WEEK, weekday)",
+    },
+    "too-many-days": {
+        "en": "{value!r} comes round {count} times; a plan's *when* may come round at most {limit} times, so give it a shorter span or fewer days",
+        "zh": "{value!r} 共 {count} 次；计划中一项时间至多 {limit} 次，请缩短时段或减少日子",
+    },
+    "weekly-empty": {
+        "en": "{value!r} has no class day: none of its weekdays falls in its span; check the dates and the weekdays",
+        "zh": "{value!r} 没有任何一次课：所列星期几都不在其时段内；请核对日期和星期几",
+    },
+    "yearly-one-year": {
+        "en": "{value!r} is in one year only; a yearly *when* is in two years or more, so write it on its own",
+        "zh": "{value!r} 只在一年之内；每年的时间至少跨两年，请直接写该时间",
+    },
+    "yearly-not-yearly": {
+        "en": "{value!r} already says its own dates or repeats; write it without 每年",
+        "zh": "{value!r} 已写明具体日期或自身重复；请去掉“每年”",
+    },
+    "yearly-not-same": {
+        "en": "{value!r} is not {first!r} in {year}; a yearly *when* is the same *when* in each consecutive year",
+        "zh": "{value!r} 不是 {year} 年的 {first!r}；每年的时间须在连续各年相同",
+    },
+    "five-year-term": {
+        "en": "{value!r} means {first}–{last}, but the plan covers {year}; write the years instead, e.g. '{first}-{last}年'",
+        "zh": "{value!r} 指 {first}—{last} 年，而本计划为 {year} 年；请直接写年份，如 '{first}-{last}年'",
+    },
     # -- hostile plan text: bounded recurrences, clean titles ------------------------------------
     "too-many-occurrences": {
         "en": "the recurrence {value!r} comes round more than {limit} times; a plan's recurrence may have at most {limit} occurrences, so give a smaller COUNT, an earlier UNTIL or a larger INTERVAL",

@@ -121,10 +121,13 @@ def _value(value: Value) -> str:
     return _list(value)
 
 
-def _list(values: Sequence[str] | Sequence[datetime]) -> str:
+def _list(values: Sequence[str] | Sequence[datetime] | Sequence[date]) -> str:
     texts = [v for v in values if isinstance(v, str)]
     if len(texts) == len(values):
         return ":" + ",".join(_escape(t) for t in texts)
+    if not any(isinstance(v, datetime) for v in values):
+        days = [v for v in values if isinstance(v, date)]
+        return ";VALUE=DATE:" + ",".join(f"{d.year:04}{d.month:02}{d.day:02}" for d in days)
     times = [v for v in values if isinstance(v, datetime)]
     # One TZID for the list, as icalendar writes it: all values share DTSTART's zone.
     parameters = suffix = ""

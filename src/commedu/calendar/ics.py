@@ -46,7 +46,7 @@ from commedu.model.fieldcheck import define
 from commedu.model.parts import Activity, Department, Station
 from commedu.model.plan import Plan
 from commedu.model.reminders import Reminders
-from commedu.model.when import DEFAULT_ZONE, Recurrence, Session
+from commedu.model.when import DEFAULT_ZONE, Recurrence, Session, Weekly
 
 __all__ = [
     "ComponentKind",
@@ -373,6 +373,8 @@ def _zones(activities: Iterable[Activity]) -> list[ZoneInfo]:
     for activity in activities:
         if isinstance(activity.when, Session | Recurrence) and not _is_utc(activity.when.zone):
             zones.setdefault(activity.when.zone.key, activity.when.zone)
+        elif isinstance(activity.when, Weekly) and activity.when.clock is not None:
+            zones.setdefault(DEFAULT_ZONE.key, DEFAULT_ZONE)  # a weekly class's times are local
     return [zones[key] for key in sorted(zones)]
 
 

@@ -21,6 +21,7 @@ from commedu.model.plan import Plan
 from commedu.model.reminders import Reminders
 from commedu.model.when import (
     DEFAULT_ZONE,
+    AcrossYears,
     Day,
     DayRange,
     Deadline,
@@ -34,8 +35,10 @@ from commedu.model.when import (
     Recurrence,
     Repeat,
     Session,
+    Weekly,
     WeekOfMonth,
     When,
+    Yearly,
     YearSpan,
 )
 
@@ -81,9 +84,9 @@ class Alarm:
     description: str
 
 
-#: A property's value: TEXT, INTEGER, DATE, DATE-TIME, a list of TEXT or DATE-TIME, a rule, an
+#: A property's value: TEXT, INTEGER, DATE, DATE-TIME, a list of TEXT, DATE or DATE-TIME, a rule, an
 #: address, or an alarm (a component inside the item).
-Value = str | int | date | datetime | list[str] | list[datetime] | RRule | Uri | Alarm
+Value = str | int | date | datetime | list[str] | list[datetime] | list[date] | RRule | Uri | Alarm
 Property = tuple[str, Value]
 
 
@@ -157,6 +160,8 @@ def _ahead(remind: Reminders, when: When) -> timedelta | None:
             return remind.day
         case Session() | Recurrence():
             return remind.session
+        case Weekly():
+            return remind.day if when.clock is None else remind.session
     return None
 
 
@@ -230,6 +235,51 @@ _LAST_MINUTE = time(23, 59)
 _UNTIL_DAY = re.compile(r"(UNTIL=\d{8})(?=;|$)")
 
 
+def _weekly(when: Weekly, component: ComponentKind) -> list[Property]:
+    """The first class, recurring on the class days until the last: timed, or all-day."""
+    rule: Property = ("RRULE", RRule(when.rule))
+    first = when.days()[0]
+    if when.clock is not None:
+        start = datetime.combine(first, when.clock.start, tzinfo=DEFAULT_ZONE)
+        end = end_of(start, when.clock.duration)
+        if component == "todo":
+            return [("DTSTART", start), ("DUE", end), rule]
+        return [("DTSTART", start), ("DTEND", end), ("TRANSP", "OPAQUE"), rule]
+    if component == "todo":
+        # as for a repeat: floating times from the start of each day to 23:59, due on its own day
+        until = RRule(_UNTIL_DAY.sub(r"\1T235900", when.rule))
+        return [
+            ("DTSTART", datetime.combine(first, time())),
+            ("DUE", datetime.combine(first, _LAST_MINUTE)),
+            ("RRULE", until),
+        ]
+    return [
+        ("DTSTART", first),
+        ("DTEND", first + timedelta(days=1)),
+        ("TRANSP", "TRANSPARENT"),
+        rule,
+    ]
+
+
+def _yearly(when: Yearly, component: ComponentKind) -> list[Property]:
+    """The first year's window, again each year: by a yearly rule where every year's window is
+    the first moved by whole years, otherwise on each year's first day (RDATE)."""
+    spans = [each.span for each in when.each]
+    first = spans[0]
+    if component == "todo":
+        # A recurring to-do needs DTSTART, and DUE after it.
+        due = first.last if first.first < first.last else first.end
+        found: list[Property] = [("DTSTART", first.first), ("DUE", due)]
+    else:
+        found = [("DTSTART", first.first), ("DTEND", first.end), ("TRANSP", "TRANSPARENT")]
+    if all(
+        (s.first.month, s.first.day, s.days) == (first.first.month, first.first.day, first.days)
+        for s in spans
+    ):
+        return [*found, ("RRULE", RRule(f"FREQ=YEARLY;COUNT={len(spans)}"))]
+    return [*found, ("RDATE", [s.first for s in spans[1:]])]
+
+
 #: One conversion per kind of *when*: its start, end or due, and repetition.
 _WHEN: dict[type, Callable[[Any, ComponentKind], list[Property]]] = {
     Session: _timed,
@@ -247,6 +297,9 @@ _WHEN: dict[type, Callable[[Any, ComponentKind], list[Property]]] = {
     Occasion: _window,
     LabelledDay: _window,
     YearSpan: _window,
+    AcrossYears: _window,
+    Weekly: _weekly,
+    Yearly: _yearly,
 }
 
 

@@ -1,7 +1,7 @@
 """*When* an activity happens: the closed family of precisions a 配档表 mixes.
 
-A real schedule says "4月", "7-8月", "4月下旬", "5月前", "3月8日", or gives a timed session or a
-weekly recurrence. Each is its own frozen type so that consumers (calendars, rules, a future
+A real schedule says "4月", "7-8月", "4月下旬", "5月前", "3月8日", "每周二、四 8:30—11:00",
+"每年3月", or gives a timed session or a recurrence. Each is its own frozen type so that consumers (calendars, rules, a future
 ledger) can ``match`` on it instead of re-parsing text, and each knows the dates it covers.
 """
 
@@ -29,11 +29,17 @@ from commedu.model.fieldcheck import define, sequence
 from commedu.model.observances import SchoolHoliday, observance
 
 __all__ = [
+    "DEFAULT_DAY_PARTS",
     "DEFAULT_ZONE",
+    "MAX_YEARS",
     "NEAR",
     "SCHOOL_HOLIDAY_NAMES",
+    "AcrossYears",
+    "ClockRange",
     "DateSpan",
     "Day",
+    "DayPart",
+    "DayParts",
     "DayRange",
     "Deadline",
     "Every",
@@ -51,8 +57,12 @@ __all__ = [
     "Repeat",
     "Session",
     "WeekOfMonth",
+    "Weekly",
     "When",
+    "YearEnd",
     "YearSpan",
+    "Yearly",
+    "occurrences",
     "parse_when",
     "qualified",
     "when_year",
@@ -395,6 +405,7 @@ def _check_rule_parts(rule: str, parts: dict[str, str]) -> None:
         raise _fail("too-many-occurrences", value=rule, limit=MAX_OCCURRENCES)
 
 
+_TICK = timedelta(microseconds=1)
 #: The Gregorian calendar repeats every 400 years, weekdays and leap days included.
 _CYCLE = 400
 #: How many years past its start a recurrence is followed: far beyond any plan's years.
@@ -499,9 +510,17 @@ class Recurrence:
         object.__setattr__(self, "_occurrences", kept)
 
     def rrule(self) -> rrule:
+        """The ``dateutil`` rule, ending at the last start :meth:`occurrences` counts.
+
+        Bounded like everything else that expands the rule: iterating it yields at most
+        :data:`MAX_OCCURRENCES` starts and never searches past the last one, however the rule
+        reads (a COUNT its filters reach only over millennia stops where :meth:`occurrences`
+        does). Excluded days are not applied: they are :attr:`exdates`.
+        """
         parsed = rrulestr(self.rule, dtstart=self.start)
         assert isinstance(parsed, rrule)
-        return parsed
+        last = _expand(self.rule, self.start, MAX_OCCURRENCES)[-1]
+        return parsed.replace(count=None, until=last)
 
     def occurrences(self) -> tuple[datetime, ...]:
         """Every start time the rule gives, without the excluded days."""
@@ -701,15 +720,18 @@ _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 @define
 class Repeat:
-    """Work that comes round all year without a clock time: ``每月``, ``每季度``, ``每周三``.
+    """Work that comes round without a clock time: ``每月``, ``每季度``, ``每周三``.
 
     A calendar shows it as an all-day item that recurs: on the 1st of each month, the 1st of each
-    quarter, or every given weekday (Monday = 0); it covers the whole year.
+    quarter, or every given weekday (Monday = 0). It covers the whole year, or every year from
+    ``year`` to ``last_year`` in a plan that spans several.
     """
 
     year: int
     every: Every
     weekday: int | None = None
+    #: the last year it comes round in, for a plan spanning several; None for ``year`` alone
+    last_year: int | None = None
 
     def __attrs_post_init__(self) -> None:
         _check_year(self.year)
@@ -717,11 +739,28 @@ class Repeat:
             self.weekday is None or 0 <= self.weekday <= 6
         ):
             raise _fail("bad-when", value=str(self), examples="'每周三', '每月', '每季度'")
+        if self.last_year is not None:
+            _check_year(self.last_year)
+            if self.last_year <= self.year:
+                raise _fail("span-order", first=f"{self.year}年", last=f"{self.last_year}年")
+        years = self.until - self.year + 1
+        match self.every:
+            case Every.WEEK:
+                count = _count_class_days(self.span, (self.weekday or 0,))
+            case _:
+                count = years * (12 if self.every is Every.MONTH else 4)
+        if count > MAX_OCCURRENCES:
+            raise _fail("too-many-days", value=str(self), count=count, limit=MAX_OCCURRENCES)
+
+    @property
+    def until(self) -> int:
+        """The last year it comes round in."""
+        return self.year if self.last_year is None else self.last_year
 
     @property
     def rule(self) -> str:
         """The RFC 5545 RRULE of the days it comes round on, for an all-day DTSTART."""
-        until = f"UNTIL={self.year}1231"
+        until = f"UNTIL={self.until}1231"
         match self.every:
             case Every.MONTH:
                 return f"FREQ=MONTHLY;{until}"
@@ -732,20 +771,210 @@ class Repeat:
                 return f"FREQ=WEEKLY;BYDAY={_BYDAY[self.weekday]};{until}"
 
     def days(self) -> tuple[date, ...]:
-        """Every day it comes round on."""
-        start = date(self.year, 1, 1)
-        if self.weekday is not None:
-            start += timedelta(days=(self.weekday - start.weekday()) % 7)
-        return tuple(d.date() for d in rrulestr(self.rule, dtstart=datetime.combine(start, time())))
+        """Every day it comes round on (at most 53 a year, so a few hundred in a long plan)."""
+        years = range(self.year, self.until + 1)
+        match self.every:
+            case Every.MONTH:
+                return tuple(date(y, m, 1) for y in years for m in range(1, 13))
+            case Every.QUARTER:
+                return tuple(date(y, m, 1) for y in years for m in (1, 4, 7, 10))
+            case Every.WEEK:
+                assert self.weekday is not None
+                return _class_days(self.span, (self.weekday,))
 
     @property
     def span(self) -> DateSpan:
-        return DateSpan(date(self.year, 1, 1), date(self.year, 12, 31))
+        return DateSpan(date(self.year, 1, 1), date(self.until, 12, 31))
 
     def __str__(self) -> str:
         if self.weekday is None:
             return self.every.value
         return f"每周{_WEEKDAYS[self.weekday]}"
+
+
+def _class_days(within: DateSpan, weekdays: Sequence[int]) -> tuple[date, ...]:
+    """The days of ``within`` that fall on one of ``weekdays`` (Monday = 0), in order."""
+    days: list[date] = []
+    for weekday in weekdays:
+        day = within.first + timedelta(days=(weekday - within.first.weekday()) % 7)
+        while day <= within.last:
+            days.append(day)
+            day += timedelta(days=7)
+    return tuple(sorted(days))
+
+
+def _count_class_days(within: DateSpan, weekdays: Sequence[int]) -> int:
+    """How many days :func:`_class_days` gives, counted without listing them."""
+    count = 0
+    for weekday in weekdays:
+        first = within.first + timedelta(days=(weekday - within.first.weekday()) % 7)
+        if first <= within.last:
+            count += (within.last - first).days // 7 + 1
+    return count
+
+
+class DayPart(enum.Enum):
+    """A part of the day a weekly class is held in: ``每周三下午``."""
+
+    MORNING = "上午"
+    AFTERNOON = "下午"
+    EVENING = "晚上"
+
+
+def _clock_text(moment: time) -> str:
+    return f"{moment.hour}:{moment.minute:02d}"
+
+
+@define(order=True)
+class ClockRange:
+    """Local clock times a class starts and ends at, the same day: ``8:30–11:00``."""
+
+    start: time
+    end: time
+
+    def __attrs_post_init__(self) -> None:
+        for moment in (self.start, self.end):
+            if moment.tzinfo is not None or moment.second or moment.microsecond:
+                raise _fail("bad-clock", value=moment.isoformat())
+        if self.start >= self.end:
+            raise _fail("span-order", first=_clock_text(self.start), last=_clock_text(self.end))
+
+    @property
+    def duration(self) -> timedelta:
+        day = date(2000, 1, 1)
+        return datetime.combine(day, self.end) - datetime.combine(day, self.start)
+
+    def __str__(self) -> str:
+        return f"{_clock_text(self.start)}–{_clock_text(self.end)}"
+
+
+@define
+class DayParts:
+    """The clock times 上午, 下午 and 晚上 stand for; a plan may set its own."""
+
+    morning: ClockRange = ClockRange(time(8, 30), time(11, 30))
+    afternoon: ClockRange = ClockRange(time(14, 30), time(17, 30))
+    evening: ClockRange = ClockRange(time(19), time(21))
+
+    def clock(self, part: DayPart) -> ClockRange:
+        match part:
+            case DayPart.MORNING:
+                return self.morning
+            case DayPart.AFTERNOON:
+                return self.afternoon
+            case DayPart.EVENING:
+                return self.evening
+
+
+#: 上午 8:30–11:30, 下午 14:30–17:30, 晚上 19:00–21:00 unless a plan says otherwise.
+DEFAULT_DAY_PARTS = DayParts()
+
+
+def _weekdays(days: Iterable[int]) -> tuple[int, ...]:
+    items = sequence(days)
+    if isinstance(items, tuple) and all(type(day) is int for day in items):
+        return tuple(sorted(set(items)))
+    return items  # not weekdays: the field's type check names it
+
+
+def _weekday_words(weekdays: Sequence[int]) -> str:
+    """``二、四``, ``一至五``: runs of three or more days joined by 至, the rest by 、."""
+    runs: list[list[int]] = []
+    for day in weekdays:
+        if runs and runs[-1][-1] == day - 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    words = []
+    for run in runs:
+        if len(run) >= 3:
+            words.append(f"{_WEEKDAYS[run[0]]}至{_WEEKDAYS[run[-1]]}")
+        else:
+            words += [_WEEKDAYS[day] for day in run]
+    return "、".join(words)
+
+
+def _whole_years(span: DateSpan) -> bool:
+    return (span.first.month, span.first.day, span.last.month, span.last.day) == (1, 1, 12, 31)
+
+
+def _days_words(span: DateSpan) -> str:
+    """A span of days as a plan writes it, read back in the year of its first day."""
+    if span.first == span.last:
+        return _chinese_day(span.first)
+    if span.first.year == span.last.year:
+        return str(DayRange(span.first, span.last))
+    year = "次" if span.last.year == span.first.year + 1 else str(span.last.year)
+    return f"{_chinese_day(span.first)}-{year}年{_chinese_day(span.last)}"
+
+
+@define
+class Weekly:
+    """A class held on given weekdays, week after week: ``每周二、四 8:30–11:00``.
+
+    ``within`` is the span it runs over: the one its text names (``7月13日至8月18日每周二、四``)
+    or the plan's whole years. ``clock`` is when it is held each day (``part`` is the part of the
+    day it was named by, whose clock time the plan sets); without either it takes the whole day.
+    """
+
+    within: DateSpan
+    weekdays: tuple[int, ...] = attrs.field(converter=_weekdays)  #: Monday = 0
+    clock: ClockRange | None = None
+    part: DayPart | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _check_year(self.within.first.year)
+        _check_year(self.within.last.year)
+        if not self.weekdays or not all(0 <= day <= 6 for day in self.weekdays):
+            raise _fail("bad-weekdays", value=list(self.weekdays))
+        if self.part is not None and self.clock is None:
+            raise _fail("bad-weekdays-part", part=self.part.value)
+        if len(self.weekdays) == 1 and self.clock is None and _whole_years(self.within):
+            # One canonical value per meaning: that is a Repeat, and 每周三 reads as one.
+            raise _fail("weekly-is-repeat", value=str(self))
+        count = _count_class_days(self.within, self.weekdays)
+        if count > MAX_OCCURRENCES:
+            raise _fail("too-many-days", value=str(self), count=count, limit=MAX_OCCURRENCES)
+        if not count:
+            raise _fail("weekly-empty", value=str(self))
+
+    @property
+    def year(self) -> int:
+        return self.within.first.year
+
+    @property
+    def span(self) -> DateSpan:
+        return self.within
+
+    def days(self) -> tuple[date, ...]:
+        """Every class day, in order (at most :data:`MAX_OCCURRENCES`)."""
+        return _class_days(self.within, self.weekdays)
+
+    def occurrences(self) -> tuple[datetime, ...]:
+        """Every class's start in Asia/Shanghai (midnight for a class without a clock time)."""
+        begin = self.clock.start if self.clock else time()
+        return tuple(datetime.combine(day, begin, tzinfo=DEFAULT_ZONE) for day in self.days())
+
+    @property
+    def rule(self) -> str:
+        """The RFC 5545 RRULE of the class days, for a DTSTART on the first class.
+
+        UNTIL is the last day (all-day) or the end of that day in UTC (timed), as RFC 5545 asks.
+        """
+        byday = ",".join(_BYDAY[day] for day in self.weekdays)
+        last = self.within.last
+        if self.clock is None:
+            until = last.strftime("%Y%m%d")
+        else:
+            until = _normalise_rule(f"UNTIL={last:%Y%m%d}", self.occurrences()[0])[6:]
+        return f"FREQ=WEEKLY;BYDAY={byday};UNTIL={until}"
+
+    def __str__(self) -> str:
+        text = "" if _whole_years(self.within) else _days_words(self.within)
+        text += f"每周{_weekday_words(self.weekdays)}"
+        if self.part is not None:
+            return text + self.part.value
+        return f"{text} {self.clock}" if self.clock else text
 
 
 class Relation(enum.Enum):
@@ -819,6 +1048,92 @@ class LabelledDay:
         return f"{_chinese_day(self.date)}{self.label}"
 
 
+#: The ends a span over the turn of a year may have.
+YearEnd: TypeAlias = Month | MonthPart | Day
+
+
+def _end_year(end: YearEnd) -> int:
+    return end.date.year if isinstance(end, Day) else end.year
+
+
+@define
+class AcrossYears:
+    """A span over the turn of a year: ``11月-次年2月``, ``2011年11月-2012年2月``.
+
+    Each end keeps its own precision (a month, part of a month or a day) in its own year.
+    """
+
+    first: YearEnd
+    last: YearEnd
+
+    def __attrs_post_init__(self) -> None:
+        if _end_year(self.last) <= _end_year(self.first):
+            raise _fail(
+                "span-order", first=f"{_end_year(self.first)}年", last=f"{_end_year(self.last)}年"
+            )
+
+    @property
+    def year(self) -> int:
+        return _end_year(self.first)
+
+    @property
+    def span(self) -> DateSpan:
+        return DateSpan(self.first.span.first, self.last.span.last)
+
+    def __str__(self) -> str:
+        last_year = _end_year(self.last)
+        year = "次" if last_year == self.year + 1 else str(last_year)
+        return f"{self.first}-{year}年{self.last}"
+
+
+#: The most years a yearly *when* may span: every year is read on its own (an observance's date is
+#: a lunar computation), and no plan looks further ahead than a few five-year terms.
+MAX_YEARS = 30
+
+
+def _each_year(items: Iterable[When]) -> tuple[When, ...]:
+    return sequence(items)
+
+
+@define
+class Yearly:
+    """The same *when* in every year of a plan that spans several: ``每年3月``, ``每年底前``.
+
+    ``each`` holds it in each year, first year first, so every year keeps its own days (春节 moves,
+    February's 下旬 is shorter in some years). It is never a session or a repeat: those say their
+    own years.
+    """
+
+    each: tuple[When, ...] = attrs.field(converter=_each_year)
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.each) < 2:
+            raise _fail("yearly-one-year", value=", ".join(map(str, self.each)))
+        if len(self.each) > MAX_YEARS:
+            raise _fail("too-many-days", value=str(self), count=len(self.each), limit=MAX_YEARS)
+        said = str(self.each[0])
+        for offset, when in enumerate(self.each):
+            if isinstance(when, Session | Recurrence | Repeat | Weekly | Yearly):
+                raise _fail("yearly-not-yearly", value=str(when))
+            if str(when) != said or when_year(when) != self.year + offset:
+                raise _fail("yearly-not-same", value=str(when), first=said, year=self.year + offset)
+
+    @property
+    def year(self) -> int:
+        return when_year(self.each[0])
+
+    @property
+    def last_year(self) -> int:
+        return when_year(self.each[-1])
+
+    @property
+    def span(self) -> DateSpan:
+        return DateSpan(self.each[0].span.first, self.each[-1].span.last)
+
+    def __str__(self) -> str:
+        return f"每年{self.each[0]}"
+
+
 When: TypeAlias = (
     Month
     | MonthSpan
@@ -835,6 +1150,9 @@ When: TypeAlias = (
     | Repeat
     | Occasion
     | LabelledDay
+    | Weekly
+    | AcrossYears
+    | Yearly
 )
 """Every precision a schedule can give; match on it to handle each."""
 
@@ -934,6 +1252,8 @@ def _parse_session(text: str, year: int) -> Session | None:
 
 
 def _parse_deadline_target(inner: str, year: int) -> date | None:
+    if inner in ("年底", "年末"):
+        return date(year, 12, 31)
     if match := _RE_MONTH.fullmatch(inner):
         month = int(match.group(1))
         _check_month(month)
@@ -957,7 +1277,22 @@ _RE_WHOLE_YEAR = re.compile(r"(\d{4})\s*年(?:全年|度)?")
 _RE_YEAR_SPAN = re.compile(rf"(\d{{4}})\s*年?{_DASH}(\d{{4}})\s*年")
 _RE_MIXED = re.compile(rf"{_M}\s*{_PART_RE}?{_DASH}{_M}\s*{_PART_RE}?")
 _RE_WEEK = re.compile(rf"{_M}\s*第\s*([1-6一二三四五六])\s*(?:周|个?星期)")
-_RE_REPEAT = re.compile(r"每(?:个)?(月|季度|(?:周|星期|礼拜)([一二三四五六日天1-7]))")
+_RE_REPEAT = re.compile(r"每(?:个)?(月|季度)")
+_W = "[一二三四五六日天1-7]"
+_WEEK = "(?:周|星期|礼拜)"
+_RE_WEEKLY = re.compile(
+    rf"(?P<within>.*?)[\s,的]*每个?{_WEEK}"
+    rf"(?P<days>{_W}(?:\s*(?:、|,|和|及|与|至|到|-|–|—|~)\s*{_WEEK}?{_W})*)"
+    rf"\s*(?P<part>上午|下午|晚上)?\s*(?:{_TIME}{_DASH}{_TIME})?"
+)
+_RE_WEEKDAY_RANGE = re.compile(rf"({_W})\s*(?:至|到|-|–|—|~)\s*{_WEEK}?({_W})")
+#: 每年 once or more (每年每年3月 says it once too often), then what comes round.
+_RE_EVERY_YEAR = re.compile(r"(?:每年(?:的)?\s*)+(\S.*)")
+_RE_YEARS_PREFIX = re.compile(rf"(\d{{4}})\s*年?{_DASH}(\d{{4}})\s*年\s*(\S.*)")
+_RE_ACROSS = re.compile(rf"(.+?){_DASH}(?:次年|(\d{{4}})\s*年)\s*(\S.*)")
+#: 十一五 … 十五五: the national five-year plans and their years (十二五 is 2011–2015).
+_RE_TERM = re.compile(r"[“\"]?十([一二三四五])五[”\"]?(?:规划)?(?:期间|时期)?")
+_PARTS_OF_DAY = {part.value: part for part in DayPart}
 _QUARTERS = {"一": Period.Q1, "二": Period.Q2, "三": Period.Q3, "四": Period.Q4}
 _RE_PERIOD = re.compile(r"全年|全年度|上半年|下半年|第?([一二三四1-4])季度")
 _RE_LABELLED = re.compile(rf"{_M}\s*{_D}\s*([^\d\s\-–—~～至到:/].*)")
@@ -977,7 +1312,8 @@ SCHOOL_HOLIDAY_NAMES = ("暑假", "寒假")
 
 
 def _weekday(char: str) -> int:
-    return "一二三四五六日".find(char) if not char.isdigit() else int(char) - 1
+    """一 … 日 (or 天), 1 … 7 as a weekday, Monday = 0."""
+    return "一二三四五六日".find(char.replace("天", "日")) if not char.isdigit() else int(char) - 1
 
 
 def _occasion(text: str, year: int, holidays: Sequence[SchoolHoliday]) -> Occasion | None:
@@ -1029,11 +1365,6 @@ def _parse_new_forms(text: str, year: int, holidays: Sequence[SchoolHoliday]) ->
         return WeekOfMonth(
             year, int(match.group(1)), int(week) if week.isdigit() else _weekday(week) + 1
         )
-    if match := _RE_REPEAT.fullmatch(text):
-        unit, day = match.groups()
-        if day:
-            return Repeat(year, Every.WEEK, 6 if day == "天" else _weekday(day))
-        return Repeat(year, Every.MONTH if unit == "月" else Every.QUARTER)
     if occasion := _occasion(text, year, holidays):
         return occasion
     if (match := _RE_LABELLED.fullmatch(text)) and not any(
@@ -1084,16 +1415,52 @@ def when_year(when: When) -> int:
     return when.year
 
 
+def _years_said(when: When) -> tuple[int, int]:
+    """The years a *when*'s canonical spelling is read in: one, or all of a plan's for a repeat."""
+    first = when_year(when)
+    match when:
+        case Repeat():
+            return first, when.until
+        case Weekly() if _whole_years(when.within):
+            return first, when.within.last.year
+        case Yearly():
+            return first, when.last_year
+    return first, first
+
+
 def qualified(when: When) -> str:
     """The canonical spelling with its year, as a plan spanning years writes it: ``2013年3月``.
 
-    It parses back to an equal value in any plan whose years include that year.
+    A *when* that comes round in several years says them all: ``2011-2015年每季度``. It parses
+    back to an equal value in any plan whose years include those years.
     """
     check_arguments(qualified, when=when)
     text = str(when)
     if re.match(r"\d{4}", text):
         return text
-    return f"{when_year(when)}年{text}"
+    first, last = _years_said(when)
+    return f"{first}年{text}" if first == last else f"{first}-{last}年{text}"
+
+
+def occurrences(when: When) -> tuple[DateSpan, ...]:
+    """The days of each time ``when`` comes round, in order: how a ledger counts what was held.
+
+    A *when* that happens once has one span; a recurrence has one per session, a repeat or a
+    weekly class one per day, and a yearly *when* one per year. Never more than
+    :data:`MAX_OCCURRENCES`: every recurring kind refuses a rule with more.
+    """
+    check_arguments(occurrences, when=when)
+    match when:
+        case Recurrence():
+            return tuple(
+                DateSpan(start.date(), max(start.date(), (start + when.duration - _TICK).date()))
+                for start in when.occurrences()
+            )
+        case Repeat() | Weekly():
+            return tuple(DateSpan(day, day) for day in when.days())
+        case Yearly():
+            return tuple(span for each in when.each for span in occurrences(each))
+    return (when.span,)
 
 
 def _examples(year: int, last_year: int) -> str:
@@ -1106,7 +1473,9 @@ def _examples(year: int, last_year: int) -> str:
     )
 
 
-_TYPOS = str.maketrans({"甸": "旬", "询": "旬", "荀": "旬", "曰": "日", "〜": "~", "、": "-"})
+_TYPOS = str.maketrans({"甸": "旬", "询": "旬", "荀": "旬", "曰": "日", "〜": "~"})
+#: 4、5月 is 4-5月; between weekdays (每周二、四) 、 is a list and stays.
+_MONTH_LIST = re.compile(r"(\d)\s*、\s*(\d)")
 _REPAIRS = (
     (re.compile(r"(\d{4})[./](\d{1,2})[./](\d{1,2})"), r"\1年\2月\3日"),
     (re.compile(r"(\d{4})[./](\d{1,2})"), r"\1年\2月"),
@@ -1123,13 +1492,16 @@ _REPAIRS = (
     (re.compile(r"年底"), "12月底"),
     (re.compile(r"(?:每周|周|星期)([1-7])"), r"每周\1"),
     (re.compile(r"(?:周|星期)([一二三四五六日])"), r"每周\1"),
+    (re.compile(r"(?:周|星期)([一二三四五六日天1-7]\S*(?:\s.*)?)"), r"每周\1"),
 )
 
 
-def _suggest(raw: str, year: int, last_year: int, holidays: Sequence[SchoolHoliday]) -> str | None:
+def _suggest(
+    raw: str, year: int, last_year: int, holidays: Sequence[SchoolHoliday], parts: DayParts
+) -> str | None:
     """The likely intended spelling of a refused *when*: the first repair that reads."""
     read = _normalise(raw)
-    text = read.translate(_TYPOS)
+    text = _MONTH_LIST.sub(r"\1-\2", read.translate(_TYPOS))
     candidates = [text]
     for pattern, replacement in _REPAIRS:
         if pattern.fullmatch(text):
@@ -1140,7 +1512,7 @@ def _suggest(raw: str, year: int, last_year: int, holidays: Sequence[SchoolHolid
         if candidate == read:
             continue
         try:
-            parsed = _parse(candidate, candidate, year, last_year, holidays)
+            parsed = _parse(candidate, candidate, year, last_year, holidays, parts)
         except PlanError:
             continue
         return qualified(parsed) if last_year != year else str(parsed)
@@ -1148,7 +1520,12 @@ def _suggest(raw: str, year: int, last_year: int, holidays: Sequence[SchoolHolid
 
 
 def _parse(
-    text: str, raw: str, year: int, last_year: int, holidays: Sequence[SchoolHoliday]
+    text: str,
+    raw: str,
+    year: int,
+    last_year: int,
+    holidays: Sequence[SchoolHoliday],
+    parts: DayParts,
 ) -> When:
     if match := _RE_YEAR_SPAN.fullmatch(text):
         first, last = int(match.group(1)), int(match.group(2))
@@ -1156,19 +1533,160 @@ def _parse(
             if not year <= y <= last_year:
                 raise _fail("year-mismatch", value=text, other=y, year=_years(year, last_year))
         return YearSpan(first, last)
+    if match := _RE_TERM.fullmatch(text):
+        first = 2006 + 5 * "一二三四五".index(match.group(1))
+        if (year, last_year) != (first, first + 4):
+            raise _fail(
+                "five-year-term",
+                value=raw,
+                first=first,
+                last=first + 4,
+                year=_years(year, last_year),
+            )
+        return YearSpan(first, first + 4)
+    if match := _RE_YEARS_PREFIX.fullmatch(text):
+        first = _in_years(int(match.group(1)), text, year, last_year)
+        last = _in_years(int(match.group(2)), text, year, last_year)
+        if first >= last:
+            raise _fail("span-order", first=f"{first}年", last=f"{last}年")
+        found = _parse_recurring(match.group(3), raw, first, last, holidays, parts)
+        if found is None:
+            raise _fail("bad-when", value=raw, examples=_examples(year, last_year))
+        return found
     if match := _RE_WHOLE_YEAR.fullmatch(text):
         return NamedPeriod(_in_years(int(match.group(1)), text, year, last_year), Period.YEAR)
     if match := _RE_QUALIFIED.fullmatch(text):
         y = _in_years(int(match.group(1)), text, year, last_year)
-        return _parse_one(match.group(2), raw, y, holidays)
+        rest = match.group(2)
+        # 2013年底前 is 年底前 in 2013
+        return _parse_one(f"年{rest}" if rest[0] in "底末" else rest, raw, y, holidays, parts)
     if re.match(r"\d{4}-", text):
         y = int(text[:4])
-        return _parse_one(text, raw, y if year <= y <= last_year else year, holidays)
+        return _parse_one(text, raw, y if year <= y <= last_year else year, holidays, parts)
     if last_year != year:
+        # What comes round every year (每月, 每周三 下午, 每年3月) needs no year: it is in all.
+        if found := _parse_recurring(text, raw, year, last_year, holidays, parts):
+            return found
         raise _fail(
             "needs-year", value=raw, first=year, last=last_year, examples=_examples(year, last_year)
         )
-    return _parse_one(text, raw, year, holidays)
+    return _parse_one(text, raw, year, holidays, parts)
+
+
+def _parse_weekdays(words: str) -> tuple[int, ...]:
+    """``二、四``, ``一至周五``, ``3,5`` as weekdays, Monday = 0."""
+    days: set[int] = set()
+    for piece in re.split(r"\s*(?:、|,|和|及|与)\s*", words):
+        piece = re.sub(rf"^{_WEEK}", "", piece)
+        if match := _RE_WEEKDAY_RANGE.fullmatch(piece):
+            first, last = _weekday(match.group(1)), _weekday(match.group(2))
+            if first >= last:
+                raise _fail(
+                    "span-order", first=f"周{_WEEKDAYS[first]}", last=f"周{_WEEKDAYS[last]}"
+                )
+            days.update(range(first, last + 1))
+        else:
+            days.add(_weekday(piece))
+    return tuple(sorted(days))
+
+
+def _parse_weekly(
+    match: re.Match[str],
+    raw: str,
+    first: int,
+    last: int,
+    holidays: Sequence[SchoolHoliday],
+    parts: DayParts,
+) -> When | None:
+    """A weekly class: ``[bounding span]每周二、四[上午|下午|晚上][8:30-11:00]``."""
+    prefix = match.group("within").strip()
+    if prefix:
+        if first != last:
+            return None  # a bounding span without its year, in a plan of several years
+        if "每" in prefix:  # a bound never comes round itself (and is read without recursing)
+            raise _fail("bad-when", value=raw, examples=_WEEKLY_EXAMPLES)
+        bound = _parse_one(prefix, raw, first, holidays, parts)
+        if isinstance(bound, Session | Recurrence | Repeat | Weekly | Yearly):
+            raise _fail("bad-when", value=raw, examples=_WEEKLY_EXAMPLES)
+        within = bound.span
+    else:
+        within = DateSpan(date(first, 1, 1), date(last, 12, 31))
+    weekdays = _parse_weekdays(match.group("days"))
+    part = _PARTS_OF_DAY[match.group("part")] if match.group("part") else None
+    clock = parts.clock(part) if part else None
+    h1, n1, h2, n2 = match.groups()[-4:]
+    if h1 is not None:
+        # 下午2:30-4:30 is 14:30-16:30; a clock time written out replaces the part's default.
+        later = 12 if part in (DayPart.AFTERNOON, DayPart.EVENING) else 0
+        hours = [int(h) + (later if int(h) < 12 else 0) for h in (h1, h2)]
+        try:
+            begin, finish = time(hours[0], int(n1)), time(hours[1], int(n2))
+        except ValueError:
+            raise _fail("bad-when", value=raw, examples=_WEEKLY_EXAMPLES) from None
+        clock = ClockRange(begin, finish)
+        part = None
+    if len(weekdays) == 1 and clock is None and _whole_years(within):
+        until = within.last.year
+        return Repeat(within.first.year, Every.WEEK, weekdays[0], until if until > first else None)
+    return Weekly(within, weekdays, clock, part)
+
+
+_WEEKLY_EXAMPLES = "'每周二、四 8:30-11:00', '每周三下午', '7月13日至8月18日每周二、四'"
+
+
+def _parse_recurring(
+    text: str,
+    raw: str,
+    first: int,
+    last: int,
+    holidays: Sequence[SchoolHoliday],
+    parts: DayParts,
+) -> When | None:
+    """What comes round in the years ``first``–``last``: 每年…, 每月, 每季度, weekly classes."""
+    if match := _RE_EVERY_YEAR.fullmatch(text):
+        inner = match.group(1)
+        if inner[0] in "底末":  # 每年底前 is 年底前 every year
+            inner = f"年{inner}"
+        if inner.startswith("每"):  # 每年每月 is 每月
+            return _parse_recurring(inner, raw, first, last, holidays, parts)
+        if last - first + 1 > MAX_YEARS:  # refused before reading it in every year
+            raise _fail("too-many-days", value=raw, count=last - first + 1, limit=MAX_YEARS)
+        each = tuple(_parse_one(inner, raw, y, holidays, parts) for y in range(first, last + 1))
+        if isinstance(each[0], Session | Recurrence):
+            raise _fail("yearly-not-yearly", value=str(each[0]))
+        return each[0] if len(each) == 1 else Yearly(each)
+    if match := _RE_REPEAT.fullmatch(text):
+        every = Every.MONTH if match.group(1) == "月" else Every.QUARTER
+        return Repeat(first, every, last_year=last if last > first else None)
+    if match := _RE_WEEKLY.fullmatch(text):
+        return _parse_weekly(match, raw, first, last, holidays, parts)
+    return None
+
+
+def _parse_across(
+    match: re.Match[str],
+    raw: str,
+    year: int,
+    holidays: Sequence[SchoolHoliday],
+    parts: DayParts,
+) -> When:
+    """``11月至次年2月``, ``11月-2012年2月``: a span over the turn of a year."""
+    head, other, tail = match.groups()
+    if "年" in head or "年" in tail:  # each end is a month, part of one or a day
+        raise _fail("bad-when", value=raw, examples="'11月-次年2月', '11月15日至次年1月15日'")
+    last_year = year + 1 if other is None else int(other)
+    if last_year == year:  # 2011年3月-2011年5月 is an ordinary range
+        return _parse_one(f"{head}-{tail}", raw, year, holidays, parts)
+    _check_year(last_year)
+    if last_year < year:
+        raise _fail("span-order", first=f"{year}年", last=f"{last_year}年")
+    begin = _parse_one(head, raw, year, holidays, parts)
+    end = _parse_one(tail, raw, last_year, holidays, parts)
+    if not isinstance(begin, Month | MonthPart | Day) or not isinstance(
+        end, Month | MonthPart | Day
+    ):
+        raise _fail("bad-when", value=raw, examples="'11月-次年2月', '11月15日至次年1月15日'")
+    return AcrossYears(begin, end)
 
 
 def _years(year: int, last_year: int) -> str:
@@ -1187,19 +1705,30 @@ def parse_when(
     *,
     last_year: int | None = None,
     holidays: Sequence[SchoolHoliday] = (),
+    day_parts: DayParts = DEFAULT_DAY_PARTS,
 ) -> When:
     """Read a schedule's *when* in the plan year ``year`` (or the years ``year``–``last_year``).
 
     Accepts the Chinese spellings of 配档表 (``4月``, ``7-8月``, ``4月下旬``, ``5月前``, ``3月8日``,
     ``全年``, ``第三季度``, ``10月下旬至11月上旬``, ``9月第2周``, ``每周三``, ``春节前后``,
-    ``暑假期间``, ``3月5日学雷锋日``, ``十月``, ``9月份``, ``2024年3月``), ISO 8601 and a recurrence
+    ``暑假期间``, ``3月5日学雷锋日``, ``十月``, ``9月份``, ``2024年3月``, ``11月至次年2月``), weekly
+    classes (``每周二、四 8:30—11:00``, ``7月13日至8月18日每周三下午``), ISO 8601 and a recurrence
     (a session followed by ``RRULE:…``); docs/reference/when.md lists every form. ``holidays`` are
-    the plan's school holidays, which 暑假 and 寒假 need. A plan spanning years must say which year
-    (``2013年3月``). ``str()`` of any result parses back to an equal value in its year;
-    :func:`qualified` does so in any plan that holds the year. A refused *when* carries the likely
+    the plan's school holidays, which 暑假 and 寒假 need; ``day_parts`` the clock times of 上午,
+    下午 and 晚上. A plan spanning years must say which year a *when* that happens once is in
+    (``2013年3月``); what comes round every year needs none (``每年3月``, ``每季度``,
+    ``十二五期间``). ``str()`` of any result parses back to an equal value in its years;
+    :func:`qualified` does so in any plan that holds them. A refused *when* carries the likely
     intended spelling as its problem's ``suggestion``.
     """
-    check_arguments(parse_when, text=text, year=year, last_year=last_year, holidays=holidays)
+    check_arguments(
+        parse_when,
+        text=text,
+        year=year,
+        last_year=last_year,
+        holidays=holidays,
+        day_parts=day_parts,
+    )
     _check_year(year)
     last = year if last_year is None else last_year
     _check_year(last)
@@ -1209,11 +1738,11 @@ def parse_when(
     if not text:
         raise _fail("bad-when", value=raw, examples=_examples(year, last))
     try:
-        return _parse(text, raw, year, last, holidays)
+        return _parse(text, raw, year, last, holidays, day_parts)
     except PlanError as exc:
         if exc.problems[0].code not in ("bad-when", "needs-year", "not-a-month", "bad-date"):
             raise
-        suggestion = _suggest(text, year, last, holidays)
+        suggestion = _suggest(text, year, last, holidays, day_parts)
         params = {**exc.problems[0].params, "examples": _examples(year, last)}
         code = exc.problems[0].code
         if suggestion is not None:
@@ -1222,7 +1751,9 @@ def parse_when(
         raise PlanError([Problem("", code, params)]) from None
 
 
-def _parse_one(text: str, raw: str, year: int, holidays: Sequence[SchoolHoliday]) -> When:
+def _parse_one(
+    text: str, raw: str, year: int, holidays: Sequence[SchoolHoliday], parts: DayParts
+) -> When:
     """``text`` (normalised) in the single year ``year``."""
     if match := _RE_RECURRENCE.fullmatch(text):
         session_text, rule, exdates = match.groups()
@@ -1267,6 +1798,12 @@ def _parse_one(text: str, raw: str, year: int, holidays: Sequence[SchoolHoliday]
         if due.year != year:
             raise _fail("outside-year", value=due.isoformat(), year=year)
         return Deadline(due)
+    if text in ("年底", "年末"):
+        return MonthPart(year, 12, Part.END)
+    if found := _parse_recurring(text, raw, year, year, holidays, parts):
+        return found
+    if match := _RE_ACROSS.fullmatch(text):
+        return _parse_across(match, raw, year, holidays, parts)
     if found := _parse_new_forms(text, year, holidays):
         return found
     raise _fail("bad-when", value=raw, examples=_EXAMPLES)
