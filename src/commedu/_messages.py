@@ -920,6 +920,37 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{value!r} is not a connection limit; give a whole number from 1 to {most}",
         "zh": "{value!r} 不是连接数上限；请给出 1 至 {most} 之间的整数",
     },
+    # -- ledger cells as clerks type them, and the statistics sent upward ------------------------
+    "ledger-bad-date": {
+        "en": "{value!r} is not a date; type it as 2021-3-5, 2021.3.5, 2021/3/5, 2021年3月5日 or"
+        " 3月5日 (several separated by ；)",
+        "zh": "{value!r} 不是日期；请写作 2021-3-5、2021.3.5、2021/3/5、2021年3月5日 或 3月5日"
+        "（多个日期用 ；分隔）",
+    },
+    "ledger-ambiguous-date": {
+        "en": "the cell holds the number {value!r}, which may be {one} or {other} (a spreadsheet"
+        " drops a number's last 0); type the date as {one} or {other}",
+        "zh": "单元格中是数字 {value!r}，可能是 {one}，也可能是 {other}（表格会去掉数字末尾的 0）；"
+        "请写作 {one} 或 {other}",
+    },
+    "ledger-bad-clock": {
+        "en": "{value!r} is not a clock time; type it as 9:00, 14:30 or 9点",
+        "zh": "{value!r} 不是时刻；请写作 9:00、14:30 或 9点",
+    },
+    "ledger-bad-count": {
+        "en": "{value!r} is not a head count; type a whole number such as 40 or 40人",
+        "zh": "{value!r} 不是人数；请填写整数，例如 40 或 40人",
+    },
+    "ledger-no-such-activity": {
+        "en": "{value!r} is not a planned activity; choose one from the drop-down or type its id"
+        " from the sheet of planned work, or leave the cell empty for unplanned work",
+        "zh": "{value!r} 不是计划中的工作；请从下拉列表中选择，或填写“计划工作”表中的编号，计划外工作请留空",
+    },
+    "ledger-ambiguous-activity": {
+        "en": "{value!r} is the title of several planned activities ({ids}); choose the one you"
+        " mean from the drop-down, or type its id",
+        "zh": "{value!r} 是多项计划工作的名称（{ids}）；请从下拉列表中选择具体的一项，或填写其编号",
+    },
     # -- ledgers (台账) --------------------------------------------------------------------------
     "ledger-no-date": {
         "en": "a record needs at least one date",

@@ -11,9 +11,10 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from datetime import date, datetime, time
+from datetime import date, time
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,12 @@ from commedu.datafile.columns import (
     RECORD_COLUMNS,
     RECORDS_SHEET,
     Column,
+    Refusal,
+    activity_choices,
+    cell_count,
+    cell_date,
+    cell_record_id,
+    cell_time,
     csv_text,
     split_list,
 )
@@ -46,6 +53,9 @@ _TOP_KEYS = ("plan_id", "year", "note", "staff", "records", "expenses")
 #: Where a value came from: a place to name in a problem.
 Where = Callable[[str], str]
 
+#: A problem the whole ledger finds with one of its items: ``records[3].dates``.
+_ITEM = re.compile(r"(?P<list>records|expenses)\[(?P<index>\d+)\]\.(?P<field>\w+)")
+
 
 class _Cells:
     """Turns raw cell values into typed ones, noting a problem for each that will not go."""
@@ -54,9 +64,20 @@ class _Cells:
         self.plan = plan
         self.problems: list[Problem] = []
         self.activities = {a.id for a in plan.activities}
+        # A planned activity is chosen by its id (in any case), by the drop-down's name for it,
+        # or by its title where only one activity has that title.
+        self.choices = activity_choices(plan)
+        titles: dict[str, list[str]] = {}
+        for activity in plan.activities:
+            titles.setdefault(activity.title.strip(), []).append(activity.id)
+        self.titles = titles
+        self.lower_ids = {a.id.lower(): a.id for a in plan.activities}
 
     def bad(self, where: str, code: str, **params: Any) -> None:
         self.problems.append(Problem(where, code, params))
+
+    def refused(self, where: str, refusal: Refusal) -> None:
+        self.problems.append(Problem(where, refusal.code, refusal.params))
 
     def text(self, value: Any) -> str:
         if value is None:
@@ -66,57 +87,57 @@ class _Cells:
         return str(value).strip()
 
     def integer(self, value: Any, where: str) -> int | None:
-        if value is None or value == "":
+        found = cell_count(value)
+        if isinstance(found, Refusal):
+            self.refused(where, found)
             return None
-        if isinstance(value, bool):
-            self.bad(where, "ledger-bad-int", value=value)
-            return None
-        # A sheet's 3.0 or a file's 3.0 is 3; the bound keeps 1e999999999 from becoming an int.
-        if isinstance(value, float | Decimal):
-            number = Decimal(value)
-            if number.is_finite() and number.adjusted() < 9 and number == int(number):
-                value = int(number)
-        # isdigit() also says yes to "²", which int() refuses: only ASCII digits are a count.
-        if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
-            value = int(value.strip())
-        if isinstance(value, int) and 0 <= value < 10**9:
-            return value
-        self.bad(where, "ledger-bad-int", value=value)
-        return None
+        return found
 
     def one_date(self, value: Any, where: str) -> date | None:
-        if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(str(value).strip())
-        except ValueError:
-            self.bad(where, "bad-date-text", value=value)
+        found = cell_date(value, self.plan.year)
+        if isinstance(found, Refusal):
+            self.refused(where, found)
             return None
+        return found
 
     def dates(self, value: Any, where: str) -> tuple[date, ...]:
-        if isinstance(value, date | datetime):
-            items: Sequence[Any] = [value]
+        if isinstance(value, str):
+            items: Sequence[Any] = split_list(value)
         elif isinstance(value, list):
             items = value
-        else:
-            items = split_list(self.text(value))
+        elif value is None:
+            items = []
+        else:  # a date, a date and time, or a number cell
+            items = [value]
         found = [self.one_date(item, where) for item in items]
         return tuple(d for d in found if d is not None)
 
     def clock(self, value: Any, where: str) -> time | None:
-        if value is None or value == "":
+        if value is None or (isinstance(value, str) and not value.strip()):
             return None
-        if isinstance(value, datetime):
-            return value.time()
-        if isinstance(value, time):
-            return value
-        try:
-            return time.fromisoformat(str(value).strip())
-        except ValueError:
-            self.bad(where, "ledger-bad-time", value=value)
+        found = cell_time(value)
+        if isinstance(found, Refusal):
+            self.refused(where, found)
             return None
+        return found
+
+    def activity(self, value: Any, where: str) -> str | None:
+        """The id of the planned activity a cell names, or None for unplanned work."""
+        text = self.text(value)
+        if not text:
+            return None
+        if text in self.activities:
+            return text
+        found = self.choices.get(text) or self.lower_ids.get(text.lower())
+        ids = self.titles.get(text, [])
+        if found is None and len(ids) == 1:
+            found = ids[0]
+        if found is None:
+            if len(ids) > 1:
+                self.bad(where, "ledger-ambiguous-activity", value=text, ids="、".join(ids))
+            else:
+                self.bad(where, "ledger-no-such-activity", value=text)
+        return found
 
     def money(self, value: Any, where: str) -> Decimal | None:
         if isinstance(value, bool):
@@ -144,9 +165,7 @@ class _Cells:
 
     def record(self, row: Mapping[str, Any], where: Where) -> Record | None:
         before = len(self.problems)
-        activity = self.text(row.get("activity")) or None
-        if activity is not None and activity not in self.activities:
-            self.bad(where("activity"), "ledger-unknown-activity", value=activity)
+        activity = self.activity(row.get("activity"), where("activity"))
         dates = self.dates(row.get("dates"), where("dates"))
         start = self.clock(row.get("start"), where("start"))
         end = self.clock(row.get("end"), where("end"))
@@ -161,7 +180,7 @@ class _Cells:
             return None
         try:
             return Record(
-                self.text(row.get("id")),
+                cell_record_id(self.text(row.get("id"))),
                 self.text(row.get("title")),
                 dates,
                 activity=activity,
@@ -200,21 +219,38 @@ class _Cells:
         staff: Staffing | None = None,
         note: str = "",
     ) -> Ledger | None:
-        found = [self.record(row, where) for row, where in records]
-        spent = [self.expense(row, where) for row, where in expenses]
+        found: list[Record] = []
+        places: dict[str, list[Where]] = {"records": [], "expenses": []}
+        for row, where in records:
+            record = self.record(row, where)
+            if record is not None:
+                found.append(record)
+                places["records"].append(where)
+        spent: list[Expense] = []
+        for row, where in expenses:
+            expense = self.expense(row, where)
+            if expense is not None:
+                spent.append(expense)
+                places["expenses"].append(where)
         if self.problems:
             return None
         try:
             return Ledger(
-                self.plan.id,
-                self.plan.year,
-                [r for r in found if r is not None],
-                staff=staff,
-                expenses=[e for e in spent if e is not None],
-                note=note,
+                self.plan.id, self.plan.year, found, staff=staff, expenses=spent, note=note
             )
         except PlanError as error:
-            self.problems.extend(error.problems)
+            # What the whole ledger checks (a number used twice, a day outside the year) is
+            # named by the record's own cell, as the clerk sees it.
+            for problem in error.problems:
+                at = _ITEM.fullmatch(problem.path)
+                if at is not None:
+                    where = places[at["list"]][int(at["index"])]
+                    params = dict(problem.params)
+                    first = _ITEM.fullmatch(f"{params.get('first')}.id")
+                    if first is not None:  # the first of two equal record numbers, by its cell
+                        params["first"] = places[first["list"]][int(first["index"])]("id")
+                    problem = Problem(where(at["field"]), problem.code, params)
+                self.problems.append(problem)
             return None
 
 

@@ -1,7 +1,8 @@
 """Writing a ledger: a workbook to fill in (or a filled one), CSV of records, TOML or JSON.
 
 The workbook lists the plan's activities and offers drop-down choices for the planned activity,
-the place and the organiser, so a clerk picks rather than spells. Output is deterministic: the
+the place and the organiser by name, so a clerk picks rather than spells; its columns are as
+wide as what they hold and its header rows stay in view. Output is deterministic: the
 same plan and ledger give the same bytes (the zip entries and document properties carry a fixed
 stamp).
 """
@@ -14,6 +15,7 @@ import json
 import os
 import re
 import zipfile
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -31,7 +33,9 @@ from commedu.datafile.columns import (
     PLANNED_SHEET,
     RECORD_COLUMNS,
     RECORDS_SHEET,
+    activity_choices,
     csv_cell,
+    display_width,
     join_list,
 )
 from commedu.datafile.names import renamed
@@ -53,6 +57,12 @@ STAMP = datetime(2000, 1, 1)
 #: How many empty record rows the drop-downs cover in a new workbook.
 BLANK_ROWS = 500
 
+#: The narrowest and widest a column is made, in characters (a Chinese character is two).
+NARROWEST, WIDEST = 8, 48
+
+#: What a drop-down says when a cell holds something else (the reader names the cell too).
+_CHOOSE = "请从下拉列表中选择 Choose from the list"
+
 
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
@@ -73,10 +83,12 @@ def normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _record_row(record: Record) -> list[Any]:
+def _record_row(record: Record, names: Mapping[str, str] | None = None) -> list[Any]:
+    """A record's cells; with ``names``, the planned activity by its name in the drop-down."""
+    activity = record.activity or ""
     return [
         record.id,
-        record.activity or "",
+        names.get(activity, activity) if names else activity,
         record.title,
         join_list(d.isoformat() for d in record.dates),
         "" if record.start is None else record.start.isoformat("minutes"),
@@ -110,6 +122,31 @@ def _append(sheet: Any, row: list[Any], number: int) -> None:
                 cell.data_type = "s"
 
 
+class _Widths:
+    """The width each column of a sheet needs for the widest text it holds."""
+
+    def __init__(self) -> None:
+        self.widths: list[int] = []
+
+    def see(self, row: Sequence[Any]) -> None:
+        widths = self.widths
+        if len(widths) < len(row):
+            widths.extend([0] * (len(row) - len(widths)))
+        for i, value in enumerate(row):
+            if value is not None and value != "":
+                width = display_width(value if isinstance(value, str) else str(value))
+                if width > widths[i]:
+                    widths[i] = width
+
+    def fit(self, sheet: Any) -> None:
+        from openpyxl.utils import get_column_letter
+
+        for i, width in enumerate(self.widths, start=1):
+            # Two characters more than the text: a drop-down's arrow and a little air.
+            fitted = min(max(width + 2, NARROWEST), WIDEST)
+            sheet.column_dimensions[get_column_letter(i)].width = fitted
+
+
 def workbook_bytes(plan: Plan, ledger: Ledger | None = None) -> bytes:
     """A ledger workbook for ``plan``: empty and ready to fill in, or holding ``ledger``."""
     from openpyxl import Workbook
@@ -121,28 +158,47 @@ def workbook_bytes(plan: Plan, ledger: Ledger | None = None) -> bytes:
     book.properties.created = book.properties.modified = STAMP
     bold = Font(bold=True)
 
+    names = activity_choices(plan)
+    by_id = {activity: name for name, activity in names.items()}
+    places = [s.name for s in plan.stations]
+    organisers = [d.name for d in plan.departments]
+    choices = (list(names), places, organisers)
+
     records = book.active
     assert records is not None
     records.title = RECORDS_SHEET
-    records.append([c.header for c in RECORD_COLUMNS])
+    widths = _Widths()
+    header = [c.header for c in RECORD_COLUMNS]
+    records.append(header)
+    widths.see(header)
     for number, record in enumerate(() if ledger is None else ledger.records, start=2):
-        _append(records, _record_row(record), number)
+        row = _record_row(record, by_id)
+        _append(records, row, number)
+        widths.see(row)
+    # A chosen name must fit its column as well as what is already there.
+    for key, items in zip(("activity", "place", "organiser"), choices, strict=True):
+        column = next(i for i, c in enumerate(RECORD_COLUMNS) if c.key == key)
+        widths.see([None] * column + [max(items, key=display_width, default="")])
+    widths.fit(records)
     records.freeze_panes = "A2"
 
     planned = book.create_sheet(PLANNED_SHEET)
-    planned.append([c.header for c in PLANNED_COLUMNS])
+    widths = _Widths()
+    header = [c.header for c in PLANNED_COLUMNS]
+    planned.append(header)
+    widths.see(header)
     for number, activity in enumerate(plan.activities, start=2):
-        _append(
-            planned,
-            [
-                activity.id,
-                activity.title,
-                str(activity.when),
-                join_list(d.name for d in activity.responsible),
-                "" if activity.station is None else activity.station.name,
-            ],
-            number,
-        )
+        row = [
+            activity.id,
+            activity.title,
+            str(activity.when),
+            join_list(d.name for d in activity.responsible),
+            "" if activity.station is None else activity.station.name,
+        ]
+        _append(planned, row, number)
+        widths.see(row)
+    widths.fit(planned)
+    planned.freeze_panes = "A2"
 
     money = book.create_sheet(MONEY_SHEET)
     staff = None if ledger is None else ledger.staff
@@ -150,22 +206,30 @@ def workbook_bytes(plan: Plan, ledger: Ledger | None = None) -> bytes:
     money.append(["兼职人员 Part-time staff in post", None if staff is None else staff.part_time])
     money.append([])
     money.append([c.header for c in EXPENSE_COLUMNS])
+    widths = _Widths()
+    widths.see([c.header for c in EXPENSE_COLUMNS])
     for number, expense in enumerate(() if ledger is None else ledger.expenses, start=5):
-        _append(money, _expense_row(expense), number)
+        row = _expense_row(expense)
+        _append(money, row, number)
+        widths.see(row)
+    widths.see(["专职人员 Full-time staff in post"])
+    widths.fit(money)
+    money.freeze_panes = "A5"
 
     about = book.create_sheet(ABOUT_SHEET)
     about.append(["计划 Plan", plan.id])
     about.append(["年度 Year", plan.year])
     _append(about, ["说明 Note", "" if ledger is None else ledger.note], 3)
     _append(about, ["标题 Title", plan.title], 4)
+    widths = _Widths()
+    widths.see(["标题 Title", plan.title])
+    widths.see(["说明 Note", "" if ledger is None else ledger.note])
+    widths.fit(about)
 
     lists = book.create_sheet(LISTS_SHEET)
-    places = [s.id for s in plan.stations] + [s.name for s in plan.stations]
-    organisers = [d.name for d in plan.departments]
-    choices = ([a.id for a in plan.activities], places, organisers)
     for column, items in enumerate(choices, start=1):
-        for row, item in enumerate(items, start=1):
-            lists.cell(row=row, column=column, value=item).data_type = "s"
+        for number, item in enumerate(items, start=1):
+            lists.cell(row=number, column=column, value=item).data_type = "s"
     lists.sheet_state = "hidden"
 
     last = 1 + max(BLANK_ROWS, 0 if ledger is None else len(ledger.records))
@@ -176,12 +240,15 @@ def workbook_bytes(plan: Plan, ledger: Ledger | None = None) -> bytes:
         from openpyxl.utils import get_column_letter
 
         target = get_column_letter(column)
-        # A place or organiser outside the plan may be typed too: warn, do not forbid.
+        # A place or organiser outside the plan may be typed too, and a planned activity's
+        # id as well as its name: warn, do not forbid (the reader names what it cannot take).
         validation = DataValidation(
             type="list",
             formula1=f"'{LISTS_SHEET}'!${letter}$1:${letter}${len(items)}",
             allow_blank=True,
-            errorStyle="stop" if key == "activity" else "warning",
+            showErrorMessage=True,
+            errorStyle="warning",
+            error=_CHOOSE,
         )
         validation.add(f"{target}2:{target}{last}")
         records.add_data_validation(validation)
