@@ -371,3 +371,11 @@ def test_the_shipped_workbook_is_read_as_the_toml(tmp_path: Path) -> None:
     path = tmp_path / "l.xlsx"
     path.write_bytes(workbook_bytes(PLAN, example_ledger()))
     assert load_ledger(path, PLAN) == example_ledger()
+
+
+def test_a_row_without_a_record_number_is_named_not_called_damaged() -> None:
+    with pytest.raises(LedgerFileError) as info:
+        ledger_from_bytes(_workbook([{"title": "讲座", "dates": "2021-03-05"}]), ".xlsx", PLAN)
+    (problem,) = info.value.problems
+    assert problem.path.startswith(f"{RECORDS_SHEET}!A2 ")
+    assert problem.code == "bad-id"

@@ -97,3 +97,21 @@ def test_ledger_init_writes_those_bytes(fmt: str, tmp_path: Any) -> None:
     out = tmp_path / f"blank.{fmt}"
     assert main(["ledger", "init", str(EXAMPLES / "jinshan_2021.toml"), "-o", str(out)]) == 0
     assert out.read_bytes() == ledger_bytes(Ledger(JINSHAN.id, JINSHAN.year), JINSHAN, fmt)
+
+
+def test_every_sheet_states_its_size_ahead_of_its_rows() -> None:
+    """A reader learns a sheet's size from its head, without a pass over the rows first."""
+    import io
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    data = workbook_bytes(JINSHAN, JINSHAN_LEDGER)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        head = archive.read("xl/worksheets/sheet1.xml")[:400]
+    rows = 1 + len(JINSHAN_LEDGER.records)
+    assert f'<dimension ref="A1:N{rows}"/>'.encode() in head
+    book = load_workbook(io.BytesIO(data), read_only=True)
+    assert (book[RECORDS_SHEET].max_row, book[RECORDS_SHEET].max_column) == (rows, 14)
+    assert book[PLANNED_SHEET].max_row == 1 + len(JINSHAN.activities)
+    book.close()

@@ -285,15 +285,21 @@ class _Reading:
         )
 
 
-def _reading_rows(rows: Iterator[Any], reading: _Reading, name: str, last: int) -> Iterator[Any]:
-    """The rows of a sheet, noting in ``reading`` the row that is read next."""
+def _reading_rows(
+    rows: Iterator[Any], reading: _Reading, name: str, last: int
+) -> Iterator[tuple[int, Any]]:
+    """The rows of a sheet with their numbers, noting in ``reading`` the row read next.
+
+    An empty cell has no number of its own, so a row is numbered by its first cell that has one.
+    """
     while True:
         reading.at(name, last + 1)
         row = next(rows, None)
         if row is None:
             return
-        last = row[0].row if row and isinstance(getattr(row[0], "row", None), int) else last + 1
-        yield row
+        numbers = (getattr(cell, "row", None) for cell in row)
+        last = next((n for n in numbers if isinstance(n, int)), last + 1)
+        yield last, row
 
 
 def _sheet_rows(
@@ -303,38 +309,41 @@ def _sheet_rows(
     columns: Sequence[Column],
     header_row: int,
     reading: _Reading,
-) -> list[tuple[dict[str, Any], Where]]:
-    """The filled rows under the header, each with a function naming a column's cell."""
+) -> Iterator[tuple[dict[str, Any], Where]]:
+    """The filled rows under the header, each with a function naming a column's cell.
+
+    Rows are read as they are asked for and not kept: a ledger of 100,000 records is never
+    in memory twice, once as cells and once as records.
+    """
     reading.at(name, header_row)
-    rows = iter(sheet.iter_rows(min_row=header_row))
+    rows = iter(sheet.iter_rows(min_row=header_row, max_col=len(columns)))
     first = next(rows, None)
     if first is None:
         cells.bad(f"{name}!A{header_row}", "ledger-missing-sheet", value=name)
-        return []
+        return
     header = [cells.text(c.value) for c in first[: len(columns)]]
     expected = [c.header for c in columns]
     if header != expected:
         cells.bad(f"{name}!A{header_row}", "ledger-bad-header", value=header, expected=expected)
-        return []
-    index = {c.key: i for i, c in enumerate(columns)}
-    found: list[tuple[dict[str, Any], Where]] = []
+        return
+    # Each column's cell reference before and after the row number, worked out once.
+    around = {c.key: (f"{name}!{_letter(i + 1)}", f" ({c.header})") for i, c in enumerate(columns)}
     last = header_row
-    for row in _reading_rows(rows, reading, name, last):
+    for number, row in _reading_rows(rows, reading, name, last):
         values = [c.value for c in row[: len(columns)]]
+        values += [None] * (len(columns) - len(values))
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
             continue
-        number = row[0].row
 
         def where(key: str, number: int = number) -> str:
-            column = columns[index[key]] if key in index else columns[0]
-            return f"{name}!{_letter(index.get(key, 0) + 1)}{number} ({column.header})"
+            before, after = around.get(key) or around[columns[0].key]
+            return f"{before}{number}{after}"
 
         formulas = [i for i, cell in enumerate(row[: len(columns)]) if cell.data_type == "f"]
         for i in formulas:
             cells.bad(where(columns[i].key), "ledger-formula", value=str(values[i])[:80])
         if not formulas:  # a row with a formula is not read further: its figures are unknown
-            found.append(({c.key: values[i] for i, c in enumerate(columns)}, where))
-    return found
+            yield {c.key: values[i] for i, c in enumerate(columns)}, where
 
 
 def _read_xlsx(data: bytes, plan: Plan, source: str) -> Ledger:

@@ -186,6 +186,11 @@ class _Sheet:
         for row in rows:
             widths.see(row)
         self.widths = widths
+        # The sheet's size, stated ahead of its rows: without it a reader (openpyxl's
+        # read-only mode among them) must parse the whole sheet once just to learn it.
+        if rows and widths.widths:
+            size = f"A1:{_column_letter(len(widths.widths))}{len(rows)}"
+            self.sheet.calculate_dimension = lambda: size
 
     def write(self, rows: Iterable[Sequence[Any]], *, freeze: bool = True) -> None:
         from openpyxl.cell import WriteOnlyCell
@@ -208,6 +213,12 @@ class _Sheet:
                         cell.font = bold
                     cells[i] = cell
             sheet.append(cells)
+
+
+def _column_letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index)
 
 
 def workbook_bytes(plan: Plan, ledger: Ledger | None = None) -> bytes:
