@@ -951,6 +951,29 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         " mean from the drop-down, or type its id",
         "zh": "{value!r} 是多项计划工作的名称（{ids}）；请从下拉列表中选择具体的一项，或填写其编号",
     },
+    "cli-ledger-stats": {
+        "en": "write the year's figures a district sends upward (attendances, training rate,"
+        " elders' share) from a plan and its ledger, as a table",
+        "zh": "由计划及其台账生成上报的年度统计表（培训总量、培训率、老年比例）",
+    },
+    "cli-ledger-stats-output": {
+        "en": "the table to write: .xlsx, .csv or .json (default: CSV to standard output)",
+        "zh": "要写入的统计表：.xlsx、.csv 或 .json（默认以 CSV 输出到标准输出）",
+    },
+    "cli-ledger-stats-format": {
+        "en": "the table's format (default: by the file's extension; csv for standard output)",
+        "zh": "统计表格式（默认按文件扩展名；输出到标准输出时为 csv）",
+    },
+    "stats-sheet": {"en": "Statistics", "zh": "统计"},
+    "stats-plan": {"en": "plan", "zh": "计划"},
+    "stats-township": {"en": "township", "zh": "镇街"},
+    "stats-year": {"en": "year", "zh": "年度"},
+    "stats-records": {"en": "records", "zh": "记录条数"},
+    "stats-attendances": {"en": "attendances (person-times)", "zh": "培训总量（人次）"},
+    "stats-population": {"en": "resident population", "zh": "常住人口"},
+    "stats-training_rate": {"en": "training rate", "zh": "培训率"},
+    "stats-elder_attendances": {"en": "elders' attendances", "zh": "老年人次"},
+    "stats-elder_share": {"en": "elders' share", "zh": "老年比例"},
     # -- ledgers (台账) --------------------------------------------------------------------------
     "ledger-no-date": {
         "en": "a record needs at least one date",
