@@ -379,3 +379,12 @@ def test_a_row_without_a_record_number_is_named_not_called_damaged() -> None:
     (problem,) = info.value.problems
     assert problem.path.startswith(f"{RECORDS_SHEET}!A2 ")
     assert problem.code == "bad-id"
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("20210305", date(2021, 3, 5)), ("上午9", time(9)), ("晚上7点", time(19))],
+)
+def test_the_compact_forms_a_program_writes(typed: str, expected: object) -> None:
+    read = cell_date(typed, 2021) if isinstance(expected, date) else cell_time(typed)
+    assert read == expected
