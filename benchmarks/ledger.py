@@ -7,17 +7,25 @@ the district roll-up. The baseline, measured in the same run on the same files, 
 alone reading every cell of the same workbooks: the floor any workbook-based ledger reader pays.
 
     python benchmarks/ledger.py [--quick]
+    python benchmarks/ledger.py --read [--quick]
 
 ``--quick`` runs 5 and 10 townships instead of 10 and 100.
+
+``--read`` measures reading one large ledger workbook (10,000 and 100,000 records; ``--quick``:
+1,000 and 10,000) against openpyxl's read-only floor and python-calamine reading the same file:
+the time of each, interleaved, and the growth of each one's peak resident memory, each reader in
+a fresh process so that one's peak cannot hide another's.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import math
 import platform
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 from datetime import date
@@ -91,6 +99,99 @@ def floor_all(pairs: list[tuple[Plan, Path]]) -> int:
     return sum(floor_read(path) for _, path in pairs)
 
 
+# -- reading one large ledger ---------------------------------------------------------------------
+
+
+def calamine_read(path: Path) -> int:
+    """python-calamine (a Rust reader) reading every cell value of every sheet."""
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(str(path))
+    count = 0
+    for name in book.sheet_names:
+        for row in book.get_sheet_by_name(name).iter_rows():
+            count += sum(1 for v in row if v not in (None, ""))
+    book.close()
+    return count
+
+
+def _read_plan() -> Plan:
+    return generate_plan(ACTIVITIES)
+
+
+def commedu_read(path: Path) -> int:
+    return len(load_ledger(path, _read_plan()).records)
+
+
+READERS = {"openpyxl": floor_read, "calamine": calamine_read, "commedu": commedu_read}
+
+
+def peak_growth(reader: str, path: Path) -> int:
+    """How much the peak resident memory of a fresh process grows while ``reader`` reads."""
+    done = subprocess.run(
+        [sys.executable, __file__, "--peak-of", reader, str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return int(done.stdout.split()[-1])
+
+
+def _status(field: str) -> int:
+    """A figure of this process in bytes from ``/proc/self/status`` (VmRSS, VmHWM)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(f"{field}:"):
+            return int(line.split()[1]) * 1024
+    raise LookupError(field)
+
+
+def _peak_of(reader: str, path: Path) -> None:
+    action = READERS[reader]
+    plan = _read_plan()  # made before the baseline: the plan is not the reading's cost
+    assert plan.activities
+    gc.collect()
+    # Start the peak afresh (Linux: "5" resets VmHWM), so that what the imports and the plan
+    # took before is not taken for the reading's peak; Rust's memory counts as well as Python's.
+    Path("/proc/self/clear_refs").write_text("5")
+    before = _status("VmRSS")
+    action(path)
+    print(_status("VmHWM") - before)
+
+
+def reading(quick: bool) -> None:
+    from ledger_write import make_ledger as many_records
+
+    sizes = (1_000, 10_000) if quick else (10_000, 100_000)
+    print(f"Python {platform.python_version()} on {platform.machine()}; one ledger workbook")
+    plan = _read_plan()
+    times: dict[int, dict[str, float]] = {}
+    peaks: dict[int, dict[str, int]] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for size in sizes:
+            path = Path(folder) / f"l{size}.xlsx"
+            dump_ledger(many_records(plan, size), path, plan)
+            repeats = 1 if size >= 100_000 else 3
+            runs: dict[str, list[float]] = {name: [] for name in READERS}
+            for _ in range(repeats):  # interleaved so drift in the load hits all alike
+                for name, action in READERS.items():
+                    runs[name].append(timed(partial(action, path)))
+            times[size] = {name: statistics.median(t) for name, t in runs.items()}
+            peaks[size] = {name: peak_growth(name, path) for name in READERS}
+    print("| records | reader | s | ÷ openpyxl floor | peak memory MiB | ÷ openpyxl floor |")
+    print("| ---: | --- | ---: | ---: | ---: | ---: |")
+    for size in sizes:
+        t, m = times[size], peaks[size]
+        for name in READERS:
+            print(
+                f"| {size:,} | {name} | {t[name]:.2f} | {t[name] / t['openpyxl']:.2f}"
+                f" | {m[name] / 2**20:.0f} | {m[name] / max(m['openpyxl'], 1):.2f} |"
+            )
+    small, large = sizes
+    for name in READERS:
+        grow = math.log(times[large][name] / times[small][name]) / math.log(large / small)
+        print(f"growth exponent {small:,} -> {large:,} records, {name}: {grow:.2f}")
+
+
 def district_run(pairs: list[tuple[Plan, Path]]) -> list[InspectionReport]:
     reports = []
     for plan, path in pairs:
@@ -106,7 +207,15 @@ def district_run(pairs: list[tuple[Plan, Path]]) -> list[InspectionReport]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--read", action="store_true", help="reading one large ledger")
+    parser.add_argument("--peak-of", nargs=2, metavar=("READER", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.peak_of:
+        _peak_of(args.peak_of[0], Path(args.peak_of[1]))
+        return
+    if args.read:
+        reading(args.quick)
+        return
     sizes = (5, 10) if args.quick else (10, 100)
     repeats = 1 if args.quick else 3
     print(f"Python {platform.python_version()} on {platform.machine()}; {RECORDS} records each")

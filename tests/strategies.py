@@ -613,3 +613,39 @@ def wrongly_typed(*more: object) -> st.SearchStrategy[object]:
         st.just(datetime(2021, 3, 8, 14, 30)),  # no zone
         st.sampled_from(more) if more else st.nothing(),
     )
+
+
+# -- ledger cells as clerks type them ----------------------------------------------------------
+
+
+def date_spellings(day: date) -> list[object]:
+    """Every way a clerk may write ``day`` in a ledger cell of a plan for ``day.year``."""
+    y, m, d = day.year, day.month, day.day
+    return [
+        day,
+        datetime(y, m, d),
+        datetime(y, m, d, 9, 30),  # a date-and-time cell: the day is what counts
+        day.isoformat(),
+        f"{y}-{m}-{d}",
+        f"{y}.{m}.{d}",
+        f"{y}/{m}/{d}",
+        f"{y}/{m:02d}/{d:02d}",
+        f"{y}年{m}月{d}日",
+        f"{y} 年 {m} 月 {d} 日",
+        f"{m}月{d}日",
+        f"{m}月{d}号",
+        f"{m}.{d}",
+        f"{m}/{d}",
+        f"{day.isoformat()} 00:00:00",  # a date cell saved as CSV by a spreadsheet
+        f"{y}．{m}．{d}".translate(str.maketrans("0123456789", "０１２３４５６７８９")),
+    ]
+
+
+def junk_cells() -> st.SearchStrategy[str]:
+    """Cell text that is no date, time or count: words, stray digits, signs."""
+    return st.one_of(
+        st.sampled_from(
+            ["明天", "上午", "四十", "²", "-3", "3.5人", "2021-02-30", "13月1日", "25:00"]
+        ),
+        st.text(st.sampled_from("天月年点?!xyz#"), min_size=1, max_size=6),
+    )

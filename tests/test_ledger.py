@@ -64,7 +64,7 @@ def test_a_new_workbook_lists_the_plan_and_offers_choices() -> None:
     ranges = {str(v.sqref).split(":")[0]: v for v in validations}
     assert set(ranges) == {"B2", "G2", "H2"}  # activity, place, organiser
     assert all(v.type == "list" for v in validations)
-    assert ranges["B2"].errorStyle == "stop"
+    assert ranges["B2"].errorStyle == "warning"  # an activity's id typed by hand is taken too
     assert ranges["G2"].errorStyle == "warning"
 
 
@@ -77,13 +77,14 @@ def _csv(*rows: str) -> str:
 
 
 def test_every_bad_cell_is_reported_at_once_with_its_place() -> None:
-    text = _csv("r1,m99,讲座,2021-13-01,9点,,,,-3,,,,,", "r2,m01,,2021-01-05,,,,,10,20,,,,")
+    text = _csv("r1,m99,讲座,2021-13-01,上午,,,,-3,,,,,", "r2,m01,,2021-01-05,,,,,10,20,,,,")
     with pytest.raises(LedgerFileError) as info:
         loads_ledger(text, PLAN, "csv")
     places = [p.path.partition(" (")[0] for p in info.value.problems]
     assert places == ["B2", "D2", "E2", "I2", "C3", "J3"]
     zh = info.value.describe("zh")
     assert "'m99' 不是计划中的工作" in zh
+    assert "请从下拉列表中选择" in zh
     assert "老年人 20 人次多于记录的参与人次 10" in zh
     assert "is not a clock time" in info.value.describe("en")
 
@@ -119,7 +120,7 @@ def test_a_formula_is_refused_not_evaluated(tmp_path: Path) -> None:
     [
         ("header", "ledger-bad-header", f"{RECORDS_SHEET}!A1"),
         ("missing", "ledger-missing-sheet", RECORDS_SHEET),
-        ("date", "bad-date-text", f"{RECORDS_SHEET}!D4"),
+        ("date", "ledger-bad-date", f"{RECORDS_SHEET}!D4"),
     ],
 )
 def test_a_broken_workbook_names_the_place(

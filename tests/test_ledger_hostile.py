@@ -78,7 +78,7 @@ def test_huge_numbers_are_bad_cells(fmt: str) -> None:
         ' "dates": ["2021-01-01"], "participants": 1e999999999}]}'
     )
     error = refused(text, fmt)
-    assert [p.code for p in error.problems] == ["ledger-bad-int"]
+    assert [p.code for p in error.problems] == ["ledger-bad-count"]
 
 
 @pytest.mark.parametrize(

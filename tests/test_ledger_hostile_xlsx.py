@@ -214,7 +214,7 @@ def test_a_cell_over_128_kib_is_named_by_its_row() -> None:
 def test_a_digit_that_is_no_number_is_a_bad_count(count: str, column: str) -> None:
     with pytest.raises(LedgerFileError) as caught:
         loads_ledger(_csv_row(**{column: count}), PLAN, "csv")
-    assert [p.code for p in caught.value.problems] == ["ledger-bad-int"]
+    assert [p.code for p in caught.value.problems] == ["ledger-bad-count"]
 
 
 def test_cr_only_line_ends_read_as_lines() -> None:

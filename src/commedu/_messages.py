@@ -1023,6 +1023,60 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{value!r} is not a connection limit; give a whole number from 1 to {most}",
         "zh": "{value!r} 不是连接数上限；请给出 1 至 {most} 之间的整数",
     },
+    # -- ledger cells as clerks type them, and the statistics sent upward ------------------------
+    "ledger-bad-date": {
+        "en": "{value!r} is not a date; type it as 2021-3-5, 2021.3.5, 2021/3/5, 2021年3月5日 or"
+        " 3月5日 (several separated by ；)",
+        "zh": "{value!r} 不是日期；请写作 2021-3-5、2021.3.5、2021/3/5、2021年3月5日 或 3月5日"
+        "（多个日期用 ；分隔）",
+    },
+    "ledger-ambiguous-date": {
+        "en": "the cell holds the number {value!r}, which may be {one} or {other} (a spreadsheet"
+        " drops a number's last 0); type the date as {one} or {other}",
+        "zh": "单元格中是数字 {value!r}，可能是 {one}，也可能是 {other}（表格会去掉数字末尾的 0）；"
+        "请写作 {one} 或 {other}",
+    },
+    "ledger-bad-clock": {
+        "en": "{value!r} is not a clock time; type it as 9:00, 14:30 or 9点",
+        "zh": "{value!r} 不是时刻；请写作 9:00、14:30 或 9点",
+    },
+    "ledger-bad-count": {
+        "en": "{value!r} is not a head count; type a whole number such as 40 or 40人",
+        "zh": "{value!r} 不是人数；请填写整数，例如 40 或 40人",
+    },
+    "ledger-no-such-activity": {
+        "en": "{value!r} is not a planned activity; choose one from the drop-down or type its id"
+        " from the sheet of planned work, or leave the cell empty for unplanned work",
+        "zh": "{value!r} 不是计划中的工作；请从下拉列表中选择，或填写“计划工作”表中的编号，计划外工作请留空",
+    },
+    "ledger-ambiguous-activity": {
+        "en": "{value!r} is the title of several planned activities ({ids}); choose the one you"
+        " mean from the drop-down, or type its id",
+        "zh": "{value!r} 是多项计划工作的名称（{ids}）；请从下拉列表中选择具体的一项，或填写其编号",
+    },
+    "cli-ledger-stats": {
+        "en": "write the year's figures a district sends upward (attendances, training rate,"
+        " elders' share) from a plan and its ledger, as a table",
+        "zh": "由计划及其台账生成上报的年度统计表（培训总量、培训率、老年比例）",
+    },
+    "cli-ledger-stats-output": {
+        "en": "the table to write: .xlsx, .csv or .json (default: CSV to standard output)",
+        "zh": "要写入的统计表：.xlsx、.csv 或 .json（默认以 CSV 输出到标准输出）",
+    },
+    "cli-ledger-stats-format": {
+        "en": "the table's format (default: by the file's extension; csv for standard output)",
+        "zh": "统计表格式（默认按文件扩展名；输出到标准输出时为 csv）",
+    },
+    "stats-sheet": {"en": "Statistics", "zh": "统计"},
+    "stats-plan": {"en": "plan", "zh": "计划"},
+    "stats-township": {"en": "township", "zh": "镇街"},
+    "stats-year": {"en": "year", "zh": "年度"},
+    "stats-records": {"en": "records", "zh": "记录条数"},
+    "stats-attendances": {"en": "attendances (person-times)", "zh": "培训总量（人次）"},
+    "stats-population": {"en": "resident population", "zh": "常住人口"},
+    "stats-training_rate": {"en": "training rate", "zh": "培训率"},
+    "stats-elder_attendances": {"en": "elders' attendances", "zh": "老年人次"},
+    "stats-elder_share": {"en": "elders' share", "zh": "老年比例"},
     # -- ledgers (台账) --------------------------------------------------------------------------
     "ledger-no-date": {
         "en": "a record needs at least one date",

@@ -11,9 +11,10 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from datetime import date, datetime, time
+from datetime import date, time
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,12 @@ from commedu.datafile.columns import (
     RECORD_COLUMNS,
     RECORDS_SHEET,
     Column,
+    Refusal,
+    activity_choices,
+    cell_count,
+    cell_date,
+    cell_record_id,
+    cell_time,
     csv_text,
     split_list,
 )
@@ -46,6 +53,9 @@ _TOP_KEYS = ("plan_id", "year", "note", "staff", "records", "expenses")
 #: Where a value came from: a place to name in a problem.
 Where = Callable[[str], str]
 
+#: A problem the whole ledger finds with one of its items: ``records[3].dates``.
+_ITEM = re.compile(r"(?P<list>records|expenses)\[(?P<index>\d+)\]\.(?P<field>\w+)")
+
 
 class _Cells:
     """Turns raw cell values into typed ones, noting a problem for each that will not go."""
@@ -54,9 +64,20 @@ class _Cells:
         self.plan = plan
         self.problems: list[Problem] = []
         self.activities = {a.id for a in plan.activities}
+        # A planned activity is chosen by its id (in any case), by the drop-down's name for it,
+        # or by its title where only one activity has that title.
+        self.choices = activity_choices(plan)
+        titles: dict[str, list[str]] = {}
+        for activity in plan.activities:
+            titles.setdefault(activity.title.strip(), []).append(activity.id)
+        self.titles = titles
+        self.lower_ids = {a.id.lower(): a.id for a in plan.activities}
 
     def bad(self, where: str, code: str, **params: Any) -> None:
         self.problems.append(Problem(where, code, params))
+
+    def refused(self, where: str, refusal: Refusal) -> None:
+        self.problems.append(Problem(where, refusal.code, refusal.params))
 
     def text(self, value: Any) -> str:
         if value is None:
@@ -66,57 +87,57 @@ class _Cells:
         return str(value).strip()
 
     def integer(self, value: Any, where: str) -> int | None:
-        if value is None or value == "":
+        found = cell_count(value)
+        if isinstance(found, Refusal):
+            self.refused(where, found)
             return None
-        if isinstance(value, bool):
-            self.bad(where, "ledger-bad-int", value=value)
-            return None
-        # A sheet's 3.0 or a file's 3.0 is 3; the bound keeps 1e999999999 from becoming an int.
-        if isinstance(value, float | Decimal):
-            number = Decimal(value)
-            if number.is_finite() and number.adjusted() < 9 and number == int(number):
-                value = int(number)
-        # isdigit() also says yes to "²", which int() refuses: only ASCII digits are a count.
-        if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
-            value = int(value.strip())
-        if isinstance(value, int) and 0 <= value < 10**9:
-            return value
-        self.bad(where, "ledger-bad-int", value=value)
-        return None
+        return found
 
     def one_date(self, value: Any, where: str) -> date | None:
-        if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(str(value).strip())
-        except ValueError:
-            self.bad(where, "bad-date-text", value=value)
+        found = cell_date(value, self.plan.year)
+        if isinstance(found, Refusal):
+            self.refused(where, found)
             return None
+        return found
 
     def dates(self, value: Any, where: str) -> tuple[date, ...]:
-        if isinstance(value, date | datetime):
-            items: Sequence[Any] = [value]
+        if isinstance(value, str):
+            items: Sequence[Any] = split_list(value)
         elif isinstance(value, list):
             items = value
-        else:
-            items = split_list(self.text(value))
+        elif value is None:
+            items = []
+        else:  # a date, a date and time, or a number cell
+            items = [value]
         found = [self.one_date(item, where) for item in items]
         return tuple(d for d in found if d is not None)
 
     def clock(self, value: Any, where: str) -> time | None:
-        if value is None or value == "":
+        if value is None or (isinstance(value, str) and not value.strip()):
             return None
-        if isinstance(value, datetime):
-            return value.time()
-        if isinstance(value, time):
-            return value
-        try:
-            return time.fromisoformat(str(value).strip())
-        except ValueError:
-            self.bad(where, "ledger-bad-time", value=value)
+        found = cell_time(value)
+        if isinstance(found, Refusal):
+            self.refused(where, found)
             return None
+        return found
+
+    def activity(self, value: Any, where: str) -> str | None:
+        """The id of the planned activity a cell names, or None for unplanned work."""
+        text = self.text(value)
+        if not text:
+            return None
+        if text in self.activities:
+            return text
+        found = self.choices.get(text) or self.lower_ids.get(text.lower())
+        ids = self.titles.get(text, [])
+        if found is None and len(ids) == 1:
+            found = ids[0]
+        if found is None:
+            if len(ids) > 1:
+                self.bad(where, "ledger-ambiguous-activity", value=text, ids="、".join(ids))
+            else:
+                self.bad(where, "ledger-no-such-activity", value=text)
+        return found
 
     def money(self, value: Any, where: str) -> Decimal | None:
         if isinstance(value, bool):
@@ -144,9 +165,7 @@ class _Cells:
 
     def record(self, row: Mapping[str, Any], where: Where) -> Record | None:
         before = len(self.problems)
-        activity = self.text(row.get("activity")) or None
-        if activity is not None and activity not in self.activities:
-            self.bad(where("activity"), "ledger-unknown-activity", value=activity)
+        activity = self.activity(row.get("activity"), where("activity"))
         dates = self.dates(row.get("dates"), where("dates"))
         start = self.clock(row.get("start"), where("start"))
         end = self.clock(row.get("end"), where("end"))
@@ -161,7 +180,7 @@ class _Cells:
             return None
         try:
             return Record(
-                self.text(row.get("id")),
+                cell_record_id(self.text(row.get("id"))),
                 self.text(row.get("title")),
                 dates,
                 activity=activity,
@@ -200,21 +219,38 @@ class _Cells:
         staff: Staffing | None = None,
         note: str = "",
     ) -> Ledger | None:
-        found = [self.record(row, where) for row, where in records]
-        spent = [self.expense(row, where) for row, where in expenses]
+        found: list[Record] = []
+        places: dict[str, list[Where]] = {"records": [], "expenses": []}
+        for row, where in records:
+            record = self.record(row, where)
+            if record is not None:
+                found.append(record)
+                places["records"].append(where)
+        spent: list[Expense] = []
+        for row, where in expenses:
+            expense = self.expense(row, where)
+            if expense is not None:
+                spent.append(expense)
+                places["expenses"].append(where)
         if self.problems:
             return None
         try:
             return Ledger(
-                self.plan.id,
-                self.plan.year,
-                [r for r in found if r is not None],
-                staff=staff,
-                expenses=[e for e in spent if e is not None],
-                note=note,
+                self.plan.id, self.plan.year, found, staff=staff, expenses=spent, note=note
             )
         except PlanError as error:
-            self.problems.extend(error.problems)
+            # What the whole ledger checks (a number used twice, a day outside the year) is
+            # named by the record's own cell, as the clerk sees it.
+            for problem in error.problems:
+                at = _ITEM.fullmatch(problem.path)
+                if at is not None:
+                    where = places[at["list"]][int(at["index"])]
+                    params = dict(problem.params)
+                    first = _ITEM.fullmatch(f"{params.get('first')}.id")
+                    if first is not None:  # the first of two equal record numbers, by its cell
+                        params["first"] = places[first["list"]][int(first["index"])]("id")
+                    problem = Problem(where(at["field"]), problem.code, params)
+                self.problems.append(problem)
             return None
 
 
@@ -249,15 +285,21 @@ class _Reading:
         )
 
 
-def _reading_rows(rows: Iterator[Any], reading: _Reading, name: str, last: int) -> Iterator[Any]:
-    """The rows of a sheet, noting in ``reading`` the row that is read next."""
+def _reading_rows(
+    rows: Iterator[Any], reading: _Reading, name: str, last: int
+) -> Iterator[tuple[int, Any]]:
+    """The rows of a sheet with their numbers, noting in ``reading`` the row read next.
+
+    An empty cell has no number of its own, so a row is numbered by its first cell that has one.
+    """
     while True:
         reading.at(name, last + 1)
         row = next(rows, None)
         if row is None:
             return
-        last = row[0].row if row and isinstance(getattr(row[0], "row", None), int) else last + 1
-        yield row
+        numbers = (getattr(cell, "row", None) for cell in row)
+        last = next((n for n in numbers if isinstance(n, int)), last + 1)
+        yield last, row
 
 
 def _sheet_rows(
@@ -267,38 +309,41 @@ def _sheet_rows(
     columns: Sequence[Column],
     header_row: int,
     reading: _Reading,
-) -> list[tuple[dict[str, Any], Where]]:
-    """The filled rows under the header, each with a function naming a column's cell."""
+) -> Iterator[tuple[dict[str, Any], Where]]:
+    """The filled rows under the header, each with a function naming a column's cell.
+
+    Rows are read as they are asked for and not kept: a ledger of 100,000 records is never
+    in memory twice, once as cells and once as records.
+    """
     reading.at(name, header_row)
-    rows = iter(sheet.iter_rows(min_row=header_row))
+    rows = iter(sheet.iter_rows(min_row=header_row, max_col=len(columns)))
     first = next(rows, None)
     if first is None:
         cells.bad(f"{name}!A{header_row}", "ledger-missing-sheet", value=name)
-        return []
+        return
     header = [cells.text(c.value) for c in first[: len(columns)]]
     expected = [c.header for c in columns]
     if header != expected:
         cells.bad(f"{name}!A{header_row}", "ledger-bad-header", value=header, expected=expected)
-        return []
-    index = {c.key: i for i, c in enumerate(columns)}
-    found: list[tuple[dict[str, Any], Where]] = []
+        return
+    # Each column's cell reference before and after the row number, worked out once.
+    around = {c.key: (f"{name}!{_letter(i + 1)}", f" ({c.header})") for i, c in enumerate(columns)}
     last = header_row
-    for row in _reading_rows(rows, reading, name, last):
+    for number, row in _reading_rows(rows, reading, name, last):
         values = [c.value for c in row[: len(columns)]]
+        values += [None] * (len(columns) - len(values))
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
             continue
-        number = row[0].row
 
         def where(key: str, number: int = number) -> str:
-            column = columns[index[key]] if key in index else columns[0]
-            return f"{name}!{_letter(index.get(key, 0) + 1)}{number} ({column.header})"
+            before, after = around.get(key) or around[columns[0].key]
+            return f"{before}{number}{after}"
 
         formulas = [i for i, cell in enumerate(row[: len(columns)]) if cell.data_type == "f"]
         for i in formulas:
             cells.bad(where(columns[i].key), "ledger-formula", value=str(values[i])[:80])
         if not formulas:  # a row with a formula is not read further: its figures are unknown
-            found.append(({c.key: values[i] for i, c in enumerate(columns)}, where))
-    return found
+            yield {c.key: values[i] for i, c in enumerate(columns)}, where
 
 
 def _read_xlsx(data: bytes, plan: Plan, source: str) -> Ledger:

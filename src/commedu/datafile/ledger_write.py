@@ -1,7 +1,8 @@
 """Writing a ledger: a workbook to fill in (or a filled one), CSV of records, TOML or JSON.
 
 The workbook lists the plan's activities and offers drop-down choices for the planned activity,
-the place and the organiser, so a clerk picks rather than spells. Output is deterministic: the
+the place and the organiser by name, so a clerk picks rather than spells; its columns are as
+wide as what they hold and its header rows stay in view. Output is deterministic: the
 same plan and ledger give the same bytes (the zip entries and document properties carry a fixed
 stamp).
 """
@@ -10,10 +11,13 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import os
 import re
+import shutil
 import zipfile
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -31,7 +35,9 @@ from commedu.datafile.columns import (
     PLANNED_SHEET,
     RECORD_COLUMNS,
     RECORDS_SHEET,
+    activity_choices,
     csv_cell,
+    display_width,
     join_list,
 )
 from commedu.datafile.names import renamed
@@ -53,6 +59,12 @@ STAMP = datetime(2000, 1, 1)
 #: How many empty record rows the drop-downs cover in a new workbook.
 BLANK_ROWS = 500
 
+#: The narrowest and widest a column is made, in characters (a Chinese character is two).
+NARROWEST, WIDEST = 8, 48
+
+#: What a drop-down says when a cell holds something else (the reader names the cell too).
+_CHOOSE = "请从下拉列表中选择 Choose from the list"
+
 
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
@@ -73,10 +85,12 @@ def normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _record_row(record: Record) -> list[Any]:
+def _record_row(record: Record, names: Mapping[str, str] | None = None) -> list[Any]:
+    """A record's cells; with ``names``, the planned activity by its name in the drop-down."""
+    activity = record.activity or ""
     return [
         record.id,
-        record.activity or "",
+        names.get(activity, activity) if names else activity,
         record.title,
         join_list(d.isoformat() for d in record.dates),
         "" if record.start is None else record.start.isoformat("minutes"),
@@ -96,104 +110,214 @@ def _expense_row(expense: Expense) -> list[Any]:
     return [expense.on.isoformat(), f"{expense.amount:f}", expense.purpose]
 
 
-def _append(sheet: Any, row: list[Any], number: int) -> None:
-    """Append row ``number`` of values; text that starts with '=' stays text, never a formula.
+class _StampedZip(zipfile.ZipFile):
+    """A zip whose every entry carries :data:`STAMP`, so a workbook's bytes do not depend on
+    the clock; written as it goes, with no second pass over the compressed data."""
 
-    Only the cells given text are looked at, by their place: reading the row back through
-    ``max_row`` scans the whole sheet, which made writing a workbook quadratic in its rows.
+    def writestr(
+        self,
+        zinfo_or_arcname: str | zipfile.ZipInfo,
+        data: Any,  # what ZipFile.writestr takes: text or a buffer
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
+        name = getattr(zinfo_or_arcname, "filename", zinfo_or_arcname)
+        assert isinstance(name, str)
+        super().writestr(_entry(name), data)
+
+    def write(
+        self,
+        filename: str | os.PathLike[str],
+        arcname: str | os.PathLike[str] | None = None,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
+        # A write-only sheet waits in a temporary file: copy it in, in pieces.
+        with (
+            open(filename, "rb") as source,
+            self.open(_entry(os.fspath(arcname or filename)), "w") as target,
+        ):
+            shutil.copyfileobj(source, target, 1 << 20)
+
+
+def _entry(name: str) -> zipfile.ZipInfo:
+    entry = zipfile.ZipInfo(name, date_time=STAMP.timetuple()[:6])
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    entry.external_attr = 0o600 << 16
+    return entry
+
+
+class _Widths:
+    """The width each column of a sheet needs for the widest text it holds."""
+
+    def __init__(self) -> None:
+        self.widths: list[int] = []
+
+    def see(self, row: Sequence[Any]) -> None:
+        widths = self.widths
+        if len(widths) < len(row):
+            widths.extend([0] * (len(row) - len(widths)))
+        for i, value in enumerate(row):
+            if value is not None and value != "":
+                width = display_width(value if isinstance(value, str) else str(value))
+                if width > widths[i]:
+                    widths[i] = width
+
+    def fit(self, sheet: Any) -> None:
+        from openpyxl.utils import get_column_letter
+
+        for i, width in enumerate(self.widths, start=1):
+            # Two characters more than the text: a drop-down's arrow and a little air.
+            fitted = min(max(width + 2, NARROWEST), WIDEST)
+            sheet.column_dimensions[get_column_letter(i)].width = fitted
+
+
+class _Sheet:
+    """A sheet written row by row, once (openpyxl's write-only mode): nothing is kept.
+
+    Its look (column widths, frozen header) is settled before the first row, because the
+    sheet's XML states it ahead of the rows.
     """
-    sheet.append(row)
-    for column, value in enumerate(row, start=1):
-        if isinstance(value, str) and value.startswith("="):
-            cell = sheet.cell(row=number, column=column)
-            if cell.data_type == "f":
-                cell.data_type = "s"
+
+    def __init__(self, book: Any, title: str, rows: Sequence[Sequence[Any]], *, header: int = 1):
+        self.sheet = book.create_sheet(title)
+        self.header = header
+        widths = _Widths()
+        for row in rows:
+            widths.see(row)
+        self.widths = widths
+        # The sheet's size, stated ahead of its rows: without it a reader (openpyxl's
+        # read-only mode among them) must parse the whole sheet once just to learn it.
+        if rows and widths.widths:
+            size = f"A1:{_column_letter(len(widths.widths))}{len(rows)}"
+            self.sheet.calculate_dimension = lambda: size
+
+    def write(self, rows: Iterable[Sequence[Any]], *, freeze: bool = True) -> None:
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Font
+
+        sheet = self.sheet
+        self.widths.fit(sheet)
+        if freeze:
+            sheet.freeze_panes = f"A{self.header + 1}"
+        bold = Font(bold=True)
+        for number, row in enumerate(rows, start=1):
+            cells: list[Any] = list(row)
+            for i, value in enumerate(cells):
+                # Text that starts with '=' stays text, never a formula; a header is bold.
+                if number == self.header or (isinstance(value, str) and value.startswith("=")):
+                    cell = WriteOnlyCell(sheet, value)
+                    if isinstance(value, str):
+                        cell.data_type = "s"
+                    if number == self.header:
+                        cell.font = bold
+                    cells[i] = cell
+            sheet.append(cells)
+
+
+def _column_letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index)
 
 
 def workbook_bytes(plan: Plan, ledger: Ledger | None = None) -> bytes:
-    """A ledger workbook for ``plan``: empty and ready to fill in, or holding ``ledger``."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.worksheet.datavalidation import DataValidation
+    """A ledger workbook for ``plan``: empty and ready to fill in, or holding ``ledger``.
 
-    book = Workbook()
+    Every row is written once and not kept (openpyxl's write-only mode), so the time grows
+    with the rows and the memory with the widest sheet's text, not with the workbook.
+    """
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.writer.excel import ExcelWriter
+
+    book = Workbook(write_only=True)
     book.properties.creator = "commedu"
     book.properties.created = book.properties.modified = STAMP
-    bold = Font(bold=True)
 
-    records = book.active
-    assert records is not None
-    records.title = RECORDS_SHEET
-    records.append([c.header for c in RECORD_COLUMNS])
-    for number, record in enumerate(() if ledger is None else ledger.records, start=2):
-        _append(records, _record_row(record), number)
-    records.freeze_panes = "A2"
-
-    planned = book.create_sheet(PLANNED_SHEET)
-    planned.append([c.header for c in PLANNED_COLUMNS])
-    for number, activity in enumerate(plan.activities, start=2):
-        _append(
-            planned,
-            [
-                activity.id,
-                activity.title,
-                str(activity.when),
-                join_list(d.name for d in activity.responsible),
-                "" if activity.station is None else activity.station.name,
-            ],
-            number,
-        )
-
-    money = book.create_sheet(MONEY_SHEET)
-    staff = None if ledger is None else ledger.staff
-    money.append(["专职人员 Full-time staff in post", None if staff is None else staff.full_time])
-    money.append(["兼职人员 Part-time staff in post", None if staff is None else staff.part_time])
-    money.append([])
-    money.append([c.header for c in EXPENSE_COLUMNS])
-    for number, expense in enumerate(() if ledger is None else ledger.expenses, start=5):
-        _append(money, _expense_row(expense), number)
-
-    about = book.create_sheet(ABOUT_SHEET)
-    about.append(["计划 Plan", plan.id])
-    about.append(["年度 Year", plan.year])
-    _append(about, ["说明 Note", "" if ledger is None else ledger.note], 3)
-    _append(about, ["标题 Title", plan.title], 4)
-
-    lists = book.create_sheet(LISTS_SHEET)
-    places = [s.id for s in plan.stations] + [s.name for s in plan.stations]
+    names = activity_choices(plan)
+    by_id = {activity: name for name, activity in names.items()}
+    places = [s.name for s in plan.stations]
     organisers = [d.name for d in plan.departments]
-    choices = ([a.id for a in plan.activities], places, organisers)
-    for column, items in enumerate(choices, start=1):
-        for row, item in enumerate(items, start=1):
-            lists.cell(row=row, column=column, value=item).data_type = "s"
-    lists.sheet_state = "hidden"
+    choices = (list(names), places, organisers)
 
-    last = 1 + max(BLANK_ROWS, 0 if ledger is None else len(ledger.records))
+    header = [c.header for c in RECORD_COLUMNS]
+    rows = [header]
+    rows += [_record_row(r, by_id) for r in (() if ledger is None else ledger.records)]
+    records = _Sheet(book, RECORDS_SHEET, rows)
+    # A chosen name must fit its column as well as what is already there.
+    for key, items in zip(("activity", "place", "organiser"), choices, strict=True):
+        column = next(i for i, c in enumerate(RECORD_COLUMNS) if c.key == key)
+        records.widths.see([None] * column + [max(items, key=display_width, default="")])
+    last = 1 + max(BLANK_ROWS, len(rows) - 1)
     for key, letter, items in zip(("activity", "place", "organiser"), "ABC", choices, strict=True):
         if not items:
             continue
-        column = next(i for i, c in enumerate(RECORD_COLUMNS, start=1) if c.key == key)
-        from openpyxl.utils import get_column_letter
-
-        target = get_column_letter(column)
-        # A place or organiser outside the plan may be typed too: warn, do not forbid.
+        target = get_column_letter(next(i for i, c in enumerate(RECORD_COLUMNS, 1) if c.key == key))
+        # A place or organiser outside the plan may be typed too, and a planned activity's
+        # id as well as its name: warn, do not forbid (the reader names what it cannot take).
         validation = DataValidation(
             type="list",
             formula1=f"'{LISTS_SHEET}'!${letter}$1:${letter}${len(items)}",
             allow_blank=True,
-            errorStyle="stop" if key == "activity" else "warning",
+            showErrorMessage=True,
+            errorStyle="warning",
+            error=_CHOOSE,
         )
         validation.add(f"{target}2:{target}{last}")
-        records.add_data_validation(validation)
+        records.sheet.data_validations.append(validation)
+    records.write(rows)
+    del rows
 
-    for sheet in (records, planned, about):
-        for cell in sheet[1]:
-            cell.font = bold
-    for cell in money[4]:
-        cell.font = bold
+    planned_rows = [[c.header for c in PLANNED_COLUMNS]] + [
+        [
+            activity.id,
+            activity.title,
+            str(activity.when),
+            join_list(d.name for d in activity.responsible),
+            "" if activity.station is None else activity.station.name,
+        ]
+        for activity in plan.activities
+    ]
+    _Sheet(book, PLANNED_SHEET, planned_rows).write(planned_rows)
+
+    staff = None if ledger is None else ledger.staff
+    money_rows: list[list[Any]] = [
+        ["专职人员 Full-time staff in post", None if staff is None else staff.full_time],
+        ["兼职人员 Part-time staff in post", None if staff is None else staff.part_time],
+        [],
+        [c.header for c in EXPENSE_COLUMNS],
+        *(_expense_row(e) for e in (() if ledger is None else ledger.expenses)),
+    ]
+    _Sheet(book, MONEY_SHEET, money_rows, header=4).write(money_rows)
+
+    about_rows: list[list[Any]] = [
+        ["计划 Plan", plan.id],
+        ["年度 Year", plan.year],
+        ["说明 Note", "" if ledger is None else ledger.note],
+        ["标题 Title", plan.title],
+    ]
+    about = _Sheet(book, ABOUT_SHEET, about_rows[2:])
+    about.widths.see(["计划 Plan", ""])
+    about.write(about_rows, freeze=False)
+
+    lists = book.create_sheet(LISTS_SHEET)
+    lists.sheet_state = "hidden"
+    for offered in itertools.zip_longest(*choices):
+        lists.append([None if item is None else _text_cell(lists, item) for item in offered])
+
     out = io.BytesIO()
-    book.save(out)
-    return normalise_zip(out.getvalue())
+    ExcelWriter(book, _StampedZip(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
+    return out.getvalue()
+
+
+def _text_cell(sheet: Any, text: str) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, text)
+    cell.data_type = "s"
+    return cell
 
 
 def _data(ledger: Ledger) -> dict[str, Any]:
