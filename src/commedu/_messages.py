@@ -1956,6 +1956,53 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "glance-holiday": {"en": "{name} (days off)", "zh": "{name}放假"},
     "glance-workday": {"en": "Make-up working day", "zh": "调休上班"},
+    # -- subscribing, for a clerk: steps per calendar app, a QR code, in-app browsers -----------
+    "subscribe-how": {"en": "How to subscribe", "zh": "如何订阅"},
+    "subscribe-qr": {"en": "QR code of the address", "zh": "订阅地址二维码"},
+    "subscribe-app-outlook": {"en": "Outlook", "zh": "Outlook"},
+    "subscribe-app-apple": {"en": "Apple Calendar", "zh": "苹果日历"},
+    "subscribe-app-google": {"en": "Google Calendar", "zh": "Google 日历"},
+    "subscribe-app-thunderbird": {"en": "Thunderbird", "zh": "Thunderbird"},
+    "subscribe-app-phone": {"en": "Phones", "zh": "手机"},
+    "subscribe-steps-outlook": {
+        "en": "Add calendar › Subscribe from web, paste the address, then Import.",
+        "zh": "添加日历 › 从网页订阅，粘贴订阅地址，再点“导入”。",
+    },
+    "subscribe-steps-apple": {
+        "en": "on a Mac, File › New Calendar Subscription and paste the address; on an iPhone,"
+        " Settings › Calendar › Accounts › Add Account › Other › Add Subscribed Calendar.",
+        "zh": "Mac 上：文件 › 新建日历订阅，粘贴订阅地址；iPhone 上：设置 › 日历 › 账户 ›"
+        " 添加账户 › 其他 › 添加已订阅的日历。",
+    },
+    "subscribe-steps-google": {
+        "en": "on a computer, Other calendars › + › From URL, paste the address; the phone app"
+        " then shows it too.",
+        "zh": "在电脑上打开 Google 日历：其他日历 › + › 通过网址添加，粘贴订阅地址；手机上的"
+        " Google 日历随后也会显示。",
+    },
+    "subscribe-steps-thunderbird": {
+        "en": "New Calendar › On the Network, paste the address, and keep it read-only.",
+        "zh": "新建日历 › 在网络上，粘贴订阅地址，保持只读。",
+    },
+    "subscribe-steps-phone": {
+        "en": "scan the QR code with the camera and open the address in the phone's own"
+        " browser, or add the address in the phone's calendar settings as above.",
+        "zh": "用相机扫描二维码，在手机自带的浏览器中打开；或按上面的步骤在手机的日历设置中添加订阅地址。",
+    },
+    "subscribe-refresh": {
+        "en": "A subscribed calendar is refreshed by the app, not by this server: Outlook and"
+        " Apple Calendar every few hours or as set, Google Calendar only about once a day, so a"
+        " change can take a day to reach a Google calendar.",
+        "zh": "订阅的日历由日历软件自己刷新，而不是由本服务器推送：Outlook 和苹果日历每隔几小时"
+        "（或按设置）刷新，Google 日历大约每天只刷新一次，改动可能要一天后才出现在 Google 日历中。",
+    },
+    "subscribe-in-app": {
+        "en": "This page is open inside an app (such as WeChat), which cannot subscribe to a"
+        " calendar. Open it in the phone's own browser: tap ··· and choose to open it in the"
+        " browser.",
+        "zh": "本页面是在应用内（如微信）打开的，无法订阅日历。请在手机自带的浏览器中打开："
+        "点右上角“···”，选择“在浏览器中打开”。",
+    },
 }
 
 
