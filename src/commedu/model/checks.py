@@ -7,11 +7,10 @@ report all of its problems at once with :func:`raise_if`.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-
-import webcolors
 
 from commedu._typecheck import shown
 from commedu.errors import PlanError, Problem
@@ -58,15 +57,23 @@ def check_line(value: str, path: str) -> Problem | None:
     )
 
 
-#: The colour names every calendar that shows COLOR knows: CSS's (RFC 7986 §5.9).
-_COLOURS = tuple(sorted(webcolors.names("css3")))
+@functools.cache
+def _colours() -> tuple[str, ...]:
+    """The colour names every calendar that shows COLOR knows: CSS's (RFC 7986 §5.9).
+
+    Read on first use: only a plan that colours its departments pays for the list.
+    """
+    import webcolors
+
+    return tuple(sorted(webcolors.names("css3")))
 
 
 def check_colour(value: str, path: str) -> Problem | None:
     """A CSS colour name, as a calendar's COLOR property takes it (``steelblue``)."""
-    if value in _COLOURS:
+    colours = _colours()
+    if value in colours:
         return None
-    close = difflib.get_close_matches(value.strip().lower().replace(" ", ""), _COLOURS, n=1)
+    close = difflib.get_close_matches(value.strip().lower().replace(" ", ""), colours, n=1)
     return Problem(
         path,
         "bad-colour",
