@@ -17,6 +17,7 @@ from commedu.calendar.split import write_split
 from commedu.cli import EXIT_OK, EXIT_USAGE, main
 from tests.conftest import ROOT
 from tests.icalcheck import parse_both
+from tests.planedits import drop_activities, replace
 
 QINGSHI = ROOT / "docs" / "tutorial" / "qingshi_2022.toml"
 STAMP = datetime(2022, 1, 1, tzinfo=UTC)
@@ -252,18 +253,12 @@ def test_ics_with_revisions_writes_true_sequence_and_cancellations(
     args = ["ics", str(plan_file), "--revisions", str(store), "-o", str(out)]
     assert main(args) == EXIT_OK
     assert {v["sequence"] for v in items(out.read_bytes()).values()} == {"0"}
-    text = plan_file.read_text("utf-8")
-    plan_file.write_text(
-        text.replace("元宵节传统文化进村居活动", "元宵节传统文化活动"), encoding="utf-8"
-    )
+    replace(plan_file, "元宵节传统文化进村居活动", "元宵节传统文化活动")
     assert main(args) == EXIT_OK
     assert items(out.read_bytes())["m02-1@qingshi-2022.commedu"]["sequence"] == "1"
     # Remove the culture station's activities: its split file stays, cancelled.
     plan = load_plan(plan_file)
-    culture = {a.id for a in plan.schedule.of_department("culture-station")}
-    blocks = plan_file.read_text("utf-8").split("[[schedule.activities]]")
-    kept = [b for b in blocks if not any(f'id = "{a}"' in b for a in culture)]
-    plan_file.write_text("[[schedule.activities]]".join(kept), encoding="utf-8")
+    drop_activities(plan_file, *(a.id for a in plan.schedule.of_department("culture-station")))
     split = ["ics", str(plan_file), "--revisions", str(store), "--split-by", "department"]
     assert main([*split, "-o", str(tmp_path / "cal")]) == EXIT_OK
     held = items((tmp_path / "cal" / "文化站.ics").read_bytes())

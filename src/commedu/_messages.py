@@ -913,6 +913,18 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "在此数据库文件中保存各条目的修订序号和修改时间（不存在则新建），"
         "并把已删除的工作写为已取消，与本程序的订阅服务相同",
     },
+    "serve-stale": {
+        "en": "{file} has not been a valid plan since {since} (UTC). Its calendars go on serving"
+        " the last version that was, from {served} (UTC), so subscribers keep their events."
+        " Fix the problems below; nothing needs restarting.",
+        "zh": "{file} 自 {since}（协调世界时）起不是有效的计划。其日历继续提供最后一个有效版本"
+        "（{served}，协调世界时），订阅者的日程不受影响。请修改下列问题，无需重启。",
+    },
+    "feeds-stale": {
+        "en": "{file} has had problems since {since} (UTC); its calendars serve the last valid"
+        " version meanwhile.",
+        "zh": "{file} 自 {since}（协调世界时）起有误；其日历暂时提供最后一个有效版本。",
+    },
     # -- commedu serve: holding under load -------------------------------------------------------
     "cli-serve-connection-limit": {
         "en": "how many connections are held at once (default: {default}); a connection silent for"
