@@ -9,15 +9,19 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from icalendar import Calendar
 
 from commedu import Plan, load_plan, to_calendar, to_ics
+from commedu.calendar.items import ComponentKind
 from commedu.calendar.revisions import CANCELLED_FOR, Outdated, Revisions, RevisionStore
 from commedu.calendar.split import write_split
 from commedu.cli import EXIT_OK, EXIT_USAGE, main
 from tests.conftest import ROOT
 from tests.icalcheck import parse_both
 from tests.planedits import drop_activities, replace
+from tests.strategies import plans
 
 QINGSHI = ROOT / "docs" / "tutorial" / "qingshi_2022.toml"
 STAMP = datetime(2022, 1, 1, tzinfo=UTC)
@@ -270,3 +274,38 @@ def test_ics_with_revisions_writes_true_sequence_and_cancellations(
     bad = ["ics", str(plan_file), "--revisions", str(tmp_path / "no" / "r.sqlite"), "-o", "-"]
     assert main(bad) == EXIT_USAGE
     assert "SQLite" in capsys.readouterr().err
+
+
+@given(plan=plans(), component=st.sampled_from(["event", "todo"]))
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_cancelled_item_says_byte_for_byte_what_it_last_said(
+    plan: Plan, component: ComponentKind, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Whatever a plan holds (timed sessions in any zone, rules, lists), the kept item is exact."""
+    store = RevisionStore(tmp_path_factory.mktemp("store") / "r.sqlite")
+    before = to_ics(plan, stamp=STAMP, component=component, revisions=store.revise(plan, now=FIRST))
+    emptied = attrs.evolve(plan, schedule=attrs.evolve(plan.schedule, activities=()))
+    revisions = store.revise(emptied, now=REMOVED)
+    after = to_ics(emptied, stamp=STAMP, component=component, revisions=revisions)
+    assert sorted(c.activity for c in revisions.cancelled) == sorted(a.id for a in plan.activities)
+    kind = "VTODO" if component == "todo" else "VEVENT"
+
+    def contents(data: bytes) -> dict[str, list[tuple[str, bytes]]]:
+        found = {}
+        for item in Calendar.from_ical(data).walk(kind):
+            kept = ("SEQUENCE", "LAST-MODIFIED", "STATUS", "DTSTAMP")
+            found[str(item["UID"])] = sorted(
+                (name, item[name].to_ical() if name != "CATEGORIES" else repr(item[name]).encode())
+                for name in item
+                if name not in kept
+            )
+        return found
+
+    assert contents(after) == contents(before)
+    assert (
+        to_calendar(emptied, stamp=STAMP, component=component, revisions=revisions).to_ical()
+        == after
+    )
+    assert after.count(b"STATUS:CANCELLED") == len(plan.activities)
+    # Every zone a cancelled time names has its VTIMEZONE.
+    assert before.count(b"BEGIN:VTIMEZONE") == after.count(b"BEGIN:VTIMEZONE")

@@ -91,7 +91,9 @@ def _export(plan: Plan, options: ExportOptions) -> _Export:
     component = options.get("component", "event")
     departments, stations, months = resolve(plan, options)
     chosen = select(plan, departments=departments, stations=stations, months=months)
-    revisions = options.get("revisions") or {}
+    found = options.get("revisions")
+    # Not ``or {}``: revisions of a plan whose activities all went are empty but not nothing.
+    revisions: Mapping[str, Revision] = {} if found is None else found
     # Removed activities this selection held, written cancelled (see calendar/cancelled.py).
     gone = _cancelled.chosen(
         revisions.cancelled if isinstance(revisions, Revisions) else (),
