@@ -6,6 +6,7 @@ import json
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
@@ -14,7 +15,8 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 
 from commedu import Plan, load_plan, to_calendar, to_ics
-from commedu.calendar.items import ComponentKind
+from commedu.calendar.cancelled import Cancelled, zones
+from commedu.calendar.items import ComponentKind, RRule
 from commedu.calendar.revisions import CANCELLED_FOR, Outdated, Revisions, RevisionStore
 from commedu.calendar.split import write_split
 from commedu.cli import EXIT_OK, EXIT_USAGE, main
@@ -309,3 +311,52 @@ def test_a_cancelled_item_says_byte_for_byte_what_it_last_said(
     assert after.count(b"STATUS:CANCELLED") == len(plan.activities)
     # Every zone a cancelled time names has its VTIMEZONE.
     assert before.count(b"BEGIN:VTIMEZONE") == after.count(b"BEGIN:VTIMEZONE")
+
+
+def test_a_kept_item_reads_back_every_kind_of_value() -> None:
+    record = {
+        "departments": [],
+        "station": None,
+        "place": None,
+        "first": "2022-01-01",
+        "last": "2022-01-01",
+        "event": [
+            ["UID", ["text", "a@p.commedu"]],
+            ["PRIORITY", ["integer", 3]],
+            ["CATEGORIES", ["texts", ["甲", "乙"]]],
+            ["DTSTART", ["datetime", "2022-01-01T09:00:00", "Europe/Berlin"]],
+            ["EXDATE", ["datetimes", [["2022-01-08T09:00:00", "UTC"]]]],
+            ["RRULE", ["rrule", "FREQ=WEEKLY;COUNT=3"]],
+        ],
+        "todo": [],
+    }
+    item = Cancelled("a", 1, REMOVED, json.dumps(record))
+    found = dict(item.properties("event"))
+    assert found["PRIORITY"] == 3
+    assert found["CATEGORIES"] == ["甲", "乙"]
+    assert found["DTSTART"] == datetime(2022, 1, 1, 9, tzinfo=ZoneInfo("Europe/Berlin"))
+    assert found["EXDATE"] == [datetime(2022, 1, 8, 9, tzinfo=UTC)]
+    assert found["RRULE"] == RRule("FREQ=WEEKLY;COUNT=3")
+    assert [z.key for z in zones([item])] == ["Europe/Berlin"]
+    assert item.held_by((), (), (1, 1))
+    assert not item.held_by((), (), (2, 12))
+
+
+def test_revisions_say_how_many_they_hold(qingshi: Plan, tmp_path: Path) -> None:
+    store = RevisionStore(tmp_path / "r.sqlite")
+    store.revise(qingshi, now=FIRST)
+    revisions = store.revise(without(qingshi, "m02-1"), now=REMOVED)
+    assert len(revisions) == len(qingshi.activities) - 1
+    assert repr(revisions) == f"<Revisions of {len(revisions)} items, 1 cancelled>"
+
+
+def test_ics_reads_again_a_file_the_store_has_a_newer_version_of(tmp_path: Path) -> None:
+    """A store that took a version dated later (a copy from elsewhere) still lets it through."""
+    plan_file = tmp_path / "qingshi.toml"
+    plan_file.write_text(QINGSHI.read_text("utf-8"), encoding="utf-8")
+    store = tmp_path / "r.sqlite"
+    RevisionStore(store).revise(load_plan(plan_file), now=FIRST, source=2**62)
+    replace(plan_file, "元宵节传统文化进村居活动", "元宵节灯谜会")
+    out = tmp_path / "plan.ics"
+    assert main(["ics", str(plan_file), "--revisions", str(store), "-o", str(out)]) == EXIT_OK
+    assert items(out.read_bytes())["m02-1@qingshi-2022.commedu"]["sequence"] == "1"

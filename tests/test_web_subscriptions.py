@@ -12,6 +12,7 @@ import pytest
 from icalendar import Calendar
 
 from commedu import load_plan
+from commedu.calendar.revisions import RevisionStore
 from tests.conftest import ROOT
 from tests.icalcheck import parse_both
 from tests.planedits import drop_activities, replace, write
@@ -164,3 +165,19 @@ def test_an_activity_that_comes_back_is_confirmed_one_up(server: Running, folder
     assert held(server.request("/qingshi/plan.ics"))["m02-1@qingshi-2022.commedu"] == (2, "")
     replace(path, "元宵节传统文化进村居活动", "元宵节活动")
     assert held(server.request("/qingshi/plan.ics"))["m02-1@qingshi-2022.commedu"] == (3, "")
+
+
+def test_a_station_without_activities_answers_an_empty_calendar(folder: Path) -> None:
+    path = folder / "qingshi.toml"
+    drop_activities(path, *(a.id for a in load_plan(QINGSHI).schedule.at_station("hexi")))
+    with serving(folder) as running:
+        assert held(running.request("/qingshi/station/hexi.ics")) == {}
+
+
+def test_a_store_holding_a_later_version_does_not_stop_the_file(folder: Path) -> None:
+    """A version dated later than the file (a store copied from elsewhere) still lets it in."""
+    store = RevisionStore(folder / ".commedu-revisions.sqlite")
+    store.revise(load_plan(QINGSHI), source=2**62)
+    replace(folder / "qingshi.toml", "元宵节传统文化进村居活动", "元宵节灯谜会")
+    with serving(folder) as running:
+        assert held(running.request("/qingshi/plan.ics"))["m02-1@qingshi-2022.commedu"] == (1, "")
