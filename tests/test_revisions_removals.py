@@ -360,3 +360,25 @@ def test_ics_reads_again_a_file_the_store_has_a_newer_version_of(tmp_path: Path)
     out = tmp_path / "plan.ics"
     assert main(["ics", str(plan_file), "--revisions", str(store), "-o", str(out)]) == EXIT_OK
     assert items(out.read_bytes())["m02-1@qingshi-2022.commedu"]["sequence"] == "1"
+
+
+def test_a_split_keeps_the_file_of_a_department_that_went_from_the_plan(
+    qingshi: Plan, tmp_path: Path
+) -> None:
+    store = RevisionStore(tmp_path / "r.sqlite")
+    folder = tmp_path / "calendars"
+    write_split(qingshi, folder, "department", stamp=STAMP, revisions=store.revise(qingshi))
+    culture = [a.id for a in qingshi.schedule.of_department("culture-station")]
+    edited = without(qingshi, *culture)
+    edited = attrs.evolve(
+        edited, departments=tuple(d for d in edited.departments if d.id != "culture-station")
+    )
+    revisions = store.revise(edited, now=REMOVED)
+    write_split(edited, folder, "department", stamp=STAMP, revisions=revisions)
+    held = items((folder / "文化站.ics").read_bytes())
+    assert set(held) == {uid(qingshi, a) for a in culture}
+    assert {v["status"] for v in held.values()} == {"CANCELLED"}
+    # The whole plan's calendar needs no department put back.
+    assert to_ics(edited, stamp=STAMP, revisions=revisions).count(b"STATUS:CANCELLED") == len(
+        culture
+    )

@@ -15,7 +15,7 @@ from commedu import load_plan
 from commedu.calendar.revisions import RevisionStore
 from tests.conftest import ROOT
 from tests.icalcheck import parse_both
-from tests.planedits import drop_activities, replace, write
+from tests.planedits import drop_activities, replace, without_activities, write
 from tests.webserver import Reply, Running, serving
 
 QINGSHI = ROOT / "docs" / "tutorial" / "qingshi_2022.toml"
@@ -181,3 +181,22 @@ def test_a_store_holding_a_later_version_does_not_stop_the_file(folder: Path) ->
     replace(folder / "qingshi.toml", "元宵节传统文化进村居活动", "元宵节灯谜会")
     with serving(folder) as running:
         assert held(running.request("/qingshi/plan.ics"))["m02-1@qingshi-2022.commedu"] == (1, "")
+
+
+def test_a_department_that_went_with_its_activities_keeps_its_feed_while_they_are_cancelled(
+    folder: Path,
+) -> None:
+    path = folder / "qingshi.toml"
+    block = '[[departments]]\nid = "culture-station"\nname = "文化站"\n\n'
+    with serving(folder, cancelled_for=timedelta(seconds=2)) as running:
+        before = held(running.request(CULTURE))
+        text = without_activities(path.read_text("utf-8"), *culture_ids())
+        assert text.count(block) == 1
+        write(path, text.replace(block, ""))
+        removed_at = time.time()
+        after = held(running.request(CULTURE))
+        assert after == {uid: (sequence + 1, "CANCELLED") for uid, (sequence, _) in before.items()}
+        assert "文化站" in running.request(CULTURE).text  # the calendar's name still says whose
+        time.sleep(max(0.0, removed_at + 3 - time.time()))
+        # Gone with its last cancellation: now the plan never had it, as far as anyone can tell.
+        assert running.request(CULTURE).status == 404

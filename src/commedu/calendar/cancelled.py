@@ -21,12 +21,14 @@ from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import attrs
+
 from commedu.calendar.items import ComponentKind, Property, RRule, Value, properties
 from commedu.model.fieldcheck import define
 from commedu.model.parts import Activity, Department, Station
 from commedu.model.plan import Plan
 
-__all__ = ["Cancelled", "cancelled_properties", "chosen", "item_record", "zones"]
+__all__ = ["Cancelled", "cancelled_properties", "chosen", "item_record", "restored", "zones"]
 
 #: What a cancelled item says beside its last content (RFC 5545 §3.8.1.11).
 STATUS = ("STATUS", "CANCELLED")
@@ -81,6 +83,9 @@ def item_record(plan: Plan, activity: Activity) -> str:
     data = {
         "departments": [d.id for d in activity.responsible],
         "station": activity.station.id if activity.station else None,
+        # Their names, should the plan lose the department or station too.
+        "names": {d.id: d.name for d in activity.responsible}
+        | ({activity.station.id: activity.station.name} if activity.station else {}),
         "place": activity.place.id if activity.place is not None else None,
         "first": span.first.isoformat(),
         "last": span.last.isoformat(),
@@ -88,6 +93,36 @@ def item_record(plan: Plan, activity: Activity) -> str:
         "todo": [[n, _encode(v)] for n, v in properties(plan, activity, "todo", None, lang)],
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def restored(plan: Plan, cancelled: Iterable[Cancelled]) -> Plan:
+    """The plan with the departments and stations its cancelled items were for put back.
+
+    A department that went from the plan with its activities had a calendar subscribers may
+    hold: with it put back (by id and name, nothing else), that calendar can still be written,
+    holding its cancelled items, until they go. The plan itself is returned when none is gone.
+    """
+    departments = {d.id for d in plan.departments}
+    stations = {s.id for s in plan.stations}
+    lost_departments: dict[str, Department] = {}
+    lost_stations: dict[str, Station] = {}
+    for item in cancelled:
+        data = item._data()
+        names: dict[str, str] = data.get("names", {})
+        for key in data["departments"]:
+            if key not in departments and key in names:
+                lost_departments.setdefault(key, Department(key, names[key]))
+        key = data["station"]
+        if key is not None and key not in stations and key in names:
+            name = names[key]
+            lost_stations.setdefault(key, Station(key, name, place=name, theme=name))
+    if not lost_departments and not lost_stations:
+        return plan
+    return attrs.evolve(
+        plan,
+        departments=(*plan.departments, *lost_departments.values()),
+        stations=(*plan.stations, *lost_stations.values()),
+    )
 
 
 def chosen(

@@ -22,6 +22,7 @@ import attrs
 from commedu._atomic import replace_folder
 from commedu._typecheck import check_arguments, check_options
 from commedu.calendar.cancelled import chosen as cancelled_in
+from commedu.calendar.cancelled import restored
 from commedu.calendar.ics import ExportOptions, nothing_selected, resolve, select, to_ics
 from commedu.calendar.revisions import Revisions
 from commedu.errors import ExportError, Problem
@@ -131,6 +132,10 @@ def write_split(
     check_arguments(write_split, plan=plan, folder=folder, by=by)
     check_options(write_split, options, ExportOptions)
     target = Path(folder)
+    revisions = options.get("revisions")
+    removed = revisions.cancelled if isinstance(revisions, Revisions) else ()
+    # A department that went with its activities keeps its file while they are cancelled.
+    plan = restored(plan, removed)
     departments, stations, months = resolve(plan, options)
     groups: Sequence[Department | Station] = (
         (departments or plan.departments) if by == "department" else (stations or plan.stations)
@@ -138,8 +143,6 @@ def write_split(
     names = file_names(groups)
     files: dict[str, bytes] = {}
     index = []
-    revisions = options.get("revisions")
-    removed = revisions.cancelled if isinstance(revisions, Revisions) else ()
     for group in groups:
         group_options: ExportOptions
         if isinstance(group, Department):

@@ -32,8 +32,9 @@ from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 from commedu._messages import Lang, os_reason
 from commedu._page import CSP
 from commedu._typecheck import check_arguments
+from commedu.calendar.cancelled import restored
 from commedu.calendar.ics import ExportOptions, to_ics
-from commedu.calendar.revisions import CANCELLED_FOR
+from commedu.calendar.revisions import CANCELLED_FOR, Revisions
 from commedu.model.plan import Plan
 from commedu.web.feeds import Feed, find
 from commedu.web.folder import PlanFolder, Version
@@ -132,6 +133,11 @@ class FeedServer:
             )
             return _ok(page, HTML, max(version.modified, seen.modified), _PAGE_HEADERS)
         feed = find(plan, rest)
+        if feed is None and isinstance(version.revisions, Revisions):
+            # A department or station that went with its last activities: its subscribers
+            # get them cancelled, until they go.
+            plan = restored(plan, version.revisions.cancelled)
+            feed = find(plan, rest)
         if feed is None:
             return _error(404, "not-found", root)
         body = version.build(("feed", rest, chosen), lambda: _calendar(plan, version, feed, chosen))
