@@ -28,6 +28,7 @@ import hashlib
 import os
 import sqlite3
 import threading
+import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -52,7 +53,7 @@ _DAMAGED = frozenset({"SQLITE_NOTADB", "SQLITE_CORRUPT"})
 #: whether the store holds its item to write it cancelled.
 _Row = tuple[str, int, str, str | None, bool]
 #: A row to write: plan, activity, digest, sequence, modified, removed, item.
-_Write = tuple[str, str, str, int, str, str | None, str | None]
+_Write = tuple[str, str, str, int, str, str | None, bytes | None]
 #: The store's layout. Version 1 had the first five columns of ``revision`` only; version 2
 #: keeps removed items (``removed``, ``item``) and the newest plan file each plan was read from.
 _VERSION = 2
@@ -209,10 +210,12 @@ class RevisionStore:
     ) -> Revisions:
         # Most revisions change nothing: those never wait for the write lock.
         with _transaction(self.path, self.wait, immediate=False) as connection:
-            found = self._compare(plan, current, _rows(connection, plan), moment, record)
+            # Whether to write at all: the items to keep are made only for the write.
+            found = self._compare(plan, current, _rows(connection, plan, current), moment, None)
         if found.writes or found.gone:
             with _transaction(self.path, self.wait, immediate=True) as connection:
-                found = self._compare(plan, current, _rows(connection, plan), moment, record)
+                stored = _rows(connection, plan, current)
+                found = self._compare(plan, current, stored, moment, record)
                 newest = _source(connection, plan)
                 if found.changed and source is not None and newest is not None and source < newest:
                     raise Outdated(plan)
@@ -246,16 +249,16 @@ class RevisionStore:
         self,
         plan: str,
         current: Mapping[str, str],
-        stored: Mapping[str, tuple[_Row, str | None]],
+        stored: Mapping[str, tuple[_Row, bytes | None]],
         moment: datetime,
-        record: Callable[[str], str],
+        record: Callable[[str], str] | None,
     ) -> _Found:
         """Each activity's revision, the cancelled ones, and what to write and delete."""
         with self._lock:
             given = dict(self._given.get(plan, {}))
         found = _Found()
         for activity, digest in current.items():
-            row, _ = stored.get(activity, (None, None))
+            row, _ = stored.get(activity, (None, b""))
             before = row
             remembered = given.get(activity)
             # A store made again lost what it knew: what this program last gave still counts.
@@ -272,7 +275,8 @@ class RevisionStore:
             new = (digest, revision.sequence, revision.modified.isoformat(), None, True)
             if new != row:
                 found.changed = found.changed or row is None or row[:4] != new[:4]
-                found.writes.append((plan, activity, *new[:4], record(activity)))
+                item = None if record is None else _pack(record(activity))
+                found.writes.append((plan, activity, *new[:4], item))
         for activity, (row, item) in stored.items():
             if activity in current:
                 continue
@@ -286,7 +290,9 @@ class RevisionStore:
                 found.gone.append(activity)  # subscribers have had time to see it go
                 continue
             if item is not None:
-                found.cancelled.append(Cancelled(activity, sequence, _stored(removed), item))
+                found.cancelled.append(
+                    Cancelled(activity, sequence, _stored(removed), _unpack(item))
+                )
         return found
 
     def _set_aside(self) -> bool:
@@ -313,16 +319,44 @@ class _Found:
         self.changed = False
 
 
-def _rows(connection: sqlite3.Connection, plan: str) -> dict[str, tuple[_Row, str | None]]:
-    """Each stored activity's row, with the item kept to write it cancelled."""
-    return {
-        activity: ((digest, sequence, modified, removed, item is not None), item)
-        for activity, digest, sequence, modified, removed, item in connection.execute(
-            "SELECT activity, digest, sequence, modified, removed, item FROM revision"
-            " WHERE plan = ?",
+def _rows(
+    connection: sqlite3.Connection, plan: str, current: Mapping[str, str]
+) -> dict[str, tuple[_Row, bytes | None]]:
+    """Each stored activity's row, with the item kept for those the plan no longer has.
+
+    The kept items of present activities are not read: they are the bulk of the store, and
+    only a removal needs one.
+    """
+    rows: dict[str, tuple[_Row, bytes | None]] = {
+        activity: ((digest, sequence, modified, removed, bool(kept)), b"")
+        for activity, digest, sequence, modified, removed, kept in connection.execute(
+            "SELECT activity, digest, sequence, modified, removed, item IS NOT NULL"
+            " FROM revision WHERE plan = ?",
             (plan,),
         )
     }
+    absent = [activity for activity in rows if activity not in current]
+    for start in range(0, len(absent), 500):  # SQLite binds at most a few hundred at once
+        chunk = absent[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        for activity, item in connection.execute(
+            f"SELECT activity, item FROM revision WHERE plan = ? AND activity IN ({marks})",
+            (plan, *chunk),
+        ):
+            rows[activity] = (rows[activity][0], item)
+    return rows
+
+
+def _pack(record: str) -> bytes:
+    """A kept item as stored: compressed, as its text repeats itself (a fifth of the size)."""
+    return zlib.compress(record.encode("utf-8"))
+
+
+def _unpack(item: bytes | str) -> str:
+    try:
+        return zlib.decompress(item).decode("utf-8") if isinstance(item, bytes) else item
+    except (zlib.error, UnicodeDecodeError):
+        raise sqlite3.DatabaseError("damaged kept item") from None
 
 
 def _source(connection: sqlite3.Connection, plan: str) -> int | None:
