@@ -6,12 +6,14 @@ import http.client
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
 
 import attrs
 from waitress import wasyncore
 
 from commedu._messages import Lang
+from commedu.calendar.revisions import CANCELLED_FOR
 from commedu.web.app import make_app
 from commedu.web.serving import CLEANUP_INTERVAL, CONNECTION_LIMIT, IDLE_TIMEOUT, create
 
@@ -65,13 +67,14 @@ def serving(
     connection_limit: int = CONNECTION_LIMIT,
     idle_timeout: float = IDLE_TIMEOUT,
     cleanup_interval: float = CLEANUP_INTERVAL,
+    cancelled_for: timedelta = CANCELLED_FOR,
 ) -> Iterator[Running]:
     """The folder's feeds on 127.0.0.1 at a free port, stopped and joined on the way out.
 
     The server is the one ``commedu serve`` runs, with its limits unless given.
     """
     server = create(
-        make_app(folder, lang=lang, base_url=base_url),
+        make_app(folder, lang=lang, base_url=base_url, cancelled_for=cancelled_for),
         host="127.0.0.1",
         port=0,
         sockets={},

@@ -1009,6 +1009,25 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         " give -o DIR, not - (standard output)",
         "zh": "--split-by 会为每个部门或工作站各写一个日历到文件夹中；请用 -o DIR，而不是 -（标准输出）",
     },
+    # -- calendars subscribers can trust: removals, bad edits, the store across processes ------
+    "cli-ics-revisions": {
+        "en": "keep each item's SEQUENCE and LAST-MODIFIED in this SQLite file (made if missing)"
+        " and write removed activities as cancelled, as commedu serve does",
+        "zh": "在此数据库文件中保存各条目的修订序号和修改时间（不存在则新建），"
+        "并把已删除的工作写为已取消，与本程序的订阅服务相同",
+    },
+    "serve-stale": {
+        "en": "{file} has not been a valid plan since {since} (UTC). Its calendars go on serving"
+        " the last version that was, from {served} (UTC), so subscribers keep their events."
+        " Fix the problems below; nothing needs restarting.",
+        "zh": "{file} 自 {since}（协调世界时）起不是有效的计划。其日历继续提供最后一个有效版本"
+        "（{served}，协调世界时），订阅者的日程不受影响。请修改下列问题，无需重启。",
+    },
+    "feeds-stale": {
+        "en": "{file} has had problems since {since} (UTC); its calendars serve the last valid"
+        " version meanwhile.",
+        "zh": "{file} 自 {since}（协调世界时）起有误；其日历暂时提供最后一个有效版本。",
+    },
     # -- commedu serve: holding under load -------------------------------------------------------
     "cli-serve-connection-limit": {
         "en": "how many connections are held at once (default: {default}); a connection silent for"

@@ -29,6 +29,7 @@ from commedu._atomic import write_bytes
 from commedu._messages import Lang, kind_label, render
 from commedu._typecheck import check_arguments, check_options
 from commedu._version import __version__
+from commedu.calendar import cancelled as _cancelled
 from commedu.calendar.contentlines import component
 from commedu.calendar.items import (
     Alarm,
@@ -40,7 +41,7 @@ from commedu.calendar.items import (
     properties,
     text,
 )
-from commedu.calendar.revisions import Revision
+from commedu.calendar.revisions import Revision, Revisions
 from commedu.errors import ExportError, PlanError, Problem
 from commedu.model.fieldcheck import define
 from commedu.model.parts import Activity, Department, Station
@@ -100,13 +101,23 @@ def _export(plan: Plan, options: ExportOptions) -> _Export:
     component = options.get("component", "event")
     departments, stations, months = resolve(plan, options)
     chosen = select(plan, departments=departments, stations=stations, months=months)
-    # A plan with no activities yet is an empty calendar; a selection that matches none is a mistake.
-    if not chosen and (departments or stations or months):
+    found = options.get("revisions")
+    # Not ``or {}``: revisions of a plan whose activities all went are empty but not nothing.
+    revisions: Mapping[str, Revision] = {} if found is None else found
+    # Removed activities this selection held, written cancelled (see calendar/cancelled.py).
+    gone = _cancelled.chosen(
+        revisions.cancelled if isinstance(revisions, Revisions) else (),
+        departments,
+        stations,
+        months,
+    )
+    # A plan with no activities yet is an empty calendar; a selection that matches none is a
+    # mistake, unless it is a feed kept by a revision store (its last item may just have gone).
+    if not chosen and (departments or stations or months) and not isinstance(revisions, Revisions):
         raise ExportError([nothing_selected(plan, departments, stations, months)])
     stamp = _stamp(options.get("stamp"))
     page_url = _page_url(options.get("page_url"))
     remind = _reminders(plan, options.get("remind"))
-    revisions = options.get("revisions") or {}
     selection = _selection_label(departments, stations, months, lang)
     years = str(plan.year) if plan.last_year is None else f"{plan.year}—{plan.last_year}"
     name = render("cal-calendar", lang, township=plan.township.name, year=years)
@@ -148,9 +159,13 @@ def _export(plan: Plan, options: ExportOptions) -> _Export:
             if revision is not None:
                 found += [("SEQUENCE", revision.sequence), ("LAST-MODIFIED", revision.modified)]
             yield found
+        for item in gone:
+            yield _cancelled.cancelled_properties(item, component, stamp)
 
     kind = "VTODO" if component == "todo" else "VEVENT"
-    return _Export(calendar, _zones(chosen), (plan.year, plan.until), kind, items())
+    zones = {z.key: z for z in [*_zones(chosen), *_cancelled.zones(gone)] if not _is_utc(z)}
+    ordered = [zones[key] for key in sorted(zones)]
+    return _Export(calendar, ordered, (plan.year, plan.until), kind, items())
 
 
 def to_calendar(plan: Plan, **options: Unpack[ExportOptions]) -> Calendar:

@@ -21,7 +21,10 @@ import attrs
 
 from commedu._atomic import replace_folder
 from commedu._typecheck import check_arguments, check_options
+from commedu.calendar.cancelled import chosen as cancelled_in
+from commedu.calendar.cancelled import restored
 from commedu.calendar.ics import ExportOptions, nothing_selected, resolve, select, to_ics
+from commedu.calendar.revisions import Revisions
 from commedu.errors import ExportError, Problem
 from commedu.model.parts import Department, Station
 from commedu.model.plan import Plan
@@ -117,6 +120,11 @@ def write_split(
     Other filters in ``options`` still apply (a department filter with ``by="department"``
     limits which departments get a calendar). Returns the paths written, index last.
 
+    With ``revisions`` from a :class:`~commedu.calendar.revisions.RevisionStore`, removed
+    activities are written cancelled in every calendar that held them, and a department or
+    station whose last activity was removed keeps its calendar, holding only cancelled items,
+    until the store lets them go; only then is its file left out.
+
     The folder is written as one set: the calendars and the index appear together, replacing a
     previous split's (whose calendars no longer listed go with it), so a subscriber never sees
     two exports mixed. A folder that holds anything else is refused, never emptied.
@@ -124,6 +132,10 @@ def write_split(
     check_arguments(write_split, plan=plan, folder=folder, by=by)
     check_options(write_split, options, ExportOptions)
     target = Path(folder)
+    revisions = options.get("revisions")
+    removed = revisions.cancelled if isinstance(revisions, Revisions) else ()
+    # A department that went with its activities keeps its file while they are cancelled.
+    plan = restored(plan, removed)
     departments, stations, months = resolve(plan, options)
     groups: Sequence[Department | Station] = (
         (departments or plan.departments) if by == "department" else (stations or plan.stations)
@@ -139,12 +151,23 @@ def write_split(
         else:
             chosen = select(plan, departments=departments, stations=[group], months=months)
             group_options = {**options, "stations": [group.id]}
-        if not chosen:
+        # A group whose last items were removed keeps its file, with them cancelled, for as
+        # long as the revision store keeps cancellations: a subscriber holding it sees them go.
+        group_departments = [group] if isinstance(group, Department) else departments
+        group_stations = [group] if isinstance(group, Station) else stations
+        cancelled = cancelled_in(removed, group_departments, group_stations, months)
+        if not chosen and not cancelled:
             continue  # nothing of this group's is selected: no calendar for it
         files[names[group.id]] = to_ics(plan, **group_options)
-        index.append(
-            {"file": names[group.id], "id": group.id, "name": group.name, "activities": len(chosen)}
-        )
+        entry: dict[str, str | int] = {
+            "file": names[group.id],
+            "id": group.id,
+            "name": group.name,
+            "activities": len(chosen),
+        }
+        if cancelled:
+            entry["cancelled"] = len(cancelled)
+        index.append(entry)
     if not index:
         problem = nothing_selected(plan, departments, stations, months)
         selection = f"--split-by {by}"

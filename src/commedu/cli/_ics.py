@@ -12,6 +12,7 @@ from pathlib import Path
 
 from commedu._messages import Lang, os_reason, render
 from commedu.calendar.ics import ExportOptions, resolve, select, to_ics, write_ics
+from commedu.calendar.revisions import Outdated, Revisions, RevisionStore
 from commedu.calendar.split import INDEX, write_split
 from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, read_plan
 from commedu.cli._i18n import option_error
@@ -29,6 +30,7 @@ _USAGE_CODES = {
     "naive-stamp",
     "bad-source-date-epoch",
     "split-folder-taken",
+    "bad-revision-store",
 }
 
 
@@ -134,6 +136,39 @@ def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument(
         "--remind", type=_remind(lang), metavar="3d", help=render("cli-ics-remind", lang)
     )
+    parser.add_argument(
+        "--revisions", type=path, metavar="DB", help=render("cli-ics-revisions", lang)
+    )
+
+
+def _changed(plan_file: str) -> int | None:
+    """The plan file's change time, which orders its versions in a revision store."""
+    try:
+        return None if to_stdout(plan_file) else os.stat(plan_file).st_ctime_ns
+    except OSError:
+        return None
+
+
+def _revised(
+    args: argparse.Namespace, plan: Plan, source: int | None
+) -> tuple[Plan, Revisions] | int:
+    """The plan and its items' revisions from the store ``--revisions`` names.
+
+    The store may have taken a newer version of the file meanwhile (a server or another export
+    on the same store): the file is then read again, so old content never goes up.
+    """
+    store = RevisionStore(args.revisions)
+    for _ in range(2):
+        try:
+            return plan, store.revise(plan, source=source)
+        except Outdated:
+            source = _changed(args.plan)
+            again = read_plan(args.plan, "ics", args.lang)
+            if isinstance(again, int):
+                return again
+            plan = again
+    # Still older than what the store took: a file copied in from elsewhere is taken as it is.
+    return plan, store.revise(plan)
 
 
 def _export(
@@ -164,9 +199,21 @@ def run(args: argparse.Namespace) -> int:
     if args.split_by and to_stdout(args.output):
         print(f"commedu ics: {render('cli-split-stdout', lang)}", file=sys.stderr)
         return EXIT_USAGE
+    source = _changed(args.plan)  # before reading: a change meanwhile reads as newer
     plan = read_plan(args.plan, "ics", lang)
     if isinstance(plan, int):
         return plan
+    revisions: Revisions | None = None
+    if args.revisions:
+        try:
+            revised = _revised(args, plan, source)
+        except ExportError as error:
+            for problem in error.problems:
+                print(f"commedu ics: {problem.message(lang)}", file=sys.stderr)
+            return EXIT_USAGE
+        if isinstance(revised, int):
+            return revised
+        plan, revisions = revised
     options: ExportOptions = {
         "departments": args.department,
         "stations": args.station,
@@ -174,6 +221,7 @@ def run(args: argparse.Namespace) -> int:
         "component": args.component,
         "stamp": args.stamp,
         "remind": args.remind,
+        "revisions": revisions,
     }
     if args.lang_given:
         options["lang"] = lang  # else the labels follow the plan's language

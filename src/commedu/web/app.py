@@ -10,7 +10,13 @@ Addresses (``KEY`` is a plan file's name without its extension)::
 
 ``?lang=zh`` or ``?lang=en`` chooses the language of the labels; the default is the one the
 server was given, else the plan's own. Every answer is made whole before it is sent, carries an
-ETag and, for a plan, Last-Modified, so a client polling an unchanged feed gets 304 Not Modified.
+ETag and, for a plan, Last-Modified, so a client polling an unchanged feed gets 304 Not Modified
+(and one sending an If-Match that no longer holds gets 412 Precondition Failed).
+
+A subscription never breaks: a department's or station's feed whose last item was removed is
+still served (its items cancelled, then empty), and while a plan file that loaded before is not
+a valid plan its feeds serve the last version that was, byte for byte, and its page says what
+is wrong and since when. Only a plan that never loaded answers with an error page.
 """
 
 from __future__ import annotations
@@ -19,20 +25,22 @@ import os
 import sys
 import traceback
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from urllib.parse import parse_qs, quote
 from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 from commedu._messages import Lang, os_reason
 from commedu._page import CSP
 from commedu._typecheck import check_arguments
+from commedu.calendar.cancelled import restored
 from commedu.calendar.ics import ExportOptions, to_ics
+from commedu.calendar.revisions import CANCELLED_FOR, Revisions
 from commedu.model.plan import Plan
 from commedu.web.feeds import Feed, find
 from commedu.web.folder import PlanFolder, Version
 from commedu.web.glance import glance_html
 from commedu.web.http import CALENDAR, HTML, Response, etag_of, send
-from commedu.web.pages import Listed, error_page, index_page, problems_page
+from commedu.web.pages import Listed, broken_page, error_page, index_page, problems_page
 
 __all__ = ["FeedServer", "make_app"]
 
@@ -53,8 +61,9 @@ class FeedServer:
         *,
         lang: Lang | None = None,
         base_url: str | None = None,
+        cancelled_for: timedelta = CANCELLED_FOR,
     ) -> None:
-        self.folder = PlanFolder(folder)
+        self.folder = PlanFolder(folder, cancelled_for=cancelled_for)
         self.lang = lang
         self.base_url = None if base_url is None else base_url.rstrip("/") + "/"
 
@@ -100,12 +109,18 @@ class FeedServer:
                 root + quote(key, safe="") + "/" + (f"?{query_string}" if query_string else "")
             )
             return Response(301, b"", headers=(("Location", location), _NO_STORE))
-        version = self.folder.version(file)
-        if version.plan is None:
-            body = problems_page(file.name, version.problems, root)
+        current = self.folder.version(file)
+        version = current.served
+        if version is None or version.plan is None:
+            body = problems_page(file.name, current.problems, root)
             return Response(503, body, headers=(_NO_STORE, _RETRY, *_PAGE_HEADERS))
         plan = version.plan
         chosen = lang or plan.language
+        if rest == "" and current is not version:
+            # Broken since it last loaded: its feeds go on; its page says what is wrong.
+            problems, since = current.problems, current.since
+            body = broken_page(file.name, problems, since, version.modified, root, chosen)
+            return Response(200, body, headers=(_NO_STORE, *_PAGE_HEADERS))
         if rest == "":
             seen = self.folder.ledger(file, plan)
             if seen is None:
@@ -118,6 +133,11 @@ class FeedServer:
             )
             return _ok(page, HTML, max(version.modified, seen.modified), _PAGE_HEADERS)
         feed = find(plan, rest)
+        if feed is None and isinstance(version.revisions, Revisions):
+            # A department or station that went with its last activities: its subscribers
+            # get them cancelled, until they go.
+            plan = restored(plan, version.revisions.cancelled)
+            feed = find(plan, rest)
         if feed is None:
             return _error(404, "not-found", root)
         body = version.build(("feed", rest, chosen), lambda: _calendar(plan, version, feed, chosen))
@@ -127,8 +147,12 @@ class FeedServer:
     def _index(self, environ: WSGIEnvironment, lang: Lang | None) -> Response:
         listed = []
         for file in self.folder.files():
-            version = self.folder.version(file)
-            listed.append(Listed(file, version.plan))
+            current = self.folder.version(file)
+            served = current.served
+            if served is None or current is served:
+                listed.append(Listed(file, current.plan))
+            else:
+                listed.append(Listed(file, served.plan, current.problems, current.since))
         plans = [entry.plan for entry in listed if entry.plan is not None]
         chosen: Lang = lang or ("zh" if any(p.language == "zh" for p in plans) else "en")
         base = self.base_url or _root(environ, absolute=True)
@@ -137,7 +161,11 @@ class FeedServer:
 
 
 def make_app(
-    folder: str | os.PathLike[str], *, lang: Lang | None = None, base_url: str | None = None
+    folder: str | os.PathLike[str],
+    *,
+    lang: Lang | None = None,
+    base_url: str | None = None,
+    cancelled_for: timedelta = CANCELLED_FOR,
 ) -> WSGIApplication:
     """A WSGI application serving every plan file in ``folder`` as feeds and pages.
 
@@ -146,11 +174,14 @@ def make_app(
     request came to). Run it with any WSGI server, e.g. ``waitress.serve(make_app("plans"))``.
 
     Each item's SEQUENCE and LAST-MODIFIED are kept in ``.commedu-revisions.sqlite`` in the
-    folder. Raises :class:`NotADirectoryError` if ``folder`` is not a folder and
+    folder; a removed activity stays in the feeds that held it, cancelled, for ``cancelled_for``
+    (default 30 days). Raises :class:`NotADirectoryError` if ``folder`` is not a folder and
     :class:`~commedu.errors.ExportError` if that file cannot be opened or written.
     """
-    check_arguments(make_app, folder=folder, lang=lang, base_url=base_url)
-    return FeedServer(folder, lang=lang, base_url=base_url)
+    check_arguments(
+        make_app, folder=folder, lang=lang, base_url=base_url, cancelled_for=cancelled_for
+    )
+    return FeedServer(folder, lang=lang, base_url=base_url, cancelled_for=cancelled_for)
 
 
 def _calendar(plan: Plan, version: Version, feed: Feed, lang: Lang) -> bytes:

@@ -50,8 +50,18 @@ def feeds(plan: Plan) -> tuple[Feed, ...]:
 
 
 def find(plan: Plan, path: str) -> Feed | None:
-    """The feed at ``path`` (below the plan's address), or ``None`` if the plan has no such feed."""
+    """The feed at ``path`` (below the plan's address), or ``None`` if the plan has no such feed.
+
+    A department or station of the plan has a feed even when it has no activity (left): its
+    last one may just have been removed, and a subscriber must get the news, not a 404.
+    """
     for feed in feeds(plan):
         if feed.path == path:
             return feed
+    for department in plan.departments:
+        if path == f"department/{department.id}{_SUFFIX}":
+            return Feed("department", department.id, department.name, 0)
+    for station in plan.stations:
+        if path == f"station/{station.id}{_SUFFIX}":
+            return Feed("station", station.id, station.name, 0)
     return None

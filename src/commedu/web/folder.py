@@ -9,6 +9,10 @@ device is refused, and nothing larger than a plan may be is read.
 A file is re-read when its size, change times or identity differ, or when it was read so soon
 after it was last written that a second write in the same clock tick could hide; its bytes are
 hashed and parsed again only if they differ, so touching a file changes nothing served.
+
+A file that stops being a valid plan keeps the version that last loaded (``Version.previous``)
+beside its problems and the time they were first seen (``Version.since``): its feeds go on
+serving that version, byte for byte, so an edit half-done never breaks a subscription.
 """
 
 from __future__ import annotations
@@ -19,13 +23,13 @@ import stat
 import threading
 import time
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import attrs
 
 from commedu._messages import os_reason
-from commedu.calendar.revisions import Revision, RevisionStore
+from commedu.calendar.revisions import CANCELLED_FOR, Outdated, Revision, Revisions, RevisionStore
 from commedu.datafile.decode import too_large
 from commedu.datafile.ledger import ledger_from_bytes
 from commedu.datafile.plan import MAX_BYTES, loads_plan
@@ -71,10 +75,15 @@ class PlanFile:
 class Version:
     """What one version of a file's bytes gave: a plan, or the problems that keep it from one.
 
-    ``revisions`` are the items' SEQUENCE and LAST-MODIFIED. ``modified`` is when the served
-    content last changed (UTC, whole seconds): the newest of the file's time and its items'
-    revisions, the HTTP Last-Modified and the calendars' DTSTAMP. ``built`` keeps what was made from this version
-    (a calendar, a page) so a busy feed is made once per version, not once per request.
+    ``revisions`` are the items' SEQUENCE and LAST-MODIFIED, with the removed items still
+    written cancelled. ``modified`` is when the served content last changed (UTC, whole
+    seconds): the newest of the file's time and its items' revisions, the HTTP Last-Modified
+    and the calendars' DTSTAMP. ``built`` keeps what was made from this version (a calendar,
+    a page) so a busy feed is made once per version, not once per request. ``expires`` is when
+    the first of its cancelled items is to go, so the version is revised again then.
+
+    A version without a plan keeps the last version that had one (``previous``, to serve
+    meanwhile) and the time its problems were first seen (``since``).
     """
 
     digest: str
@@ -84,6 +93,14 @@ class Version:
     revisions: Mapping[str, Revision] = attrs.field(factory=dict)
     built: dict[tuple[str, ...], tuple[str, bytes]] = attrs.field(factory=dict)
     lock: threading.Lock = attrs.field(factory=threading.Lock)
+    expires: datetime | None = None
+    previous: Version | None = None
+    since: datetime | None = None
+
+    @property
+    def served(self) -> Version | None:
+        """The version whose feeds are served: this one, else the last one that loaded."""
+        return self if self.plan is not None else self.previous
 
     def build(self, key: tuple[str, ...], make: Callable[[], bytes], *, tag: str = "") -> bytes:
         """The bytes for ``key``, made once: built whole in memory before anyone is given them.
@@ -153,11 +170,13 @@ class PlanFolder:
     :class:`~commedu.errors.ExportError` if the revision store in it cannot be opened.
     """
 
-    def __init__(self, folder: str | os.PathLike[str]) -> None:
+    def __init__(
+        self, folder: str | os.PathLike[str], *, cancelled_for: timedelta = CANCELLED_FOR
+    ) -> None:
         self.root = Path(os.path.realpath(folder))
         if not self.root.is_dir():
             raise NotADirectoryError(os.fspath(folder))
-        self.store = RevisionStore(self.root / STORE)
+        self.store = RevisionStore(self.root / STORE, cancelled_for=cancelled_for)
         # Opened with the store's own patience; a request then waits only briefly for it.
         self.store.wait = _STORE_WAIT
         self._lock = threading.Lock()
@@ -269,6 +288,16 @@ class PlanFolder:
             lock.release()
 
     def _current(self, name: str) -> Version:
+        # The revision store may have taken a newer version of the file meanwhile (another
+        # process serving or exporting it): read it again, then take it as it is.
+        for attempt in range(3):
+            try:
+                return self._read_current(name, ordered=attempt < 2)
+            except Outdated:
+                continue
+        raise AssertionError("unreachable: the last attempt is not ordered")  # pragma: no cover
+
+    def _read_current(self, name: str, *, ordered: bool) -> Version:
         now_ns = time.time_ns()
         seen = self._seen.get(name)
         retry = self._retry.get(name)
@@ -277,7 +306,7 @@ class PlanFolder:
         try:
             fd, info = self._open(name)
         except _Refused as refused:
-            return self._remember(name, None, now_ns, refused.problems, b"", 0)
+            return self._remember(name, None, now_ns, refused.problems, b"", 0, None)
         try:
             signature = _signature(info)
             if (
@@ -285,15 +314,17 @@ class PlanFolder:
                 and retry is None
                 and seen.signature == signature
                 and seen.read_ns - info.st_mtime_ns > _SETTLE_NS
+                and not _expired(seen.version, now_ns)
             ):
                 return seen.version
             data = _read(fd)
         finally:
             os.close(fd)
+        source = info.st_ctime_ns if ordered else None
         if len(data) > MAX_BYTES:
             problems = too_large(info.st_size, "plan").problems
-            return self._remember(name, signature, now_ns, problems, b"", info.st_mtime_ns)
-        return self._remember(name, signature, now_ns, (), data, info.st_mtime_ns)
+            return self._remember(name, signature, now_ns, problems, b"", info.st_mtime_ns, source)
+        return self._remember(name, signature, now_ns, (), data, info.st_mtime_ns, source)
 
     def _remember(
         self,
@@ -303,14 +334,20 @@ class PlanFolder:
         problems: tuple[Problem, ...],
         data: bytes,
         mtime_ns: int,
+        source: int | None,
     ) -> Version:
         digest = hashlib.blake2b(repr(problems).encode() + b"\0" + data, digest_size=16).hexdigest()
         seen = self._seen.get(name)
-        if seen is not None and seen.version.digest == digest and name not in self._retry:
+        if (
+            seen is not None
+            and seen.version.digest == digest
+            and name not in self._retry
+            and not _expired(seen.version, now_ns)
+        ):
             version = seen.version
         else:
             try:
-                version = self._load(name, digest, problems, data, mtime_ns, now_ns)
+                version = self._load(name, digest, problems, data, mtime_ns, now_ns, source)
             except ExportError:
                 # The revision store is locked, or cannot be made again: serve the last good
                 # version if there is one, and try the store again shortly.
@@ -318,13 +355,18 @@ class PlanFolder:
                 if seen is not None and seen.version.plan is not None:
                     return seen.version
                 busy = _problem("serve-store-unavailable")
-                version = Version(digest, None, busy, datetime.fromtimestamp(now_ns // 10**9, UTC))
+                now = datetime.fromtimestamp(now_ns // 10**9, UTC)
+                version = Version(digest, None, busy, now, since=now)
             else:
                 self._retry.pop(name, None)
-        if signature is None:
-            self._seen.pop(name, None)
-        else:
-            self._seen[name] = _Seen(signature, now_ns, version)
+            if version.plan is None and seen is not None:
+                # Broken now: keep serving the last version that loaded, since the first look.
+                before = seen.version
+                version.previous = before.served
+                version.since = before.since if before.plan is None else version.since
+        # A file that cannot be opened has no signature: one that matches none, so it is looked
+        # at again on the next request while the last version that loaded is kept.
+        self._seen[name] = _Seen(signature or (), now_ns, version)
         return version
 
     def _load(
@@ -335,22 +377,31 @@ class PlanFolder:
         data: bytes,
         mtime_ns: int,
         now_ns: int,
+        source: int | None,
     ) -> Version:
         plan = None
-        revisions: Mapping[str, Revision] = {}
+        revisions: Revisions = Revisions({})
         if not problems:
             try:
                 plan = loads_plan(data, "json" if name.lower().endswith(".json") else "toml")
             except PlanFileError as error:
                 problems = error.problems
             else:
-                revisions = self.store.revise(plan)
+                revisions = self.store.revise(plan, source=source)
         # A file dated in the future (a skewed clock, a copy) must not claim to be from then.
         seconds = min(mtime_ns, now_ns) // 1_000_000_000
         modified = max(
-            [datetime.fromtimestamp(seconds, UTC), *(r.modified for r in revisions.values())]
+            [
+                datetime.fromtimestamp(seconds, UTC),
+                *(r.modified for r in revisions.values()),
+                *(c.removed for c in revisions.cancelled),
+            ]
         )
-        return Version(digest, plan, problems, modified, revisions)
+        cancelled_for = self.store.cancelled_for
+        expires = min((c.removed + cancelled_for for c in revisions.cancelled), default=None)
+        now = datetime.fromtimestamp(now_ns // 1_000_000_000, UTC)
+        since = None if plan is not None else now
+        return Version(digest, plan, problems, modified, revisions, expires=expires, since=since)
 
     def _open(self, name: str) -> tuple[int, os.stat_result]:
         target = Path(os.path.realpath(self.root / name))
@@ -371,6 +422,11 @@ class PlanFolder:
             os.close(fd)
             raise _Refused("not-a-regular-file", value=name)
         return fd, info
+
+
+def _expired(version: Version, now_ns: int) -> bool:
+    """Whether a cancelled item of the version is due to go: it must be revised again."""
+    return version.expires is not None and version.expires.timestamp() * 1e9 <= now_ns
 
 
 def _sighting(

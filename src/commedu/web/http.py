@@ -14,7 +14,7 @@ from wsgiref.types import StartResponse
 
 from commedu.model.fieldcheck import define
 
-__all__ = ["Response", "etag_of", "http_date", "not_modified", "send"]
+__all__ = ["Response", "etag_of", "http_date", "not_modified", "precondition_failed", "send"]
 
 _REASONS = {
     200: "OK",
@@ -23,6 +23,7 @@ _REASONS = {
     400: "Bad Request",
     404: "Not Found",
     405: "Method Not Allowed",
+    412: "Precondition Failed",
     500: "Internal Server Error",
     503: "Service Unavailable",
 }
@@ -77,6 +78,19 @@ def not_modified(environ: dict[str, object], response: Response) -> bool:
     return False
 
 
+def precondition_failed(environ: dict[str, object], response: Response) -> bool:
+    """Whether an ``If-Match`` the client sent fails (RFC 9110 §13.1.1): then 412, not the body.
+
+    If-Match compares strongly: ``W/"x"`` never matches, and ``*`` matches any current answer.
+    It is evaluated before If-None-Match, and only for an answer with a tag (a calendar, a page).
+    """
+    match = environ.get("HTTP_IF_MATCH")
+    if not isinstance(match, str) or response.status != 200 or response.etag is None:
+        return False
+    tags = [tag.strip() for tag in match.split(",") if tag.strip()]
+    return "*" not in tags and response.etag not in tags
+
+
 def send(
     environ: dict[str, object], start_response: StartResponse, response: Response
 ) -> Iterable[bytes]:
@@ -87,7 +101,10 @@ def send(
         headers.append(("Last-Modified", http_date(response.modified)))
     status = response.status
     body = response.body
-    if not_modified(environ, response):
+    if precondition_failed(environ, response):
+        status, body = 412, b""
+        headers += [("Content-Length", "0")]
+    elif not_modified(environ, response):
         status, body = 304, b""
     else:
         headers += [("Content-Type", response.content_type), ("Content-Length", str(len(body)))]

@@ -7,6 +7,7 @@ language it is in, and the person reading the page may be the clerk or an outsid
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from urllib.parse import quote
 
 from commedu._messages import LANGS, Lang, render
@@ -17,15 +18,26 @@ from commedu.model.plan import Plan
 from commedu.web.feeds import Feed, feeds
 from commedu.web.folder import PlanFile
 
-__all__ = ["Listed", "error_page", "index_page", "problems_page"]
+__all__ = ["Listed", "broken_page", "error_page", "index_page", "problems_page"]
 
 
 @define
 class Listed:
-    """A plan file as the index shows it: its plan, or ``None`` when it cannot be read now."""
+    """A plan file as the index shows it: its plan, or ``None`` when it never could be read.
+
+    A file that loaded before and cannot be read now is listed with the plan it last gave,
+    its ``problems`` and the time they were first seen (``since``).
+    """
 
     file: PlanFile
     plan: Plan | None
+    problems: tuple[Problem, ...] = ()
+    since: datetime | None = None
+
+
+def moment(when: datetime | None) -> str:
+    """A time as the pages show it: UTC, to the second, ``-`` when unknown."""
+    return "-" if when is None else f"{when:%Y-%m-%d %H:%M:%S}"
 
 
 def _in(lang: Lang, parts: Sequence[Markup], root: str) -> Markup:
@@ -69,6 +81,25 @@ def problems_page(file: str, problems: Sequence[Problem], root: str) -> bytes:
     return _both(_title("bad-plan-title"), parts, root)
 
 
+def broken_page(
+    file: str,
+    problems: Sequence[Problem],
+    since: datetime | None,
+    served: datetime,
+    root: str,
+    lang: Lang,
+) -> bytes:
+    """The page of a plan whose file stopped loading: what is wrong, since when, what is served."""
+    title = render("serve-bad-plan-title", lang)
+    items = join(Markup("<li>%s</li>") % p.describe(lang) for p in problems)
+    said = render("serve-stale", lang, file=file, since=moment(since), served=moment(served))
+    body = Markup(
+        '<main>\n<h1>%s</h1>\n<p>%s</p>\n<ul class="problems">%s</ul>\n'
+        '<p><a href="%s">%s</a></p>\n</main>\n'
+    ) % (title, said, items, root, render("serve-back", lang))
+    return document(lang, title, body).encode("utf-8")
+
+
 def plan_address(file: PlanFile) -> str:
     """A plan's address below the server's root: its key, percent-encoded, as a folder."""
     return quote(file.key, safe="") + "/"
@@ -100,6 +131,13 @@ def index_page(listed: Sequence[Listed], base: str, lang: Lang) -> bytes:
             )
             continue
         plan = entry.plan
+        stale = []
+        if entry.problems:
+            text = render("feeds-stale", lang, file=entry.file.name, since=moment(entry.since))
+            stale.append(
+                Markup('<p><strong>%s</strong> <a href="%s">%s</a></p>\n')
+                % (text, address, render("feeds-details", lang))
+            )
         summary = render(
             "feeds-summary",
             lang,
@@ -130,6 +168,7 @@ def index_page(listed: Sequence[Listed], base: str, lang: Lang) -> bytes:
         caption = render("feeds-caption", lang, title=plan.title)
         body += [
             Markup("<section>\n<h2>%s</h2>\n") % plan.title,
+            *stale,
             Markup('<p>%s · <a href="%s">%s</a></p>\n')
             % (summary, address, render("feeds-glance", lang)),
             Markup('<div class="scroll">\n<table>\n<caption>%s</caption>\n') % caption,
