@@ -387,7 +387,7 @@ def plans(draw: st.DrawFn, max_activities: int = 6) -> Plan:
         source=draw(st.none() | sources),
         profile=draw(st.none() | ids),
         document_number=draw(st.none() | texts),
-        issuer=draw(st.none() | texts),
+        issuers=draw(st.lists(texts, max_size=2, unique=True).map(tuple)),
         preamble=draw(optional_texts),
         places=plan_places,
         targets=draw(targets()),

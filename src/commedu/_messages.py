@@ -138,8 +138,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "{value!r} 不是规则代码；应写如 CE403 = 2020-11-15",
     },
     "unit-kind": {
-        "en": "{value!r} is not a kind of unit; use 镇, 街道 or 社区",
-        "zh": "{value!r} 不是单位类型；请用 镇、街道 或 社区",
+        "en": "{value!r} is not a kind of unit; use 村, 社区, 镇, 乡, 街道, 区, 县 or 市",
+        "zh": "{value!r} 不是单位类型；请用 村、社区、镇、乡、街道、区、县 或 市",
     },
     "place-kind": {
         "en": "{value!r} is not a kind of place; use 学校, 市民学校, 场馆 or 其他",
@@ -312,6 +312,21 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{value} is not an ordinary file (a folder, a pipe or a device); it is not read",
         "zh": "{value} 不是普通文件（而是文件夹、管道或设备）；不予读取",
     },
+    # -- any unit, any period: units at every level, a plan's period, profiles as data --------
+    "kind-unit-村": {"en": "village", "zh": "村"},
+    "kind-unit-乡": {"en": "township", "zh": "乡"},
+    "kind-unit-区": {"en": "district", "zh": "区"},
+    "kind-unit-县": {"en": "county", "zh": "县"},
+    "kind-unit-市": {"en": "city", "zh": "市"},
+    "kind-level-community": {"en": "the village or community level", "zh": "村（社区）一级"},
+    "kind-level-township": {"en": "the township level", "zh": "镇（乡、街道）一级"},
+    "kind-level-district": {"en": "the district, county or city level", "zh": "区（县、市）一级"},
+    "issuer-and-issuers": {
+        "en": "the file gives both issuer ({value!r}) and issuers; write every body in issuers",
+        "zh": "文件同时写了 issuer（{value!r}）和 issuers；请把所有发文机关都写在 issuers 中",
+    },
+    "field:issuers": {"en": "issuers", "zh": "发文机关列表"},
+    "field:issuers[]": {"en": "issuer {n}", "zh": "第 {n} 个发文机关"},
     # -- commedu validate / init ---------------------------------------------------------------
     "cli-validate-help": {
         "en": "check plan files (TOML or JSON) and report every problem in each",

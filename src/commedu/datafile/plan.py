@@ -139,11 +139,14 @@ def _kind(value: Any, _: type) -> MechanismKind:
 _CHOICE_HINTS: dict[str, str] = {
     "town": "镇",
     "township": "镇",
-    "乡": "镇",
     "乡镇": "镇",
     "subdistrict": "街道",
     "街办": "街道",
     "community": "社区",
+    "village": "村",
+    "district": "区",
+    "county": "县",
+    "city": "市",
     "school": "学校",
     "小学": "学校",
     "中学": "学校",
@@ -224,7 +227,8 @@ class _PlanDoc:
     township: Township
     profile: str | None = None
     document_number: str | None = None
-    issuer: str | None = None
+    issuer: str | None = None  #: one issuing body; ``issuers`` lists several
+    issuers: tuple[str, ...] = ()
     issued_on: date | None = None
     published_on: date | None = None
     source: Source | None = None
@@ -533,6 +537,15 @@ def _raw_whole_plan_problems(data: dict[str, Any]) -> list[Problem]:
     return problems
 
 
+def _issuers(doc: _PlanDoc, problems: list[Problem]) -> tuple[str, ...]:
+    """The issuing bodies: ``issuer`` is the one-body form of ``issuers``, and a file gives one."""
+    if doc.issuer is None:
+        return doc.issuers
+    if doc.issuers:
+        problems.append(Problem("issuers", "issuer-and-issuers", {"value": doc.issuer}))
+    return (doc.issuer,)
+
+
 def _build(doc: _PlanDoc) -> Plan:
     departments = _Index("department", "部门", [(d.id, list(d.names), d) for d in doc.departments])
     stations = _Index("station", "工作站", [(s.id, [s.name], s) for s in doc.stations])
@@ -602,7 +615,7 @@ def _build(doc: _PlanDoc) -> Plan:
             source=doc.source,
             profile=doc.profile,
             document_number=doc.document_number,
-            issuer=doc.issuer,
+            issuers=_issuers(doc, problems),
             preamble=doc.preamble,
             places=doc.places,
             targets=doc.targets,

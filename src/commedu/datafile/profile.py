@@ -34,7 +34,8 @@ from commedu.datafile.syntax import parse
 from commedu.errors import PlanError, Problem, ProfileError
 from commedu.model.fieldcheck import define
 from commedu.model.parts import CountRange, money_in_range
-from commedu.model.profile import EventSpec, Level, Profile, ProfileSource
+from commedu.model.places import LEVELS, Level
+from commedu.model.profile import EventSpec, Profile, ProfileSource
 from commedu.model.targets import Comparator, Target
 from commedu.model.text import Text
 
@@ -105,7 +106,10 @@ _TYPES: dict[str, tuple[str, str]] = {
     "text": ("non-empty text", "非空文本"),
     "int": ("a whole number of 0 or more", "大于或等于 0 的整数"),
     "money": ("an amount of 0 or more (e.g. 1 or 1.5)", "大于或等于 0 的金额（如 1 或 1.5）"),
-    "level": ("'township' or 'district'", "“township” 或 “district”"),
+    "level": (
+        "'community', 'township' or 'district', or a list of them, e.g. [\"township\", \"district\"]",
+        '“community”“township”或“district”，或其列表，如 ["township", "district"]',
+    ),
     "range": ("a pair [low, high] of whole numbers", "整数对 [下限, 上限]"),
     "month": ("a month (1–12)", "月份（1—12）"),
     "number": ("a number of 0 or more (e.g. 50 or 2.5)", "大于或等于 0 的数（如 50 或 2.5）"),
@@ -130,6 +134,7 @@ _Keywords = NewType("_Keywords", tuple[tuple[str, ...], ...])
 _Range = NewType("_Range", CountRange)
 _Schema = NewType("_Schema", int)  #: the version of the file's shape
 _RuleCode = NewType("_RuleCode", str)
+_Levels = NewType("_Levels", tuple[Level, ...])  #: one level, or several as a list
 
 
 def _schema(value: Any, _: type) -> int:
@@ -209,10 +214,21 @@ def _range(value: Any, _: type) -> CountRange:
     return CountRange(value[0], value[1])
 
 
-def _level(value: Any, _: type) -> str:
-    if value not in ("township", "district"):
+def _levels(value: Any, _: type) -> tuple[Level, ...]:
+    """One level (``"township"``) or a non-empty list of them, each named once."""
+    items = [value] if isinstance(value, str) else value
+    if not (
+        isinstance(items, list)
+        and items
+        and all(v in LEVELS for v in items)
+        and len(set(items)) == len(items)
+    ):
         raise _not("level", value)
-    return str(value)
+    return tuple(sorted(items, key=LEVELS.index))
+
+
+def _dump_levels(levels: tuple[Level, ...]) -> Any:
+    return levels[0] if len(levels) == 1 else list(levels)
 
 
 def _comparator(value: Any, _: type) -> Comparator:
@@ -275,7 +291,7 @@ class _ProfileDoc:
 
     schema: _Schema
     name: _Words
-    applies_to: Level
+    applies_to: _Levels
     title: _TextDoc
     scope: _TextDoc
     source: _SourceDoc
@@ -300,7 +316,7 @@ def _converter() -> cattrs.Converter:
     converter.register_structure_hook(_Keywords, _keywords)
     converter.register_structure_hook(_Range, _range)
     converter.register_structure_hook(Comparator, _comparator)
-    converter.register_structure_hook_func(lambda t: t == Level, _level)
+    converter.register_structure_hook(_Levels, _levels)
     # Writing: what is at its default is left out; a range is [low, high] as it is read.
     converter.register_unstructure_hook_factory(
         attrs.has,
@@ -308,6 +324,7 @@ def _converter() -> cattrs.Converter:
     )
     converter.register_unstructure_hook(CountRange, lambda r: [r.low, r.high])
     converter.register_unstructure_hook(Comparator, lambda c: c.value)
+    converter.register_unstructure_hook(_Levels, _dump_levels)
     return converter
 
 
@@ -383,7 +400,7 @@ def _doc(profile: Profile) -> _ProfileDoc:
     return _ProfileDoc(
         schema=_Schema(SCHEMA),
         name=_Words(profile.name),
-        applies_to=profile.applies_to,
+        applies_to=_Levels(profile.applies_to),
         title=_text_doc(profile.title),
         scope=_text_doc(profile.scope),
         source=_SourceDoc(

@@ -66,6 +66,10 @@ def _targets(items: Iterable[Target]) -> tuple[Target, ...]:
     return sequence(items)
 
 
+def _texts(items: Iterable[str]) -> tuple[str, ...]:
+    return sequence(items)
+
+
 def _holidays(items: Iterable[SchoolHoliday]) -> tuple[SchoolHoliday, ...]:
     return sequence(items)
 
@@ -105,7 +109,8 @@ class Plan:
     source: Source | None = None
     profile: str | None = None  #: the standard profile the plan is written against, by name
     document_number: str | None = None  #: 文号, e.g. 〔2011〕12号, kept as written
-    issuer: str | None = None  #: the body that issued the plan (发文机关)
+    #: the bodies that issued the plan (发文机关), in the document's order; a joint plan has several
+    issuers: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     preamble: str = ""  #: a covering notice or opening paragraph, verbatim
     places: tuple[Place, ...] = attrs.field(default=(), converter=as_places)
     targets: tuple[Target, ...] = attrs.field(default=(), converter=_targets)
@@ -132,7 +137,8 @@ class Plan:
             None
             if self.document_number is None
             else check_text(self.document_number, "document_number"),
-            None if self.issuer is None else check_text(self.issuer, "issuer"),
+            *(check_text(name, f"issuers[{i}]") for i, name in enumerate(self.issuers)),
+            *duplicates(self.issuers, "issuers[{}]", "issuers"),
             *self._schedule_problems(),
             None
             if self.last_year is None or self.year < self.last_year <= 2999
@@ -224,6 +230,11 @@ class Plan:
         """The plan's last year: ``year`` itself unless the plan spans several."""
         # A period that runs backwards is reported on its own; dates are then read in ``year``.
         return self.year if self.last_year is None else max(self.year, self.last_year)
+
+    @property
+    def issuer(self) -> str | None:
+        """The body that issued the plan, the first named where several issued it jointly."""
+        return self.issuers[0] if self.issuers else None
 
     @property
     def years(self) -> range:
