@@ -327,6 +327,31 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "field:issuers": {"en": "issuers", "zh": "发文机关列表"},
     "field:issuers[]": {"en": "issuer {n}", "zh": "第 {n} 个发文机关"},
+    "field:period": {"en": "period the plan covers", "zh": "计划期限"},
+    "field:period.first": {"en": "first day of the period", "zh": "计划期限首日"},
+    "field:period.last": {"en": "last day of the period", "zh": "计划期限末日"},
+    "outside-period": {
+        "en": "{value} is outside the period the plan covers ({period}); move it into the period"
+        " or widen [period]",
+        "zh": "{value} 不在计划期限（{period}）内；请改到期限内，或放宽 [period]",
+    },
+    "event-key-close": {
+        "en": "{value!r} is not an event the rules know — did you mean {suggestion!r}? An event of"
+        " the profile's own needs a title table (en, zh)",
+        "zh": "{value!r} 不是规则识别的活动——是不是 {suggestion!r}？标准档案自定的活动须写 title 表（en、zh）",
+    },
+    "event-needs-title": {
+        "en": "{value!r} is not an event the rules know ({known}); an event of the profile's own"
+        " needs a title table (en, zh) so reports can name it",
+        "zh": "{value!r} 不是规则识别的活动（{known}）；标准档案自定的活动须写 title 表（en、zh），"
+        "以便报告中称呼",
+    },
+    "period-years": {
+        "en": "the period {value} does not run from the plan year to its last year ({years});"
+        " its first day must be in year and its last day in last_year (or year)",
+        "zh": "计划期限 {value} 与计划年度（{years}）不符；首日应在 year 年，末日应在"
+        " last_year（或 year）年",
+    },
     # -- commedu validate / init ---------------------------------------------------------------
     "cli-validate-help": {
         "en": "check plan files (TOML or JSON) and report every problem in each",

@@ -63,7 +63,7 @@ from commedu.model.parts import (
 from commedu.model.places import Place, PlaceKind, UnitKind
 from commedu.model.plan import Plan
 from commedu.model.targets import Comparator, Target
-from commedu.model.when import When, parse_when
+from commedu.model.when import DateSpan, When, parse_when
 
 __all__ = ["MAX_BYTES", "Format", "load_plan", "loads_plan"]
 
@@ -246,6 +246,7 @@ class _PlanDoc:
     schedule: _ScheduleDoc = attrs.field(factory=_ScheduleDoc)
     last_year: int | None = None
     school_holidays: tuple[SchoolHoliday, ...] = ()
+    period: DateSpan | None = None
 
 
 def _measure(value: Any, _: type) -> Measure:
@@ -621,6 +622,7 @@ def _build(doc: _PlanDoc) -> Plan:
             targets=doc.targets,
             last_year=doc.last_year,
             school_holidays=doc.school_holidays,
+            period=doc.period,
         )
     except PlanError as exc:
         problems.extend(exc.problems)

@@ -78,6 +78,7 @@ def _doc(plan: Plan) -> _PlanDoc:
         schedule=_ScheduleDoc(plan.schedule.title, activities),
         last_year=plan.last_year,
         school_holidays=plan.school_holidays,
+        period=plan.period,
     )
 
 

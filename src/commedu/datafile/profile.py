@@ -9,6 +9,7 @@ line and column in one :class:`ProfileError`.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from collections.abc import Callable
@@ -35,7 +36,7 @@ from commedu.errors import PlanError, Problem, ProfileError
 from commedu.model.fieldcheck import define
 from commedu.model.parts import CountRange, money_in_range
 from commedu.model.places import LEVELS, Level
-from commedu.model.profile import EventSpec, Profile, ProfileSource
+from commedu.model.profile import STANDARD_EVENTS, EventSpec, Profile, ProfileSource
 from commedu.model.targets import Comparator, Target
 from commedu.model.text import Text
 
@@ -267,6 +268,8 @@ class _FundingDoc:
 class _EventDoc:
     keywords: _Keywords
     months: tuple[_MonthNumber, ...] = ()
+    per_year: bool = True
+    title: _TextDoc | None = None
 
 
 @define
@@ -335,6 +338,29 @@ def _text(doc: _TextDoc) -> Text:
     return Text(doc.en, doc.zh)
 
 
+def _event_key_problems(events: dict[str, _EventDoc]) -> list[Problem]:
+    """An event the rules do not read by key is the profile's own, and must say its title.
+
+    So a misspelt ``year-end-inspecton`` is an error with the key it is close to, never a
+    requirement silently left unchecked.
+    """
+    found = []
+    for key, spec in sorted(events.items()):
+        if key in STANDARD_EVENTS or spec.title is not None:
+            continue
+        close = difflib.get_close_matches(key, STANDARD_EVENTS, n=1, cutoff=0.6)
+        if close:
+            found.append(
+                Problem(f"events.{key}", "event-key-close", {"value": key, "suggestion": close[0]})
+            )
+        else:
+            known = ", ".join(STANDARD_EVENTS)
+            found.append(
+                Problem(f"events.{key}", "event-needs-title", {"value": key, "known": known})
+            )
+    return found
+
+
 def _build(doc: _ProfileDoc, found: list[Problem]) -> Profile | None:
     """The profile a well-formed file describes; what only the whole file shows goes to ``found``."""
     if doc.schema != SCHEMA:
@@ -355,10 +381,16 @@ def _build(doc: _ProfileDoc, found: list[Problem]) -> Profile | None:
             )
         except PlanError as exc:
             found += [p.at(f"targets.{key}") for p in exc.problems]
+    found += _event_key_problems(doc.events)
     if found:
         return None
     events = {
-        key: EventSpec(spec.keywords, tuple(sorted(set(spec.months))))
+        key: EventSpec(
+            spec.keywords,
+            tuple(sorted(set(spec.months))),
+            spec.per_year,
+            None if spec.title is None else _text(spec.title),
+        )
         for key, spec in sorted(doc.events.items())
     }
     source = doc.source
@@ -418,7 +450,12 @@ def _doc(profile: Profile) -> _ProfileDoc:
             profile.funding_earmarked,
         ),
         events={
-            key: _EventDoc(_Keywords(spec.keywords), tuple(_MonthNumber(m) for m in spec.months))
+            key: _EventDoc(
+                _Keywords(spec.keywords),
+                tuple(_MonthNumber(m) for m in spec.months),
+                spec.per_year,
+                None if spec.title is None else _text_doc(spec.title),
+            )
             for key, spec in profile.events.items()
         },
         effective={_RuleCode(code): day for code, day in profile.effective.items()},

@@ -36,6 +36,7 @@ from commedu.model.parts import (
 from commedu.model.places import Place
 from commedu.model.targets import Target
 from commedu.model.when import (
+    DateSpan,
     Deadline,
     Month,
     MonthPart,
@@ -60,6 +61,22 @@ def _when_year_problems(when: When, year: int, last_year: int, path: str) -> lis
         for y in sorted(years)
         if not year <= y <= last_year
     ]
+
+
+def _when_period_problems(when: When, period: DateSpan, path: str) -> list[Problem]:
+    """A *when* outside the period the plan states: a month-long one must touch it, a day be in it."""
+    span = when.span
+    match when:
+        case Month() | MonthSpan() | MonthPart():
+            inside = span.first <= period.last and period.first <= span.last
+        case Deadline():
+            inside = when.due in period
+        case _:
+            inside = period.first <= span.first and span.last <= period.last
+    if inside:
+        return []
+    shown = f"{period.first.isoformat()}/{period.last.isoformat()}"
+    return [Problem(path, "outside-period", {"value": str(when), "period": shown})]
 
 
 def _targets(items: Iterable[Target]) -> tuple[Target, ...]:
@@ -87,7 +104,8 @@ class Plan:
     """A 社区教育工作计划.
 
     Construction checks everything that needs the whole plan: unique ids, references from the
-    schedule to departments, stations, tasks and mechanisms, and dates inside the plan year. All
+    schedule to departments, stations, tasks and mechanisms, and dates inside the plan year (or
+    years) and the period the plan states. All
     problems are reported together in one :class:`~commedu.errors.PlanError`.
     """
 
@@ -118,6 +136,9 @@ class Plan:
     last_year: int | None = None
     #: school holidays as the township sets them; 暑假期间 and 寒假 are read from these
     school_holidays: tuple[SchoolHoliday, ...] = attrs.field(default=(), converter=_holidays)
+    #: the days the plan covers, where it says (a summer plan: 7月1日 to 8月31日); by default
+    #: 1 January of ``year`` to 31 December of ``last_year`` or ``year`` (see :attr:`span`)
+    period: DateSpan | None = None
 
     def __attrs_post_init__(self) -> None:
         problems = [
@@ -140,6 +161,7 @@ class Plan:
             *(check_text(name, f"issuers[{i}]") for i, name in enumerate(self.issuers)),
             *duplicates(self.issuers, "issuers[{}]", "issuers"),
             *self._schedule_problems(),
+            self._period_problem(),
             None
             if self.last_year is None or self.year < self.last_year <= 2999
             else Problem(
@@ -206,10 +228,19 @@ class Plan:
             for j, ref in enumerate(activity.serves):
                 if ref not in servable:
                     problems.append(self._unknown(f"{path}.serves[{j}]", "task or mechanism", ref))
-            problems.extend(
-                _when_year_problems(activity.when, self.year, self.until, f"{path}.when")
-            )
+            outside = _when_year_problems(activity.when, self.year, self.until, f"{path}.when")
+            if not outside and self.period is not None:
+                outside = _when_period_problems(activity.when, self.period, f"{path}.when")
+            problems.extend(outside)
         return problems
+
+    def _period_problem(self) -> Problem | None:
+        period = self.period
+        if period is None or (period.first.year, period.last.year) == (self.year, self.until):
+            return None
+        years = str(self.year) if self.until == self.year else f"{self.year}-{self.until}"
+        shown = f"{period.first.isoformat()}/{period.last.isoformat()}"
+        return Problem("period", "period-years", {"value": shown, "years": years})
 
     def _unknown(self, path: str, kind: str, value: str) -> Problem:
         known = {
@@ -240,6 +271,30 @@ class Plan:
     def years(self) -> range:
         """Every year the plan covers."""
         return range(self.year, self.until + 1)
+
+    @property
+    def span(self) -> DateSpan:
+        """The days the plan covers: its stated period, or its whole year or years."""
+        if self.period is not None:
+            return self.period
+        return DateSpan(date(self.year, 1, 1), date(self.until, 12, 31))
+
+    @property
+    def months(self) -> tuple[tuple[int, int], ...]:
+        """Every (year, month) the plan covers, in order: a summer plan's are July and August."""
+        span = self.span
+        return tuple(
+            (year, month)
+            for year in range(span.first.year, span.last.year + 1)
+            for month in range(1, 13)
+            if span.touches_month(year, month)
+        )
+
+    @property
+    def whole_years(self) -> bool:
+        """Whether the plan covers whole calendar years (not a season or a term)."""
+        span = self.span
+        return (span.first.month, span.first.day, span.last.month, span.last.day) == (1, 1, 12, 31)
 
     @property
     def mechanisms(self) -> tuple[Mechanism, ...]:

@@ -19,7 +19,15 @@ from commedu.model.places import LEVELS, Level
 from commedu.model.targets import Target
 from commedu.model.text import Text
 
-__all__ = ["EventSpec", "Level", "Profile", "ProfileSource"]
+__all__ = ["STANDARD_EVENTS", "EventSpec", "Level", "Profile", "ProfileSource"]
+
+#: The required events the built-in rules read by key (CE401, CE402, CE403); a profile may name
+#: others, which CE404 checks all together.
+STANDARD_EVENTS = (
+    "lifelong-learning-week",
+    "year-end-inspection",
+    "elder-smart-technology-training",
+)
 
 
 @define
@@ -27,11 +35,15 @@ class EventSpec:
     """How a required event is recognised in a schedule.
 
     An activity is the event when its title contains every word of at least one group in
-    ``keywords``; ``months`` (if any) are the months it must fall in.
+    ``keywords``; ``months`` (if any) are the months it must fall in. The event is required in
+    every year the plan covers unless ``per_year`` is false (then once in the plan's period);
+    ``title`` names an event of the profile's own in reports.
     """
 
     keywords: tuple[tuple[str, ...], ...]
     months: tuple[int, ...] = ()
+    per_year: bool = True
+    title: Text | None = None
 
     def matches(self, title: str) -> bool:
         return any(all(word in title for word in group) for group in self.keywords)
