@@ -627,8 +627,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "记录实际开展情况的台账（.xlsx、.csv、.toml 或 .json）：网页同时显示每项计划工作的完成进度",
     },
     "cli-html-as-of": {
-        "en": "judge the ledger on this day, YYYY-MM-DD (default: 31 December of the plan year)",
-        "zh": "按此日期评判台账，格式 YYYY-MM-DD（默认计划年度 12 月 31 日）",
+        "en": "judge the ledger on this day, YYYY-MM-DD (default: the last day of the plan's period)",
+        "zh": "按此日期评判台账，格式 YYYY-MM-DD（默认计划期限末日）",
     },
     "cli-html-output": {
         "en": "the page to write, or a folder to write index.html into (default: <plan id>.html);"
@@ -1761,8 +1761,9 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "内置标准档案或标准档案 .toml 文件；默认使用计划中写明的档案",
     },
     "cli-report-as-of": {
-        "en": "judge the ledger on this day, YYYY-MM-DD (default: 31 December of the plan year)",
-        "zh": "按此日期评判台账，格式 YYYY-MM-DD（默认计划年度 12 月 31 日）",
+        "en": "judge the ledger on this day, YYYY-MM-DD (default: today, or the last day of the"
+        " plan's period if that is earlier)",
+        "zh": "按此日期评判台账，格式 YYYY-MM-DD（默认今天；计划期限已结束的，为期限末日）",
     },
     "cli-report-district": {
         "en": "a folder of plans NAME.toml with ledgers NAME.ledger.xlsx: one roll-up table",

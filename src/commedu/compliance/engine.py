@@ -177,7 +177,7 @@ def check(
 
     ``profile`` is a :class:`Profile`, a built-in profile's name or the path of a profile file.
     With a ``ledger`` of what was done, the rules over actuals (CE5xx) run too, judging it on
-    ``as_of`` (default: the last day of the plan year), and CE211–CE213 read its figures.
+    ``as_of`` (default: the last day of the plan's period), and CE211–CE213 read its figures.
     Raises :class:`~commedu.errors.ProfileError` if the profile cannot be found or read,
     :class:`~commedu.errors.RuleSelectorError` if a selector matches no rule and
     :class:`~commedu.errors.PlanError` if the ledger is for another plan.
@@ -203,7 +203,7 @@ def check(
                     )
                 ]
             )
-        actuals = Actuals(ledger, as_of or date(plan.year, 12, 31))
+        actuals = Actuals(ledger, as_of or plan.span.last)
     enabled = set(resolve((r.code for r in available), select, ignore))
     results = []
     for candidate in available:

@@ -28,6 +28,7 @@ from commedu.model.ledger import Ledger
 from commedu.model.observances import OBSERVANCES
 from commedu.model.parts import Activity, Department
 from commedu.model.plan import Plan
+from commedu.model.profile import Profile
 from commedu.model.when import Month, Recurrence, Session
 
 __all__ = ["glance_html", "write_glance"]
@@ -72,15 +73,17 @@ def glance_html(
     lang: Lang | None = None,
     ledger: Ledger | None = None,
     as_of: date | None = None,
+    profile: Profile | None = None,
 ) -> bytes:
     """The page as UTF-8 bytes, in ``lang`` (default: the plan's own language).
 
     With a ``ledger`` of what was done, the page also shows each planned activity's progress on
-    ``as_of`` (default: the last day of the plan year).
+    ``as_of`` (default: the last day of the plan's period). The plan is checked against
+    ``profile`` (default: the one the plan names).
     """
-    check_arguments(glance_html, plan=plan, lang=lang, ledger=ledger, as_of=as_of)
+    check_arguments(glance_html, plan=plan, lang=lang, ledger=ledger, as_of=as_of, profile=profile)
     chosen = lang or plan.language
-    judged = _judge(plan, ledger, as_of)
+    judged = _judge(plan, ledger, as_of, profile)
     footer = _say("footer", chosen, version=__version__)
     # Every section is Markup: text from the plan in it was escaped as it went in.
     body = join(
@@ -103,9 +106,11 @@ def write_glance(
     lang: Lang | None = None,
     ledger: Ledger | None = None,
     as_of: date | None = None,
+    profile: Profile | None = None,
 ) -> Path:
     """Write the page to ``path`` atomically: a reader sees the old page or the new, never half."""
-    return write_bytes(path, glance_html(plan, lang=lang, ledger=ledger, as_of=as_of))
+    page = glance_html(plan, lang=lang, ledger=ledger, as_of=as_of, profile=profile)
+    return write_bytes(path, page)
 
 
 def _header(plan: Plan, lang: Lang) -> Markup:
@@ -268,10 +273,12 @@ def _schedule(plan: Plan, lang: Lang) -> Markup:
     )
 
 
-def _judge(plan: Plan, ledger: Ledger | None, as_of: date | None) -> Assessment | ProfileError:
-    """The one assessment the page shows: the plan's own profile, with the ledger it shows."""
+def _judge(
+    plan: Plan, ledger: Ledger | None, as_of: date | None, profile: Profile | None
+) -> Assessment | ProfileError:
+    """The one assessment the page shows: the given or the plan's own profile, with the ledger."""
     try:
-        return assess(plan, ledger=ledger, as_of=as_of)
+        return assess(plan, profile, ledger=ledger, as_of=as_of)
     except ProfileError as error:
         return error
 
