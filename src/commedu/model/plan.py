@@ -213,6 +213,8 @@ class Plan:
         stations = set(self.stations)
         places = set(self.places)
         servable = {t.id for t in self.tasks} | {m.id for m in self.mechanisms}
+        # A period in the wrong years is reported on its own; dates are then read in the years.
+        period = self.period if self._period_problem() is None else None
         problems: list[Problem] = []
         for i, activity in enumerate(self.schedule.activities):
             path = f"schedule.activities[{i}]"
@@ -229,8 +231,8 @@ class Plan:
                 if ref not in servable:
                     problems.append(self._unknown(f"{path}.serves[{j}]", "task or mechanism", ref))
             outside = _when_year_problems(activity.when, self.year, self.until, f"{path}.when")
-            if not outside and self.period is not None:
-                outside = _when_period_problems(activity.when, self.period, f"{path}.when")
+            if not outside and period is not None:
+                outside = _when_period_problems(activity.when, period, f"{path}.when")
             problems.extend(outside)
         return problems
 
