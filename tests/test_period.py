@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import attrs
@@ -13,12 +14,14 @@ from hypothesis import strategies as st
 
 from commedu import (
     Activity,
+    Comparator,
     Plan,
     PlanError,
     PlanFileError,
     ProfileError,
     Schedule,
     Status,
+    Target,
     check,
     dumps_plan,
     load_profile,
@@ -333,3 +336,70 @@ def test_report_judges_as_of_the_earlier_of_today_and_the_periods_end(
         == EXIT_OK
     )
     assert json.loads(out.read_bytes())["as_of"] == "2021-03-01"
+
+
+# -- targets for a year or a stage -------------------------------------------------------------
+
+
+def _rate(value: int, year: int | None = None, stage: str | None = None) -> Target:
+    return Target(
+        "elder-participation-share",
+        "经常性参与教育活动的老年人占老年人口总数的比例",
+        Comparator.AT_LEAST,
+        Decimal(value),
+        year=year,
+        stage=stage,
+    )
+
+
+def _three_years(*targets: Target) -> Plan:
+    return _only(example_plan(), year=2018, last_year=2020, targets=targets)
+
+
+def test_a_target_for_each_year_round_trips_and_ids_repeat_only_across_years() -> None:
+    plan = _three_years(_rate(10, 2018), _rate(15, 2019), _rate(20, 2020))
+    text = dumps_plan(plan)
+    assert "year = 2019\n" in text
+    assert loads_plan(text) == plan
+    with pytest.raises(PlanError) as caught:
+        _three_years(_rate(10, 2018), _rate(15, 2018))
+    assert [(p.path, p.code) for p in caught.value.problems] == [("targets[1].id", "duplicate-id")]
+
+
+def test_a_target_outside_the_plans_years_is_refused() -> None:
+    with pytest.raises(PlanError) as caught:
+        _three_years(_rate(10, 2021))
+    assert [(p.path, p.code) for p in caught.value.problems] == [
+        ("targets[0].year", "outside-year")
+    ]
+    with pytest.raises(PlanError) as bad:
+        _rate(10, 1066)
+    assert [(p.path, p.code) for p in bad.value.problems] == [("year", "not-a-year")]
+
+
+def test_ce220_compares_the_plans_last_figure_with_a_standard_of_no_year() -> None:
+    rising = _three_years(_rate(10, 2018), _rate(15, 2019), _rate(20, 2020))
+    result = check(rising, "henan-elder-education", select=["CE220"]).result("CE220")
+    assert result.status is Status.PASS
+    assert "2020年" in result.message("zh")
+    falling = _three_years(_rate(20, 2018), _rate(15, 2020))
+    failed = check(falling, "henan-elder-education", select=["CE220"]).result("CE220")
+    assert failed.status is Status.FAIL
+    (finding,) = failed.findings
+    assert finding.path == "targets[1]"
+    assert "for 2020" in finding.message.en
+
+
+def test_ce220_compares_a_standards_figure_for_a_year_with_the_plans_for_that_year() -> None:
+    henan = load_profile("henan-elder-education")
+    required = attrs.evolve(henan.targets["elder-participation-share"], year=2019)
+    profile = attrs.evolve(henan, targets={"elder-participation-share": required})
+    plan = _three_years(_rate(10, 2018), _rate(15, 2019), _rate(25, 2020))
+    (finding,) = check(plan, profile, select=["CE220"]).result("CE220").findings
+    assert finding.path == "targets[1]"
+    assert "2019年" in finding.message.zh
+    assert loads_profile(dumps_profile(profile)) == profile
+    staged = _three_years(_rate(25, stage="十三五末"))
+    assert check(staged, profile, select=["CE220"]).result("CE220").status is Status.NOT_EVALUABLE
+    whole = _three_years(_rate(25))
+    assert check(whole, profile, select=["CE220"]).result("CE220").status is Status.PASS

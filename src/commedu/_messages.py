@@ -346,6 +346,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "{value!r} 不是规则识别的活动（{known}）；标准档案自定的活动须写 title 表（en、zh），"
         "以便报告中称呼",
     },
+    "target-year": {"en": "for {year}", "zh": "{year}年"},
+    "target-stage": {"en": "for {stage}", "zh": "{stage}"},
+    "field:targets[].year": {"en": "year", "zh": "年份"},
+    "field:targets[].stage": {"en": "stage", "zh": "阶段"},
     "period-years": {
         "en": "the period {value} does not run from the plan year to its last year ({years});"
         " its first day must be in year and its last day in last_year (or year)",

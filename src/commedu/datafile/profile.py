@@ -279,6 +279,7 @@ class _TargetDoc:
     value: _Number
     unit: _Words = _Words("%")
     text: _Words | None = None
+    year: _Count | None = None
 
 
 @define
@@ -377,7 +378,7 @@ def _build(doc: _ProfileDoc, found: list[Problem]) -> Profile | None:
     for key, spec in sorted(doc.targets.items()):
         try:
             targets[key] = Target(
-                key, spec.what, spec.comparator, spec.value, spec.unit, spec.text or ""
+                key, spec.what, spec.comparator, spec.value, spec.unit, spec.text or "", spec.year
             )
         except PlanError as exc:
             found += [p.at(f"targets.{key}") for p in exc.problems]
@@ -466,6 +467,7 @@ def _doc(profile: Profile) -> _ProfileDoc:
                 _Number(target.value),
                 _Words(target.unit),
                 _Words(target.text) if target.text else None,
+                None if target.year is None else _Count(target.year),
             )
             for key, target in profile.targets.items()
         },

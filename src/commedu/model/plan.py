@@ -154,7 +154,7 @@ class Plan:
             *duplicates((d.id for d in self.departments), "departments[{}].id", "departments"),
             *self._department_name_problems(),
             *duplicates((p.id for p in self.places), "places[{}].id", "places"),
-            *duplicates((t.id for t in self.targets), "targets[{}].id", "targets"),
+            *self._target_problems(),
             None
             if self.document_number is None
             else check_text(self.document_number, "document_number"),
@@ -234,6 +234,18 @@ class Plan:
             if not outside and period is not None:
                 outside = _when_period_problems(activity.when, period, f"{path}.when")
             problems.extend(outside)
+        return problems
+
+    def _target_problems(self) -> list[Problem]:
+        # One id may hold a figure for each year or stage: 2019年60%, 2020年70%.
+        keys = (f"{t.id} {t.year or ''} {t.stage or ''}".strip() for t in self.targets)
+        problems = duplicates(keys, "targets[{}].id", "targets")
+        shown = str(self.year) if self.until == self.year else f"{self.year}-{self.until}"
+        problems += [
+            Problem(f"targets[{i}].year", "outside-year", {"value": t.year, "year": shown})
+            for i, t in enumerate(self.targets)
+            if t.year is not None and t.year not in self.years
+        ]
         return problems
 
     def _period_problem(self) -> Problem | None:
