@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -24,6 +25,7 @@ from commedu import (
     Target,
     check,
     dumps_plan,
+    glance_html,
     load_profile,
     loads_plan,
     loads_profile,
@@ -403,3 +405,52 @@ def test_ce220_compares_a_standards_figure_for_a_year_with_the_plans_for_that_ye
     assert check(staged, profile, select=["CE220"]).result("CE220").status is Status.NOT_EVALUABLE
     whole = _three_years(_rate(25))
     assert check(whole, profile, select=["CE220"]).result("CE220").status is Status.PASS
+
+
+# -- the year at a glance shows each year of a multi-year plan ---------------------------------
+
+
+def _grids(page: str) -> dict[str, str]:
+    """Each grid section of the page by its heading id."""
+    found = re.findall(
+        r'<section class="wide" aria-labelledby="([^"]+)">(.*?)</section>', page, re.S
+    )
+    return dict(found)
+
+
+def test_a_multi_year_plan_has_a_grid_for_each_year_with_its_observances() -> None:
+    items = [_item(y, f"{y}年迎接年终督导", f"{y}年12月", 2018, 2020) for y in (2018, 2019, 2020)]
+    plan = _only(
+        example_plan(),
+        *items,
+        _item(9, "学习型家庭建设", "2018-2020年", 2018, 2020),
+        year=2018,
+        last_year=2020,
+    )
+    page = glance_html(plan, lang="zh").decode()
+    grids = _grids(page)
+    assert list(grids) == ["schedule-2018", "schedule-2019", "schedule-2020"]
+    # 春节 falls on 2018-02-16, 2019-02-05 and 2020-01-25: each grid holds its own year's.
+    for year, day in ((2018, "02-16"), (2019, "02-05"), (2020, "01-25")):
+        grid = grids[f"schedule-{year}"]
+        assert f'<h2 id="schedule-{year}">{year}年工作安排</h2>' in grid
+        assert f'春节<span class="detail">{day}</span>' in grid
+        assert f"{year}年迎接年终督导" in grid
+        assert {f"{y}年迎接年终督导" for y in (2018, 2019, 2020) if y != year}.isdisjoint(
+            re.findall(r"\d{4}年迎接年终督导", grid)
+        )
+        assert "学习型家庭建设" in grid  # the work of the whole period is in every year
+        assert "全年共 2 项工作" in grid
+    assert "· 2018–2020年</p>" in page
+
+
+def test_a_single_year_page_keeps_its_one_grid() -> None:
+    page = glance_html(example_plan(), lang="en").decode()
+    assert list(_grids(page)) == ["schedule"]
+    assert '<caption id="grid-caption">' in page
+
+
+def test_a_seasonal_page_shows_only_the_months_of_its_period() -> None:
+    page = glance_html(_summer(), lang="zh").decode()
+    (grid,) = _grids(page).values()
+    assert re.findall(r'<tr><th scope="row">(\d+)月</th>', grid) == ["7", "8"]

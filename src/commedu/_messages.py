@@ -350,6 +350,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "target-stage": {"en": "for {stage}", "zh": "{stage}"},
     "field:targets[].year": {"en": "year", "zh": "年份"},
     "field:targets[].stage": {"en": "stage", "zh": "阶段"},
+    "glance-schedule-year": {"en": "The work of {year}", "zh": "{year}年工作安排"},
+    "glance-caption-year": {"en": "{year}: {caption}", "zh": "{year}年：{caption}"},
     "period-years": {
         "en": "the period {value} does not run from the plan year to its last year ({years});"
         " its first day must be in year and its last day in last_year (or year)",

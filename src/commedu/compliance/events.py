@@ -357,7 +357,7 @@ RULES: tuple[Rule, ...] = (
         ),
         Text(
             "The profile's own [events.*] tables, beyond the three CE401–CE403 read.",
-            "标准档案中 CE401—CE403 之外的 [events.*] 各表。",
+            "标准档案中 CE401—CE403 之外要求的各项活动。",
         ),
         _profile_events,
         example(
