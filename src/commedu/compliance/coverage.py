@@ -42,18 +42,29 @@ def _every_month(plan: Plan, _: Profile | None) -> Outcome:
     # August, and a multi-year plan with only February in 2012 has eleven empty months in 2012.
     several = plan.span.first.year != plan.span.last.year
     spans = [a.when.span for a in plan.activities]
-    return outcome(
-        Finding(
-            "schedule",
-            Text(
-                f"no work is scheduled in {year}-{month:02d}"
-                if several
-                else f"no work is scheduled in month {month}",
-                f"{year}年{month}月没有安排工作" if several else f"{month}月没有安排工作",
-            ),
+    shown = f"{plan.span.first.isoformat()}/{plan.span.last.isoformat()}"
+    note = (
+        None
+        if plan.whole_years
+        else Text(
+            f"every month of the period {shown} has work", f"计划期限 {shown} 内每个月都有工作"
         )
-        for year, month in plan.months
-        if not any(span.touches_month(year, month) for span in spans)
+    )
+    return outcome(
+        (
+            Finding(
+                "schedule",
+                Text(
+                    f"no work is scheduled in {year}-{month:02d}"
+                    if several
+                    else f"no work is scheduled in month {month}",
+                    f"{year}年{month}月没有安排工作" if several else f"{month}月没有安排工作",
+                ),
+            )
+            for year, month in plan.months
+            if not any(span.touches_month(year, month) for span in spans)
+        ),
+        note,
     )
 
 
