@@ -352,6 +352,16 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "field:targets[].stage": {"en": "stage", "zh": "阶段"},
     "glance-schedule-year": {"en": "The work of {year}", "zh": "{year}年工作安排"},
     "glance-caption-year": {"en": "{year}: {caption}", "zh": "{year}年：{caption}"},
+    "profile-file-no-folder": {
+        "en": "the plan names the profile file {value!r}, but it was not read from a file, so there"
+        " is no folder to find it in; pass the profile with --profile",
+        "zh": "计划写明标准档案文件 {value!r}，但计划并非从文件读取，无处查找该文件；请用 --profile 指定",
+    },
+    "profile-file-outside": {
+        "en": "the plan names the profile file {value!r} outside its own folder; a plan may name"
+        " only a profile file beside it or in a folder below it",
+        "zh": "计划写明的标准档案文件 {value!r} 不在计划所在文件夹内；计划只能引用同一文件夹或其子文件夹中的标准档案",
+    },
     "period-years": {
         "en": "the period {value} does not run from the plan year to its last year ({years});"
         " its first day must be in year and its last day in last_year (or year)",

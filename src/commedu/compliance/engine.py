@@ -142,6 +142,27 @@ def resolve(
     return tuple(enabled)
 
 
+def _profile_file(plan: Plan, name: str) -> Path:
+    """The profile file a plan names: beside the plan file or below its folder, nowhere else.
+
+    A plan file must not make us open any file on the machine, so a path that is absolute,
+    climbs out of the plan's folder (``..``, or a link that leads out) or has no folder to be
+    read from is refused.
+    """
+    written = Path(name)
+    if plan.folder is None:
+        problem = Problem("profile", "profile-file-no-folder", {"value": name})
+    elif written.is_absolute() or written.drive or ".." in written.parts:
+        problem = Problem("profile", "profile-file-outside", {"value": name})
+    else:
+        folder = Path(plan.folder).resolve()
+        found = (folder / written).resolve()
+        if found.is_relative_to(folder):
+            return found
+        problem = Problem("profile", "profile-file-outside", {"value": name})
+    raise ProfileError([problem], name)
+
+
 def _profile_for(plan: Plan, profile: Profile | str | Path | None) -> Profile | None:
     if isinstance(profile, Profile):
         return profile
@@ -149,7 +170,8 @@ def _profile_for(plan: Plan, profile: Profile | str | Path | None) -> Profile | 
         return load_profile(profile)
     if plan.profile is None:
         return None
-    # A plan names its profile only by built-in name: a plan file must not make us open files.
+    if plan.profile not in BUILTIN_PROFILES and plan.profile.lower().endswith(".toml"):
+        return load_profile(_profile_file(plan, plan.profile))
     if plan.profile not in BUILTIN_PROFILES:
         raise ProfileError(
             [

@@ -324,19 +324,25 @@ def load_plan(path: str | os.PathLike[str], format: Format | None = None) -> Pla
     except Refused as exc:
         raise PlanFileError(exc.problems, name, unreadable=exc.unreadable) from None
     try:
-        return loads_plan(data, format or _format_of(Path(path)))
+        return loads_plan(data, format or _format_of(Path(path)), folder=Path(name).parent)
     except PlanFileError as exc:
         raise PlanFileError(exc.problems, name) from None
 
 
-def loads_plan(text: str | bytes, format: Format = "toml") -> Plan:
+def loads_plan(
+    text: str | bytes,
+    format: Format = "toml",
+    *,
+    folder: str | os.PathLike[str] | None = None,
+) -> Plan:
     """Read a plan from TOML or JSON text; raises :class:`~commedu.errors.PlanFileError`.
 
     Every problem with a path also has the line and column of that path in ``text``. Bytes are
     decoded as a file's bytes would be, so a caller that opened the file itself (a server that
-    must not follow links) gets the same explanations of a BOM or a GBK file.
+    must not follow links) gets the same explanations of a BOM or a GBK file. ``folder`` is
+    where the text was read from: a profile file the plan names is found there.
     """
-    check_arguments(loads_plan, text=text, format=format)
+    check_arguments(loads_plan, text=text, format=format, folder=folder)
     try:
         if isinstance(text, bytes):
             text = decode(text, "plan")
@@ -344,12 +350,12 @@ def loads_plan(text: str | bytes, format: Format = "toml") -> Plan:
     except Refused as exc:
         raise PlanFileError(exc.problems) from None
     try:
-        return _plan_from(data)
+        return _plan_from(data, None if folder is None else os.fspath(folder))
     except PlanFileError as exc:
         raise PlanFileError(locate(exc.problems, text, format)) from None
 
 
-def _plan_from(data: Any) -> Plan:
+def _plan_from(data: Any, folder: str | None = None) -> Plan:
     if not isinstance(data, dict):
         raise PlanFileError([wrong(data, "table").problem])
     year = data.get("year")
@@ -366,7 +372,7 @@ def _plan_from(data: Any) -> Plan:
     finally:
         _YEAR.reset(token)
         _SPAN.reset(span)
-    return _build(doc)
+    return _build(doc, folder)
 
 
 def _when_span(
@@ -547,7 +553,7 @@ def _issuers(doc: _PlanDoc, problems: list[Problem]) -> tuple[str, ...]:
     return (doc.issuer,)
 
 
-def _build(doc: _PlanDoc) -> Plan:
+def _build(doc: _PlanDoc, folder: str | None = None) -> Plan:
     departments = _Index("department", "部门", [(d.id, list(d.names), d) for d in doc.departments])
     stations = _Index("station", "工作站", [(s.id, [s.name], s) for s in doc.stations])
     places = _Index("place", "场所", [(p.id, [p.name], p) for p in doc.places])
@@ -623,6 +629,7 @@ def _build(doc: _PlanDoc) -> Plan:
             last_year=doc.last_year,
             school_holidays=doc.school_holidays,
             period=doc.period,
+            folder=folder,
         )
     except PlanError as exc:
         problems.extend(exc.problems)

@@ -139,6 +139,9 @@ class Plan:
     #: the days the plan covers, where it says (a summer plan: 7月1日 to 8月31日); by default
     #: 1 January of ``year`` to 31 December of ``last_year`` or ``year`` (see :attr:`span`)
     period: DateSpan | None = None
+    #: the folder of the plan file the plan was read from, where a profile file it names
+    #: (``profile = "my-province.toml"``) is found; where the plan is, not part of it
+    folder: str | None = attrs.field(default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         problems = [
