@@ -163,8 +163,9 @@ def test_without_a_profile_standards_and_events_cannot_be_evaluated() -> None:
     assert all(report.result(c).missing == ("profile",) for c in unknown)
 
 
-def test_a_plan_may_name_only_a_built_in_profile(tmp_path: Path) -> None:
-    # A plan file must not be able to make the checker open a file of its choosing.
+def test_a_plan_not_read_from_a_file_may_name_only_a_built_in_profile(tmp_path: Path) -> None:
+    # A plan must not be able to make the checker open a file of its choosing: one read from a
+    # file may name a profile file beside it, one built in code has no folder to name one in.
     (tmp_path / "mine.toml").write_text("", encoding="utf-8")
     plan = attrs.evolve(example_plan(), profile="mine.toml")
     with pytest.raises(ProfileError) as caught:

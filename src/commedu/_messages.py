@@ -354,8 +354,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "glance-caption-year": {"en": "{year}: {caption}", "zh": "{year}年：{caption}"},
     "profile-file-no-folder": {
         "en": "the plan names the profile file {value!r}, but it was not read from a file, so there"
-        " is no folder to find it in; pass the profile with --profile",
-        "zh": "计划写明标准档案文件 {value!r}，但计划并非从文件读取，无处查找该文件；请用 --profile 指定",
+        " is no folder to find it in; pass the profile with --profile, or name a built-in"
+        " profile: {known}",
+        "zh": "计划写明标准档案文件 {value!r}，但计划并非从文件读取，无处查找该文件；请用 --profile"
+        " 指定，或写内置标准档案：{known}",
     },
     "profile-file-outside": {
         "en": "the plan names the profile file {value!r} outside its own folder; a plan may name"

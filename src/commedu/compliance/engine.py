@@ -151,7 +151,8 @@ def _profile_file(plan: Plan, name: str) -> Path:
     """
     written = Path(name)
     if plan.folder is None:
-        problem = Problem("profile", "profile-file-no-folder", {"value": name})
+        known = ", ".join(BUILTIN_PROFILES)
+        problem = Problem("profile", "profile-file-no-folder", {"value": name, "known": known})
     elif written.is_absolute() or written.drive or ".." in written.parts:
         problem = Problem("profile", "profile-file-outside", {"value": name})
     else:
