@@ -454,3 +454,30 @@ def test_a_seasonal_page_shows_only_the_months_of_its_period() -> None:
     page = glance_html(_summer(), lang="zh").decode()
     (grid,) = _grids(page).values()
     assert re.findall(r'<tr><th scope="row">(\d+)月</th>', grid) == ["7", "8"]
+
+
+def test_an_event_of_the_profiles_own_outside_a_season_is_not_applicable() -> None:
+    profile = attrs.evolve(
+        load_profile("shandong-township"),
+        events={
+            "new-year": EventSpec(
+                (("迎新年",),), (12,), title=load_profile("shandong-township").title
+            ),
+            "reading": EventSpec(
+                (("阅读",),), per_year=False, title=load_profile("shandong-township").title
+            ),
+        },
+    )
+    result = check(_summer(), profile, select=["CE404"]).result("CE404")
+    assert result.status is Status.PASS  # the reading, required once, is in the summer
+    only_new_year = attrs.evolve(profile, events={"new-year": profile.events["new-year"]})
+    exempt = check(_summer(), only_new_year, select=["CE404"]).result("CE404")
+    assert exempt.status is Status.NOT_APPLICABLE
+    assert "(12)" in exempt.message("en")
+
+
+def test_ce220_reads_the_last_stage_when_the_plan_sets_no_whole_figure() -> None:
+    staged = _three_years(_rate(10, stage="第一阶段"), _rate(25, stage="第二阶段"))
+    result = check(staged, "henan-elder-education", select=["CE220"]).result("CE220")
+    assert result.status is Status.PASS
+    assert result.message("zh").startswith("第二阶段")
