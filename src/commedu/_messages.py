@@ -330,6 +330,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "field:period": {"en": "period the plan covers", "zh": "计划期限"},
     "field:period.first": {"en": "first day of the period", "zh": "计划期限首日"},
     "field:period.last": {"en": "last day of the period", "zh": "计划期限末日"},
+    "field:folder": {"en": "folder of the plan file", "zh": "计划文件所在文件夹"},
     "outside-period": {
         "en": "{value} is outside the period the plan covers ({period}); move it into the period"
         " or widen [period]",

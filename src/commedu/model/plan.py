@@ -137,7 +137,7 @@ class Plan:
     #: school holidays as the township sets them; 暑假期间 and 寒假 are read from these
     school_holidays: tuple[SchoolHoliday, ...] = attrs.field(default=(), converter=_holidays)
     #: the days the plan covers, where it says (a summer plan: 7月1日 to 8月31日); by default
-    #: 1 January of ``year`` to 31 December of ``last_year`` or ``year`` (see :attr:`span`)
+    #: 1 January of ``year`` to 31 December of ``last_year`` or ``year`` (see ``span``)
     period: DateSpan | None = None
     #: the folder of the plan file the plan was read from, where a profile file it names
     #: (``profile = "my-province.toml"``) is found; where the plan is, not part of it
