@@ -135,7 +135,7 @@ def test_a_plan_names_a_profile_file_relative_to_itself(tmp_path: Path, written:
     _own_profile(tmp_path / written)
     plan = load_plan(_plan_naming(tmp_path, written))
     assert plan.profile == written
-    assert plan.folder == str(tmp_path)
+    assert plan.folder == tmp_path
     report = check(plan, select=["CE200"])
     assert report.profile is not None
     assert report.profile.name == "my-province"
@@ -180,7 +180,7 @@ def test_a_plan_read_from_text_has_no_folder_to_find_a_profile_file_in(tmp_path:
     (problem,) = caught.value.problems
     assert problem.code == "profile-file-no-folder"
     assert "--profile" in problem.message("zh")
-    assert loads_plan(text, folder=tmp_path).folder == str(tmp_path)
+    assert loads_plan(text, folder=str(tmp_path)).folder == tmp_path
 
 
 def test_the_served_page_finds_the_profile_file_beside_the_plan(tmp_path: Path) -> None:

@@ -156,7 +156,7 @@ def _profile_file(plan: Plan, name: str) -> Path:
     elif written.is_absolute() or written.drive or ".." in written.parts:
         problem = Problem("profile", "profile-file-outside", {"value": name})
     else:
-        folder = Path(plan.folder).resolve()
+        folder = plan.folder.resolve()
         found = (folder / written).resolve()
         if found.is_relative_to(folder):
             return found

@@ -350,12 +350,12 @@ def loads_plan(
     except Refused as exc:
         raise PlanFileError(exc.problems) from None
     try:
-        return _plan_from(data, None if folder is None else os.fspath(folder))
+        return _plan_from(data, None if folder is None else Path(folder))
     except PlanFileError as exc:
         raise PlanFileError(locate(exc.problems, text, format)) from None
 
 
-def _plan_from(data: Any, folder: str | None = None) -> Plan:
+def _plan_from(data: Any, folder: Path | None = None) -> Plan:
     if not isinstance(data, dict):
         raise PlanFileError([wrong(data, "table").problem])
     year = data.get("year")
@@ -553,7 +553,7 @@ def _issuers(doc: _PlanDoc, problems: list[Problem]) -> tuple[str, ...]:
     return (doc.issuer,)
 
 
-def _build(doc: _PlanDoc, folder: str | None = None) -> Plan:
+def _build(doc: _PlanDoc, folder: Path | None = None) -> Plan:
     departments = _Index("department", "部门", [(d.id, list(d.names), d) for d in doc.departments])
     stations = _Index("station", "工作站", [(s.id, [s.name], s) for s in doc.stations])
     places = _Index("place", "场所", [(p.id, [p.name], p) for p in doc.places])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 import attrs
@@ -141,7 +142,7 @@ class Plan:
     period: DateSpan | None = None
     #: the folder of the plan file the plan was read from, where a profile file it names
     #: (``profile = "my-province.toml"``) is found; where the plan is, not part of it
-    folder: str | None = attrs.field(default=None, eq=False, repr=False)
+    folder: Path | None = attrs.field(default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         problems = [
