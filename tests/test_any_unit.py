@@ -217,3 +217,10 @@ def test_a_blank_or_repeated_issuer_is_refused_where_it_stands(jinshan: Plan) ->
         ("issuers[1]", "empty-text"),
         ("issuers[2]", "duplicate-id"),
     ]
+
+
+def test_a_profile_of_no_level_names_the_field() -> None:
+    profile = load_profile("national-demonstration")
+    with pytest.raises((TypeError, ValueError), match="applies_to"):
+        attrs.evolve(profile, applies_to=5)
+    assert attrs.evolve(profile, applies_to="township").applies_to == ("township",)
