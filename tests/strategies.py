@@ -407,6 +407,7 @@ def targets(draw: st.DrawFn, max_size: int = 3) -> tuple[Target, ...]:
                 value,
                 unit,
                 draw(optional_texts),
+                stage=draw(st.none() | texts),
             )
         )
     return tuple(out)
@@ -492,10 +493,26 @@ def plans(draw: st.DrawFn, max_activities: int = 6) -> Plan:
         source=draw(st.none() | sources),
         profile=draw(st.none() | ids),
         document_number=draw(st.none() | texts),
-        issuer=draw(st.none() | texts),
+        issuers=draw(st.lists(texts, max_size=2, unique=True).map(tuple)),
         preamble=draw(optional_texts),
         places=plan_places,
         targets=draw(targets()),
+        period=draw(st.none() | _periods(year, [a.when for a in activities])),
+    )
+
+
+def _periods(year: int, whens: list[When]) -> st.SearchStrategy[DateSpan]:
+    """A period of ``year`` that holds every day of ``whens``: as narrow as they allow, or wider."""
+    firsts = [w.span.first for w in whens if w.span.first.year == year]
+    lasts = [w.span.last for w in whens if w.span.last.year == year]
+    earliest = min(firsts, default=date(year, 12, 31))
+    latest = max(lasts, default=date(year, 1, 1))
+    if earliest > latest:
+        earliest, latest = latest, earliest
+    return st.builds(
+        DateSpan,
+        st.dates(date(year, 1, 1), earliest),
+        st.dates(latest, date(year, 12, 31)),
     )
 
 

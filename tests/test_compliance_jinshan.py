@@ -45,6 +45,8 @@ FAIL = {
 NOT_APPLICABLE = {
     # The Shandong standard the plan cites fixes staffing and funding, no quantitative targets.
     "CE220": "sets no quantitative targets",
+    # Nor does it require events beyond the three CE401–CE403 read.
+    "CE404": "requires no events beyond CE401–CE403",
 }
 NOT_EVALUABLE = {
     # The plan states commitments only: no staff in post, no budget, no resident population.

@@ -33,6 +33,7 @@ from commedu._messages import _SYNTAX_ZH, LANGS, Lang, syntax_reason_zh
 from commedu.cli import main
 from commedu.compliance.engine import rules
 from commedu.compliance.rule import Rule
+from commedu.model.profile import Profile
 from commedu.web.app import make_app
 from tests.conftest import EXAMPLES, ROOT
 from tests.test_no_english import SYNTAX, names_a_user_types
@@ -99,6 +100,9 @@ def rule_text(rule: Rule) -> set[str]:
         if example.ledger is not None:
             found |= set(_values(example.ledger()))
         found.add(str(getattr(example.profile, "name", example.profile)))
+        if isinstance(example.profile, Profile):  # the words its events are looked for by
+            events = example.profile.events.values()
+            found |= {word for spec in events for group in spec.keywords for word in group}
     for quoted in re.findall(
         r"“([^”]*)”|([^\x00-\u2fff]*《[^》]*》)|([^\x00-\u2fff]*〔[^〕]*〕\d+号)", rule.source.en
     ):

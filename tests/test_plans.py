@@ -139,17 +139,30 @@ class TestTaolin:
             assert activity.when.span.first == date(2011, 1, 1)
             assert activity.when.span.last == date(2015, 12, 31)
 
-    def test_an_event_in_a_later_year_of_the_period_counts(self, plan: Plan) -> None:
-        inspection = Activity(
-            "y-inspection",
-            "迎接社区教育工作年终督导",
-            parse_when("2013年12月", 2011, last_year=2015),
-        )
-        later = attrs.evolve(
-            plan, schedule=attrs.evolve(plan.schedule, activities=(*plan.activities, inspection))
-        )
+    def test_a_yearly_event_is_required_in_every_year_of_the_period(self, plan: Plan) -> None:
+        def inspections(*years: int) -> Plan:
+            added = tuple(
+                Activity(
+                    f"y-inspection-{year}",
+                    "迎接社区教育工作年终督导",
+                    parse_when(f"{year}年12月", 2011, last_year=2015),
+                )
+                for year in years
+            )
+            activities = (*plan.activities, *added)
+            return attrs.evolve(plan, schedule=attrs.evolve(plan.schedule, activities=activities))
+
         assert check(plan, "shandong-township").result("CE402").status is Status.FAIL
-        assert check(later, "shandong-township").result("CE402").status is Status.PASS
+        once = check(inspections(2013), "shandong-township").result("CE402")
+        assert once.status is Status.FAIL
+        assert [f.message.zh.partition("没有")[0] for f in once.findings] == [
+            "配档表中2011年",
+            "配档表中2012年",
+            "配档表中2014年",
+            "配档表中2015年",
+        ]
+        every = inspections(2011, 2012, 2013, 2014, 2015)
+        assert check(every, "shandong-township").result("CE402").status is Status.PASS
 
     def test_its_calendar_names_the_period_and_covers_it(self, plan: Plan) -> None:
         calendar = icalendar.Calendar.from_ical(to_ics(plan, stamp=STAMP))

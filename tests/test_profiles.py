@@ -32,12 +32,12 @@ def test_shandong_quotes_the_plan_verbatim_and_matches_its_figures() -> None:
     assert (profile.staff and (profile.staff.low, profile.staff.high)) == (3, 5)
     assert profile.funding_per_resident == Decimal(1)
     assert profile.funding_earmarked is True
-    assert profile.applies_to == "township"
+    assert profile.applies_to == ("township",)
 
 
 def test_national_demonstration_is_a_district_standard_of_two_yuan() -> None:
     profile = load_profile("national-demonstration")
-    assert profile.applies_to == "district"
+    assert profile.applies_to == ("district",)
     assert profile.funding_per_resident == Decimal(2)
     assert profile.full_time_staff is None
     assert "区" in profile.scope.zh

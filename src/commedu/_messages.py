@@ -138,8 +138,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "{value!r} 不是规则代码；应写如 CE403 = 2020-11-15",
     },
     "unit-kind": {
-        "en": "{value!r} is not a kind of unit; use 镇, 街道 or 社区",
-        "zh": "{value!r} 不是单位类型；请用 镇、街道 或 社区",
+        "en": "{value!r} is not a kind of unit; use 村, 社区, 镇, 乡, 街道, 区, 县 or 市",
+        "zh": "{value!r} 不是单位类型；请用 村、社区、镇、乡、街道、区、县 或 市",
     },
     "place-kind": {
         "en": "{value!r} is not a kind of place; use 学校, 市民学校, 场馆 or 其他",
@@ -311,6 +311,65 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "not-a-regular-file": {
         "en": "{value} is not an ordinary file (a folder, a pipe or a device); it is not read",
         "zh": "{value} 不是普通文件（而是文件夹、管道或设备）；不予读取",
+    },
+    # -- any unit, any period: units at every level, a plan's period, profiles as data --------
+    "kind-unit-村": {"en": "village", "zh": "村"},
+    "kind-unit-乡": {"en": "township", "zh": "乡"},
+    "kind-unit-区": {"en": "district", "zh": "区"},
+    "kind-unit-县": {"en": "county", "zh": "县"},
+    "kind-unit-市": {"en": "city", "zh": "市"},
+    "kind-level-community": {"en": "the village or community level", "zh": "村（社区）一级"},
+    "kind-level-township": {"en": "the township level", "zh": "镇（乡、街道）一级"},
+    "kind-level-district": {"en": "the district, county or city level", "zh": "区（县、市）一级"},
+    "issuer-and-issuers": {
+        "en": "the file gives both issuer ({value!r}) and issuers; write every body in issuers",
+        "zh": "文件同时写了 issuer（{value!r}）和 issuers；请把所有发文机关都写在 issuers 中",
+    },
+    "field:issuers": {"en": "issuers", "zh": "发文机关列表"},
+    "field:issuers[]": {"en": "issuer {n}", "zh": "第 {n} 个发文机关"},
+    "field:period": {"en": "period the plan covers", "zh": "计划期限"},
+    "field:period.first": {"en": "first day of the period", "zh": "计划期限首日"},
+    "field:period.last": {"en": "last day of the period", "zh": "计划期限末日"},
+    "field:folder": {"en": "folder of the plan file", "zh": "计划文件所在文件夹"},
+    "outside-period": {
+        "en": "{value} is outside the period the plan covers ({period}); move it into the period"
+        " or widen [period]",
+        "zh": "{value} 不在计划期限（{period}）内；请改到期限内，或放宽 [period]",
+    },
+    "event-key-close": {
+        "en": "{value!r} is not an event the rules know — did you mean {suggestion!r}? An event of"
+        " the profile's own needs a title table (en, zh)",
+        "zh": "{value!r} 不是规则识别的活动——是不是 {suggestion!r}？标准档案自定的活动须写 title 表（en、zh）",
+    },
+    "event-needs-title": {
+        "en": "{value!r} is not an event the rules know ({known}); an event of the profile's own"
+        " needs a title table (en, zh) so reports can name it",
+        "zh": "{value!r} 不是规则识别的活动（{known}）；标准档案自定的活动须写 title 表（en、zh），"
+        "以便报告中称呼",
+    },
+    "target-year": {"en": "for {year}", "zh": "{year}年"},
+    "target-stage": {"en": "for {stage}", "zh": "{stage}"},
+    "field:targets[].year": {"en": "year", "zh": "年份"},
+    "field:targets[].stage": {"en": "stage", "zh": "阶段"},
+    "glance-schedule-year": {"en": "The work of {year}", "zh": "{year}年工作安排"},
+    "glance-caption-year": {"en": "{year}: {caption}", "zh": "{year}年：{caption}"},
+    "profile-file-no-folder": {
+        "en": "the plan names the profile file {value!r}, but it was not read from a file, so there"
+        " is no folder to find it in; pass the profile with --profile, or name a built-in"
+        " profile: {known}",
+        "zh": "计划写明标准档案文件 {value!r}，但计划并非从文件读取，无处查找该文件；请用 --profile"
+        " 指定，或写内置标准档案：{known}",
+    },
+    "profile-file-outside": {
+        "en": "the plan names the profile file {value!r} outside its own folder; a plan may name"
+        " only a profile file beside it or in a folder below it",
+        "zh": "计划写明的标准档案文件 {value!r} 不在计划所在文件夹内；计划只能引用同一文件夹或其子文件夹中的标准档案",
+    },
+    "period-years": {
+        "en": "the period {value} does not run from the plan year to its last year ({years});"
+        " its first day must be in year and its last day in last_year (or year)",
+        "zh": "计划期限 {value} 与计划年度（{years}）不符；首日应在 year 年，末日应在"
+        " last_year（或 year）年",
     },
     # -- commedu validate / init ---------------------------------------------------------------
     "cli-validate-help": {
@@ -664,8 +723,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "记录实际开展情况的台账（.xlsx、.csv、.toml 或 .json）：网页同时显示每项计划工作的完成进度",
     },
     "cli-html-as-of": {
-        "en": "judge the ledger on this day, YYYY-MM-DD (default: 31 December of the plan year)",
-        "zh": "按此日期评判台账，格式 YYYY-MM-DD（默认计划年度 12 月 31 日）",
+        "en": "judge the ledger on this day, YYYY-MM-DD (default: the last day of the plan's period)",
+        "zh": "按此日期评判台账，格式 YYYY-MM-DD（默认计划期限末日）",
     },
     "cli-html-output": {
         "en": "the page to write, or a folder to write index.html into (default: <plan id>.html);"
@@ -1896,8 +1955,9 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "内置标准档案或标准档案 .toml 文件；默认使用计划中写明的档案",
     },
     "cli-report-as-of": {
-        "en": "judge the ledger on this day, YYYY-MM-DD (default: 31 December of the plan year)",
-        "zh": "按此日期评判台账，格式 YYYY-MM-DD（默认计划年度 12 月 31 日）",
+        "en": "judge the ledger on this day, YYYY-MM-DD (default: today, or the last day of the"
+        " plan's period if that is earlier)",
+        "zh": "按此日期评判台账，格式 YYYY-MM-DD（默认今天；计划期限已结束的，为期限末日）",
     },
     "cli-report-district": {
         "en": "a folder of plans NAME.toml with ledgers NAME.ledger.xlsx: one roll-up table",

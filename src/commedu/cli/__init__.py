@@ -23,6 +23,7 @@ from commedu.cli._i18n import argparse_speaks, formatter, language, translate
 if TYPE_CHECKING:
     from commedu.model.ledger import Ledger
     from commedu.model.plan import Plan
+    from commedu.model.profile import Profile
 
 __all__ = [
     "COMMANDS",
@@ -32,6 +33,7 @@ __all__ = [
     "main",
     "read_ledger",
     "read_plan",
+    "read_profile",
     "write_file",
 ]
 
@@ -102,6 +104,22 @@ def read_plan(path: str, command: str, lang: Lang) -> Plan | int:
         print(f"commedu {command}: {error.source or path}:", file=sys.stderr)
         print(error.describe(lang), file=sys.stderr)
         return EXIT_USAGE if error.unreadable else EXIT_FAILED
+
+
+def read_profile(name: str, command: str, lang: Lang) -> Profile | int:
+    """The profile ``--profile`` names (built-in or a file); or print every problem and give 2."""
+    from commedu.datafile.profile import load_profile
+    from commedu.errors import ProfileError
+
+    try:
+        return load_profile(name)
+    except ProfileError as error:
+        said = [p.describe(lang) if p.path or p.line else p.message(lang) for p in error.problems]
+        if len(said) == 1 and not error.problems[0].path:  # about the profile as a whole
+            print(f"commedu {command}: --profile {name}: {said[0]}", file=sys.stderr)
+        else:
+            print(f"commedu {command}: --profile {name}:", *said, sep="\n", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def _lang_from(argv: Sequence[str]) -> Lang | None:

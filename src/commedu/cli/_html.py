@@ -9,13 +9,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from commedu._messages import Lang, os_reason, render
-from commedu.cli import EXIT_OK, EXIT_USAGE, read_ledger, read_plan
+from commedu.cli import EXIT_OK, EXIT_USAGE, read_ledger, read_plan, read_profile
 from commedu.cli._streams import to_stdout, write_stdout
 from commedu.cli._types import day, path
 from commedu.web.glance import glance_html, write_glance
 
 if TYPE_CHECKING:
     from commedu.model.ledger import Ledger
+    from commedu.model.profile import Profile
 
 #: The page's name when the output is a folder, so the folder can be put on any web server as is.
 PAGE = "index.html"
@@ -30,6 +31,9 @@ def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument(
         "--as-of", type=day(lang), metavar="DATE", help=render("cli-html-as-of", lang)
     )
+    parser.add_argument(
+        "--profile", type=path, metavar="NAME|FILE", help=render("cli-check-profile", lang)
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -43,10 +47,18 @@ def run(args: argparse.Namespace) -> int:
         if isinstance(found, int):
             return found
         ledger = found
+    profile: Profile | None = None
+    if args.profile is not None:
+        chosen = read_profile(args.profile, "html", lang)
+        if isinstance(chosen, int):
+            return chosen
+        profile = chosen
     # The page speaks the plan's language unless --lang was given.
     page_lang: Lang | None = lang if args.lang_given else None
     if to_stdout(args.output):
-        write_stdout(glance_html(plan, lang=page_lang, ledger=ledger, as_of=args.as_of))
+        write_stdout(
+            glance_html(plan, lang=page_lang, ledger=ledger, as_of=args.as_of, profile=profile)
+        )
         return EXIT_OK
     output: str = args.output or f"{plan.id}.html"
     target = Path(output)
@@ -54,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         target = target / PAGE
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_glance(plan, target, lang=page_lang, ledger=ledger, as_of=args.as_of)
+        write_glance(plan, target, lang=page_lang, ledger=ledger, as_of=args.as_of, profile=profile)
     except OSError as error:
         reason = os_reason(error)
         message = render("cli-cannot-write", lang, file=target, reason=reason)

@@ -54,7 +54,8 @@ def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
     )
     parser.add_argument(
         "--kind",
-        choices=[k.value for k in UnitKind],
+        # the kinds the starter has a template for
+        choices=[k.value for k in (UnitKind.TOWN, UnitKind.SUBDISTRICT, UnitKind.COMMUNITY)],
         default=UnitKind.TOWN.value,
         help=render("cli-kind", lang),
     )

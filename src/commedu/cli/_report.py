@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 from commedu._atomic import write_bytes
@@ -106,7 +107,9 @@ def run(args: argparse.Namespace) -> int:
             if isinstance(ledger, int):
                 return ledger
             try:
-                reports.append(inspect(plan, ledger, args.profile, as_of=args.as_of))
+                # Unless told, judged as of today, or the period's end once the period is over.
+                as_of = args.as_of or min(date.today(), plan.span.last)
+                reports.append(inspect(plan, ledger, args.profile, as_of=as_of))
             except (ProfileError, PlanError) as error:
                 return _fail(lang, error.describe(lang), EXIT_FAILED)
             progress.advance()

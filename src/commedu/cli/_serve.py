@@ -9,9 +9,10 @@ from collections.abc import Callable
 from typing import Any
 
 from commedu._messages import Lang, os_reason, render
-from commedu.cli import EXIT_OK, EXIT_USAGE
+from commedu.cli import EXIT_OK, EXIT_USAGE, read_profile
 from commedu.cli._types import path
 from commedu.errors import ExportError
+from commedu.model.profile import Profile
 from commedu.web.serving import CONNECTION_LIMIT, IDLE_TIMEOUT
 
 DEFAULT_PORT = 8080
@@ -71,6 +72,9 @@ def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
         "--base-url", type=_base_url(lang), metavar="URL", help=render("cli-serve-base-url", lang)
     )
     parser.add_argument(
+        "--profile", type=path, metavar="NAME|FILE", help=render("cli-check-profile", lang)
+    )
+    parser.add_argument(
         "--connection-limit",
         type=_connection_limit(lang),
         default=None,
@@ -90,8 +94,19 @@ def run(args: argparse.Namespace) -> int:
     from commedu.web.folder import STORE
     from commedu.web.serving import create
 
+    profile: Profile | None = None
+    if args.profile is not None:
+        chosen = read_profile(args.profile, "serve", lang)
+        if isinstance(chosen, int):
+            return chosen
+        profile = chosen
     try:
-        app = make_app(args.folder, lang=lang if args.lang_given else None, base_url=args.base_url)
+        app = make_app(
+            args.folder,
+            lang=lang if args.lang_given else None,
+            base_url=args.base_url,
+            profile=profile,
+        )
     except OSError:
         message = render("cli-serve-not-a-folder", lang, value=args.folder)
         print(f"commedu serve: {message}", file=sys.stderr)

@@ -68,7 +68,8 @@ def assess(
     ignore: Sequence[str] | None = None,
 ) -> Assessment:
     """Judge ``plan`` once: :func:`~commedu.compliance.engine.check` with the same arguments, and
-    with a ``ledger`` each planned activity's progress on ``as_of`` (default: 31 December).
+    with a ``ledger`` each planned activity's progress on ``as_of`` (default: the last day of the
+    plan's period, 31 December of a one-year plan).
 
     Raises what :func:`~commedu.compliance.engine.check` raises.
     """
@@ -81,7 +82,7 @@ def assess(
         select=select,
         ignore=ignore,
     )
-    day = None if ledger is None else as_of or date(plan.year, 12, 31)
+    day = None if ledger is None else as_of or plan.span.last
     report = check(plan, profile, select=select, ignore=ignore, ledger=ledger, as_of=day)
     if ledger is None or day is None:
         return Assessment(plan, report)

@@ -38,13 +38,33 @@ __all__ = ["RULES"]
 
 
 def _every_month(plan: Plan, _: Profile | None) -> Outcome:
-    return outcome(
-        Finding(
-            "schedule",
-            Text(f"no work is scheduled in month {month}", f"{month}月没有安排工作"),
+    # Only the months the plan covers, each of each year: a summer plan is judged on July and
+    # August, and a multi-year plan with only February in 2012 has eleven empty months in 2012.
+    several = plan.span.first.year != plan.span.last.year
+    spans = [a.when.span for a in plan.activities]
+    shown = f"{plan.span.first.isoformat()}/{plan.span.last.isoformat()}"
+    note = (
+        None
+        if plan.whole_years
+        else Text(
+            f"every month of the period {shown} has work", f"计划期限 {shown} 内每个月都有工作"
         )
-        for month in range(1, 13)
-        if not plan.activities_in_month(month)
+    )
+    return outcome(
+        (
+            Finding(
+                "schedule",
+                Text(
+                    f"no work is scheduled in {year}-{month:02d}"
+                    if several
+                    else f"no work is scheduled in month {month}",
+                    f"{year}年{month}月没有安排工作" if several else f"{month}月没有安排工作",
+                ),
+            )
+            for year, month in plan.months
+            if not any(span.touches_month(year, month) for span in spans)
+        ),
+        note,
     )
 
 
@@ -213,8 +233,10 @@ RULES: tuple[Rule, ...] = (
         Severity.WARNING,
         Text("Every month of the year has scheduled work.", "全年每个月都安排了工作。"),
         Text(
-            "Community education runs all year; an empty month is usually a gap in the plan.",
-            "社区教育全年开展，某月无工作通常是计划的缺口。",
+            "Community education runs all year; an empty month is usually a gap in the plan. Only"
+            " the months the plan covers count, each year of a multi-year plan on its own.",
+            "社区教育全年开展，某月无工作通常是计划的缺口。只看计划期限内的月份，"
+            "多年计划逐年判断。",
         ),
         SCHEDULE_SOURCE,
         _every_month,

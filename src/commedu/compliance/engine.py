@@ -142,6 +142,28 @@ def resolve(
     return tuple(enabled)
 
 
+def _profile_file(plan: Plan, name: str) -> Path:
+    """The profile file a plan names: beside the plan file or below its folder, nowhere else.
+
+    A plan file must not make us open any file on the machine, so a path that is absolute,
+    climbs out of the plan's folder (``..``, or a link that leads out) or has no folder to be
+    read from is refused.
+    """
+    written = Path(name)
+    if plan.folder is None:
+        known = ", ".join(BUILTIN_PROFILES)
+        problem = Problem("profile", "profile-file-no-folder", {"value": name, "known": known})
+    elif written.is_absolute() or written.drive or ".." in written.parts:
+        problem = Problem("profile", "profile-file-outside", {"value": name})
+    else:
+        folder = plan.folder.resolve()
+        found = (folder / written).resolve()
+        if found.is_relative_to(folder):
+            return found
+        problem = Problem("profile", "profile-file-outside", {"value": name})
+    raise ProfileError([problem], name)
+
+
 def _profile_for(plan: Plan, profile: Profile | str | Path | None) -> Profile | None:
     if isinstance(profile, Profile):
         return profile
@@ -149,7 +171,8 @@ def _profile_for(plan: Plan, profile: Profile | str | Path | None) -> Profile | 
         return load_profile(profile)
     if plan.profile is None:
         return None
-    # A plan names its profile only by built-in name: a plan file must not make us open files.
+    if plan.profile not in BUILTIN_PROFILES and plan.profile.lower().endswith(".toml"):
+        return load_profile(_profile_file(plan, plan.profile))
     if plan.profile not in BUILTIN_PROFILES:
         raise ProfileError(
             [
@@ -177,7 +200,7 @@ def check(
 
     ``profile`` is a :class:`Profile`, a built-in profile's name or the path of a profile file.
     With a ``ledger`` of what was done, the rules over actuals (CE5xx) run too, judging it on
-    ``as_of`` (default: the last day of the plan year), and CE211–CE213 read its figures.
+    ``as_of`` (default: the last day of the plan's period), and CE211–CE213 read its figures.
     Raises :class:`~commedu.errors.ProfileError` if the profile cannot be found or read,
     :class:`~commedu.errors.RuleSelectorError` if a selector matches no rule and
     :class:`~commedu.errors.PlanError` if the ledger is for another plan.
@@ -203,7 +226,7 @@ def check(
                     )
                 ]
             )
-        actuals = Actuals(ledger, as_of or date(plan.year, 12, 31))
+        actuals = Actuals(ledger, as_of or plan.span.last)
     enabled = set(resolve((r.code for r in available), select, ignore))
     results = []
     for candidate in available:

@@ -32,6 +32,7 @@ from commedu.model.parts import (
     Township,
 )
 from commedu.model.plan import Plan
+from commedu.model.profile import Profile
 from commedu.model.text import Text
 from commedu.model.when import Month
 
@@ -137,7 +138,9 @@ def retitle(index: int, title: str) -> Callable[[list[Activity]], None]:
     return change
 
 
-def example(en: str, zh: str, plan: Callable[[], Plan], profile: str | None = None) -> Example:
+def example(
+    en: str, zh: str, plan: Callable[[], Plan], profile: str | Profile | None = None
+) -> Example:
     return Example(Text(en, zh), plan, profile or "shandong-township")
 
 

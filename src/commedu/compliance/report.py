@@ -194,7 +194,10 @@ class ComplianceReport:
             else {
                 "name": profile.name,
                 "title": profile.title(lang),
-                "applies_to": profile.applies_to,
+                # one level as text, several as a list, as a profile file writes them
+                "applies_to": profile.applies_to[0]
+                if len(profile.applies_to) == 1
+                else list(profile.applies_to),
                 "source": profile.source.title,
             },
             "as_of": None if self.as_of is None else self.as_of.isoformat(),

@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 from decimal import MAX_EMAX, MIN_EMIN, Decimal, localcontext
 from fractions import Fraction
 
+from commedu._messages import Lang
 from commedu.compliance.examples import (
     JINSHAN,
     PASSES,
@@ -31,6 +32,7 @@ from commedu.model.parts import (
     CountRange,
     Resources,
 )
+from commedu.model.places import level_label
 from commedu.model.plan import Plan
 from commedu.model.profile import Profile
 from commedu.model.text import Text
@@ -44,20 +46,39 @@ STAFF_QUOTE = "确保按标准设置，达到2名专职人员、3—5名专兼�
 FUNDING_QUOTE = "镇财政每年分别按照常住人口人均不低于1元的标准拨付社区教育经费，做到专款专用。"
 
 
+def _levels_shown(profile: Profile, lang: Lang) -> str:
+    return ("、" if lang == "zh" else " and ").join(
+        level_label(level, lang) for level in profile.applies_to
+    )
+
+
 def _profile_level(plan: Plan, profile: Profile | None) -> Outcome:
     if profile is None:
         return NotEvaluable(["profile"])
-    if profile.applies_to == "township":
-        return Passed(Text("the profile governs townships", "标准档案适用于镇（街道）"))
+    unit = plan.township
+    level = Text(level_label(unit.level, "en"), level_label(unit.level, "zh"))
+    governs = Text(_levels_shown(profile, "en"), _levels_shown(profile, "zh"))
+    if profile.governs(unit.level):
+        return Passed(
+            Text(
+                f"the profile governs plans at {governs.en}, where {unit.name} is",
+                f"标准档案适用于{governs.zh}，{unit.name}属于这一级",
+            )
+        )
+    kind_en, kind_zh = (
+        ("", "")
+        if unit.kind is None
+        else (f"a {unit.kind.label('en')}, ", f"{unit.kind.label('zh')}，")
+    )
     return Failed(
         [
             Finding(
-                "profile",
+                "profile" if unit.kind is None else "township.kind",
                 Text(
-                    f"the profile {profile.name!r} governs districts, counties and cities, but this is the "
-                    f"plan of {plan.township.name}; read its results as a comparison",
-                    f"标准档案 {profile.name!r} 适用于区（县、市），而本计划属于{plan.township.name}；"
-                    "其结果仅供比较",
+                    f"the profile {profile.name!r} governs plans at {governs.en}, but {unit.name}"
+                    f" is {kind_en}at {level.en}; read its results as a comparison",
+                    f"标准档案 {profile.name!r} 适用于{governs.zh}，而{unit.name}是{kind_zh}"
+                    f"属于{level.zh}；其结果仅供比较",
                 ),
             )
         ]
@@ -286,13 +307,14 @@ RULES: tuple[Rule, ...] = (
         "profile-level",
         Severity.INFO,
         Text(
-            "The standard profile governs townships, the level every plan belongs to.",
-            "标准档案适用于镇（街道）一级，即计划所属的层级。",
+            "The standard profile governs the level of the unit whose plan it is: a community,"
+            " a township or a district.",
+            "标准档案适用于计划所属单位的层级：村（社区）、镇（乡、街道）或区（县、市）。",
         ),
         Text(
-            "A district standard (such as the national demonstration-district one) can be compared "
-            "with a township's plan but does not bind it.",
-            "区（县、市）一级的标准（如全国社区教育示范区标准）可用于比较，但不约束镇（街道）计划。",
+            "A standard of another level (such as the national demonstration-district one for a"
+            " township's plan) can be compared with the plan but does not bind it.",
+            "其他层级的标准（如全国社区教育示范区标准之于镇街计划）可用于比较，但不约束该计划。",
         ),
         Text("The profile's own applies_to field.", "标准档案写明的适用层级（applies_to = …）。"),
         _profile_level,

@@ -39,6 +39,32 @@ def _as_demanding(stated: Target, required: Target) -> bool:
     return required.comparator.holds(stated.value, required.value)
 
 
+def _stated(plan: Plan, key: str, year: int | None) -> tuple[int, Target] | None:
+    """The plan's figure to compare with the standard's target ``key``.
+
+    A standard's figure for a year is compared with the plan's for that year (or, failing one,
+    its figure for the whole plan); a standard's figure of no year with the plan's for the whole
+    plan, else the plan's last: the figure for its last year, or its last stage.
+    """
+    found = [(i, t) for i, t in enumerate(plan.targets) if t.id == key]
+    whole = [(i, t) for i, t in found if t.year is None and t.stage is None]
+    if year is not None:
+        chosen = [(i, t) for i, t in found if t.year == year] or whole
+        return chosen[0] if chosen else None
+    if whole:
+        return whole[0]
+    by_year = sorted((t.year or 0, i) for i, t in found)
+    return (by_year[-1][1], plan.targets[by_year[-1][1]]) if by_year else None
+
+
+def _said(target: Target, lang: str) -> str:
+    """The target in words, with the year or stage its figure is for."""
+    when = target.when(lang)
+    if not when:
+        return target.describe(lang)
+    return f"{when}{target.describe(lang)}" if lang == "zh" else f"{target.describe(lang)} {when}"
+
+
 def _targets_met(plan: Plan, profile: Profile | None) -> Outcome:
     if profile is None:
         return NotEvaluable(["profile"])
@@ -49,13 +75,13 @@ def _targets_met(plan: Plan, profile: Profile | None) -> Outcome:
                 f"标准档案 {profile.name!r} 没有量化指标",
             )
         )
-    by_id = {t.id: (i, t) for i, t in enumerate(plan.targets)}
     findings, missing, met = [], [], []
     for key, required in sorted(profile.targets.items()):
-        if key not in by_id:
+        found = _stated(plan, key, required.year)
+        if found is None:
             missing.append(f"targets.{key}")
             continue
-        i, stated = by_id[key]
+        i, stated = found
         if _as_demanding(stated, required):
             met.append(stated)
             continue
@@ -63,9 +89,9 @@ def _targets_met(plan: Plan, profile: Profile | None) -> Outcome:
             Finding(
                 f"targets[{i}]",
                 Text(
-                    f"the plan sets {quote(stated.describe('en'))}; the profile requires"
-                    f" {quote(required.describe('en'))}",
-                    f"计划定为{quote(stated.describe('zh'))}，标准要求{quote(required.describe('zh'))}",
+                    f"the plan sets {quote(_said(stated, 'en'))}; the profile requires"
+                    f" {quote(_said(required, 'en'))}",
+                    f"计划定为{quote(_said(stated, 'zh'))}，标准要求{quote(_said(required, 'zh'))}",
                 ),
             )
         )
@@ -81,8 +107,8 @@ def _targets_met(plan: Plan, profile: Profile | None) -> Outcome:
         )
     return Passed(
         Text(
-            "; ".join(t.describe("en") for t in met),
-            "；".join(t.describe("zh") for t in met),
+            "; ".join(_said(t, "en") for t in met),
+            "；".join(_said(t, "zh") for t in met),
         )
     )
 

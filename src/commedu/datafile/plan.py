@@ -65,7 +65,7 @@ from commedu.model.places import Place, PlaceKind, UnitKind
 from commedu.model.plan import Plan
 from commedu.model.reminders import CalendarDefaults, format_reminder, parse_reminder
 from commedu.model.targets import Comparator, Target
-from commedu.model.when import When, parse_when
+from commedu.model.when import DateSpan, When, parse_when
 
 __all__ = ["MAX_BYTES", "Format", "load_plan", "loads_plan"]
 
@@ -141,11 +141,14 @@ def _kind(value: Any, _: type) -> MechanismKind:
 _CHOICE_HINTS: dict[str, str] = {
     "town": "镇",
     "township": "镇",
-    "乡": "镇",
     "乡镇": "镇",
     "subdistrict": "街道",
     "街办": "街道",
     "community": "社区",
+    "village": "村",
+    "district": "区",
+    "county": "县",
+    "city": "市",
     "school": "学校",
     "小学": "学校",
     "中学": "学校",
@@ -226,7 +229,8 @@ class _PlanDoc:
     township: Township
     profile: str | None = None
     document_number: str | None = None
-    issuer: str | None = None
+    issuer: str | None = None  #: one issuing body; ``issuers`` lists several
+    issuers: tuple[str, ...] = ()
     issued_on: date | None = None
     published_on: date | None = None
     source: Source | None = None
@@ -245,6 +249,7 @@ class _PlanDoc:
     last_year: int | None = None
     school_holidays: tuple[SchoolHoliday, ...] = ()
     calendar: CalendarDefaults = attrs.field(factory=CalendarDefaults)
+    period: DateSpan | None = None
 
 
 def _measure(value: Any, _: type) -> Measure:
@@ -334,19 +339,25 @@ def load_plan(path: str | os.PathLike[str], format: Format | None = None) -> Pla
     except Refused as exc:
         raise PlanFileError(exc.problems, name, unreadable=exc.unreadable) from None
     try:
-        return loads_plan(data, format or _format_of(Path(path)))
+        return loads_plan(data, format or _format_of(Path(path)), folder=Path(name).parent)
     except PlanFileError as exc:
         raise PlanFileError(exc.problems, name) from None
 
 
-def loads_plan(text: str | bytes, format: Format = "toml") -> Plan:
+def loads_plan(
+    text: str | bytes,
+    format: Format = "toml",
+    *,
+    folder: str | os.PathLike[str] | None = None,
+) -> Plan:
     """Read a plan from TOML or JSON text; raises :class:`~commedu.errors.PlanFileError`.
 
     Every problem with a path also has the line and column of that path in ``text``. Bytes are
     decoded as a file's bytes would be, so a caller that opened the file itself (a server that
-    must not follow links) gets the same explanations of a BOM or a GBK file.
+    must not follow links) gets the same explanations of a BOM or a GBK file. ``folder`` is
+    where the text was read from: a profile file the plan names is found there.
     """
-    check_arguments(loads_plan, text=text, format=format)
+    check_arguments(loads_plan, text=text, format=format, folder=folder)
     try:
         if isinstance(text, bytes):
             text = decode(text, "plan")
@@ -354,12 +365,12 @@ def loads_plan(text: str | bytes, format: Format = "toml") -> Plan:
     except Refused as exc:
         raise PlanFileError(exc.problems) from None
     try:
-        return _plan_from(data)
+        return _plan_from(data, None if folder is None else Path(folder))
     except PlanFileError as exc:
         raise PlanFileError(locate(exc.problems, text, format)) from None
 
 
-def _plan_from(data: Any) -> Plan:
+def _plan_from(data: Any, folder: Path | None = None) -> Plan:
     if not isinstance(data, dict):
         raise PlanFileError([wrong(data, "table").problem])
     year = data.get("year")
@@ -376,7 +387,7 @@ def _plan_from(data: Any) -> Plan:
     finally:
         _YEAR.reset(token)
         _SPAN.reset(span)
-    return _build(doc)
+    return _build(doc, folder)
 
 
 def _when_span(
@@ -548,7 +559,16 @@ def _raw_whole_plan_problems(data: dict[str, Any]) -> list[Problem]:
     return problems
 
 
-def _build(doc: _PlanDoc) -> Plan:
+def _issuers(doc: _PlanDoc, problems: list[Problem]) -> tuple[str, ...]:
+    """The issuing bodies: ``issuer`` is the one-body form of ``issuers``, and a file gives one."""
+    if doc.issuer is None:
+        return doc.issuers
+    if doc.issuers:
+        problems.append(Problem("issuers", "issuer-and-issuers", {"value": doc.issuer}))
+    return (doc.issuer,)
+
+
+def _build(doc: _PlanDoc, folder: Path | None = None) -> Plan:
     departments = _Index("department", "部门", [(d.id, list(d.names), d) for d in doc.departments])
     stations = _Index("station", "工作站", [(s.id, [s.name], s) for s in doc.stations])
     places = _Index("place", "场所", [(p.id, [p.name], p) for p in doc.places])
@@ -617,13 +637,15 @@ def _build(doc: _PlanDoc) -> Plan:
             source=doc.source,
             profile=doc.profile,
             document_number=doc.document_number,
-            issuer=doc.issuer,
+            issuers=_issuers(doc, problems),
             preamble=doc.preamble,
             places=doc.places,
             targets=doc.targets,
             last_year=doc.last_year,
             school_holidays=doc.school_holidays,
             calendar=doc.calendar,
+            period=doc.period,
+            folder=folder,
         )
     except PlanError as exc:
         problems.extend(exc.problems)

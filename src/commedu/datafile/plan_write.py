@@ -59,7 +59,8 @@ def _doc(plan: Plan) -> _PlanDoc:
         township=plan.township,
         profile=plan.profile,
         document_number=plan.document_number,
-        issuer=plan.issuer,
+        issuer=plan.issuer if len(plan.issuers) == 1 else None,
+        issuers=plan.issuers if len(plan.issuers) > 1 else (),
         issued_on=plan.issued_on,
         published_on=plan.published_on,
         source=plan.source,
@@ -78,6 +79,7 @@ def _doc(plan: Plan) -> _PlanDoc:
         last_year=plan.last_year,
         school_holidays=plan.school_holidays,
         calendar=plan.calendar,
+        period=plan.period,
     )
 
 

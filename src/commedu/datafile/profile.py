@@ -9,6 +9,7 @@ line and column in one :class:`ProfileError`.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from collections.abc import Callable
@@ -34,7 +35,8 @@ from commedu.datafile.syntax import parse
 from commedu.errors import PlanError, Problem, ProfileError
 from commedu.model.fieldcheck import define
 from commedu.model.parts import CountRange, money_in_range
-from commedu.model.profile import EventSpec, Level, Profile, ProfileSource
+from commedu.model.places import LEVELS, Level
+from commedu.model.profile import STANDARD_EVENTS, EventSpec, Profile, ProfileSource
 from commedu.model.targets import Comparator, Target
 from commedu.model.text import Text
 
@@ -105,7 +107,10 @@ _TYPES: dict[str, tuple[str, str]] = {
     "text": ("non-empty text", "非空文本"),
     "int": ("a whole number of 0 or more", "大于或等于 0 的整数"),
     "money": ("an amount of 0 or more (e.g. 1 or 1.5)", "大于或等于 0 的金额（如 1 或 1.5）"),
-    "level": ("'township' or 'district'", "“township” 或 “district”"),
+    "level": (
+        "'community', 'township' or 'district', or a list of them, e.g. [\"township\", \"district\"]",
+        '“community”“township”或“district”，或其列表，如 ["township", "district"]',
+    ),
     "range": ("a pair [low, high] of whole numbers", "整数对 [下限, 上限]"),
     "month": ("a month (1–12)", "月份（1—12）"),
     "number": ("a number of 0 or more (e.g. 50 or 2.5)", "大于或等于 0 的数（如 50 或 2.5）"),
@@ -130,6 +135,7 @@ _Keywords = NewType("_Keywords", tuple[tuple[str, ...], ...])
 _Range = NewType("_Range", CountRange)
 _Schema = NewType("_Schema", int)  #: the version of the file's shape
 _RuleCode = NewType("_RuleCode", str)
+_Levels = NewType("_Levels", tuple[Level, ...])  #: one level, or several as a list
 
 
 def _schema(value: Any, _: type) -> int:
@@ -209,10 +215,21 @@ def _range(value: Any, _: type) -> CountRange:
     return CountRange(value[0], value[1])
 
 
-def _level(value: Any, _: type) -> str:
-    if value not in ("township", "district"):
+def _levels(value: Any, _: type) -> tuple[Level, ...]:
+    """One level (``"township"``) or a non-empty list of them, each named once."""
+    items = [value] if isinstance(value, str) else value
+    if not (
+        isinstance(items, list)
+        and items
+        and all(v in LEVELS for v in items)
+        and len(set(items)) == len(items)
+    ):
         raise _not("level", value)
-    return str(value)
+    return tuple(sorted(items, key=LEVELS.index))
+
+
+def _dump_levels(levels: tuple[Level, ...]) -> Any:
+    return levels[0] if len(levels) == 1 else list(levels)
 
 
 def _comparator(value: Any, _: type) -> Comparator:
@@ -251,6 +268,8 @@ class _FundingDoc:
 class _EventDoc:
     keywords: _Keywords
     months: tuple[_MonthNumber, ...] = ()
+    per_year: bool = True
+    title: _TextDoc | None = None
 
 
 @define
@@ -260,6 +279,7 @@ class _TargetDoc:
     value: _Number
     unit: _Words = _Words("%")
     text: _Words | None = None
+    year: _Count | None = None
 
 
 @define
@@ -275,7 +295,7 @@ class _ProfileDoc:
 
     schema: _Schema
     name: _Words
-    applies_to: Level
+    applies_to: _Levels
     title: _TextDoc
     scope: _TextDoc
     source: _SourceDoc
@@ -300,7 +320,7 @@ def _converter() -> cattrs.Converter:
     converter.register_structure_hook(_Keywords, _keywords)
     converter.register_structure_hook(_Range, _range)
     converter.register_structure_hook(Comparator, _comparator)
-    converter.register_structure_hook_func(lambda t: t == Level, _level)
+    converter.register_structure_hook(_Levels, _levels)
     # Writing: what is at its default is left out; a range is [low, high] as it is read.
     converter.register_unstructure_hook_factory(
         attrs.has,
@@ -308,6 +328,7 @@ def _converter() -> cattrs.Converter:
     )
     converter.register_unstructure_hook(CountRange, lambda r: [r.low, r.high])
     converter.register_unstructure_hook(Comparator, lambda c: c.value)
+    converter.register_unstructure_hook(_Levels, _dump_levels)
     return converter
 
 
@@ -316,6 +337,29 @@ _CONVERTER = _converter()
 
 def _text(doc: _TextDoc) -> Text:
     return Text(doc.en, doc.zh)
+
+
+def _event_key_problems(events: dict[str, _EventDoc]) -> list[Problem]:
+    """An event the rules do not read by key is the profile's own, and must say its title.
+
+    So a misspelt ``year-end-inspecton`` is an error with the key it is close to, never a
+    requirement silently left unchecked.
+    """
+    found = []
+    for key, spec in sorted(events.items()):
+        if key in STANDARD_EVENTS or spec.title is not None:
+            continue
+        close = difflib.get_close_matches(key, STANDARD_EVENTS, n=1, cutoff=0.6)
+        if close:
+            found.append(
+                Problem(f"events.{key}", "event-key-close", {"value": key, "suggestion": close[0]})
+            )
+        else:
+            known = ", ".join(STANDARD_EVENTS)
+            found.append(
+                Problem(f"events.{key}", "event-needs-title", {"value": key, "known": known})
+            )
+    return found
 
 
 def _build(doc: _ProfileDoc, found: list[Problem]) -> Profile | None:
@@ -334,14 +378,20 @@ def _build(doc: _ProfileDoc, found: list[Problem]) -> Profile | None:
     for key, spec in sorted(doc.targets.items()):
         try:
             targets[key] = Target(
-                key, spec.what, spec.comparator, spec.value, spec.unit, spec.text or ""
+                key, spec.what, spec.comparator, spec.value, spec.unit, spec.text or "", spec.year
             )
         except PlanError as exc:
             found += [p.at(f"targets.{key}") for p in exc.problems]
+    found += _event_key_problems(doc.events)
     if found:
         return None
     events = {
-        key: EventSpec(spec.keywords, tuple(sorted(set(spec.months))))
+        key: EventSpec(
+            spec.keywords,
+            tuple(sorted(set(spec.months))),
+            spec.per_year,
+            None if spec.title is None else _text(spec.title),
+        )
         for key, spec in sorted(doc.events.items())
     }
     source = doc.source
@@ -383,7 +433,7 @@ def _doc(profile: Profile) -> _ProfileDoc:
     return _ProfileDoc(
         schema=_Schema(SCHEMA),
         name=_Words(profile.name),
-        applies_to=profile.applies_to,
+        applies_to=_Levels(profile.applies_to),
         title=_text_doc(profile.title),
         scope=_text_doc(profile.scope),
         source=_SourceDoc(
@@ -401,7 +451,12 @@ def _doc(profile: Profile) -> _ProfileDoc:
             profile.funding_earmarked,
         ),
         events={
-            key: _EventDoc(_Keywords(spec.keywords), tuple(_MonthNumber(m) for m in spec.months))
+            key: _EventDoc(
+                _Keywords(spec.keywords),
+                tuple(_MonthNumber(m) for m in spec.months),
+                spec.per_year,
+                None if spec.title is None else _text_doc(spec.title),
+            )
             for key, spec in profile.events.items()
         },
         effective={_RuleCode(code): day for code, day in profile.effective.items()},
@@ -412,6 +467,7 @@ def _doc(profile: Profile) -> _ProfileDoc:
                 _Number(target.value),
                 _Words(target.unit),
                 _Words(target.text) if target.text else None,
+                None if target.year is None else _Count(target.year),
             )
             for key, target in profile.targets.items()
         },

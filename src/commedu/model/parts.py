@@ -29,7 +29,7 @@ from commedu.model.checks import check_positive as check_positive
 from commedu.model.checks import check_text as check_text
 from commedu.model.checks import raise_if as raise_if
 from commedu.model.fieldcheck import define, sequence
-from commedu.model.places import Place, UnitKind
+from commedu.model.places import Level, Place, UnitKind
 from commedu.model.when import When
 
 __all__ = [
@@ -166,14 +166,19 @@ def _activities(items: Iterable[Activity]) -> tuple[Activity, ...]:
 
 @define
 class Township:
-    """The 镇 or 街道 that owns a plan, and the levels above it."""
+    """The unit that owns a plan, and the levels above it.
+
+    The name is kept for compatibility (and the plan file's ``[township]`` table with it): the
+    unit may be at any level, a 村 or 社区, a 镇, 乡 or 街道, or a 区, 县 or 市, as ``kind`` says.
+    A plan that gives no kind is a township's.
+    """
 
     name: str
     district: str
     city: str
     province: str
     resident_population: int | None = None  #: 常住人口, the basis of the funding standard
-    kind: UnitKind | None = None  #: 镇, 街道 or 社区, where the plan says
+    kind: UnitKind | None = None  #: 村, 社区, 镇, 乡, 街道, 区, 县 or 市, where the plan says
 
     def __attrs_post_init__(self) -> None:
         raise_if(
@@ -184,6 +189,11 @@ class Township:
             check_text(self.province, "province"),
             check_count(self.resident_population, "resident_population"),
         )
+
+    @property
+    def level(self) -> Level:
+        """The unit's level of government; a unit of no stated kind is a township."""
+        return "township" if self.kind is None else self.kind.level
 
 
 @define

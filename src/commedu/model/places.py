@@ -8,6 +8,7 @@ in, and an activity may name one.
 from __future__ import annotations
 
 import enum
+from typing import Literal
 
 import attrs
 
@@ -16,19 +17,51 @@ from commedu.errors import PlanError, Problem
 from commedu.model.checks import check_id, check_text
 from commedu.model.fieldcheck import define
 
-__all__ = ["Place", "PlaceKind", "UnitKind"]
+__all__ = ["LEVELS", "Level", "Place", "PlaceKind", "UnitKind", "level_label"]
+
+#: The levels of government a plan can belong to and a standard can govern, lowest first:
+#: a village or community, a township (镇、乡、街道), a district (区、县、市).
+Level = Literal["community", "township", "district"]
+LEVELS: tuple[Level, ...] = ("community", "township", "district")
 
 
 class UnitKind(enum.Enum):
-    """The kind of unit that owns a plan; the values are the plan's own words."""
+    """The kind of unit that owns a plan, at any level; the values are the plan's own words."""
 
-    TOWN = "镇"
-    SUBDISTRICT = "街道"
+    VILLAGE = "村"
     COMMUNITY = "社区"
+    TOWN = "镇"
+    XIANG = "乡"
+    SUBDISTRICT = "街道"
+    DISTRICT = "区"
+    COUNTY = "县"
+    CITY = "市"
+
+    @property
+    def level(self) -> Level:
+        """The level of government the unit is at: ``community``, ``township`` or ``district``."""
+        return _LEVEL_OF[self]
 
     def label(self, lang: Lang = "en") -> str:
         """The kind in words, from the message catalogue: 街道, subdistrict."""
         return kind_label("unit", self.value, lang)
+
+
+_LEVEL_OF: dict[UnitKind, Level] = {
+    UnitKind.VILLAGE: "community",
+    UnitKind.COMMUNITY: "community",
+    UnitKind.TOWN: "township",
+    UnitKind.XIANG: "township",
+    UnitKind.SUBDISTRICT: "township",
+    UnitKind.DISTRICT: "district",
+    UnitKind.COUNTY: "district",
+    UnitKind.CITY: "district",
+}
+
+
+def level_label(level: Level, lang: Lang = "en") -> str:
+    """A level in words, from the message catalogue: 区（县、市）, district, county or city."""
+    return kind_label("level", level, lang)
 
 
 class PlaceKind(enum.Enum):

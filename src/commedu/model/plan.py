@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 import attrs
@@ -37,6 +38,7 @@ from commedu.model.places import Place
 from commedu.model.reminders import CalendarDefaults
 from commedu.model.targets import Target
 from commedu.model.when import (
+    DateSpan,
     Deadline,
     Month,
     MonthPart,
@@ -63,7 +65,27 @@ def _when_year_problems(when: When, year: int, last_year: int, path: str) -> lis
     ]
 
 
+def _when_period_problems(when: When, period: DateSpan, path: str) -> list[Problem]:
+    """A *when* outside the period the plan states: a month-long one must touch it, a day be in it."""
+    span = when.span
+    match when:
+        case Month() | MonthSpan() | MonthPart():
+            inside = span.first <= period.last and period.first <= span.last
+        case Deadline():
+            inside = when.due in period
+        case _:
+            inside = period.first <= span.first and span.last <= period.last
+    if inside:
+        return []
+    shown = f"{period.first.isoformat()}/{period.last.isoformat()}"
+    return [Problem(path, "outside-period", {"value": str(when), "period": shown})]
+
+
 def _targets(items: Iterable[Target]) -> tuple[Target, ...]:
+    return sequence(items)
+
+
+def _texts(items: Iterable[str]) -> tuple[str, ...]:
     return sequence(items)
 
 
@@ -84,7 +106,8 @@ class Plan:
     """A 社区教育工作计划.
 
     Construction checks everything that needs the whole plan: unique ids, references from the
-    schedule to departments, stations, tasks and mechanisms, and dates inside the plan year. All
+    schedule to departments, stations, tasks and mechanisms, and dates inside the plan year (or
+    years) and the period the plan states. All
     problems are reported together in one :class:`~commedu.errors.PlanError`.
     """
 
@@ -106,7 +129,8 @@ class Plan:
     source: Source | None = None
     profile: str | None = None  #: the standard profile the plan is written against, by name
     document_number: str | None = None  #: 文号, e.g. 〔2011〕12号, kept as written
-    issuer: str | None = None  #: the body that issued the plan (发文机关)
+    #: the bodies that issued the plan (发文机关), in the document's order; a joint plan has several
+    issuers: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     preamble: str = ""  #: a covering notice or opening paragraph, verbatim
     places: tuple[Place, ...] = attrs.field(default=(), converter=as_places)
     targets: tuple[Target, ...] = attrs.field(default=(), converter=_targets)
@@ -116,6 +140,12 @@ class Plan:
     school_holidays: tuple[SchoolHoliday, ...] = attrs.field(default=(), converter=_holidays)
     #: what every calendar of the plan does: reminders before deadlines, days and sessions
     calendar: CalendarDefaults = attrs.field(factory=CalendarDefaults)
+    #: the days the plan covers, where it says (a summer plan: 7月1日 to 8月31日); by default
+    #: 1 January of ``year`` to 31 December of ``last_year`` or ``year`` (see ``span``)
+    period: DateSpan | None = None
+    #: the folder of the plan file the plan was read from, where a profile file it names
+    #: (``profile = "my-province.toml"``) is found; where the plan is, not part of it
+    folder: Path | None = attrs.field(default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         problems = [
@@ -131,12 +161,14 @@ class Plan:
             *duplicates((d.id for d in self.departments), "departments[{}].id", "departments"),
             *self._department_name_problems(),
             *duplicates((p.id for p in self.places), "places[{}].id", "places"),
-            *duplicates((t.id for t in self.targets), "targets[{}].id", "targets"),
+            *self._target_problems(),
             None
             if self.document_number is None
             else check_text(self.document_number, "document_number"),
-            None if self.issuer is None else check_text(self.issuer, "issuer"),
+            *(check_text(name, f"issuers[{i}]") for i, name in enumerate(self.issuers)),
+            *duplicates(self.issuers, "issuers[{}]", "issuers"),
             *self._schedule_problems(),
+            self._period_problem(),
             None
             if self.last_year is None or self.year < self.last_year <= 2999
             else Problem(
@@ -188,6 +220,8 @@ class Plan:
         stations = set(self.stations)
         places = set(self.places)
         servable = {t.id for t in self.tasks} | {m.id for m in self.mechanisms}
+        # A period in the wrong years is reported on its own; dates are then read in the years.
+        period = self.period if self._period_problem() is None else None
         problems: list[Problem] = []
         for i, activity in enumerate(self.schedule.activities):
             path = f"schedule.activities[{i}]"
@@ -203,10 +237,31 @@ class Plan:
             for j, ref in enumerate(activity.serves):
                 if ref not in servable:
                     problems.append(self._unknown(f"{path}.serves[{j}]", "task or mechanism", ref))
-            problems.extend(
-                _when_year_problems(activity.when, self.year, self.until, f"{path}.when")
-            )
+            outside = _when_year_problems(activity.when, self.year, self.until, f"{path}.when")
+            if not outside and period is not None:
+                outside = _when_period_problems(activity.when, period, f"{path}.when")
+            problems.extend(outside)
         return problems
+
+    def _target_problems(self) -> list[Problem]:
+        # One id may hold a figure for each year or stage: 2019年60%, 2020年70%.
+        keys = (f"{t.id} {t.year or ''} {t.stage or ''}".strip() for t in self.targets)
+        problems = duplicates(keys, "targets[{}].id", "targets")
+        shown = str(self.year) if self.until == self.year else f"{self.year}-{self.until}"
+        problems += [
+            Problem(f"targets[{i}].year", "outside-year", {"value": t.year, "year": shown})
+            for i, t in enumerate(self.targets)
+            if t.year is not None and t.year not in self.years
+        ]
+        return problems
+
+    def _period_problem(self) -> Problem | None:
+        period = self.period
+        if period is None or (period.first.year, period.last.year) == (self.year, self.until):
+            return None
+        years = str(self.year) if self.until == self.year else f"{self.year}-{self.until}"
+        shown = f"{period.first.isoformat()}/{period.last.isoformat()}"
+        return Problem("period", "period-years", {"value": shown, "years": years})
 
     def _unknown(self, path: str, kind: str, value: str) -> Problem:
         known = {
@@ -229,9 +284,38 @@ class Plan:
         return self.year if self.last_year is None else max(self.year, self.last_year)
 
     @property
+    def issuer(self) -> str | None:
+        """The body that issued the plan, the first named where several issued it jointly."""
+        return self.issuers[0] if self.issuers else None
+
+    @property
     def years(self) -> range:
         """Every year the plan covers."""
         return range(self.year, self.until + 1)
+
+    @property
+    def span(self) -> DateSpan:
+        """The days the plan covers: its stated period, or its whole year or years."""
+        if self.period is not None:
+            return self.period
+        return DateSpan(date(self.year, 1, 1), date(self.until, 12, 31))
+
+    @property
+    def months(self) -> tuple[tuple[int, int], ...]:
+        """Every (year, month) the plan covers, in order: a summer plan's are July and August."""
+        span = self.span
+        return tuple(
+            (year, month)
+            for year in range(span.first.year, span.last.year + 1)
+            for month in range(1, 13)
+            if span.touches_month(year, month)
+        )
+
+    @property
+    def whole_years(self) -> bool:
+        """Whether the plan covers whole calendar years (not a season or a term)."""
+        span = self.span
+        return (span.first.month, span.first.day, span.last.month, span.last.day) == (1, 1, 12, 31)
 
     @property
     def mechanisms(self) -> tuple[Mechanism, ...]:

@@ -6,22 +6,28 @@ A profile is data apart from the rules: the rules ask it for figures, and the da
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Literal
 
 import attrs
 
-from commedu.model.fieldcheck import define
+from commedu.model.fieldcheck import define, sequence
 from commedu.model.parts import CountRange
+from commedu.model.places import LEVELS, Level
 from commedu.model.targets import Target
 from commedu.model.text import Text
 
-__all__ = ["EventSpec", "Level", "Profile", "ProfileSource"]
+__all__ = ["STANDARD_EVENTS", "EventSpec", "Level", "Profile", "ProfileSource"]
 
-Level = Literal["township", "district"]
+#: The required events the built-in rules read by key (CE401, CE402, CE403); a profile may name
+#: others, which CE404 checks all together.
+STANDARD_EVENTS = (
+    "lifelong-learning-week",
+    "year-end-inspection",
+    "elder-smart-technology-training",
+)
 
 
 @define
@@ -29,11 +35,15 @@ class EventSpec:
     """How a required event is recognised in a schedule.
 
     An activity is the event when its title contains every word of at least one group in
-    ``keywords``; ``months`` (if any) are the months it must fall in.
+    ``keywords``; ``months`` (if any) are the months it must fall in. The event is required in
+    every year the plan covers unless ``per_year`` is false (then once in the plan's period);
+    ``title`` names an event of the profile's own in reports.
     """
 
     keywords: tuple[tuple[str, ...], ...]
     months: tuple[int, ...] = ()
+    per_year: bool = True
+    title: Text | None = None
 
     def matches(self, title: str) -> bool:
         return any(all(word in title for word in group) for group in self.keywords)
@@ -47,6 +57,18 @@ class ProfileSource:
     quotes: tuple[str, ...] = ()
     note: Text | None = None
     url: str | None = None
+
+
+def _levels(levels: Level | Iterable[Level]) -> tuple[Level, ...]:
+    """One level or several, as a tuple in order from the lowest; a single one may be given alone."""
+    if isinstance(levels, str):
+        return (levels,)
+    items = sequence(levels)
+    if not isinstance(items, tuple):
+        return items
+    return tuple(
+        sorted(set(items), key=lambda level: LEVELS.index(level) if level in LEVELS else 9)
+    )
 
 
 def _frozen(events: Mapping[str, EventSpec]) -> Mapping[str, EventSpec]:
@@ -67,7 +89,8 @@ class Profile:
 
     name: str
     title: Text
-    applies_to: Level  #: the level of government whose plans the standard governs
+    #: the levels of government whose plans the standard governs (one level may be given alone)
+    applies_to: tuple[Level, ...] = attrs.field(converter=_levels)
     scope: Text  #: a sentence on whom the standard applies to
     source: ProfileSource
     full_time_staff: int | None = None
@@ -83,3 +106,7 @@ class Profile:
     evidence: tuple[str, ...] = ()
     training_rate: Decimal | None = None  #: 培训率, 人次 ÷ 常住人口, as a fraction (0.5 = 50 %)
     elder_share: Decimal | None = None  #: the share of 人次 that are elders, as a fraction
+
+    def governs(self, level: Level) -> bool:
+        """Whether the standard binds plans of units at ``level``."""
+        return level in self.applies_to

@@ -72,6 +72,23 @@ class Target:
     value: Decimal = attrs.field(converter=_decimal)
     unit: str = PERCENT  #: ``%`` for a rate or share, else the counting word (门, 人次, 个)
     text: str = ""  #: the plan's sentence, verbatim
+    #: the year the figure is for, in a plan of several years (到2019年…达到60%)
+    year: int | None = None
+    #: the stage the figure is for, in the plan's words (第一阶段, 十二五末), where it names one
+    stage: str | None = None
+
+    @property
+    def key(self) -> tuple[str, int | None, str | None]:
+        """What one target is among a plan's: its id, year and stage together."""
+        return (self.id, self.year, self.stage)
+
+    def when(self, lang: str) -> str:
+        """The year or stage the figure is for, in words (empty when it is for the whole plan)."""
+        if self.year is not None:
+            return render("target-year", check_lang(lang), year=self.year)
+        if self.stage is not None:
+            return render("target-stage", check_lang(lang), stage=self.stage)
+        return ""
 
     @property
     def is_percent(self) -> bool:
@@ -95,6 +112,10 @@ class Target:
             check_id(self.id, "staff-training-rate"),
             check_text(self.what, "what"),
             check_text(self.unit, "unit"),
+            None
+            if self.year is None or 1900 <= self.year <= 2999
+            else Problem("year", "not-a-year", {"value": self.year}),
+            None if self.stage is None else check_text(self.stage, "stage"),
             None
             if isinstance(self.comparator, Comparator)
             else Problem("comparator", "target-comparator", {"value": self.comparator}),

@@ -36,6 +36,7 @@ from commedu.calendar.cancelled import restored
 from commedu.calendar.ics import ExportOptions, to_ics
 from commedu.calendar.revisions import CANCELLED_FOR, Revisions
 from commedu.model.plan import Plan
+from commedu.model.profile import Profile
 from commedu.web.feeds import Feed, find
 from commedu.web.folder import PlanFolder, Version
 from commedu.web.glance import glance_html
@@ -62,9 +63,11 @@ class FeedServer:
         lang: Lang | None = None,
         base_url: str | None = None,
         cancelled_for: timedelta = CANCELLED_FOR,
+        profile: Profile | None = None,
     ) -> None:
         self.folder = PlanFolder(folder, cancelled_for=cancelled_for)
         self.lang = lang
+        self.profile = profile  #: checked against instead of each plan's own, where given
         self.base_url = None if base_url is None else base_url.rstrip("/") + "/"
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
@@ -124,11 +127,13 @@ class FeedServer:
         if rest == "":
             seen = self.folder.ledger(file, plan)
             if seen is None:
-                page = version.build(("page", chosen), lambda: glance_html(plan, lang=chosen))
+                page = version.build(
+                    ("page", chosen), lambda: glance_html(plan, lang=chosen, profile=self.profile)
+                )
                 return _ok(page, HTML, version.modified, _PAGE_HEADERS)
             page = version.build(
                 ("page", chosen, "ledger"),
-                lambda: glance_html(plan, lang=chosen, ledger=seen.ledger),
+                lambda: glance_html(plan, lang=chosen, ledger=seen.ledger, profile=self.profile),
                 tag=seen.digest,
             )
             return _ok(page, HTML, max(version.modified, seen.modified), _PAGE_HEADERS)
@@ -166,12 +171,14 @@ def make_app(
     lang: Lang | None = None,
     base_url: str | None = None,
     cancelled_for: timedelta = CANCELLED_FOR,
+    profile: Profile | None = None,
 ) -> WSGIApplication:
     """A WSGI application serving every plan file in ``folder`` as feeds and pages.
 
     ``lang`` fixes the language of labels (default: each plan's own); ``base_url`` is the public
     address the list of feeds links to, for a server behind a proxy (default: the address each
-    request came to). Run it with any WSGI server, e.g. ``waitress.serve(make_app("plans"))``.
+    request came to); ``profile`` is the standard each page checks its plan against (default:
+    the one each plan names). Run it with any WSGI server, e.g. ``waitress.serve(make_app("plans"))``.
 
     Each item's SEQUENCE and LAST-MODIFIED are kept in ``.commedu-revisions.sqlite`` in the
     folder; a removed activity stays in the feeds that held it, cancelled, for ``cancelled_for``
@@ -179,9 +186,16 @@ def make_app(
     :class:`~commedu.errors.ExportError` if that file cannot be opened or written.
     """
     check_arguments(
-        make_app, folder=folder, lang=lang, base_url=base_url, cancelled_for=cancelled_for
+        make_app,
+        folder=folder,
+        lang=lang,
+        base_url=base_url,
+        cancelled_for=cancelled_for,
+        profile=profile,
     )
-    return FeedServer(folder, lang=lang, base_url=base_url, cancelled_for=cancelled_for)
+    return FeedServer(
+        folder, lang=lang, base_url=base_url, cancelled_for=cancelled_for, profile=profile
+    )
 
 
 def _calendar(plan: Plan, version: Version, feed: Feed, lang: Lang) -> bytes:

@@ -383,7 +383,9 @@ class PlanFolder:
         revisions: Revisions = Revisions({})
         if not problems:
             try:
-                plan = loads_plan(data, "json" if name.lower().endswith(".json") else "toml")
+                plan = loads_plan(
+                    data, "json" if name.lower().endswith(".json") else "toml", folder=self.root
+                )
             except PlanFileError as error:
                 problems = error.problems
             else:

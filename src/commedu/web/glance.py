@@ -29,6 +29,7 @@ from commedu.model.ledger import Ledger
 from commedu.model.observances import OBSERVANCES
 from commedu.model.parts import Activity, Department
 from commedu.model.plan import Plan
+from commedu.model.profile import Profile
 from commedu.model.when import Month, Recurrence, Session
 
 __all__ = ["glance_html", "write_glance"]
@@ -73,15 +74,17 @@ def glance_html(
     lang: Lang | None = None,
     ledger: Ledger | None = None,
     as_of: date | None = None,
+    profile: Profile | None = None,
 ) -> bytes:
     """The page as UTF-8 bytes, in ``lang`` (default: the plan's own language).
 
     With a ``ledger`` of what was done, the page also shows each planned activity's progress on
-    ``as_of`` (default: the last day of the plan year).
+    ``as_of`` (default: the last day of the plan's period). The plan is checked against
+    ``profile`` (default: the one the plan names).
     """
-    check_arguments(glance_html, plan=plan, lang=lang, ledger=ledger, as_of=as_of)
+    check_arguments(glance_html, plan=plan, lang=lang, ledger=ledger, as_of=as_of, profile=profile)
     chosen = lang or plan.language
-    judged = _judge(plan, ledger, as_of)
+    judged = _judge(plan, ledger, as_of, profile)
     footer = _say("footer", chosen, version=__version__)
     # Every section is Markup: text from the plan in it was escaped as it went in.
     body = join(
@@ -104,9 +107,11 @@ def write_glance(
     lang: Lang | None = None,
     ledger: Ledger | None = None,
     as_of: date | None = None,
+    profile: Profile | None = None,
 ) -> Path:
     """Write the page to ``path`` atomically: a reader sees the old page or the new, never half."""
-    return write_bytes(path, glance_html(plan, lang=lang, ledger=ledger, as_of=as_of))
+    page = glance_html(plan, lang=lang, ledger=ledger, as_of=as_of, profile=profile)
+    return write_bytes(path, page)
 
 
 def _header(plan: Plan, lang: Lang) -> Markup:
@@ -116,7 +121,8 @@ def _header(plan: Plan, lang: Lang) -> Markup:
     place = levels[0] if levels else ""
     for level in levels[1:]:
         place = _say("place", lang, large=place, small=level)
-    where = _say("where", lang, place=place, year=plan.year)
+    years = str(plan.year) if plan.until == plan.year else f"{plan.year}–{plan.until}"
+    where = _say("where", lang, place=place, year=years)
     return Markup('<header>\n<h1>{}</h1>\n<p class="muted">{}</p>\n</header>\n').format(
         plan.title, where
     )
@@ -134,15 +140,22 @@ class MonthIndex:
     unassigned: Mapping[int, Sequence[Entry]]
 
     @classmethod
-    def of(cls, plan: Plan, lang: Lang) -> MonthIndex:
+    def of(cls, plan: Plan, lang: Lang, year: int | None = None) -> MonthIndex:
+        """The cells of the plan's year, or of ``year`` of a plan that spans several."""
         # A stable sort: work starting on the same day keeps the schedule's order.
         order = sorted(plan.activities, key=lambda activity: activity.when.span.first)
         rank = {activity.id: i for i, activity in enumerate(order)}
         entries = {activity.id: _entry(activity, lang) for activity in order}
         by_department: dict[str, dict[int, list[Entry]]] = {}
         unassigned: dict[int, list[Entry]] = {}
+
+        def in_month(month: int) -> Sequence[Activity]:
+            if year is None:
+                return plan.activities_in_month(month)
+            return [a for a in plan.activities if a.when.span.touches_month(year, month)]
+
         for month in range(1, 13):
-            for activity in sorted(plan.activities_in_month(month), key=lambda a: rank[a.id]):
+            for activity in sorted(in_month(month), key=lambda a: rank[a.id]):
                 entry = entries[activity.id]
                 keys = dict.fromkeys(d.id for d in activity.responsible)
                 for target in [by_department.setdefault(k, {}) for k in keys] or [unassigned]:
@@ -154,9 +167,14 @@ class MonthIndex:
         return [d for d in plan.departments if d.id in self.by_department]
 
 
-def columns(plan: Plan, lang: Lang, index: MonthIndex | None = None) -> list[Column]:
-    """A column per department that has work, then one for work no department is named for."""
-    index = index or MonthIndex.of(plan, lang)
+def columns(
+    plan: Plan, lang: Lang, index: MonthIndex | None = None, year: int | None = None
+) -> list[Column]:
+    """A column per department that has work, then one for work no department is named for.
+
+    ``year`` picks one year of a plan that spans several (default: the plan's first).
+    """
+    index = index or MonthIndex.of(plan, lang, year)
 
     def of(months: Mapping[int, Sequence[Entry]]) -> Callable[[int], Sequence[Entry]]:
         return lambda month: months.get(month, ())
@@ -164,26 +182,26 @@ def columns(plan: Plan, lang: Lang, index: MonthIndex | None = None) -> list[Col
     found = [Column(d.name, of(index.by_department[d.id])) for d in index.departments(plan)]
     if any(not a.responsible for a in plan.activities):
         found.append(Column(_say("no-department", lang), of(index.unassigned)))
-    found.append(_observances(plan, lang))
+    found.append(_observances(plan, lang, plan.year if year is None else year))
     return found
 
 
-def _observances(plan: Plan, lang: Lang) -> Column:
+def _observances(plan: Plan, lang: Lang, year: int) -> Column:
     """The year's observances and the township's school holidays, by the month they fall in."""
     by_month: dict[int, list[tuple[date, Entry]]] = {month: [] for month in range(1, 13)}
     for day_of in OBSERVANCES:
-        day = day_of.on(plan.year)
+        day = day_of.on(year)
         name = render(f"observance:{day_of.name}", lang)
         by_month[day.month].append((day, Entry(name, (f"{day:%m-%d}",))))
     for holiday in plan.school_holidays:
-        if holiday.first.year != plan.year and holiday.last.year != plan.year:
+        if holiday.first.year != year and holiday.last.year != year:
             continue
         shown = f"{holiday.first:%m-%d}–{holiday.last:%m-%d}"
         for month in range(1, 13):
-            last = date(plan.year, month, monthrange(plan.year, month)[1])
-            if holiday.first <= last and holiday.last >= date(plan.year, month, 1):
+            last = date(year, month, monthrange(year, month)[1])
+            if holiday.first <= last and holiday.last >= date(year, month, 1):
                 by_month[month].append((holiday.first, Entry(holiday.name, (shown,))))
-    for day, entry in _holidays(plan.year, lang):
+    for day, entry in _holidays(year, lang):
         by_month[day.month].append((day, entry))
     ordered = {
         m: [e for _, e in sorted(found, key=lambda f: f[0])] for m, found in by_month.items()
@@ -244,9 +262,21 @@ def _month(month: int, lang: Lang) -> str:
 
 
 def _schedule(plan: Plan, lang: Lang) -> Markup:
-    index = MonthIndex.of(plan, lang)
-    grid = columns(plan, lang, index)
+    """The grid of the plan's months; a plan of several years has a grid for each year."""
+    years = sorted({year for year, _ in plan.months})
+    if len(years) == 1:
+        return _grid(plan, lang, None, [m for _, m in plan.months])
+    return join(_grid(plan, lang, year, [m for y, m in plan.months if y == year]) for year in years)
+
+
+def _grid(plan: Plan, lang: Lang, year: int | None, months: Sequence[int]) -> Markup:
+    """One year's grid: the plan's own (``year`` None) or ``year`` of a plan of several."""
+    index = MonthIndex.of(plan, lang, year)
+    grid = columns(plan, lang, index, year)
     caption = _say("caption", lang, schedule=plan.schedule.title or plan.title)
+    suffix = "" if year is None else f"-{year}"
+    if year is not None:
+        caption = _say("caption-year", lang, year=year, caption=caption)
     # An item spanning months shows in each of them: its markup is made once.
     made: dict[Entry, Markup] = {}
 
@@ -260,23 +290,28 @@ def _schedule(plan: Plan, lang: Lang) -> Markup:
     rows = join(
         Markup('<tr><th scope="row">%s</th>%s</tr>\n')
         % (_month(month, lang), join(_cell(c.entries(month), lang, item) for c in grid))
-        for month in range(1, 13)
+        for month in months
     )
-    count = _say("count", lang, n=len(plan.activities), departments=len(index.departments(plan)))
+    activities = plan.activities
+    if year is not None:
+        activities = tuple(a for a in activities if a.when.span.first.year <= year)
+        activities = tuple(a for a in activities if a.when.span.last.year >= year)
+    count = _say("count", lang, n=len(activities), departments=len(index.departments(plan)))
     # On paper the grid gets a landscape page of its own; the hint about scrolling is for screens.
     return Markup(
-        '<section class="wide" aria-labelledby="schedule">\n'
-        '<h2 id="schedule">{schedule}</h2>\n'
+        '<section class="wide" aria-labelledby="schedule{suffix}">\n'
+        '<h2 id="schedule{suffix}">{schedule}</h2>\n'
         "<p>{count}</p>\n"
         '<p class="muted screen">{hint}</p>\n'
-        '<div class="scroll" role="region" aria-labelledby="grid-caption" tabindex="0">\n'
+        '<div class="scroll" role="region" aria-labelledby="grid-caption{suffix}" tabindex="0">\n'
         '<table class="grid">\n'
-        '<caption id="grid-caption">{caption}</caption>\n'
+        '<caption id="grid-caption{suffix}">{caption}</caption>\n'
         '<thead><tr><th scope="col">{month}</th>{head}</tr></thead>\n'
         "<tbody>\n{rows}</tbody>\n"
         "</table>\n</div>\n</section>\n"
     ).format(
-        schedule=_say("schedule", lang),
+        suffix=suffix,
+        schedule=_say("schedule", lang) if year is None else _say("schedule-year", lang, year=year),
         count=count,
         hint=_say("hint", lang),
         caption=caption,
@@ -286,10 +321,12 @@ def _schedule(plan: Plan, lang: Lang) -> Markup:
     )
 
 
-def _judge(plan: Plan, ledger: Ledger | None, as_of: date | None) -> Assessment | ProfileError:
-    """The one assessment the page shows: the plan's own profile, with the ledger it shows."""
+def _judge(
+    plan: Plan, ledger: Ledger | None, as_of: date | None, profile: Profile | None
+) -> Assessment | ProfileError:
+    """The one assessment the page shows: the given or the plan's own profile, with the ledger."""
     try:
-        return assess(plan, ledger=ledger, as_of=as_of)
+        return assess(plan, profile, ledger=ledger, as_of=as_of)
     except ProfileError as error:
         return error
 
