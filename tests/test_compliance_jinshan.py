@@ -44,6 +44,8 @@ FAIL = {
 NOT_APPLICABLE = {
     # The Shandong standard the plan cites fixes staffing and funding, no quantitative targets.
     "CE220": "sets no quantitative targets",
+    # Its work happens at its six stations (CE307's concern); it lists no other places.
+    "CE308": "names no places besides its stations",
 }
 NOT_EVALUABLE = {
     # The plan states commitments only: no staff in post, no budget, no resident population.

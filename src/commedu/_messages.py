@@ -556,8 +556,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "只导出涉及这些月份的工作，如 3-6 或 4",
     },
     "cli-ics-split": {
-        "en": "write one calendar per department or station into a folder, with index.json",
-        "zh": "按部门或工作站各写一个日历到文件夹中，并附 index.json 索引",
+        "en": "write one calendar per department, station or place into a folder, with index.json",
+        "zh": "按部门、工作站或场所各写一个日历到文件夹中，并附 index.json 索引",
     },
     "cli-ics-component": {
         "en": "event: calendar events (default); todo: to-dos for task apps",
@@ -696,6 +696,19 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "holds {size} characters of text, more than a plan's document can ({limit}); give the plan itself",
         "zh": "含有 {size} 个字符的文字，超过计划文档的上限（{limit} 个）；请只给出计划正文",
     },
+    # -- places, identity and the import of a plan's frame --------------------------------------
+    "cli-ics-place": {
+        "en": "only activities at this place or station (id or name); may be repeated",
+        "zh": "只导出在该场所或工作站（标识或名称）开展的工作；可重复",
+    },
+    "glance-places": {"en": "Where the work happens", "zh": "工作场所"},
+    "glance-places-caption": {
+        "en": "Each place and station, and how many scheduled activities it holds",
+        "zh": "各场所和工作站及其承担的工作项数",
+    },
+    "glance-place-name": {"en": "Place", "zh": "场所"},
+    "glance-place-kind": {"en": "Kind", "zh": "类别"},
+    "glance-place-activities": {"en": "Activities", "zh": "工作项数"},
     # -- commedu import ------------------------------------------------------------------------
     "where-paragraph": {"en": "paragraph {number}", "zh": "第 {number} 段"},
     "where-table": {"en": "table {number}", "zh": "表 {number}"},

@@ -3,7 +3,8 @@
 - CE1xx plan integrity (:mod:`.integrity`): the plan states what a reader needs to judge it.
 - CE2xx provincial standards (:mod:`.standards`): staffing and funding, commitments and actual
   figures apart; CE220 (:mod:`.targets`) quantitative targets.
-- CE3xx schedule coverage (:mod:`.coverage`): the 配档表 carries the plan's work through the year.
+- CE3xx schedule coverage (:mod:`.coverage`): the 配档表 carries the plan's work through the year;
+  CE308 (:mod:`.places`) work at every place.
 - CE4xx required events (:mod:`.events`): the events every year's plan must schedule.
 - CE5xx actuals (:mod:`.actuals`): the 台账 against the plan; run only when a ledger is given.
 
@@ -11,7 +12,7 @@ Each rule carries its documentation and two example plans, one it passes and one
 tests run every example, so the docs cannot drift from the code.
 """
 
-from commedu.compliance import actuals, coverage, events, integrity, standards, targets
+from commedu.compliance import actuals, coverage, events, integrity, places, standards, targets
 from commedu.compliance.examples import example_plan
 from commedu.compliance.rule import Rule
 
@@ -22,6 +23,7 @@ BUILTIN_RULES: tuple[Rule, ...] = (
     *actuals.with_ledger(standards.RULES),
     *targets.RULES,
     *coverage.RULES,
+    *places.RULES,
     *events.RULES,
 )
 

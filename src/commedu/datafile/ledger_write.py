@@ -161,6 +161,7 @@ def workbook_bytes(plan: Plan, ledger: Ledger | None = None) -> bytes:
 
     lists = book.create_sheet(LISTS_SHEET)
     places = [s.id for s in plan.stations] + [s.name for s in plan.stations]
+    places += [p.name for p in plan.places if p.name not in places]  # schools, 市民学校
     organisers = [d.name for d in plan.departments]
     choices = ([a.id for a in plan.activities], places, organisers)
     for column, items in enumerate(choices, start=1):
