@@ -709,6 +709,18 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "glance-place-name": {"en": "Place", "zh": "场所"},
     "glance-place-kind": {"en": "Kind", "zh": "类别"},
     "glance-place-activities": {"en": "Activities", "zh": "工作项数"},
+    "hint-placeholder-id": {
+        "en": "{value!r} is the starter file's stand-in id: every township that keeps it publishes"
+        " the same calendar UIDs; write the plan's own id, e.g. {id!r}",
+        "zh": "{value!r} 是模板中的占位标识，保留它的乡镇会发布相同的日历 UID；请改为本计划自己的标识，"
+        "如 {id!r}",
+    },
+    "serve-same-id": {
+        "en": "its plan id {value!r} is already the id of {first}: two plans with one id would share"
+        " calendar UIDs and revisions; give {second} its own id",
+        "zh": "其计划标识 {value!r} 已是 {first} 的标识：两个计划同用一个标识会共用日历 UID 和修订记录；"
+        "请为 {second} 另取标识",
+    },
     # -- commedu import ------------------------------------------------------------------------
     "where-paragraph": {"en": "paragraph {number}", "zh": "第 {number} 段"},
     "where-table": {"en": "table {number}", "zh": "表 {number}"},

@@ -7,6 +7,7 @@ as written; until a clerk replaces them the plan is not theirs, so the rules rep
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -14,7 +15,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["PLACEHOLDERS", "find_placeholders"]
+__all__ = ["PLACEHOLDERS", "find_placeholders", "is_placeholder_id"]
 
 #: Every stand-in the starter plan writes; any text containing one is still a placeholder.
 PLACEHOLDERS: tuple[str, ...] = (
@@ -26,6 +27,16 @@ PLACEHOLDERS: tuple[str, ...] = (
     "某某学校",
     "某某市民学校",
 )
+
+#: The plan id a starter wrote before it spelt the township's name: every township that kept it
+#: would publish the same calendar UIDs (``m03-1@township-2024.commedu``).
+_PLACEHOLDER_ID = re.compile(r"township-[0-9]{4}")
+
+
+def is_placeholder_id(value: str) -> bool:
+    """Whether a plan id is the starter's stand-in ``township-YYYY`` rather than the plan's own."""
+    return _PLACEHOLDER_ID.fullmatch(value) is not None
+
 
 #: An activity's fields that hold a part defined elsewhere in the plan (a station's ``place`` is
 #: text, not a part): the part is reported where it is defined.
@@ -49,5 +60,10 @@ def _walk(value: Any, path: str) -> Iterator[tuple[str, str]]:
 
 def find_placeholders(plan: object) -> tuple[tuple[str, str], ...]:
     """Each ``(path, placeholder)`` in the plan's text, in field order, e.g.
-    ``("township.province", "待填写")``; a text holding two placeholders is listed twice."""
-    return tuple(_walk(plan, ""))
+    ``("township.province", "待填写")``; a text holding two placeholders is listed twice.
+    A plan id that is the starter's stand-in (``township-2024``) comes first, as ``("id", id)``."""
+    plan_id = getattr(plan, "id", None)
+    found = tuple(_walk(plan, ""))
+    if isinstance(plan_id, str) and is_placeholder_id(plan_id):
+        return (("id", plan_id), *found)
+    return found
