@@ -22,9 +22,9 @@ from commedu.cli import EXIT_OK, main
 from commedu.compliance.engine import check
 from commedu.compliance.examples import example_plan
 from commedu.datafile.plan import loads_plan
-from commedu.datafile.starter import MAX_ID_STEM, plan_id, starter_plan
+from commedu.datafile.starter import starter_plan
 from commedu.model.checks import check_id
-from commedu.model.placeholders import find_placeholders, is_placeholder_id
+from commedu.model.placeholders import MAX_ID_STEM, find_placeholders, is_placeholder_id, plan_id
 from commedu.web.folder import PlanFolder
 from commedu.web.pages import Listed, index_page, problems_page
 from tests.conftest import EXAMPLES

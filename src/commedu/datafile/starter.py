@@ -6,18 +6,12 @@ only ever see the problems of their own edits.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 import tomli_w
 
-from commedu.model.placeholders import PLACEHOLDERS, find_placeholders
+from commedu.model.placeholders import MAX_ID_STEM, PLACEHOLDERS, find_placeholders, plan_id
 from commedu.model.places import UnitKind
 
-__all__ = ["PLACEHOLDERS", "find_placeholders", "plan_id", "starter_plan"]
-
-#: Characters of a plan id made from a name, before the year; ids stay short in calendar UIDs.
-MAX_ID_STEM = 48
+__all__ = ["MAX_ID_STEM", "PLACEHOLDERS", "find_placeholders", "plan_id", "starter_plan"]
 
 
 def _toml(value: str) -> str:
@@ -188,22 +182,6 @@ _ISSUERS = {
 def _comment(text: str) -> str:
     """``text`` made safe inside a TOML comment, which may hold no newline or control character."""
     return "".join(c if c.isprintable() else " " for c in text)
-
-
-def plan_id(township: str, year: int) -> str:
-    """A plan id from the township's name and the year: 青石镇, 2022 gives ``qingshizhen-2022``.
-
-    Chinese is written in pinyin without tones (pypinyin reads 长乐 as *changle* from its phrase
-    dictionary, not character by character); letters and digits are kept, lower-cased, and any
-    other run of characters becomes one ``-``, so the id follows the rules every id does. A name
-    with nothing to spell gives the stand-in ``township-YYYY``, which ``validate`` reports.
-    """
-    from pypinyin import lazy_pinyin  # its dictionaries load in `commedu init` only
-
-    text = unicodedata.normalize("NFKC", township)
-    spelt = "".join(lazy_pinyin(text, errors="default")).lower()
-    stem = re.sub(r"[^a-z0-9]+", "-", spelt).strip("-")[:MAX_ID_STEM].strip("-")
-    return f"{stem or 'township'}-{year}"
 
 
 def starter_plan(
