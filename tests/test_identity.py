@@ -209,6 +209,18 @@ def test_when_the_first_file_takes_another_id_the_second_is_served(tmp_path: Pat
     assert served.version(second).plan is not None
 
 
+def test_when_the_first_file_breaks_the_second_is_served(tmp_path: Path) -> None:
+    served = PlanFolder(_two_with_one_id(tmp_path))
+    first, second = served.files()
+    served.version(first)
+    assert served.version(second).plan is None
+    path = served.root / "a.toml"
+    path.write_text('id = "broken\n', encoding="utf-8")
+    os.utime(path, ns=(0, 0))
+    assert served.version(first).plan is None  # its own problems now
+    assert served.version(second).plan is not None
+
+
 def test_plans_with_their_own_ids_are_all_served(tmp_path: Path) -> None:
     folder = _two_with_one_id(tmp_path)
     text = (folder / "b.toml").read_text(encoding="utf-8")

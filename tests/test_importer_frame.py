@@ -178,6 +178,7 @@ def test_a_span_that_runs_backwards_is_a_single_year() -> None:
         ("二〇二一年十二月二十日", date(2021, 12, 20)),
         ("2018年2月30日", None),  # no such day: not a date of issue
         ("2018年3月5日召开会议", None),
+        ("2018年1二月5日", None),
     ],
 )
 def test_a_date_of_issue_is_a_line_that_is_only_a_date(line: str, expected: date | None) -> None:
@@ -265,6 +266,18 @@ def test_a_list_of_schools_is_a_list_of_places() -> None:
     text = "以“九校一室（社区党校、市民学校、社区老年学校、社区家长学校、图书室）”为依托。"
     names = [p.name for p in propose_places([Paragraph(text, Where(1))])]
     assert names == ["社区党校", "市民学校", "社区老年学校", "社区家长学校"]
+    text = "组织中小学校、社区党校、市民学校开展活动。"  # the primary and middle schools are many
+    assert [p.name for p in propose_places([Paragraph(text, Where(1))])] == ["社区党校", "市民学校"]
+
+
+def test_a_draft_titled_from_its_notice_says_so() -> None:
+    text = (
+        "青石镇人民政府\n关于印发《青石镇2022年社区教育工作计划》的通知\n一、指导思想\n服务居民。\n"
+    )
+    draft = draft_from_bytes(text.encode("utf-8"), "plan.txt")
+    assert _data(draft)["title"] == "青石镇2022年社区教育工作计划"
+    assert _data(draft)["issuer"] == "青石镇人民政府"
+    assert "印发通知" in _lines_before(draft, "title =")
 
 
 @pytest.mark.parametrize(
@@ -286,6 +299,7 @@ def test_kinds_of_school_are_not_places(text: str) -> None:
         ("精心打造1—2个社区教育品牌。", ("社区教育品牌", ">=", "1", "个")),
         ("受教育率达到120%。", None),  # no rate exceeds 100 %
         ("2020年完成任务。", None),
+        ("50%。", None),  # a figure that measures nothing named
     ],
 )
 def test_a_targets_figure_and_comparator(text: str, expected: tuple[str, ...] | None) -> None:

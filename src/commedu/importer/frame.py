@@ -150,7 +150,7 @@ def _number(text: str) -> int:
     # 十, 十二, 二十, 二十五: the numerals a month or a day is written with
     tens, _, ones = text.partition("十")
     if "十" not in text:
-        return int(_CN_DIGITS.get(text, "0"))
+        return 0  # digits of two kinds (1二): no month or day, so no date
     return int(_CN_DIGITS.get(tens, "1") if tens else "1") * 10 + int(_CN_DIGITS.get(ones, "0"))
 
 
