@@ -45,6 +45,8 @@ FAIL = {
 NOT_APPLICABLE = {
     # The Shandong standard the plan cites fixes staffing and funding, no quantitative targets.
     "CE220": "sets no quantitative targets",
+    # Its work happens at its six stations (CE307's concern); it lists no other places.
+    "CE308": "names no places besides its stations",
     # Nor does it require events beyond the three CE401–CE403 read.
     "CE404": "requires no events beyond CE401–CE403",
 }

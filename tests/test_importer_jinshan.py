@@ -42,6 +42,14 @@ EDITORIAL = {
     "tasks[*].mechanisms[*].standing",  # funding and internal rules need no scheduled item
     "schedule.activities[*].serves",  # which task each item carries out
     "schedule.activities[*].target_groups",
+    # The import proposes 打造1—2个社区教育品牌 as a target; the example keeps it as a commitment
+    # (commitments.learning_brands), which is what the standard's rules read.
+    "targets[*].id",
+    "targets[*].what",
+    "targets[*].comparator",
+    "targets[*].value",
+    "targets[*].unit",
+    "targets[*].text",
 }
 
 

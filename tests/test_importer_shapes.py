@@ -107,12 +107,14 @@ def test_a_street_plans_schedule_keeps_every_time_as_written() -> None:
 def test_a_street_plans_stray_text_is_kept_as_comments() -> None:
     draft = _draft(STREET)
     tail = draft.text[draft.text.index("未能归类的原文") :]
-    assert "#   为推动街道社区教育持续发展，结合辖区实际，制定本计划。" in tail
+    # The paragraph between the title and the first section is the plan's preamble.
+    assert _data(draft)["preamble"] == "为推动街道社区教育持续发展，结合辖区实际，制定本计划。"
+    assert "为推动街道" not in tail
     assert "#   四、其他事项" in tail
     assert "#   各社区要及时报送工作信息。" in tail
     codes = [n.code for n in draft.notes]
     assert "note-section-unknown" in codes
-    assert "note-unplaced" in codes
+    assert "note-preamble" in codes
 
 
 LEAD_AND_PARTNER = [

@@ -154,7 +154,7 @@ def test_the_compliance_summary_counts_what_check_finds(jinshan: Plan) -> None:
     page = glance_html(jinshan).decode()
     for status, count in report.counts.items():
         assert f"{status.label('zh')} {count}" in page
-    rules = Page(page).tables[1]
+    rules = next(t for t in Page(page).tables if t.caption == "各条规则的检查结果")
     assert [h for h, _ in rules.head] == ["代码", "规则", "级别", "结果", "说明"]
     assert [row[0][1] for row in rules.rows] == [r.code for r in report.results]
     failed = next(r for r in report.results if r.status is Status.FAIL)

@@ -37,7 +37,7 @@ def plans(tmp_path: Path) -> Path:
 def test_a_plan_with_no_activities_serves_an_empty_calendar(tmp_path: Path) -> None:
     folder = plans(tmp_path)
     plan = commedu.load_plan(JINSHAN)
-    empty = attrs.evolve(plan, schedule=attrs.evolve(plan.schedule, activities=()))
+    empty = attrs.evolve(plan, id="empty", schedule=attrs.evolve(plan.schedule, activities=()))
     commedu.dump_plan(empty, folder / "empty.toml")
     with serving(folder) as server:
         reply = server.request("/empty/plan.ics")
@@ -278,6 +278,7 @@ def test_a_plan_first_seen_while_the_store_is_locked_asks_to_come_back(tmp_path:
         with held(folder / STORE):
             text = (folder / "jinshan.toml").read_text(encoding="utf-8")
             edited = text.replace(f'title = "{TITLES[0]}"', f'title = "{TITLES[1]}"')
+            edited = edited.replace('id = "jinshan-2021"', 'id = "copy-2021"')  # one file per id
             (folder / "copy.toml").write_text(edited, encoding="utf-8")
             reply = server.request("/copy/plan.ics")
             assert reply.status == 503

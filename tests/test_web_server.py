@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from pathlib import Path
 
+import attrs
 import pytest
 from icalendar import Calendar
 
@@ -358,8 +359,12 @@ def test_only_ordinary_files_are_read(folder: Path) -> None:
 
 def test_files_with_the_same_stem_are_told_apart_by_their_whole_names(folder: Path) -> None:
     shutil.copyfile(QINGSHI, folder / "twin.toml")
-    (folder / "twin.json").write_bytes(commedu.dumps_plan(load_plan(JINSHAN), "json").encode())
-    (folder / "金山镇.toml").write_bytes(JINSHAN.read_bytes())
+    # Each its own plan id: a folder serves one file per id.
+    twin = attrs.evolve(load_plan(JINSHAN), id="jinshan-twin")
+    (folder / "twin.json").write_bytes(commedu.dumps_plan(twin, "json").encode())
+    (folder / "金山镇.toml").write_bytes(
+        JINSHAN.read_bytes().replace(b'id = "jinshan-2021"', b'id = "jinshan-chinese-name"')
+    )
     with serving(folder) as running:
         assert "青石镇" in running.request("/twin.toml/plan.ics").text
         assert "金山镇" in running.request("/twin.json/plan.ics").text
@@ -387,7 +392,7 @@ def test_a_bad_plan_file_answers_with_its_problems_and_the_rest_go_on(folder: Pa
         assert "无法读取" in index
         assert events(running.request("/jinshan/plan.ics"))
         # Fixed in place: served at once, no restart.
-        shutil.copyfile(QINGSHI, bad)
+        bad.write_bytes(QINGSHI.read_bytes().replace(b'id = "qingshi-2022"', b'id = "fixed-2022"'))
         assert events(running.request("/broken/plan.ics"))
 
 

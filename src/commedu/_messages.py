@@ -692,8 +692,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "只导出涉及这些月份的工作，如 3-6 或 4",
     },
     "cli-ics-split": {
-        "en": "write one calendar per department or station into a folder, with index.json",
-        "zh": "按部门或工作站各写一个日历到文件夹中，并附 index.json 索引",
+        "en": "write one calendar per department, station or place into a folder, with index.json",
+        "zh": "按部门、工作站或场所各写一个日历到文件夹中，并附 index.json 索引",
     },
     "cli-ics-component": {
         "en": "event: calendar events (default); todo: to-dos for task apps",
@@ -858,6 +858,84 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "holds {size} characters of text, more than a plan's document can ({limit}); give the plan itself",
         "zh": "含有 {size} 个字符的文字，超过计划文档的上限（{limit} 个）；请只给出计划正文",
     },
+    # -- places, identity and the import of a plan's frame --------------------------------------
+    "cli-ics-place": {
+        "en": "only activities at this place or station (id or name); may be repeated",
+        "zh": "只导出在该场所或工作站（标识或名称）开展的工作；可重复",
+    },
+    "glance-places": {"en": "Where the work happens", "zh": "工作场所"},
+    "glance-places-caption": {
+        "en": "Each place and station, and how many scheduled activities it holds",
+        "zh": "各场所和工作站及其承担的工作项数",
+    },
+    "glance-place-name": {"en": "Place", "zh": "场所"},
+    "glance-place-kind": {"en": "Kind", "zh": "类别"},
+    "glance-place-activities": {"en": "Activities", "zh": "工作项数"},
+    "hint-placeholder-id": {
+        "en": "{value!r} is the starter file's stand-in id: every township that keeps it publishes"
+        " the same calendar UIDs; write the plan's own id, e.g. {id!r}",
+        "zh": "{value!r} 是模板中的占位标识，保留它的乡镇会发布相同的日历 UID；请改为本计划自己的标识，"
+        "如 {id!r}",
+    },
+    "serve-same-id": {
+        "en": "its plan id {value!r} is already the id of {first}: two plans with one id would share"
+        " calendar UIDs and revisions; give {second} its own id",
+        "zh": "其计划标识 {value!r} 已是 {first} 的标识：两个计划同用一个标识会共用日历 UID 和修订记录；"
+        "请为 {second} 另取标识",
+    },
+    "note-plan-id-spelt": {
+        "en": "the plan id {value!r} is spelt from the unit's name and the year; keep it once"
+        " calendars are published (calendar ids are made from it)",
+        "zh": "计划标识 {value!r} 由单位名称拼音和年份生成；日历发布后请勿再改（日历标识由它生成）",
+    },
+    "note-period": {
+        "en": "the title gives the period {first}–{last}: year {first}, last_year {last}",
+        "zh": "标题写明计划期为 {first}—{last} 年：year 为 {first}，last_year 为 {last}",
+    },
+    "note-title-from-notice": {
+        "en": "the plan's title {value} is taken from the covering notice that issues it",
+        "zh": "计划标题 {value} 取自印发通知",
+    },
+    "note-issued-on": {
+        "en": "the date of issue {value} is the date line of the document",
+        "zh": "印发日期 {value} 取自文档的落款日期",
+    },
+    "note-document-number": {
+        "en": "the document number {value} was found in the document",
+        "zh": "从文档中找到文号 {value}",
+    },
+    "note-issuers": {
+        "en": "the issuing bodies {value} are the document's issuer lines",
+        "zh": "发文机关 {value} 取自文档的发文机关署名",
+    },
+    "note-preamble": {
+        "en": "the {count} paragraph(s) before the first section are kept as the preamble",
+        "zh": "第一节之前的 {count} 段文字作为前言（preamble）保留",
+    },
+    "note-schedule-paragraphs": {
+        "en": "there is no 配档表; {count} item(s) were read from paragraphs that begin with a month",
+        "zh": "没有配档表；已从以月份开头的段落中读出 {count} 项工作",
+    },
+    "note-place": {
+        "en": "the place {name} was found in the text; check its name and kind",
+        "zh": "从正文中找到场所 {name}；请核对名称和类别",
+    },
+    "note-target": {
+        "en": "a target was read from “{text}”; check what it measures, its figure and its unit",
+        "zh": "从 “{text}” 中读出一项目标；请核对指标、数值和单位",
+    },
+    "draft-place": {
+        "en": "found in the text: check the name and kind of {name}",
+        "zh": "从正文中找到：请核对 {name} 的名称和类别",
+    },
+    "draft-target": {
+        "en": "read from the sentence in {where}: check what, comparator, value and unit",
+        "zh": "读自{where}的句子：请核对指标、比较方式、数值和单位",
+    },
+    "draft-target-text": {
+        "en": "read from a sentence of the text: check what, comparator, value and unit",
+        "zh": "读自正文中的句子：请核对指标、比较方式、数值和单位",
+    },
     # -- commedu import ------------------------------------------------------------------------
     "where-paragraph": {"en": "paragraph {number}", "zh": "第 {number} 段"},
     "where-table": {"en": "table {number}", "zh": "表 {number}"},
@@ -927,8 +1005,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "文档没有标题；请填写计划标题",
     },
     "note-no-township": {
-        "en": "the title names no 镇, 乡 or 街道; write the township's name",
-        "zh": "标题中没有镇、乡或街道的名称；请填写镇街名称",
+        "en": "the title names no 镇, 乡, 街道, 社区, 区 or 县; write the unit's name",
+        "zh": "标题中没有镇、乡、街道、社区、区或县的名称；请填写单位名称",
     },
     "note-no-year": {
         "en": "the document gives no year (such as 2021年); write the plan year",

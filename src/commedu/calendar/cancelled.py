@@ -34,6 +34,7 @@ from commedu.calendar.items import (
 )
 from commedu.model.fieldcheck import define
 from commedu.model.parts import Activity, Department, Station
+from commedu.model.places import Place
 from commedu.model.plan import Plan
 
 __all__ = ["Cancelled", "cancelled_properties", "chosen", "item_record", "restored", "zones"]
@@ -58,14 +59,15 @@ class Cancelled:
     def held_by(
         self,
         departments: Sequence[Department],
-        stations: Sequence[Station],
+        stations: Sequence[Station | Place],
         months: tuple[int, int] | None,
     ) -> bool:
         """Whether an export with these filters held the item (an empty filter keeps all)."""
         data = self._data()
         if departments and not {d.id for d in departments} & set(data["departments"]):
             return False
-        if stations and data["station"] not in {s.id for s in stations}:
+        wanted = {s.id for s in stations}  # stations and places are one filter
+        if stations and data["station"] not in wanted and data.get("place") not in wanted:
             return False
         if months is None:
             return True
@@ -136,7 +138,7 @@ def restored(plan: Plan, cancelled: Iterable[Cancelled]) -> Plan:
 def chosen(
     cancelled: Iterable[Cancelled],
     departments: Sequence[Department],
-    stations: Sequence[Station],
+    stations: Sequence[Station | Place],
     months: tuple[int, int] | None,
 ) -> tuple[Cancelled, ...]:
     """The cancellations an export with these filters writes, by activity id."""

@@ -45,6 +45,7 @@ from commedu.calendar.revisions import Revision, Revisions
 from commedu.errors import ExportError, PlanError, Problem
 from commedu.model.fieldcheck import define
 from commedu.model.parts import Activity, Department, Station
+from commedu.model.places import Place
 from commedu.model.plan import Plan
 from commedu.model.reminders import Reminders
 from commedu.model.when import DEFAULT_ZONE, Recurrence, Session, Weekly
@@ -54,6 +55,7 @@ __all__ = [
     "ExportOptions",
     "nothing_selected",
     "resolve",
+    "resolve_places",
     "select",
     "to_calendar",
     "to_ics",
@@ -72,6 +74,8 @@ class ExportOptions(TypedDict, total=False):
 
     departments: Iterable[str]  #: keep activities of these departments (id, name or alias)
     stations: Iterable[str]  #: keep activities at these stations (id or name)
+    #: keep activities at these places, or at stations, which are places too (id or name)
+    places: Iterable[str]
     months: tuple[int, int] | None  #: keep activities touching these months, inclusive
     component: ComponentKind  #: ``"todo"`` for task apps
     stamp: datetime | None  #: DTSTAMP; default SOURCE_DATE_EPOCH, else now
@@ -100,7 +104,8 @@ def _export(plan: Plan, options: ExportOptions) -> _Export:
     lang = options.get("lang") or plan.language
     component = options.get("component", "event")
     departments, stations, months = resolve(plan, options)
-    chosen = select(plan, departments=departments, stations=stations, months=months)
+    places = resolve_places(plan, options)
+    chosen = select(plan, departments=departments, stations=stations, places=places, months=months)
     found = options.get("revisions")
     # Not ``or {}``: revisions of a plan whose activities all went are empty but not nothing.
     revisions: Mapping[str, Revision] = {} if found is None else found
@@ -108,17 +113,18 @@ def _export(plan: Plan, options: ExportOptions) -> _Export:
     gone = _cancelled.chosen(
         revisions.cancelled if isinstance(revisions, Revisions) else (),
         departments,
-        stations,
+        (*stations, *places),
         months,
     )
     # A plan with no activities yet is an empty calendar; a selection that matches none is a
     # mistake, unless it is a feed kept by a revision store (its last item may just have gone).
-    if not chosen and (departments or stations or months) and not isinstance(revisions, Revisions):
-        raise ExportError([nothing_selected(plan, departments, stations, months)])
+    wanted = departments or stations or places or months
+    if not chosen and wanted and not isinstance(revisions, Revisions):
+        raise ExportError([nothing_selected(plan, departments, (*stations, *places), months)])
     stamp = _stamp(options.get("stamp"))
     page_url = _page_url(options.get("page_url"))
     remind = _reminders(plan, options.get("remind"))
-    selection = _selection_label(departments, stations, months, lang)
+    selection = _selection_label(departments, (*stations, *places), months, lang)
     years = str(plan.year) if plan.last_year is None else f"{plan.year}—{plan.last_year}"
     name = render("cal-calendar", lang, township=plan.township.name, year=years)
     if selection:
@@ -235,15 +241,19 @@ def select(
     departments: Sequence[Department] = (),
     stations: Sequence[Station] = (),
     months: tuple[int, int] | None = None,
+    places: Sequence[Place | Station] = (),
 ) -> tuple[Activity, ...]:
-    """The activities every given filter keeps, in plan order; an empty filter keeps all."""
+    """The activities every given filter keeps, in plan order; an empty filter keeps all.
+
+    Stations and places are one filter, where the work happens: an activity at any of them is kept.
+    """
     wanted_departments = set(departments)
-    wanted_stations = set(stations)
+    wanted_places: set[Place | Station] = {*stations, *places}
     return tuple(
         a
         for a in plan.activities
         if (not wanted_departments or wanted_departments.intersection(a.responsible))
-        and (not wanted_stations or a.station in wanted_stations)
+        and (not wanted_places or a.station in wanted_places or a.place in wanted_places)
         and (
             months is None
             or any(
@@ -287,15 +297,42 @@ def resolve(
         and months[0] <= months[1]
     ):
         problems.append(Problem("months", "bad-months", {"value": months}))
+    try:
+        resolve_places(plan, options)  # reported with the others, all at once
+    except ExportError as error:
+        problems.extend(error.problems)
     if problems:
         raise ExportError(problems)
     return tuple(dict.fromkeys(departments)), tuple(dict.fromkeys(stations)), months
 
 
+def resolve_places(plan: Plan, options: ExportOptions) -> tuple[Place | Station, ...]:
+    """The places option against the plan: its places, then its stations, by id or name.
+
+    A station is one kind of place, so ``--place`` finds it too; every unknown name is reported
+    at once, with every place and station the plan has.
+    """
+    things: tuple[Place | Station, ...] = (*plan.places, *plan.stations)
+    by_key: dict[str, Place | Station] = {}
+    for thing in reversed(things):  # a place before a station of the same name or id
+        by_key |= {thing.name: thing, thing.id: thing}
+    found = [by_key.get(key) for key in _names(options.get("places"))]
+    problems = [
+        _unknown(plan, f"places[{i}]", "place", key)
+        for i, key in enumerate(_names(options.get("places")))
+        if found[i] is None
+    ]
+    if problems:
+        raise ExportError(problems)
+    return tuple(dict.fromkeys(thing for thing in found if thing is not None))
+
+
 def _unknown(plan: Plan, path: str, kind: str, value: str) -> Problem:
-    things: Sequence[Department | Station] = (
-        plan.departments if kind == "department" else plan.stations
-    )
+    things: Sequence[Department | Station | Place] = plan.stations
+    if kind == "department":
+        things = plan.departments
+    elif kind == "place":
+        things = (*plan.places, *plan.stations)
     return Problem(
         path,
         "unknown-ref",
@@ -311,7 +348,7 @@ def _unknown(plan: Plan, path: str, kind: str, value: str) -> Problem:
 def nothing_selected(
     plan: Plan,
     departments: Sequence[Department],
-    stations: Sequence[Station],
+    stations: Sequence[Station | Place],
     months: tuple[int, int] | None,
 ) -> Problem:
     return Problem(
@@ -328,7 +365,7 @@ def nothing_selected(
 
 def _selection_label(
     departments: Sequence[Department],
-    stations: Sequence[Station],
+    stations: Sequence[Station | Place],
     months: tuple[int, int] | None,
     lang: Lang,
 ) -> str:

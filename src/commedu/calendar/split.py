@@ -1,6 +1,9 @@
-"""One calendar per department or per station, written into one folder with an index.
+"""One calendar per department, station or place, written into one folder with an index.
 
-File names keep the department's or station's own Chinese name so a clerk recognises them, but
+A station is one kind of place: a split by place writes one calendar for each of the plan's
+places (schools, 市民学校, venues) and each of its stations.
+
+File names keep the department's, station's or place's own Chinese name so a clerk recognises them, but
 a name comes from a plan file and may hold anything: ``../``, slashes, NUL, control and bidi
 characters, names Windows reserves (``CON``, ``COM1``) or that differ only in case. Each name
 is cleaned into one plain file name inside the folder, and a clash after cleaning is resolved
@@ -23,15 +26,23 @@ from commedu._atomic import replace_folder
 from commedu._typecheck import check_arguments, check_options
 from commedu.calendar.cancelled import chosen as cancelled_in
 from commedu.calendar.cancelled import restored
-from commedu.calendar.ics import ExportOptions, nothing_selected, resolve, select, to_ics
+from commedu.calendar.ics import (
+    ExportOptions,
+    nothing_selected,
+    resolve,
+    resolve_places,
+    select,
+    to_ics,
+)
 from commedu.calendar.revisions import Revisions
 from commedu.errors import ExportError, Problem
 from commedu.model.parts import Department, Station
+from commedu.model.places import Place
 from commedu.model.plan import Plan
 
 __all__ = ["INDEX", "SplitBy", "file_names", "write_split"]
 
-SplitBy = Literal["department", "station"]
+SplitBy = Literal["department", "station", "place"]
 
 #: The index written beside the calendars, listing them.
 INDEX = "index.json"
@@ -67,13 +78,27 @@ def clean_name(name: str) -> str:
     return cleaned
 
 
-def file_names(groups: Sequence[Department | Station]) -> dict[str, str]:
+def file_names(groups: Sequence[Department | Station | Place]) -> dict[str, str]:
     """A distinct, safe ``.ics`` file name for each group's id.
 
     The cleaned name is used alone where it is unique (ignoring case, as Windows and macOS do);
     where it is empty, reserved or shared, the group's id is added. A clash that remains is an
-    error naming both groups, so no calendar silently overwrites another.
+    error naming both groups, so no calendar silently overwrites another; so is an id two
+    groups share (a place and a station may have one).
     """
+    by_id: dict[str, Department | Station | Place] = {}
+    for group in groups:
+        if group.id in by_id:
+            raise ExportError(
+                [
+                    Problem(
+                        group.id,
+                        "file-name-clash",
+                        {"first": by_id[group.id].name, "second": group.name, "file": group.id},
+                    )
+                ]
+            )
+        by_id[group.id] = group
     stems = {g.id: clean_name(g.name) for g in groups}
     taken: dict[str, list[str]] = {}
     for group_id, stem in stems.items():
@@ -89,7 +114,6 @@ def file_names(groups: Sequence[Department | Station]) -> dict[str, str]:
             stems[group_id] = f"{stem}-{group_id}"
     names: dict[str, str] = {}
     owner: dict[str, str] = {}
-    by_id = {g.id: g for g in groups}
     for group_id, stem in stems.items():
         name = stem + _SUFFIX
         key = name.casefold()
@@ -115,10 +139,11 @@ def write_split(
     by: SplitBy,
     **options: Unpack[ExportOptions],
 ) -> tuple[Path, ...]:
-    """Write one calendar per department or station that has activities, then the index.
+    """Write one calendar per department, station or place that has activities, then the index.
 
     Other filters in ``options`` still apply (a department filter with ``by="department"``
-    limits which departments get a calendar). Returns the paths written, index last.
+    limits which departments get a calendar; a station or place filter with ``by="place"``,
+    which places do). Returns the paths written, index last.
 
     With ``revisions`` from a :class:`~commedu.calendar.revisions.RevisionStore`, removed
     activities are written cancelled in every calendar that held them, and a department or
@@ -137,25 +162,33 @@ def write_split(
     # A department that went with its activities keeps its file while they are cancelled.
     plan = restored(plan, removed)
     departments, stations, months = resolve(plan, options)
-    groups: Sequence[Department | Station] = (
-        (departments or plan.departments) if by == "department" else (stations or plan.stations)
-    )
+    places = resolve_places(plan, options)
+    groups: Sequence[Department | Station | Place]
+    if by == "department":
+        groups = departments or plan.departments
+    elif by == "station":
+        groups = stations or plan.stations
+    else:
+        groups = (*stations, *places) or (*plan.places, *plan.stations)
     names = file_names(groups)
     files: dict[str, bytes] = {}
     index = []
     for group in groups:
         group_options: ExportOptions
         if isinstance(group, Department):
-            chosen = select(plan, departments=[group], stations=stations, months=months)
+            chosen = select(
+                plan, departments=[group], stations=stations, places=places, months=months
+            )
             group_options = {**options, "departments": [group.id]}
         else:
-            chosen = select(plan, departments=departments, stations=[group], months=months)
-            group_options = {**options, "stations": [group.id]}
+            # Stations and places are one filter: this group alone, not the others asked for.
+            chosen = select(plan, departments=departments, places=[group], months=months)
+            group_options = {**options, "stations": (), "places": [group.id]}
         # A group whose last items were removed keeps its file, with them cancelled, for as
         # long as the revision store keeps cancellations: a subscriber holding it sees them go.
         group_departments = [group] if isinstance(group, Department) else departments
-        group_stations = [group] if isinstance(group, Station) else stations
-        cancelled = cancelled_in(removed, group_departments, group_stations, months)
+        group_places = (*stations, *places) if isinstance(group, Department) else (group,)
+        cancelled = cancelled_in(removed, group_departments, group_places, months)
         if not chosen and not cancelled:
             continue  # nothing of this group's is selected: no calendar for it
         files[names[group.id]] = to_ics(plan, **group_options)
@@ -169,7 +202,7 @@ def write_split(
             entry["cancelled"] = len(cancelled)
         index.append(entry)
     if not index:
-        problem = nothing_selected(plan, departments, stations, months)
+        problem = nothing_selected(plan, departments, (*stations, *places), months)
         selection = f"--split-by {by}"
         if problem.params["selection"] != "-":
             selection += f", {problem.params['selection']}"

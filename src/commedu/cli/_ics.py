@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from commedu._messages import Lang, os_reason, render
-from commedu.calendar.ics import ExportOptions, resolve, select, to_ics, write_ics
+from commedu.calendar.ics import ExportOptions, resolve, resolve_places, select, to_ics, write_ics
 from commedu.calendar.revisions import Outdated, Revisions, RevisionStore
 from commedu.calendar.split import INDEX, write_split
 from commedu.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, read_plan
@@ -36,6 +36,7 @@ _USAGE_CODES = {
 
 #: an export's problem path -> the option it came from
 _OPTIONS = {"departments": "--department", "stations": "--station", "months": "--months"}
+_OPTIONS |= {"places": "--place"}
 _OPTIONS |= {"component": "--component", "stamp": "--stamp", "remind": "--remind"}
 
 
@@ -48,7 +49,7 @@ def _option_problem(problem: Problem, args: argparse.Namespace, lang: Lang) -> s
     message = problem.message(lang)
     if problem.code == "unknown-ref":
         message = render("cli-ics-no-such", lang, **problem.params)
-    if head in ("departments", "stations"):
+    if head in ("departments", "stations", "places"):
         return option_error(_OPTIONS[head], problem.value, message, lang)
     if head in _OPTIONS:
         return render("cli-option-problem", lang, option=_OPTIONS[head], message=message)
@@ -56,6 +57,7 @@ def _option_problem(problem: Problem, args: argparse.Namespace, lang: Lang) -> s
         return option_error("SOURCE_DATE_EPOCH", problem.value, message, lang)
     given = [f"--department {d}" for d in args.department]
     given += [f"--station {s}" for s in args.station]
+    given += [f"--place {p}" for p in args.place]
     if args.months:
         first, last = args.months
         given.append(f"--months {first}-{last}" if first != last else f"--months {first}")
@@ -119,10 +121,17 @@ def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
         help=render("cli-ics-station", lang),
     )
     parser.add_argument(
+        "--place",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help=render("cli-ics-place", lang),
+    )
+    parser.add_argument(
         "--months", type=_months(lang), metavar="3-6", help=render("cli-ics-months", lang)
     )
     parser.add_argument(
-        "--split-by", choices=("department", "station"), help=render("cli-ics-split", lang)
+        "--split-by", choices=("department", "station", "place"), help=render("cli-ics-split", lang)
     )
     parser.add_argument(
         "--component",
@@ -190,7 +199,9 @@ def _export(
         target.parent.mkdir(parents=True, exist_ok=True)
     write_ics(plan, target, **options)
     departments, stations, months = resolve(plan, options)
-    count = len(select(plan, departments=departments, stations=stations, months=months))
+    places = resolve_places(plan, options)
+    chosen = select(plan, departments=departments, stations=stations, places=places, months=months)
+    count = len(chosen)
     return render("cli-ics-written", lang, file=target, activities=count)
 
 
@@ -217,6 +228,7 @@ def run(args: argparse.Namespace) -> int:
     options: ExportOptions = {
         "departments": args.department,
         "stations": args.station,
+        "places": args.place,
         "months": args.months,
         "component": args.component,
         "stamp": args.stamp,

@@ -3,8 +3,9 @@
 - CE1xx plan integrity (:mod:`.integrity`): the plan states what a reader needs to judge it.
 - CE2xx provincial standards (:mod:`.standards`): staffing and funding, commitments and actual
   figures apart; CE220 (:mod:`.targets`) quantitative targets.
-- CE3xx schedule coverage (:mod:`.coverage`): the 配档表 carries the plan's work through the year.
-- CE309 (:mod:`.holidays`): dated work in a statutory holiday break.
+- CE3xx schedule coverage (:mod:`.coverage`): the 配档表 carries the plan's work through the year;
+  CE308 (:mod:`.places`) work at every place; CE309 (:mod:`.holidays`) dated work in a statutory
+  holiday break.
 - CE4xx required events (:mod:`.events`): the events every year's plan must schedule.
 - CE5xx actuals (:mod:`.actuals`): the 台账 against the plan; run only when a ledger is given.
 
@@ -18,6 +19,7 @@ from commedu.compliance import (
     events,
     holidays,
     integrity,
+    places,
     standards,
     targets,
 )
@@ -31,6 +33,7 @@ BUILTIN_RULES: tuple[Rule, ...] = (
     *actuals.with_ledger(standards.RULES),
     *targets.RULES,
     *coverage.RULES,
+    *places.RULES,
     *holidays.RULES,
     *events.RULES,
 )

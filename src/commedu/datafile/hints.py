@@ -14,7 +14,7 @@ from typing import Any, Literal
 from commedu.datafile.locate import locate
 from commedu.datafile.syntax import parse
 from commedu.errors import Problem
-from commedu.model.placeholders import PLACEHOLDERS
+from commedu.model.placeholders import PLACEHOLDERS, is_placeholder_id, plan_id
 from commedu.model.plan import Plan
 
 __all__ = ["hints"]
@@ -45,6 +45,9 @@ def hints(plan: Plan, text: str, format: Literal["toml", "json"]) -> tuple[Probl
         for i, activity in enumerate(plan.schedule.activities)
         if not activity.responsible
     ]
+    if is_placeholder_id(plan.id):
+        suggested = plan_id(plan.township.name, plan.year)
+        found.append(Problem("id", "hint-placeholder-id", {"value": plan.id, "id": suggested}))
     data = parse(text, format, "plan")  # the file's own chain; it has parsed once already
     for path, value in _strings(data, ""):
         for placeholder in PLACEHOLDERS:

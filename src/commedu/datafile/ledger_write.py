@@ -239,6 +239,7 @@ def workbook_bytes(plan: Plan, ledger: Ledger | None = None) -> bytes:
     names = activity_choices(plan)
     by_id = {activity: name for name, activity in names.items()}
     places = [s.name for s in plan.stations]
+    places += [p.name for p in plan.places if p.name not in places]  # schools, 市民学校
     organisers = [d.name for d in plan.departments]
     choices = (list(names), places, organisers)
 

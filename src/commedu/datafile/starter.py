@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import tomli_w
 
-from commedu.model.placeholders import PLACEHOLDERS, find_placeholders
+from commedu.model.placeholders import MAX_ID_STEM, PLACEHOLDERS, find_placeholders, plan_id
 from commedu.model.places import UnitKind
 
-__all__ = ["PLACEHOLDERS", "find_placeholders", "starter_plan"]
+__all__ = ["MAX_ID_STEM", "PLACEHOLDERS", "find_placeholders", "plan_id", "starter_plan"]
 
 
 def _toml(value: str) -> str:
@@ -201,7 +201,7 @@ def starter_plan(
         township=_comment(township),
         township_text=_toml(township),
         year=year,
-        plan_id=_toml(f"township-{year}"),
+        plan_id=_toml(plan_id(township, year)),
         title=_toml(title),
         centre=_toml(f"{township}社区教育中心"),
         schedule_title=_toml(f"{year}年{township}社区教育重点工作配档表"),

@@ -21,6 +21,7 @@ from commedu.importer.document import (
     read_document_bytes,
 )
 from commedu.importer.draft import CHECK, write_draft
+from commedu.importer.frame import propose_places, propose_targets
 from commedu.importer.notes import Note
 from commedu.importer.outline import read_outline
 from commedu.importer.schedule import find_schedule
@@ -56,7 +57,16 @@ def draft_from_document(document: Document, source: str) -> Draft:
     outline = read_outline(p for p in paragraphs if p.where not in schedule.used)
     # A file name may hold bytes that are not UTF-8; the draft names it with a visible escape.
     shown = source.encode("utf-8", "backslashreplace").decode("utf-8")
-    text, own = write_draft(outline, schedule, [*outline.unplaced, *schedule.leftovers], shown)
+    # Targets and places are proposed from the outline's text: not the schedule's, nor the frame's.
+    kept = [p for p in paragraphs if p.where not in schedule.used]
+    text, own = write_draft(
+        outline,
+        schedule,
+        [*outline.unplaced, *schedule.leftovers],
+        shown,
+        places=propose_places(kept),
+        targets=propose_targets(kept),
+    )
     activity_notes = [n for a in schedule.activities for n in a.notes]
     notes = (*own, *outline.notes, *schedule.notes, *activity_notes)
     return Draft(text, notes, len(schedule.activities))

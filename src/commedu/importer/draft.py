@@ -14,9 +14,11 @@ import tomli_w
 
 from commedu._messages import LANGS, Term, render
 from commedu.importer.document import Cell, Paragraph, Where
+from commedu.importer.frame import PlaceDraft, TargetDraft
 from commedu.importer.notes import Note
 from commedu.importer.outline import MeasureDraft, Outline, StationDraft, TaskDraft
 from commedu.importer.schedule import ActivityDraft, ScheduleDraft
+from commedu.model.placeholders import plan_id as spelt_id
 from commedu.model.places import UnitKind
 
 __all__ = ["CHECK", "write_draft"]
@@ -31,6 +33,12 @@ _INLINE = frozenset(
         "note-no-title",
         "note-no-township",
         "note-no-year",
+        "note-document-number",
+        "note-issued-on",
+        "note-issuers",
+        "note-preamble",
+        "note-period",
+        "note-title-from-notice",
     }
 )
 
@@ -149,11 +157,45 @@ def _activity(activity: ActivityDraft) -> list[str]:
     return lines
 
 
+def _place(number: int, place: PlaceDraft) -> list[str]:
+    return [
+        "",
+        _check("draft-place", name=place.name),
+        "[[places]]",
+        f'id = "p{number}"',
+        f"name = {_toml(place.name)}",
+        f"kind = {_toml(place.kind)}",
+    ]
+
+
+def _target(number: int, target: TargetDraft) -> list[str]:
+    return [
+        "",
+        _check("draft-target", where=Term("where-paragraph", number=target.where.paragraph))
+        if target.where.paragraph
+        else _check("draft-target-text"),
+        "[[targets]]",
+        f'id = "target-{number}"',
+        f"what = {_toml(target.what)}",
+        f"comparator = {_toml(target.comparator)}",
+        f"value = {_toml(f'{target.value:f}')}",
+        f"unit = {_toml(target.unit)}",
+        f"text = {_toml(target.text)}",
+    ]
+
+
 def write_draft(
-    outline: Outline, schedule: ScheduleDraft, unplaced: Iterable[Paragraph | Cell], source: str
+    outline: Outline,
+    schedule: ScheduleDraft,
+    unplaced: Iterable[Paragraph | Cell],
+    source: str,
+    *,
+    places: Iterable[PlaceDraft] = (),
+    targets: Iterable[TargetDraft] = (),
 ) -> tuple[str, tuple[Note, ...]]:
     """The draft's TOML text and the notes of its own guesses (plan id, issuer, centre...)."""
     notes: list[Note] = []
+    frame = outline.frame
     year = outline.year
     title = outline.title.text if outline.title else ""
     title_where = outline.title.where if outline.title else Where()
@@ -175,16 +217,43 @@ def write_draft(
         out.append("#")
         out.extend(_note_line(n) for n in general)
 
-    plan_id = f"township-{year}" if year else "township"
-    notes.append(Note(title_where, "note-plan-id", {"value": plan_id}))
-    out += ["", _check("note-plan-id", value=plan_id), f"id = {_toml(plan_id)}"]
+    if township and year:
+        plan_id = spelt_id(township, year)
+        notes.append(Note(title_where, "note-plan-id-spelt", {"value": plan_id}))
+        out += ["", _check("note-plan-id-spelt", value=plan_id), f"id = {_toml(plan_id)}"]
+    else:
+        plan_id = f"township-{year}" if year else "township"
+        notes.append(Note(title_where, "note-plan-id", {"value": plan_id}))
+        out += ["", _check("note-plan-id", value=plan_id), f"id = {_toml(plan_id)}"]
     if year is None:
         out += [_check("note-no-year"), "year = 0"]
     else:
         out.append(f"year = {year}")
+    if frame.last_year is not None:
+        out += [
+            _check("note-period", first=year, last=frame.last_year),
+            f"last_year = {frame.last_year}",
+        ]
     if not title:
         out.append(_check("note-no-title"))
+    elif frame.title is not None and any(n.code == "note-title-from-notice" for n in frame.notes):
+        out.append(_check("note-title-from-notice", value=title))
     out.append(f"title = {_toml(title)}")
+    if frame.issued_on is not None:
+        day = frame.issued_on[0].isoformat()
+        out += [_check("note-issued-on", value=day), f"issued_on = {day}"]
+    if frame.document_number is not None:
+        value = frame.document_number.text
+        out += [
+            _check("note-document-number", value=value),
+            f"document_number = {_toml(value)}",
+        ]
+    issuer = "、".join(i.text for i in frame.issuers)
+    if issuer:
+        out += [_check("note-issuers", value=issuer), f"issuer = {_toml(issuer)}"]
+    if frame.preamble is not None:
+        count = frame.preamble.text.count("\n") + 1
+        out += [_check("note-preamble", count=count), f"preamble = {_toml(frame.preamble.text)}"]
     for key, part in (
         ("guiding_principles", outline.guiding_principles),
         ("goals", outline.goals),
@@ -213,7 +282,9 @@ def write_draft(
 
     if title:
         out += ["", "[source]", f"title = {_toml(title)}"]
-        if township:
+        if issuer:
+            out.append(f"issuer = {_toml(issuer)}")
+        elif township:
             notes.append(Note(title_where, "note-issuer", {"value": township}))
             out += [_check("note-issuer", value=township), f"issuer = {_toml(township)}"]
     if township and outline.mentions_centre:
@@ -231,6 +302,12 @@ def write_draft(
         out += ["[[departments]]", f'id = "d{number}"', f"name = {_toml(name)}"]
     for number, station in enumerate(outline.stations, 1):
         out += _station(number, station)
+    for number, place in enumerate(places, 1):
+        notes.append(Note(place.where, "note-place", {"name": place.name}))
+        out += _place(number, place)
+    for number, target in enumerate(targets, 1):
+        notes.append(Note(target.where, "note-target", {"text": target.text}))
+        out += _target(number, target)
     for task in outline.tasks:
         out += _task(task)
 

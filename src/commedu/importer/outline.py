@@ -15,6 +15,7 @@ import attrs
 
 from commedu._messages import Term
 from commedu.importer.document import Paragraph, Where
+from commedu.importer.frame import Frame, Located, is_closing, read_frame
 from commedu.importer.notes import Note
 from commedu.model.fieldcheck import define, mutable
 
@@ -32,10 +33,10 @@ _NUMERALS = "一二三四五六七八九十"
 _LEVEL1 = re.compile(rf"([{_NUMERALS}]+)\s*[、.．]\s*(.*)", re.DOTALL)
 _LEVEL2 = re.compile(rf"[（(]\s*([{_NUMERALS}]+)\s*[）)]\s*[、.．]?\s*(.*)", re.DOTALL)
 _LEVEL3 = re.compile(r"(\d{1,2})\s*[.．、](?!\d)\s*(.*)", re.DOTALL)
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_TOWNSHIP = re.compile(r"(?:(.{1,8}?[区县市]))?(.{1,10}?(?:街道|镇|乡))")
 _STATION = re.compile(r"“([^“”]{1,30}?社区教育工作站)”")
 _THEME = re.compile(r"以(.+?)为(?:主体|主题|主要内容|代表|依托|主)")
+#: closing lines (signatures, the date of issue) read from a document's end, at most
+_MAX_CLOSING = 6
 _SENTENCE = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』）)]*|$)")
 
 #: first-level heading words -> the part of the plan the section fills, first match wins
@@ -106,13 +107,6 @@ class StationDraft:
 
 
 @define
-class Located:
-    text: str
-    where: Where
-    heading: str = ""  #: the section heading the text stood under, kept for the draft
-
-
-@define
 class Outline:
     title: Located | None
     township: str
@@ -125,6 +119,7 @@ class Outline:
     unplaced: tuple[Paragraph, ...]  #: text that fits nowhere, kept for the draft's comments
     notes: tuple[Note, ...]
     mentions_centre: bool
+    frame: Frame  #: issuers, 文号, date of issue, preamble and the period, from around the outline
 
 
 @mutable
@@ -217,9 +212,13 @@ def _stations(paragraphs: Iterable[Paragraph]) -> list[StationDraft]:
 def read_outline(paragraphs: Iterable[Paragraph]) -> Outline:
     """The outline of a plan from its paragraphs in reading order (tables already taken out)."""
     items = list(paragraphs)
+    # A signature and a date of issue close many documents: the frame's, not the last task's.
+    closing: list[Paragraph] = []
+    while items and len(closing) < _MAX_CLOSING and is_closing(items[-1].text):
+        closing.insert(0, items.pop())
     notes: list[Note] = []
     unplaced: list[Paragraph] = []
-    title: Located | None = None
+    front: list[Paragraph] = []  # before the first section: title, issuers, 文号, preamble
     section = ""  # "" before the first heading, then a _SECTIONS value or "other"
     texts: dict[str, list[Paragraph]] = {"principles": [], "goals": []}
     tasks: list[_Task] = []
@@ -251,11 +250,7 @@ def read_outline(paragraphs: Iterable[Paragraph]) -> Outline:
                 notes.append(Note(where, "note-section-guessed", {"heading": heading}))
             continue
         if section == "":
-            if title is None:
-                title = Located(text, where)
-            else:
-                unplaced.append(paragraph)
-                notes.append(Note(where, "note-unplaced", {"text": _short(text)}))
+            front.append(paragraph)
             continue
         if section in texts:
             texts[section].append(paragraph)
@@ -292,7 +287,12 @@ def read_outline(paragraphs: Iterable[Paragraph]) -> Outline:
 
     if pending is not None:
         unplaced.append(pending)
-    township, district, year = _identity(title.text if title else "", items)
+    frame = read_frame(front, closing, items)
+    title, township, district, year = frame.title, frame.unit, frame.district, frame.year
+    notes.extend(frame.notes)
+    for paragraph in frame.unplaced:
+        unplaced.append(paragraph)
+        notes.append(Note(paragraph.where, "note-unplaced", {"text": _short(paragraph.text)}))
     if title is None:
         notes.append(Note(Where(), "note-no-title"))
     if not township:
@@ -327,6 +327,7 @@ def read_outline(paragraphs: Iterable[Paragraph]) -> Outline:
         unplaced=tuple(unplaced),
         notes=tuple(notes),
         mentions_centre=any("社区教育中心" in p.text for p in items),
+        frame=frame,
     )
 
 
@@ -338,15 +339,3 @@ def _joined(paragraphs: list[Paragraph], heading: str) -> Located | None:
 
 def _short(text: str) -> str:
     return text if len(text) <= 30 else text[:29] + "…"
-
-
-def _identity(title: str, paragraphs: list[Paragraph]) -> tuple[str, str, int | None]:
-    """Township, district and year as the title states them (the year may come from the text)."""
-    year_match = _YEAR.search(title) or next(
-        (m for p in paragraphs if (m := _YEAR.search(p.text))), None
-    )
-    rest = _YEAR.sub("", title, count=1) if _YEAR.search(title) else title
-    place = _TOWNSHIP.match(rest.strip())
-    township = place.group(2) if place else ""
-    district = (place.group(1) or "") if place else ""
-    return township, district, int(year_match.group(1)) if year_match else None

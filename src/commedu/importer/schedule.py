@@ -5,6 +5,10 @@ so a table with extra or reordered columns reads the same way. A month cell merg
 arrives in every row it covers (see :mod:`commedu.importer.document`); an empty one in a text
 file means "as above" for the same reason. A work cell numbers its items 1. 2. 3.; each becomes
 one scheduled activity with the row's *when* and departments.
+
+A plan without such a table may write its schedule as paragraphs that begin with a month
+(``3月，开展…``, ``9月：…``, or ``10月份：`` with numbered items under it); each becomes an item
+the same way, and the draft says the schedule was read from the text.
 """
 
 from __future__ import annotations
@@ -49,6 +53,13 @@ _ROLES: tuple[tuple[str, str], ...] = (
 _NAME_SEPARATORS = re.compile(r"[、，,；;/\s]+")
 _TRAILING = "；;。，,、 \n\t"
 _WHEN_IN_TITLE = re.compile(r"(.+?)\s*[（(]([^（）()]+)[）)]")
+#: a paragraph that begins with a month: its *when* and the rest (``3月，开展…``, ``9月：…``)
+_MONTH_LINE = re.compile(
+    r"\s*(\d{1,2}(?:\s*[-—–~～至到]\s*\d{1,2})?\s*月份?(?:上旬|中旬|下旬|初|底|中|前)?)"
+    r"\s*[，,：:、]\s*(.*)",
+    re.DOTALL,
+)
+_NUMBERED = re.compile(r"\s*\d{1,2}\s*[.．、](?!\d)")
 #: a year in no plan, for checking *when* text whose plan year the document does not give;
 #: a leap year, so 2月29日 is not refused for want of the real year
 _ANY_YEAR = 2000
@@ -212,6 +223,32 @@ class _Reader:
             )
 
 
+def _paragraphs(reader: _Reader, blocks: Sequence[Paragraph | Table]) -> set[Where]:
+    """Items from paragraphs that begin with a month; the paragraphs taken."""
+    used: set[Where] = set()
+    paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
+    i = 0
+    while i < len(paragraphs):
+        paragraph = paragraphs[i]
+        i += 1
+        match = _MONTH_LINE.fullmatch(paragraph.text)
+        month = _month_key(match.group(1)) if match else None
+        if match is None or month is None:
+            continue
+        when, body = re.sub(r"\s+", "", match.group(1)), match.group(2).strip()
+        used.add(paragraph.where)
+        cells = [Cell(body, paragraph.where)] if body else []
+        # 10月份： alone on its line, then its items numbered 1. 2. in the paragraphs below
+        while not body and i < len(paragraphs) and _NUMBERED.match(paragraphs[i].text):
+            cells.append(Cell(paragraphs[i].text, paragraphs[i].where))
+            used.add(paragraphs[i].where)
+            i += 1
+        for cell in cells:
+            notes = [Note(cell.where, "note-no-department")]
+            reader._items(cell, when, (), "", notes)
+    return used
+
+
 def _header(table: Table) -> tuple[int, dict[int, str]] | None:
     for index, row in enumerate(table.rows[:3]):
         if (roles := _columns(row)) is not None:
@@ -252,7 +289,15 @@ def find_schedule(blocks: Sequence[Paragraph | Table], year: int | None) -> Sche
             (cell.text, roles[j]) for j, cell in enumerate(block.rows[header]) if cell.text
         )
     if not any(isinstance(b, Table) and _header(b) for b in blocks):
-        reader.notes.append(Note(Where(), "note-no-schedule"))
+        taken = _paragraphs(reader, blocks)
+        if taken:
+            used |= taken
+            first = min(taken, key=lambda w: (w.paragraph, w.line))
+            reader.notes.append(
+                Note(first, "note-schedule-paragraphs", {"count": len(reader.activities)})
+            )
+        else:
+            reader.notes.append(Note(Where(), "note-no-schedule"))
     # 志愿者 and 志愿者队伍 may be one body; only the clerk knows, so the draft asks.
     for i, name in enumerate(reader.departments):
         for other in reader.departments[:i]:

@@ -124,6 +124,11 @@ class Sighting:
     modified: datetime
 
 
+def _same_id(version: Version) -> bool:
+    """Whether a version was refused for another file's plan id: it is read again each time."""
+    return any(p.code == "serve-same-id" for p in version.problems)
+
+
 def _is_ledger(name: str) -> bool:
     """``NAME.ledger.toml`` is the 台账 of ``NAME.toml``, not a plan of its own."""
     return name.lower().rpartition(".")[0].endswith(".ledger")
@@ -185,6 +190,8 @@ class PlanFolder:
         self._file_locks: dict[str, threading.Lock] = {}
         self._seen: dict[str, _Seen] = {}
         self._ledgers: dict[str, _LedgerSeen] = {}
+        #: plan id -> the file serving it; a second file with that id is refused, naming both
+        self._claims: dict[str, str] = {}
 
     def files(self) -> tuple[PlanFile, ...]:
         """The plan files now in the folder, by name; a key is unique (the whole name if need be).
@@ -215,6 +222,9 @@ class PlanFolder:
                 for name in list(kept):
                     if name not in present:
                         kept.pop(name, None)
+            for plan_id, name in list(self._claims.items()):
+                if name not in present:
+                    del self._claims[plan_id]
             for name, lock in list(self._file_locks.items()):
                 # A lock held now is in use: it goes on a later look.
                 if name not in present and not lock.locked():
@@ -315,6 +325,7 @@ class PlanFolder:
                 and seen.signature == signature
                 and seen.read_ns - info.st_mtime_ns > _SETTLE_NS
                 and not _expired(seen.version, now_ns)
+                and not _same_id(seen.version)  # the file holding the id may have gone
             ):
                 return seen.version
             data = _read(fd)
@@ -343,6 +354,7 @@ class PlanFolder:
             and seen.version.digest == digest
             and name not in self._retry
             and not _expired(seen.version, now_ns)
+            and not _same_id(seen.version)
         ):
             version = seen.version
         else:
@@ -389,7 +401,13 @@ class PlanFolder:
             except PlanFileError as error:
                 problems = error.problems
             else:
-                revisions = self.store.revise(plan, source=source)
+                owner = self._claim(plan.id, name)
+                if owner is None:
+                    revisions = self.store.revise(plan, source=source)
+                else:
+                    # Served too, it would share the other's UIDs and bump its SEQUENCEs.
+                    params = {"value": plan.id, "first": owner, "second": name}
+                    problems, plan = (Problem("", "serve-same-id", params),), None
         # A file dated in the future (a skewed clock, a copy) must not claim to be from then.
         seconds = min(mtime_ns, now_ns) // 1_000_000_000
         modified = max(
@@ -404,6 +422,27 @@ class PlanFolder:
         now = datetime.fromtimestamp(now_ns // 1_000_000_000, UTC)
         since = None if plan is not None else now
         return Version(digest, plan, problems, modified, revisions, expires=expires, since=since)
+
+    def _claim(self, plan_id: str, name: str) -> str | None:
+        """Claim ``plan_id`` for the file ``name``; the other file holding it, if one does.
+
+        A claim lapses when its file is gone, no longer reads as a plan or has another id now.
+        """
+        with self._lock:
+            for held, holder in list(self._claims.items()):
+                if holder == name and held != plan_id:
+                    del self._claims[held]  # this file's plan has a new id
+            owner = self._claims.get(plan_id)
+            if owner is not None and owner != name:
+                seen = self._seen.get(owner)
+                alive = os.path.lexists(self.root / owner) and (
+                    seen is None
+                    or (seen.version.plan is not None and seen.version.plan.id == plan_id)
+                )
+                if alive:
+                    return owner
+            self._claims[plan_id] = name
+            return None
 
     def _open(self, name: str) -> tuple[int, os.stat_result]:
         target = Path(os.path.realpath(self.root / name))

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from commedu._atomic import write_bytes
-from commedu._messages import Lang, render
+from commedu._messages import Lang, kind_label, render
 from commedu._page import Markup, document, join
 from commedu._typecheck import check_arguments
 from commedu._version import __version__
@@ -437,6 +437,31 @@ def _progress(judged: Assessment | ProfileError, lang: Lang) -> Markup:
     )
 
 
+def _places(plan: Plan, lang: Lang) -> Markup:
+    """Where the work happens: each place, then each station, with how many activities it holds."""
+    held = Counter(a.place for a in plan.activities if a.place is not None)
+    held_at = Counter(a.station for a in plan.activities if a.station is not None)
+    rows = [
+        Markup('<tr><th scope="row">{name}</th><td>{kind}</td><td>{count}</td></tr>\n').format(
+            name=name, kind=kind, count=count
+        )
+        for name, kind, count in (
+            *((p.name, p.kind.label(lang), held[p]) for p in plan.places),
+            *((s.name, kind_label("ref", "station", lang), held_at[s]) for s in plan.stations),
+        )
+    ]
+    if not rows:
+        return Markup()
+    return join(
+        [
+            Markup('<section aria-labelledby="places">\n<h2 id="places">%s</h2>\n')
+            % _say("places", lang),
+            _table("places", ("place-name", "place-kind", "place-activities"), rows, lang),
+            Markup("</section>\n"),
+        ]
+    )
+
+
 #: The page's sections of the plan alone, in order, each a function of the plan and the language;
 #: the assessment (the compliance check, then progress against a ledger) follows them.
-SECTIONS: tuple[Section, ...] = (_schedule,)
+SECTIONS: tuple[Section, ...] = (_schedule, _places)

@@ -1,0 +1,376 @@
+"""The frame around a plan's outline: title, issuers, 文号, date of issue and preamble.
+
+What comes before the first numbered section is not all title. A jointly issued plan opens with
+its issuers (中共青石镇委员会 / 青石镇人民政府), its 文号 (青发〔2018〕5号) and often a covering
+notice (关于印发《…》的通知, a salutation, a sentence) before the plan's own title and an opening
+paragraph; the signature and the date of issue (2018年3月5日) may close the document instead.
+Each line is read for what it is; what is neither title nor issuer, 文号 or date is the preamble,
+kept verbatim. The title gives the unit (镇, 乡, 街道, 社区, 区, 县) and the year or years
+(``（2018-2020年）``).
+
+The text also proposes what the format has keys for but a document never labels: quantitative
+targets (a sentence with a figure and %, 人次, 门 or 个) and places (市民学校, 社区学校, schools).
+Every one is a guess the draft marks for the clerk.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+from decimal import Decimal
+
+from commedu.importer.document import Paragraph, Where
+from commedu.importer.notes import Note
+from commedu.model.fieldcheck import define
+
+__all__ = [
+    "Frame",
+    "Located",
+    "PlaceDraft",
+    "TargetDraft",
+    "is_closing",
+    "propose_places",
+    "propose_targets",
+    "read_frame",
+]
+
+#: At most this many targets and places are proposed: a guess list a clerk can still read.
+MAX_PROPOSALS = 50
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+#: ``（2018-2020年）``, ``（2011-2015）``, ``2018—2020年``: a plan's period in its title
+_SPAN = re.compile(
+    r"[（(]?\s*((?:19|20)\d{2})\s*年?\s*[-－—–~～至到]\s*((?:19|20)\d{2})\s*年?\s*[)）]?"
+)
+#: the unit the title names: a town, township, subdistrict or community, with the district above
+_UNIT = re.compile(
+    rf"(?:(?P<district>[{_HAN}]{{2,8}}?[区县市]))?"
+    rf"(?P<unit>[{_HAN}]{{1,10}}?(?:街道|镇|乡|社区(?!教育)))"
+)
+#: a district or county that is itself the unit (徐汇区社区教育三年行动计划)
+_DISTRICT_UNIT = re.compile(rf"(?P<unit>[{_HAN}]{{2,8}}?[区县])(?!域)")
+#: 文号: an issuer's short name, the year in 〔〕 (or another bracket) and the number
+_NUMBER = re.compile(
+    rf"[{_HAN}]{{1,12}}[〔\[［【(（]\s*(?:19|20)\d{{2}}\s*[〕\]］】)）]\s*第?\s*\d{{1,5}}\s*号"
+)
+_ISSUER = re.compile(
+    rf"[{_HAN}（）()]{{2,30}}?(?:委员会|人民政府|街道办事处|办事处|党工委|党委|政府|教育局|局|办公室)"
+)
+_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
+_DATE = re.compile(
+    r"((?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月"
+    r"\s*([\d一二三四五六七八九十]{1,3})\s*日"
+)
+#: words that make a line a plan's title
+_TITLE_WORDS = ("计划", "规划", "方案", "要点", "安排", "意见", "纲要")
+_NOTICE = re.compile(r"关于印发\s*《(?P<title>[^《》]{2,80})》\s*的?通知")
+#: a target's figure: a number and its unit, with what says how it binds around it
+_FIGURE = re.compile(r"(\d+(?:\.\d+)?)(?:\s*[-—–~～至到]\s*\d+(?:\.\d+)?)?\s*(%|％|人次|门|个)")
+_AT_MOST = ("以下", "以内", "不超过", "不高于", "控制在")
+_VERB = re.compile(
+    r"(?:达到|达|不低于|不少于|超过|提高到|提升到|保持在|控制在|增至|至少|累计|建成|新建|培育"
+    r"|开设|开发|完成|创建|打造|建设|开展)"
+)
+_CLAUSE = re.compile(r"[，,；;。！？!?]")
+_ITEM_NUMBER = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])"
+)
+_PLACE_SUFFIX = re.compile(
+    r"(市民学校|社区学校|老年大学|老年学校|成人文化技术学校|成人学校|党校|团校|学校)"
+)
+_PLACE_SPLIT = re.compile(r"[，,。；;、：:（）()“”‘’《》\s]+")
+#: words before a place's name in a sentence (依托…, 在…), taken off the front
+_LEADING = re.compile(
+    r"^(?:依托|利用|通过|发挥|充分|组织|开展|建设|办好|建立|加强|推进|在|由|以|和|与|及|为|到|向|对|把|将|各|全)+"
+)
+_GENERIC = frozenset({"学校", "中小学校", "社区学校", "市民学校", "老年学校", "党校", "团校"})
+#: words that make a school's name a place's: where it is (东关社区市民学校, 第一中学)
+_PLACE_WORDS = re.compile(r"镇|乡|街道|社区|村|居|区|县|市|中心|实验|第")
+#: words that make it a kind of school rather than one (学习型…学校, 老年教育社区学校)
+_KIND_WORDS = re.compile(r"型|教育|各|示范")
+#: a list of schools separated by 、 (九校一室: 社区党校、市民学校、社区老年学校 …), each a place
+_LIST = re.compile(r"(?:[^、，,。；;：:（）()“”]{2,14}?校、){2,}[^、，,。；;：:（）()“”]{2,14}?校")
+
+
+@define
+class Located:
+    """Text of the document and where it stood."""
+
+    text: str
+    where: Where
+    heading: str = ""  #: the section heading the text stood under, kept for the draft
+
+
+@define
+class TargetDraft:
+    """A sentence's figure read as a target: what, how it binds, the figure and its unit."""
+
+    what: str
+    comparator: str  #: ``>=``, ``<=`` (a model Comparator value)
+    value: Decimal
+    unit: str
+    text: str  #: the sentence, verbatim
+    where: Where
+
+
+@define
+class PlaceDraft:
+    """A school or 市民学校 the text names."""
+
+    name: str
+    kind: str  #: a model PlaceKind value: 市民学校 or 学校
+    where: Where
+
+
+@define
+class Frame:
+    """What the lines around the outline say about the plan."""
+
+    title: Located | None
+    unit: str  #: the unit's name as the title gives it: 青石镇, 东关社区, 徐汇区
+    district: str
+    year: int | None
+    last_year: int | None  #: the period's last year, where the title gives a span
+    document_number: Located | None
+    issuers: tuple[Located, ...]
+    issued_on: tuple[date, Where] | None
+    preamble: Located | None
+    notes: tuple[Note, ...]
+    #: lines that are no part of the frame (附件：…, an attachment list): kept for the draft
+    unplaced: tuple[Paragraph, ...] = ()
+
+
+def _number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if all(c in _CN_DIGITS for c in text):
+        return int("".join(_CN_DIGITS[c] for c in text))
+    # 十, 十二, 二十, 二十五: the numerals a month or a day is written with
+    tens, _, ones = text.partition("十")
+    if "十" not in text:
+        return 0  # digits of two kinds (1二): no month or day, so no date
+    return int(_CN_DIGITS.get(tens, "1") if tens else "1") * 10 + int(_CN_DIGITS.get(ones, "0"))
+
+
+def _date(text: str) -> date | None:
+    match = _DATE.fullmatch(re.sub(r"\s+", "", text))
+    if match is None:
+        return None
+    try:
+        return date(_number(match[1]), _number(match[2]), _number(match[3]))
+    except ValueError:
+        return None
+
+
+def _issuers(text: str) -> list[str] | None:
+    """The issuing bodies a line names (中共青石镇委员会  青石镇人民政府), or None if it is not one."""
+    parts = [p for p in re.split(r"[\s、，,]+", text.strip()) if p]
+    if not parts or len(text) > 60:
+        return None
+    if all(_ISSUER.fullmatch(p) for p in parts):
+        return parts
+    return None
+
+
+def is_closing(text: str) -> bool:
+    """Whether a line is a signature or a date of issue, as a document's last lines are."""
+    return _date(text) is not None or _issuers(text) is not None
+
+
+def _span(title: str) -> tuple[int, int] | None:
+    match = _SPAN.search(title)
+    if match and int(match[1]) < int(match[2]):
+        return int(match[1]), int(match[2])
+    return None
+
+
+def _unit(title: str) -> tuple[str, str]:
+    """The unit and the district above it, from the title with its years taken out."""
+    rest = _SPAN.sub("", title, count=1)
+    rest = _YEAR.sub("", rest, count=1).strip()
+    rest = re.sub(r"^(?:中共)?", "", rest)
+    if found := _UNIT.match(rest):
+        return found["unit"], found["district"] or ""
+    if found := _DISTRICT_UNIT.match(rest):
+        return found["unit"], ""
+    return "", ""
+
+
+def _is_title(text: str) -> bool:
+    return (
+        any(w in text for w in _TITLE_WORDS)
+        and not text.endswith(("。", "：", ":"))
+        and len(text) <= 80
+    )
+
+
+def read_frame(
+    front: Sequence[Paragraph], closing: Sequence[Paragraph], body: Iterable[Paragraph]
+) -> Frame:
+    """The frame from the lines before the first section and the closing lines after the last.
+
+    ``body`` is the rest of the text, read only for a year when the title gives none.
+    """
+    notes: list[Note] = []
+    issuers: list[Located] = []
+    number: Located | None = None
+    issued: tuple[date, Where] | None = None
+    rest: list[Paragraph] = []
+    unplaced: list[Paragraph] = []
+    for paragraph in (*front, *closing):
+        text, where = paragraph.text.strip(), paragraph.where
+        if number is None and (found := _NUMBER.search(text)) and len(text) <= 40:
+            number = Located(found.group(0), where)
+            notes.append(Note(where, "note-document-number", {"value": found.group(0)}))
+        elif (day := _date(text)) is not None:
+            if issued is None:
+                issued = (day, where)
+                notes.append(Note(where, "note-issued-on", {"value": day.isoformat()}))
+        elif (names := _issuers(text)) is not None:
+            for name in names:
+                if all(i.text != name for i in issuers):
+                    issuers.append(Located(name, where))
+        elif paragraph in front and not text.startswith("附件"):
+            rest.append(paragraph)
+        elif paragraph in front:
+            unplaced.append(paragraph)
+    if issuers:
+        shown = "、".join(i.text for i in issuers)
+        notes.append(Note(issuers[0].where, "note-issuers", {"value": shown}))
+
+    title: Located | None = None
+    notice = next((m for p in rest if (m := _NOTICE.search(p.text))), None)
+    wanted = re.sub(r"\s+", "", notice["title"]) if notice else None
+    for paragraph in rest:
+        if wanted is not None and re.sub(r"\s+", "", paragraph.text) == wanted:
+            title = Located(paragraph.text.strip(), paragraph.where)
+            break
+    if title is None:
+        candidates = [p for p in rest if _is_title(p.text) and not _NOTICE.search(p.text)]
+        chosen = candidates[0] if candidates else (rest[0] if rest and notice is None else None)
+        if chosen is not None:
+            title = Located(chosen.text.strip(), chosen.where)
+        elif notice is not None:
+            found_in = next(p for p in rest if _NOTICE.search(p.text))
+            title = Located(notice["title"], found_in.where)
+            notes.append(Note(found_in.where, "note-title-from-notice", {"value": notice["title"]}))
+    preamble_parts = [p for p in rest if title is None or p.where != title.where]
+    if any(n.code == "note-title-from-notice" for n in notes):
+        preamble_parts = rest  # the notice's own line stays in the preamble too
+    preamble = None
+    if preamble_parts:
+        text = "\n".join(p.text for p in preamble_parts)
+        preamble = Located(text, preamble_parts[0].where)
+        notes.append(Note(preamble.where, "note-preamble", {"count": len(preamble_parts)}))
+
+    heading = title.text if title else ""
+    unit, district = _unit(heading)
+    span = _span(heading)
+    year: int | None
+    last_year = None
+    if span is not None:
+        year, last_year = span
+        where = title.where if title else Where()
+        notes.append(Note(where, "note-period", {"first": year, "last": last_year}))
+    else:
+        found = _YEAR.search(heading) or next(
+            (m for p in body if (m := _YEAR.search(p.text))), None
+        )
+        year = int(found[1]) if found else None
+    return Frame(
+        title,
+        unit,
+        district,
+        year,
+        last_year,
+        number,
+        tuple(issuers),
+        issued,
+        preamble,
+        tuple(notes),
+        tuple(unplaced),
+    )
+
+
+def _what(clause: str, figure: re.Match[str]) -> str:
+    """What a clause's figure measures.
+
+    A rate is named before it (受教育居民率达到80%); a count after it (打造2个社区教育品牌), unless
+    nothing follows (培训居民2000人次).
+    """
+    after = re.sub(r"^(?:以上|以下|左右)", "", clause[figure.end() :]).strip(" ，,的")
+    if figure[2] in ("个", "门") and after:
+        return after
+    before = clause[: figure.start()]
+    verbs = list(_VERB.finditer(before))
+    head = before[: verbs[-1].start()] if verbs else before
+    if verbs and not head.strip():
+        head = before[verbs[-1].end() :]  # the verb leads: 建成社区教育实验区600个
+    head = re.sub(r"^(?:使|让|确保|力争|争取|全年|年内|每年|到\d{4}年|全[镇乡区县])+", "", head)
+    return head.strip(" ，,的在")
+
+
+def propose_targets(paragraphs: Iterable[Paragraph]) -> list[TargetDraft]:
+    """A target for each clause with a figure in %, 人次, 门 or 个, in reading order."""
+    found: list[TargetDraft] = []
+    for paragraph in paragraphs:
+        for sentence in re.findall(r"[^。！？!?]+[。！？!?]?", paragraph.text):
+            for part in _CLAUSE.split(sentence):
+                clause = _ITEM_NUMBER.sub(
+                    "", part
+                )  # 2.开发课程50门: the item's number is no figure
+                figure = _FIGURE.search(clause)
+                if figure is None:
+                    continue
+                unit = "%" if figure[2] in ("%", "％") else figure[2]
+                value = Decimal(figure[1])
+                if unit == "%" and value > 100:
+                    continue
+                what = _what(clause, figure) or clause[: figure.start()].strip()
+                if not what:
+                    continue
+                after = clause[figure.end() :]
+                at_most = any(w in clause for w in _AT_MOST) and "以上" not in after
+                comparator = "<=" if at_most else ">="
+                found.append(
+                    TargetDraft(what, comparator, value, unit, sentence.strip(), paragraph.where)
+                )
+                if len(found) >= MAX_PROPOSALS:
+                    return found
+    return found
+
+
+def propose_places(paragraphs: Iterable[Paragraph]) -> list[PlaceDraft]:
+    """Each school or 市民学校 the text names, once, in order of first mention.
+
+    A name counts when it says where the school is (东关社区市民学校) or stands in a list of
+    schools (社区党校、市民学校、社区老年学校); a kind of school (学习型社区教育学校) does not.
+    """
+    found: dict[str, PlaceDraft] = {}
+    for paragraph in paragraphs:
+        listed = {
+            _LEADING.sub("", name)
+            for match in _LIST.finditer(paragraph.text)
+            for name in match.group(0).split("、")
+        }
+        for segment in _PLACE_SPLIT.split(paragraph.text):
+            match = _PLACE_SUFFIX.search(segment)
+            if match is None:
+                continue
+            name = _LEADING.sub("", segment[: match.end()])
+            prefix = name[: match.start() - (len(segment[: match.end()]) - len(name))]
+            named = name == "市民学校" or (
+                _PLACE_WORDS.search(prefix) is not None and name not in _GENERIC
+            )
+            if not (name in listed or named) or _KIND_WORDS.search(name):
+                continue
+            if name.startswith(("中小", "所有")):
+                continue
+            kind = "市民学校" if name.endswith("市民学校") else "学校"
+            if name not in found:
+                found[name] = PlaceDraft(name, kind, paragraph.where)
+                if len(found) >= MAX_PROPOSALS:
+                    break
+    return list(found.values())
