@@ -6,6 +6,7 @@ by their names, so an address stays the same when a name is corrected and never 
 
 from __future__ import annotations
 
+import weakref
 from typing import Literal
 
 from commedu.model.fieldcheck import define
@@ -36,7 +37,25 @@ class Feed:
 
 
 def feeds(plan: Plan) -> tuple[Feed, ...]:
-    """The whole plan first, then every department and station that has an activity."""
+    """The whole plan first, then every department and station that has an activity.
+
+    Worked out once per plan (every request for a feed looks its address up here) and forgotten
+    with the plan.
+    """
+    key = id(plan)
+    found = _FEEDS.get(key)
+    if found is not None and found[0]() is plan:
+        return found[1]
+    listed = _feeds(plan)
+    _FEEDS[key] = (weakref.ref(plan, lambda _: _FEEDS.pop(key, None)), listed)
+    return listed
+
+
+#: Each plan's feeds, by the plan's identity: a plan's hash would read the whole plan.
+_FEEDS: dict[int, tuple[weakref.ref[Plan], tuple[Feed, ...]]] = {}
+
+
+def _feeds(plan: Plan) -> tuple[Feed, ...]:
     found = [Feed("plan", plan.id, plan.title, len(plan.activities))]
     for department in plan.departments:
         count = len(plan.schedule.of_department(department.id))

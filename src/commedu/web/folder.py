@@ -37,6 +37,7 @@ from commedu.errors import ExportError, LedgerFileError, PlanFileError, Problem
 from commedu.model.fieldcheck import define, mutable
 from commedu.model.ledger import Ledger
 from commedu.model.plan import Plan
+from commedu.web.http import Built
 
 __all__ = ["LEDGER_SUFFIXES", "STORE", "SUFFIXES", "PlanFile", "PlanFolder", "Sighting", "Version"]
 
@@ -111,7 +112,7 @@ class Version:
         with self.lock:
             found = self.built.get(key)
             if found is None or found[0] != tag:
-                found = self.built[key] = (tag, make())
+                found = self.built[key] = (tag, Built(make()))
             return found[1]
 
 

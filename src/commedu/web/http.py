@@ -14,7 +14,15 @@ from wsgiref.types import StartResponse
 
 from commedu.model.fieldcheck import define
 
-__all__ = ["Response", "etag_of", "http_date", "not_modified", "precondition_failed", "send"]
+__all__ = [
+    "Built",
+    "Response",
+    "etag_of",
+    "http_date",
+    "not_modified",
+    "precondition_failed",
+    "send",
+]
 
 _REASONS = {
     200: "OK",
@@ -44,8 +52,28 @@ class Response:
     headers: tuple[tuple[str, str], ...] = ()
 
 
+class Built(bytes):
+    """A response body made once for a plan's version, with its ETag worked out with it.
+
+    A subscribed client asks again every few hours and is answered 304 almost every time:
+    hashing a calendar of megabytes for each of those answers made the cost of an unchanged
+    feed grow with the plan. Made once, the tag is looked up.
+    """
+
+    etag: str
+
+    def __new__(cls, body: bytes) -> Built:
+        built = super().__new__(cls, body)
+        built.etag = _digest(body)
+        return built
+
+
 def etag_of(body: bytes) -> str:
     """A strong validator: the same bytes always give the same tag, across restarts too."""
+    return body.etag if isinstance(body, Built) else _digest(body)
+
+
+def _digest(body: bytes) -> str:
     return '"' + hashlib.blake2b(body, digest_size=16).hexdigest() + '"'
 
 
