@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 import segno
@@ -12,10 +14,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from commedu._messages import render
+from commedu.web.app import make_app
 from commedu.web.subscribe import CLIENTS, in_app_browser, in_app_notice, qr_svg, steps
 
 from .wording import foreign_words
 
+JINSHAN = Path(__file__).resolve().parents[1] / "examples" / "jinshan_2021.toml"
 ADDRESS = "http://127.0.0.1:8000/jinshan-2021/plan.ics"
 
 
@@ -84,3 +88,34 @@ def test_the_steps_name_every_app_in_one_language(lang: str) -> None:
 )
 def test_an_apps_own_browser_is_told_apart_from_a_real_one(agent: str, inside: bool) -> None:
     assert in_app_browser(agent) is inside
+
+
+def _index(tmp_path: Path, agent: str, lang: str) -> str:
+    shutil.copy(JINSHAN, tmp_path / "jinshan.toml")
+    app = make_app(tmp_path)
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": "/",
+        "QUERY_STRING": f"lang={lang}",
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "8000",
+        "wsgi.url_scheme": "http",
+        "HTTP_USER_AGENT": agent,
+    }
+    return b"".join(app(environ, lambda status, headers: None)).decode()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_served_index_shows_each_feeds_code_and_the_steps(tmp_path: Path, lang: str) -> None:
+    page = _index(tmp_path, "Mozilla/5.0 Chrome/126.0", lang)
+    feed = "http://127.0.0.1:8000/jinshan/plan.ics"
+    assert feed in page
+    assert str(qr_svg(feed)) in page
+    assert page.count('class="qr"') == page.count('<code class="url">')
+    assert render("subscribe-how", lang) in page  # type: ignore[arg-type]
+    assert render("subscribe-in-app", lang) not in page  # type: ignore[arg-type]
+
+
+def test_an_apps_own_browser_is_told_to_open_the_page_in_a_real_one(tmp_path: Path) -> None:
+    page = _index(tmp_path, "Mozilla/5.0 (iPhone) MicroMessenger/8.0.44", "zh")
+    assert html.unescape(str(in_app_notice("zh"))) in html.unescape(page)

@@ -42,6 +42,7 @@ from commedu.web.folder import PlanFolder, Version
 from commedu.web.glance import glance_html
 from commedu.web.http import CALENDAR, HTML, Response, etag_of, send
 from commedu.web.pages import Listed, broken_page, error_page, index_page, problems_page
+from commedu.web.subscribe import in_app_browser
 
 __all__ = ["FeedServer", "make_app"]
 
@@ -161,7 +162,8 @@ class FeedServer:
         plans = [entry.plan for entry in listed if entry.plan is not None]
         chosen: Lang = lang or ("zh" if any(p.language == "zh" for p in plans) else "en")
         base = self.base_url or _root(environ, absolute=True)
-        body = index_page(listed, base, chosen)
+        in_app = in_app_browser(str(environ.get("HTTP_USER_AGENT", "")))
+        body = index_page(listed, base, chosen, in_app=in_app)
         return _ok(body, HTML, None, _PAGE_HEADERS)
 
 

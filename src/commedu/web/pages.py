@@ -17,6 +17,7 @@ from commedu.model.fieldcheck import define
 from commedu.model.plan import Plan
 from commedu.web.feeds import Feed, feeds
 from commedu.web.folder import PlanFile
+from commedu.web.subscribe import in_app_notice, qr_svg, steps
 
 __all__ = ["Listed", "broken_page", "error_page", "index_page", "problems_page"]
 
@@ -109,14 +110,22 @@ def _feed_label(feed: Feed, lang: Lang) -> str:
     return render(f"feeds-{feed.kind}", lang, name=feed.name)
 
 
-def index_page(listed: Sequence[Listed], base: str, lang: Lang) -> bytes:
-    """Every plan with its feeds; ``base`` is the public address of the server's root, with "/"."""
+def index_page(listed: Sequence[Listed], base: str, lang: Lang, *, in_app: bool = False) -> bytes:
+    """Every plan with its feeds; ``base`` is the public address of the server's root, with "/".
+
+    Each feed has its address to copy and a QR code of it; the steps for each calendar app come
+    once, above them. ``in_app``: the page is shown in an app's own browser, which cannot
+    subscribe, and is told what to do instead.
+    """
     other: Lang = "en" if lang == "zh" else "zh"
     body = [
         Markup("<header>\n<h1>%s</h1>\n") % render("feeds-title", lang),
         Markup('<p><a href="?lang=%s" lang="%s">%s</a></p>\n')
         % (other, html_lang(other), render("language-name", other)),
-        Markup("<p>%s</p>\n</header>\n<main>\n") % render("feeds-intro", lang),
+        in_app_notice(lang) if in_app else Markup(""),
+        Markup("<p>%s</p>\n") % render("feeds-intro", lang),
+        steps(lang) if listed else Markup(""),
+        Markup("</header>\n<main>\n"),
     ]
     if not listed:
         body.append(Markup("<p>%s</p>\n") % render("feeds-empty", lang))
@@ -151,7 +160,8 @@ def index_page(listed: Sequence[Listed], base: str, lang: Lang) -> bytes:
             rows.append(
                 Markup(
                     '<tr><th scope="row">%s</th><td class="nowrap">%s</td>'
-                    '<td><a href="%s">%s</a><code class="url">%s</code></td></tr>\n'
+                    '<td><a href="%s">%s</a><code class="url">%s</code></td>'
+                    '<td class="qr" title="%s">%s</td></tr>\n'
                 )
                 % (
                     _feed_label(feed, lang),
@@ -159,12 +169,14 @@ def index_page(listed: Sequence[Listed], base: str, lang: Lang) -> bytes:
                     webcal + path,
                     render("feeds-subscribe", lang),
                     base + path,
+                    render("subscribe-qr", lang),
+                    qr_svg(base + path),
                 )
             )
         header = join(
             Markup('<th scope="col">%s</th>') % render(f"feeds-{key}", lang)
             for key in ("calendar", "count", "address")
-        )
+        ) + Markup('<th scope="col">%s</th>') % render("subscribe-qr", lang)
         caption = render("feeds-caption", lang, title=plan.title)
         body += [
             Markup("<section>\n<h2>%s</h2>\n") % plan.title,
