@@ -51,7 +51,7 @@ from commedu import (
     When,
     parse_when,
 )
-from commedu.model.ledger import Evidence, Record
+from commedu.model.ledger import Evidence, Reach, Record
 
 #: Any Unicode text that is not blank: Chinese, emoji, quotes, backslashes, newlines and all.
 #: Characters the model takes as text: not a lone surrogate, nor a control character XML refuses.
@@ -508,3 +508,13 @@ def wrongly_typed(*more: object) -> st.SearchStrategy[object]:
         st.just(datetime(2021, 3, 8, 14, 30)),  # no zone
         st.sampled_from(more) if more else st.nothing(),
     )
+
+
+@st.composite
+def reaches(draw: st.DrawFn) -> Reach:
+    """A ledger's head counts: elders taking part never more than the persons or the elders."""
+    persons = draw(st.one_of(st.none(), st.integers(0, 10**6)))
+    population = draw(st.one_of(st.none(), st.integers(0, 10**6)))
+    bounds = [b for b in (persons, population) if b is not None]
+    elders = draw(st.one_of(st.none(), st.integers(0, min(bounds, default=10**6))))
+    return Reach(persons, elders, population)

@@ -384,6 +384,34 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "cannot write {file}: {reason}",
         "zh": "无法写入 {file}：{reason}",
     },
+    # -- indicators as the standards define them, the inspection by category, charts ------------
+    "basis-persons": {"en": "persons", "zh": "按人数"},
+    "basis-attendances": {"en": "attendances", "zh": "按人次"},
+    "reach-elders-exceed": {
+        "en": "{value} elders taking part is more than the {persons} persons served",
+        "zh": "参与的老年人 {value} 人多于服务人数 {persons} 人",
+    },
+    "reach-elders-population": {
+        "en": "{value} elders taking part is more than the elder population of {population}",
+        "zh": "参与的老年人 {value} 人多于老年人口 {population} 人",
+    },
+    "place:reach": {"en": "reach", "zh": "台账的人数统计"},
+    "place:reach.persons": {"en": "reach.persons", "zh": "台账中的全年服务人数"},
+    "place:reach.elders": {"en": "reach.elders", "zh": "台账中的经常参与老年人数"},
+    "place:reach.elder_population": {
+        "en": "reach.elder_population",
+        "zh": "台账中的老年人口（60岁及以上）",
+    },
+    "inspection-basis": {"en": "Counted in", "zh": "口径"},
+    "inspection-persons": {"en": "Persons served (head count)", "zh": "全年服务人数"},
+    "inspection-elders-taking-part": {
+        "en": "Elders taking part regularly (head count)",
+        "zh": "经常参与的老年人数",
+    },
+    "inspection-elder-population": {
+        "en": "Elder population (60 or over)",
+        "zh": "老年人口（60岁及以上）",
+    },
     # -- compliance results and the reports that show them ---------------------------------------
     "severity-info": {"en": "info", "zh": "提示"},
     "severity-warning": {"en": "warning", "zh": "警告"},

@@ -34,14 +34,17 @@ from commedu.datafile.decode import MAX_BYTES, Refused, decode, read_bytes, too_
 from commedu.datafile.locate import locate
 from commedu.datafile.syntax import Format, parse
 from commedu.errors import LedgerFileError, PlanError, Problem
-from commedu.model.ledger import Evidence, Expense, Ledger, Record, Staffing
+from commedu.model.ledger import Evidence, Expense, Ledger, Reach, Record, Staffing
 from commedu.model.parts import money_in_range
 from commedu.model.plan import Plan
 
 __all__ = ["load_ledger", "loads_ledger"]
 
 #: The keys of a TOML or JSON ledger's top level.
-_TOP_KEYS = ("plan_id", "year", "note", "staff", "records", "expenses")
+_TOP_KEYS = ("plan_id", "year", "note", "staff", "records", "expenses", "reach")
+
+#: The head counts of a ledger's ``reach`` table (persons, not attendances).
+_REACH_KEYS = ("persons", "elders", "elder_population")
 
 #: Where a value came from: a place to name in a problem.
 Where = Callable[[str], str]
@@ -199,6 +202,7 @@ class _Cells:
         expenses: Iterable[tuple[Mapping[str, Any], Where]] = (),
         staff: Staffing | None = None,
         note: str = "",
+        reach: Reach | None = None,
     ) -> Ledger | None:
         found = [self.record(row, where) for row, where in records]
         spent = [self.expense(row, where) for row, where in expenses]
@@ -212,6 +216,7 @@ class _Cells:
                 staff=staff,
                 expenses=[e for e in spent if e is not None],
                 note=note,
+                reach=reach,
             )
         except PlanError as error:
             self.problems.extend(error.problems)
@@ -447,11 +452,36 @@ def _read_data(data: Mapping[str, Any], plan: Plan, source: str) -> Ledger:
         full = cells.integer(table.get("full_time"), "staff.full_time")
         part = cells.integer(table.get("part_time"), "staff.part_time")
         staff = None if full is None else Staffing(full, part or 0)
+    reach = _reach(cells, data.get("reach"))
     records, expenses = rows("records", RECORD_COLUMNS), rows("expenses", EXPENSE_COLUMNS)
-    ledger = cells.ledger(records, expenses, staff, cells.text(data.get("note")))
+    ledger = cells.ledger(records, expenses, staff, cells.text(data.get("note")), reach)
     if ledger is None or cells.problems:
         raise LedgerFileError(cells.problems, source)
     return ledger
+
+
+def _reach(cells: _Cells, table: Any) -> Reach | None:
+    """The ledger's head counts from its ``reach`` table, if it has one."""
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        cells.bad(
+            "reach",
+            "wrong-type",
+            value="reach",
+            got="-",
+            got_zh="-",
+            expected="a table",
+            expected_zh="表",
+        )
+        return None
+    cells.problems += unknown_keys(table, _REACH_KEYS, "reach")
+    counts = {key: cells.integer(table.get(key), f"reach.{key}") for key in _REACH_KEYS}
+    try:
+        return Reach(**counts)
+    except PlanError as error:
+        cells.problems += [p.at("reach") for p in error.problems]
+        return None
 
 
 def loads_ledger(

@@ -15,9 +15,10 @@ import attrs
 from commedu._typecheck import check_arguments
 from commedu.compliance.actuals import (
     ActivityProgress,
+    Basis,
     Progress,
-    elder_share,
-    training_rate,
+    elder_participation,
+    reach,
 )
 from commedu.compliance.assessment import Assessment, assess
 from commedu.compliance.report import ComplianceReport
@@ -60,6 +61,12 @@ class Figures:
     part_time_staff: int | None
     spent: Decimal | None
     resident_population: int | None
+    #: what the two rates counted: persons where the ledger keeps head counts, else attendances
+    training_basis: Basis | None = None
+    elder_basis: Basis | None = None
+    persons: int | None = None  #: people served in the year (人数), where counted
+    elders_taking_part: int | None = None  #: elders taking part regularly (人数), where counted
+    elder_population: int | None = None  #: residents aged 60 or over, where counted
 
 
 def _with_ledger(_: object, __: attrs.Attribute[Assessment], value: Assessment) -> None:
@@ -172,18 +179,26 @@ def inspection(assessment: Assessment) -> InspectionReport:
         for t in plan.tasks
     )
     held = [r for r in ledger.records if r.first <= day]
+    rate = reach(plan, actuals)
+    elder_rate = elder_participation(actuals)
+    counted = ledger.reach
     figures = Figures(
         records=len(held),
         participants=sum(r.participants for r in held),
         elders=sum(r.elders or 0 for r in held),
-        training_rate=training_rate(plan, actuals),
+        training_rate=None if rate is None else rate.value,
         training_target=None if standard is None else standard.training_rate,
-        elder_share=elder_share(actuals),
+        elder_share=None if elder_rate is None else elder_rate.value,
         elder_target=None if standard is None else standard.elder_share,
         full_time_staff=None if ledger.staff is None else ledger.staff.full_time,
         part_time_staff=None if ledger.staff is None else ledger.staff.part_time,
         spent=ledger.spent,
         resident_population=plan.township.resident_population,
+        training_basis=None if rate is None else rate.basis,
+        elder_basis=None if elder_rate is None else elder_rate.basis,
+        persons=None if counted is None else counted.persons,
+        elders_taking_part=None if counted is None else counted.elders,
+        elder_population=None if counted is None else counted.elder_population,
     )
     return InspectionReport(
         assessment,

@@ -14,7 +14,7 @@ from typing import Any
 
 from commedu._messages import Lang, render
 from commedu._page import Markup, document, join, table
-from commedu.compliance.actuals import Progress
+from commedu.compliance.actuals import Basis, Progress
 from commedu.compliance.report import said
 from commedu.model.checks import CHINESE_NUMERALS
 from commedu.report.inspection import Completion, InspectionReport
@@ -78,14 +78,29 @@ def sections(report: InspectionReport, lang: Lang) -> list[Table]:
     ]
     f = report.figures
     staff = "—" if f.full_time_staff is None else f"{f.full_time_staff} + {f.part_time_staff}"
+
+    def count(value: int | None) -> str:
+        return "—" if value is None else str(value)
+
+    def basis(value: Basis | None) -> str:
+        return "" if value is None else value.label(lang)
+
     figures = [
-        [t("records"), str(f.records), ""],
-        [t("participants"), str(f.participants), ""],
-        [t("elders"), str(f.elders), ""],
-        [t("training-rate"), _percent(f.training_rate), _percent(f.training_target)],
-        [t("elder-share"), _percent(f.elder_share), _percent(f.elder_target)],
-        [t("staff"), staff, ""],
-        [t("spent"), "—" if f.spent is None else f"{f.spent:f}", ""],
+        [t("records"), str(f.records), "", ""],
+        [t("participants"), str(f.participants), "", basis(Basis.ATTENDANCES)],
+        [t("elders"), str(f.elders), "", basis(Basis.ATTENDANCES)],
+        [t("persons"), count(f.persons), "", basis(Basis.PERSONS)],
+        [t("elders-taking-part"), count(f.elders_taking_part), "", basis(Basis.PERSONS)],
+        [t("elder-population"), count(f.elder_population), "", ""],
+        [
+            t("training-rate"),
+            _percent(f.training_rate),
+            _percent(f.training_target),
+            basis(f.training_basis),
+        ],
+        [t("elder-share"), _percent(f.elder_share), _percent(f.elder_target), basis(f.elder_basis)],
+        [t("staff"), staff, "", ""],
+        [t("spent"), "—" if f.spent is None else f"{f.spent:f}", "", ""],
     ]
 
     def activities(status: Progress) -> list[list[str]]:
@@ -116,7 +131,7 @@ def sections(report: InspectionReport, lang: Lang) -> list[Table]:
             [t("record"), t("activity"), t("date"), t("participants")],
             [[r.id, r.title, r.first.isoformat(), str(r.participants)] for r in report.unplanned],
         ),
-        (t("figures"), [t("figure"), t("value"), t("target")], figures),
+        (t("figures"), [t("figure"), t("value"), t("target"), t("basis")], figures),
         (
             t("compliance"),
             [t("code"), t("rule"), t("status"), t("message")],
@@ -186,6 +201,11 @@ def as_data(report: InspectionReport) -> dict[str, Any]:
             "part_time_staff": f.part_time_staff,
             "spent": None if f.spent is None else f"{f.spent:f}",
             "resident_population": f.resident_population,
+            "training_basis": None if f.training_basis is None else f.training_basis.value,
+            "elder_basis": None if f.elder_basis is None else f.elder_basis.value,
+            "persons": f.persons,
+            "elders_taking_part": f.elders_taking_part,
+            "elder_population": f.elder_population,
         },
         "compliance": json.loads(report.compliance.to_json("en")),
     }
