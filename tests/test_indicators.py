@@ -23,8 +23,11 @@ from commedu.compliance.engine import check
 from commedu.compliance.rule import Actuals, Status
 from commedu.datafile.ledger import loads_ledger
 from commedu.datafile.ledger_write import dumps_ledger
-from commedu.errors import LedgerFileError, PlanError
+from commedu.datafile.profile import dumps_profile, load_profile, loads_profile
+from commedu.errors import LedgerFileError, PlanError, ProfileError
 from commedu.model.ledger import Ledger, Reach
+from commedu.model.plan import Plan
+from commedu.model.targets import Comparator, Target
 from commedu.report.inspection import inspect
 from commedu.report.render import to_html, to_json
 from tests.strategies import reaches
@@ -175,3 +178,147 @@ def test_the_inspection_report_says_what_each_rate_counted() -> None:
     plain = json.loads(to_json(inspect(PLAN, example_ledger())))["figures"]
     assert (plain["training_basis"], plain["persons"]) == ("attendances", None)
     assert "按人次" in to_html(inspect(PLAN, example_ledger()), "zh")
+
+
+# -- a target per so many residents, with a floor ------------------------------------------------
+
+STAFF = Target(
+    "full-time-staff", "专职管理人员", Comparator.AT_LEAST, Decimal("1.5"), "人", per=10000, floor=5
+)
+
+
+@pytest.mark.parametrize(
+    ("population", "limit"),
+    [(10000, Decimal(5)), (42000, Decimal("6.3")), (100000, Decimal(15)), (None, None)],
+)
+def test_a_ratio_binds_as_its_figure_for_the_population_and_never_below_its_floor(
+    population: int | None, limit: Decimal | None
+) -> None:
+    assert STAFF.limit(population) == limit
+    assert Target("x", "y", Comparator.AT_LEAST, 30, "台").limit(population) == 30
+
+
+@given(st.integers(0, 10**7))
+def test_a_ratio_is_never_below_its_floor_and_grows_with_the_population(population: int) -> None:
+    limit = STAFF.limit(population)
+    assert limit is not None
+    assert limit >= 5
+    assert limit == max(Decimal("1.5") * population / 10000, Decimal(5))
+    bigger = STAFF.limit(population + 10000)
+    assert bigger is not None
+    assert bigger >= limit
+
+
+def test_a_ratio_says_its_base_and_floor_in_both_languages() -> None:
+    assert STAFF.describe("zh") == "专职管理人员每10000名常住人口不低于1.5人，且不少于5人"
+    assert STAFF.describe("en") == (
+        "专职管理人员 at least 1.5 人 per 10000 residents, and never fewer than 5 人"
+    )
+
+
+@pytest.mark.parametrize(
+    ("changes", "path", "code"),
+    [
+        ({"per": 0}, "per", "not-positive"),
+        ({"unit": "%"}, "per", "target-ratio-percent"),
+        ({"per": None}, "floor", "target-floor-without-ratio"),
+        ({"floor": Decimal(-1)}, "floor", "negative"),
+    ],
+)
+def test_a_ratio_that_cannot_bind_is_refused(
+    changes: dict[str, object], path: str, code: str
+) -> None:
+    fields = {"per": 10000, "floor": Decimal(5), "unit": "人", **changes}
+    with pytest.raises(PlanError) as info:
+        Target("full-time-staff", "专职管理人员", Comparator.AT_LEAST, Decimal("1.5"), **fields)  # type: ignore[arg-type]
+    assert (path, code) in [(p.path, p.code) for p in info.value.problems]
+
+
+def _staffed(population: int | None, staff: int) -> Plan:
+    township = attrs.evolve(PLAN.township, resident_population=population)
+    mine = Target("full-time-staff", "专职管理人员", Comparator.AT_LEAST, staff, "人")
+    return attrs.evolve(PLAN, township=township, targets=(mine,))
+
+
+@pytest.mark.parametrize(
+    ("population", "staff", "status"),
+    [
+        (10000, 5, Status.PASS),  # the floor binds
+        (10000, 4, Status.FAIL),
+        (42000, 6, Status.FAIL),  # 6.3 needed
+        (42000, 7, Status.PASS),
+    ],
+)
+def test_ce220_reads_a_ratio_for_the_plans_population(
+    population: int, staff: int, status: Status
+) -> None:
+    result = check(_staffed(population, staff), "qingdao-centre-2017", select=["CE220"]).result(
+        "CE220"
+    )
+    if status is Status.FAIL:
+        assert result.status is Status.FAIL
+        assert "每10000名常住人口" in result.message("zh")
+    else:
+        # the centre's floor area, computers and books are not in this plan
+        assert result.status is Status.NOT_EVALUABLE
+        assert "targets.full-time-staff" not in result.missing
+
+
+def test_ce220_needs_the_population_for_a_ratio() -> None:
+    result = check(_staffed(None, 9), "qingdao-centre-2017", select=["CE220"]).result("CE220")
+    assert "township.resident_population" in result.missing
+
+
+# -- the shipped profiles ------------------------------------------------------------------------
+
+
+def test_the_demonstration_standard_ships_its_checkable_figures_with_their_sources() -> None:
+    east = load_profile("national-demonstration")
+    assert east.funding_per_resident == Decimal(2)
+    assert east.training_rate == Decimal("0.5")
+    figures = {key: t.value for key, t in east.targets.items()}
+    assert figures == {"resident-reach": 50, "awareness": 80, "satisfaction": 70}
+    for target in east.targets.values():
+        if target.text:  # each quoted figure is among the source's quotes
+            assert any(target.text in quote for quote in east.source.quotes)
+    assert any("2元" in quote for quote in east.source.quotes)
+    assert east.source.note is not None
+    assert "30 %" in east.source.note.en
+    assert "30%" in east.source.note.zh
+
+
+def test_the_regions_differ_in_their_reach_and_nothing_else() -> None:
+    east, west = load_profile("national-demonstration"), load_profile("national-demonstration-west")
+    assert west.training_rate == Decimal("0.3")
+    assert west.targets["resident-reach"].value == 30
+    same = {"name", "title", "scope", "training_rate", "targets"}
+    for field in attrs.fields(type(east)):
+        if field.name not in same:
+            assert getattr(east, field.name) == getattr(west, field.name), field.name
+    assert {k: t for k, t in east.targets.items() if k != "resident-reach"} == {
+        k: t for k, t in west.targets.items() if k != "resident-reach"
+    }
+
+
+def test_the_qingdao_centre_standard_quotes_each_figure() -> None:
+    profile = load_profile("qingdao-centre-2017")
+    assert {key: (t.value, t.unit) for key, t in profile.targets.items()} == {
+        "centre-floor-area": (1000, "平方米"),
+        "centre-computers": (30, "台"),
+        "centre-books": (3000, "册"),
+        "full-time-staff": (Decimal("1.5"), "人"),
+    }
+    assert profile.targets["full-time-staff"].floor == 5
+    for target in profile.targets.values():
+        assert any(target.text in quote for quote in profile.source.quotes)
+
+
+def test_a_ratio_round_trips_through_a_profile_file() -> None:
+    profile = load_profile("qingdao-centre-2017")
+    assert loads_profile(dumps_profile(profile)) == profile
+    text = dumps_profile(profile).replace("per = 10000", "per = 0")
+    with pytest.raises(ProfileError) as info:
+        loads_profile(text)
+    (problem,) = info.value.problems
+    assert (problem.path, problem.code) == ("targets.full-time-staff.per", "not-positive")
+    assert problem.line is not None

@@ -402,6 +402,24 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "reach.elder_population",
         "zh": "台账中的老年人口（60岁及以上）",
     },
+    "target-describe-ratio": {
+        "en": "{what} {comparator} {figure} {unit} per {per} residents",
+        "zh": "{what}每{per}名常住人口{comparator}{figure}{unit}",
+    },
+    "target-describe-floor": {
+        "en": "{words}, and never fewer than {floor} {unit}",
+        "zh": "{words}，且不少于{floor}{unit}",
+    },
+    "target-ratio-percent": {
+        "en": "a target per {value} residents counts something (staff, rooms), not a percentage: give its unit",
+        "zh": "按每 {value} 名常住人口计的指标计的是数量（人员、场地），不是百分比：请写明单位",
+    },
+    "target-floor-without-ratio": {
+        "en": "a floor ({value}) belongs to a target per so many residents: add per, or drop floor",
+        "zh": "下限（{value}）只用于按常住人口计的指标：请加上 per，或删去 floor",
+    },
+    "field:targets[].per": {"en": "residents the figure is per", "zh": "指标所按的常住人口基数"},
+    "field:targets[].floor": {"en": "fewest the figure allows", "zh": "指标的最低数"},
     "inspection-basis": {"en": "Counted in", "zh": "口径"},
     "inspection-persons": {"en": "Persons served (head count)", "zh": "全年服务人数"},
     "inspection-elders-taking-part": {

@@ -48,7 +48,13 @@ __all__ = [
 ]
 
 SCHEMA = 1
-BUILTIN_PROFILES = ("henan-elder-education", "national-demonstration", "shandong-township")
+BUILTIN_PROFILES = (
+    "henan-elder-education",
+    "national-demonstration",
+    "national-demonstration-west",
+    "qingdao-centre-2017",
+    "shandong-township",
+)
 
 _RULE_CODE = re.compile(r"[A-Z]{1,4}[0-9]{3}")
 
@@ -260,6 +266,8 @@ class _TargetDoc:
     value: _Number
     unit: _Words = _Words("%")
     text: _Words | None = None
+    per: _Count | None = None  #: a ratio: the figure per this many residents
+    floor: _Number | None = None  #: and never fewer than this
 
 
 @define
@@ -334,7 +342,14 @@ def _build(doc: _ProfileDoc, found: list[Problem]) -> Profile | None:
     for key, spec in sorted(doc.targets.items()):
         try:
             targets[key] = Target(
-                key, spec.what, spec.comparator, spec.value, spec.unit, spec.text or ""
+                key,
+                spec.what,
+                spec.comparator,
+                spec.value,
+                spec.unit,
+                spec.text or "",
+                per=spec.per,
+                floor=spec.floor,
             )
         except PlanError as exc:
             found += [p.at(f"targets.{key}") for p in exc.problems]
@@ -412,6 +427,8 @@ def _doc(profile: Profile) -> _ProfileDoc:
                 _Number(target.value),
                 _Words(target.unit),
                 _Words(target.text) if target.text else None,
+                None if target.per is None else _Count(target.per),
+                None if target.floor is None else _Number(target.floor),
             )
             for key, target in profile.targets.items()
         },
