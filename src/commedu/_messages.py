@@ -420,6 +420,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "field:targets[].per": {"en": "residents the figure is per", "zh": "指标所按的常住人口基数"},
     "field:targets[].floor": {"en": "fewest the figure allows", "zh": "指标的最低数"},
+    "chart-alt": {
+        "en": "Chart: {title}, due and held; the table below has the same numbers",
+        "zh": "图表：{title}，到期与已开展；下表列有相同数字",
+    },
     "inspection-basis": {"en": "Counted in", "zh": "口径"},
     "inspection-persons": {"en": "Persons served (head count)", "zh": "全年服务人数"},
     "inspection-elders-taking-part": {

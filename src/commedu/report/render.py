@@ -17,6 +17,7 @@ from commedu._page import Markup, document, join, table
 from commedu.compliance.actuals import Basis, Progress
 from commedu.compliance.report import said
 from commedu.model.checks import CHINESE_NUMERALS
+from commedu.report.charts import MAX_GROUPS, as_image, bars_svg
 from commedu.report.inspection import Completion, InspectionReport
 
 __all__ = ["JSON_SCHEMA", "label", "sections", "to_docx", "to_html", "to_json"]
@@ -220,6 +221,42 @@ def to_json(report: InspectionReport) -> str:
 # -- HTML ------------------------------------------------------------------------------------------
 
 
+def completion_chart(
+    key: str,
+    title: str,
+    items: Sequence[Completion],
+    lang: Lang,
+    name: Callable[[Completion, Lang], str] = _named,
+    *,
+    horizontal: bool = False,
+) -> Markup:
+    """Due and held for each group as a bar chart, beside the table that has the numbers."""
+    groups = [name(c, lang) for c in items]
+    series = [
+        (label("due", lang), [c.due for c in items]),
+        (label("held", lang), [c.held for c in items]),
+    ]
+    svg = bars_svg(key, title, groups, series, horizontal=horizontal)
+    image = as_image(svg, render("chart-alt", lang, title=title))
+    return Markup('<div class="scroll chart">%s</div>\n') % image
+
+
+def charts(report: InspectionReport, lang: Lang) -> dict[str, Markup]:
+    """The charts of the report, by the heading of the table whose numbers they draw."""
+    months = [c for c in report.by_month if c.due or c.not_due]
+    found = {}
+    if months:
+        heading = label("by-month", lang)
+        found[heading] = completion_chart("by-month", heading, months, lang, _month)
+    departments = report.by_department
+    if 0 < len(departments) <= MAX_GROUPS:  # more are read in the table, not looked at
+        heading = label("by-department", lang)
+        found[heading] = completion_chart(
+            "by-department", heading, departments, lang, horizontal=True
+        )
+    return found
+
+
 def to_html(report: InspectionReport, lang: Lang) -> str:
     title, subtitle = _heading(report, lang)
     parts = [Markup("<h1>%s</h1>\n<p>%s</p>\n") % (title, subtitle)]
@@ -228,9 +265,11 @@ def to_html(report: InspectionReport, lang: Lang) -> str:
             Markup('<p class="note">%s: %s</p>\n')
             % (label("illustrative", lang), report.ledger.note)
         )
+    drawn = charts(report, lang)
     for heading, head, rows in sections(report, lang):
         parts.append(
-            Markup("<h2>%s</h2>\n%s\n") % (heading, table(head, rows, empty=label("none", lang)))
+            Markup("<h2>%s</h2>\n%s%s\n")
+            % (heading, drawn.get(heading, ""), table(head, rows, empty=label("none", lang)))
         )
     return document(lang, title, Markup("<main>\n%s</main>\n") % join(parts))
 
