@@ -29,6 +29,7 @@ from commedu.compliance.rule import (
     Severity,
 )
 from commedu.datafile.profile import load_profile
+from commedu.model.evidence import canonical
 from commedu.model.fieldcheck import define
 from commedu.model.ledger import Evidence, Expense, Ledger, Record, Staffing
 from commedu.model.parts import Activity
@@ -155,8 +156,9 @@ def _evidence(plan: Plan, profile: Profile | None, actuals: Actuals) -> Outcome:
     for index, record in enumerate(actuals.ledger.records):
         if record.first > actuals.as_of:
             continue
-        kinds = {e.kind for e in record.evidence}
-        lacking = [k for k in required if k not in kinds] or ([] if kinds else ["-"])
+        # any spelling of a kind is the kind: a record with 教案 has the 教案/课件 asked for
+        kinds = {canonical(e.kind) for e in record.evidence}
+        lacking = [k for k in required if canonical(k) not in kinds] or ([] if kinds else ["-"])
         if lacking == ["-"]:
             message = Text(
                 f"“{record.title}” ({record.first}) has no evidence",

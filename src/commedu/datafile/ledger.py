@@ -34,6 +34,7 @@ from commedu.datafile.decode import MAX_BYTES, Refused, decode, read_bytes, too_
 from commedu.datafile.locate import locate
 from commedu.datafile.syntax import Format, parse
 from commedu.errors import LedgerFileError, PlanError, Problem
+from commedu.model.evidence import KINDS, near_miss
 from commedu.model.ledger import Evidence, Expense, Ledger, Reach, Record, Staffing
 from commedu.model.parts import money_in_range
 from commedu.model.plan import Plan
@@ -136,11 +137,21 @@ class _Cells:
             return None
         return amount
 
-    def evidence(self, value: Any) -> tuple[Evidence, ...]:
+    def evidence(self, value: Any, where: str = "evidence") -> tuple[Evidence, ...]:
         items = value if isinstance(value, list) else split_list(self.text(value))
         found = []
         for item in items:
             kind, _, ref = str(item).replace("：", ":").partition(":")
+            # A slip for a kind of the vocabulary is named; a township's own kind is kept.
+            if (meant := near_miss(kind)) is not None:
+                known = "、".join(k.name for k in KINDS)
+                self.bad(
+                    where,
+                    "evidence-near-miss",
+                    value=kind.strip(),
+                    suggestion=meant.name,
+                    known=known,
+                )
             if kind.strip():
                 found.append(Evidence(kind.strip(), ref.strip()))
         return tuple(found)
@@ -176,7 +187,7 @@ class _Cells:
                 elders=elders,
                 target_group=self.text(row.get("target_group")),
                 lecturer=self.text(row.get("lecturer")),
-                evidence=self.evidence(row.get("evidence")),
+                evidence=self.evidence(row.get("evidence"), where("evidence")),
                 notes=self.text(row.get("notes")),
             )
         except PlanError as error:

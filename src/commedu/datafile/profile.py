@@ -32,9 +32,10 @@ from commedu.datafile.locate import locate
 from commedu.datafile.names import renamed
 from commedu.datafile.syntax import parse
 from commedu.errors import PlanError, Problem, ProfileError
+from commedu.model.evidence import KINDS, near_miss
 from commedu.model.fieldcheck import define
 from commedu.model.parts import CountRange, money_in_range
-from commedu.model.profile import EventSpec, Level, Profile, ProfileSource
+from commedu.model.profile import EventSpec, InspectionCategory, Level, Profile, ProfileSource
 from commedu.model.targets import Comparator, Target
 from commedu.model.text import Text
 
@@ -116,6 +117,10 @@ _TYPES: dict[str, tuple[str, str]] = {
     "month": ("a month (1–12)", "月份（1—12）"),
     "number": ("a number of 0 or more (e.g. 50 or 2.5)", "大于或等于 0 的数（如 50 或 2.5）"),
     "comparator": ("'>=', '<=' or '='", "“>=”“<=”或“=”"),
+    "part": (
+        "'basic' (基本条件) or 'results' (工作成效)",
+        "“basic”（基本条件）或 “results”（工作成效）",
+    ),
     "rate": (
         "a fraction of 0 or more (e.g. 0.5 for 50 %)",
         "大于或等于 0 的比例（如 0.5 表示 50%）",
@@ -136,6 +141,7 @@ _Keywords = NewType("_Keywords", tuple[tuple[str, ...], ...])
 _Range = NewType("_Range", CountRange)
 _Schema = NewType("_Schema", int)  #: the version of the file's shape
 _RuleCode = NewType("_RuleCode", str)
+_Part = NewType("_Part", str)  #: an inspection category's part: basic or results
 
 
 def _schema(value: Any, _: type) -> int:
@@ -221,6 +227,12 @@ def _level(value: Any, _: type) -> str:
     return str(value)
 
 
+def _part(value: Any, _: type) -> str:
+    if value not in ("basic", "results"):
+        raise _not("part", value)
+    return str(value)
+
+
 def _comparator(value: Any, _: type) -> Comparator:
     if value not in {c.value for c in Comparator}:
         raise _not("comparator", value)
@@ -278,6 +290,18 @@ class _LedgerDoc:
 
 
 @define
+class _CategoryDoc:
+    """An inspection category: ``[[categories]]``."""
+
+    key: _Words
+    title: _TextDoc
+    part: _Part
+    evidence: tuple[_Words, ...] = ()
+    weight: _Number | None = None
+    keywords: _Keywords | None = None
+
+
+@define
 class _ProfileDoc:
     """The top level of a profile file."""
 
@@ -293,6 +317,7 @@ class _ProfileDoc:
     effective: dict[_RuleCode, date] = attrs.field(factory=dict)
     targets: dict[str, _TargetDoc] = attrs.field(factory=dict)
     ledger: _LedgerDoc = attrs.field(factory=_LedgerDoc)
+    categories: tuple[_CategoryDoc, ...] = ()
 
 
 def _converter() -> cattrs.Converter:
@@ -308,6 +333,7 @@ def _converter() -> cattrs.Converter:
     converter.register_structure_hook(_Keywords, _keywords)
     converter.register_structure_hook(_Range, _range)
     converter.register_structure_hook(Comparator, _comparator)
+    converter.register_structure_hook(_Part, _part)
     converter.register_structure_hook_func(lambda t: t == Level, _level)
     # Writing: what is at its default is left out; a range is [low, high] as it is read.
     converter.register_unstructure_hook_factory(
@@ -353,6 +379,7 @@ def _build(doc: _ProfileDoc, found: list[Problem]) -> Profile | None:
             )
         except PlanError as exc:
             found += [p.at(f"targets.{key}") for p in exc.problems]
+    categories = _build_categories(doc.categories, found)
     if found:
         return None
     events = {
@@ -381,7 +408,49 @@ def _build(doc: _ProfileDoc, found: list[Problem]) -> Profile | None:
         evidence=tuple(doc.ledger.evidence),
         training_rate=doc.ledger.training_rate,
         elder_share=doc.ledger.elder_share,
+        categories=categories,
     )
+
+
+def _build_categories(
+    docs: tuple[_CategoryDoc, ...], found: list[Problem]
+) -> tuple[InspectionCategory, ...]:
+    """The inspection categories; a repeated key or a slip for an evidence kind goes to ``found``."""
+    categories = []
+    seen: dict[str, str] = {}
+    for i, spec in enumerate(docs):
+        where = f"categories[{i}]"
+        if spec.key in seen:
+            found.append(
+                Problem(
+                    f"{where}.key", "duplicate-id", {"value": spec.key, "first": seen[spec.key]}
+                )
+            )
+        seen.setdefault(spec.key, where)
+        for j, kind in enumerate(spec.evidence):
+            if (meant := near_miss(kind)) is not None:
+                known = "、".join(k.name for k in KINDS)
+                found.append(
+                    Problem(
+                        f"{where}.evidence[{j}]",
+                        "evidence-near-miss",
+                        {"value": kind, "suggestion": meant.name, "known": known},
+                    )
+                )
+        try:
+            categories.append(
+                InspectionCategory(
+                    spec.key,
+                    _text(spec.title),
+                    spec.part,  # type: ignore[arg-type]  # _part holds it to the two
+                    tuple(spec.evidence),
+                    spec.weight,
+                    spec.keywords or (),
+                )
+            )
+        except PlanError as exc:
+            found += [p.at(where) for p in exc.problems]
+    return tuple(categories)
 
 
 # -- writing -------------------------------------------------------------------------------
@@ -436,6 +505,17 @@ def _doc(profile: Profile) -> _ProfileDoc:
             tuple(_Words(e) for e in profile.evidence),
             None if profile.training_rate is None else _Rate(profile.training_rate),
             None if profile.elder_share is None else _Rate(profile.elder_share),
+        ),
+        categories=tuple(
+            _CategoryDoc(
+                _Words(c.key),
+                _text_doc(c.title),
+                _Part(c.part),
+                tuple(_Words(e) for e in c.evidence),
+                None if c.weight is None else _Number(c.weight),
+                _Keywords(c.keywords) if c.keywords else None,
+            )
+            for c in profile.categories
         ),
     )
 

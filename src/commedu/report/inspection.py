@@ -23,12 +23,24 @@ from commedu.compliance.actuals import (
 from commedu.compliance.assessment import Assessment, assess
 from commedu.compliance.report import ComplianceReport
 from commedu.compliance.rule import Actuals
+from commedu.model.evidence import canonical
 from commedu.model.fieldcheck import define
 from commedu.model.ledger import Ledger, Record
 from commedu.model.plan import Plan
-from commedu.model.profile import Profile
+from commedu.model.profile import InspectionCategory, Profile
 
-__all__ = ["Completion", "Figures", "InspectionReport", "inspect", "inspection"]
+__all__ = [
+    "CategoryCheck",
+    "Completion",
+    "EvidenceCheck",
+    "Figures",
+    "InspectionReport",
+    "Lacking",
+    "carries",
+    "check_category",
+    "inspect",
+    "inspection",
+]
 
 
 @define
@@ -69,6 +81,64 @@ class Figures:
     elder_population: int | None = None  #: residents aged 60 or over, where counted
 
 
+@define
+class EvidenceCheck:
+    """One kind of evidence a category asks for, and the category's records that carry it."""
+
+    kind: str  #: as the profile names it
+    records: tuple[str, ...]  #: ids of the records that carry it
+
+    @property
+    def held(self) -> bool:
+        return bool(self.records)
+
+
+@define
+class Lacking:
+    """A record of a category that lacks some of the evidence the category asks for."""
+
+    record: Record
+    kinds: tuple[str, ...]
+
+
+@define
+class CategoryCheck:
+    """The inspection's checklist for one category: each kind held or missing, and by whom."""
+
+    category: InspectionCategory
+    records: tuple[str, ...]  #: ids of the category's records held by the as-of day
+    evidence: tuple[EvidenceCheck, ...]
+    #: records of a category that names its records (by keywords) and lack some kinds
+    lacking: tuple[Lacking, ...]
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        return tuple(e.kind for e in self.evidence if not e.held)
+
+
+def carries(record: Record, kind: str) -> bool:
+    """Whether ``record`` has evidence of ``kind``, in any of the kind's spellings (教案 is 教案/课件)."""
+    wanted = canonical(kind)
+    return any(canonical(e.kind) == wanted for e in record.evidence)
+
+
+def check_category(category: InspectionCategory, held: Iterable[Record]) -> CategoryCheck:
+    """The checklist of ``category`` over the records ``held``."""
+    records = [r for r in held if category.matches(r.title)]
+    evidence = tuple(
+        EvidenceCheck(kind, tuple(r.id for r in records if carries(r, kind)))
+        for kind in category.evidence
+    )
+    lacking: tuple[Lacking, ...] = ()
+    if category.keywords:  # a category that names its records asks each of them
+        lacking = tuple(
+            Lacking(r, kinds)
+            for r in records
+            if (kinds := tuple(k for k in category.evidence if not carries(r, k)))
+        )
+    return CategoryCheck(category, tuple(r.id for r in records), evidence, lacking)
+
+
 def _with_ledger(_: object, __: attrs.Attribute[Assessment], value: Assessment) -> None:
     if not isinstance(value, Assessment) or value.ledger is None:
         raise ValueError("an inspection report reads an assessment made with a ledger")
@@ -84,6 +154,8 @@ class InspectionReport:
     by_task: tuple[Completion, ...]
     unplanned: tuple[Record, ...]
     figures: Figures
+    #: the checklist per inspection category the profile declares, in its order
+    categories: tuple[CategoryCheck, ...] = ()
 
     @property
     def plan(self) -> Plan:
@@ -207,4 +279,5 @@ def inspection(assessment: Assessment) -> InspectionReport:
         tasks,
         tuple(r for r in held if r.activity is None),
         figures,
+        () if standard is None else tuple(check_category(c, held) for c in standard.categories),
     )

@@ -17,6 +17,7 @@ from commedu._page import Markup, document, join, table
 from commedu.compliance.actuals import Basis, Progress
 from commedu.compliance.report import said
 from commedu.model.checks import CHINESE_NUMERALS
+from commedu.model.evidence import find
 from commedu.report.charts import MAX_GROUPS, as_image, bars_svg
 from commedu.report.inspection import Completion, InspectionReport
 
@@ -133,6 +134,7 @@ def sections(report: InspectionReport, lang: Lang) -> list[Table]:
             [[r.id, r.title, r.first.isoformat(), str(r.participants)] for r in report.unplanned],
         ),
         (t("figures"), [t("figure"), t("value"), t("target"), t("basis")], figures),
+        *_category_sections(report, lang),
         (
             t("compliance"),
             [t("code"), t("rule"), t("status"), t("message")],
@@ -151,6 +153,73 @@ def sections(report: InspectionReport, lang: Lang) -> list[Table]:
                 for f in r.findings
             ],
         ),
+    ]
+
+
+def _kind(kind: str, lang: Lang) -> str:
+    """An evidence kind in ``lang`` if it is one of the vocabulary's, else as the profile wrote it."""
+    known = find(kind)
+    return kind if known is None else known.label(lang)
+
+
+#: The most record ids a checklist cell lists before it says how many there are in all.
+_IDS_SHOWN = 8
+
+
+def _ids(ids: Sequence[str], lang: Lang) -> str:
+    sep = render("sep-list", lang)
+    if len(ids) <= _IDS_SHOWN:
+        return sep.join(ids)
+    return sep.join(ids[:_IDS_SHOWN]) + render("inspection-and-more", lang, n=len(ids))
+
+
+def _category_sections(report: InspectionReport, lang: Lang) -> list[Table]:
+    """The checklist per category and the records that lack evidence, if the profile has categories."""
+    if not report.categories:
+        return []
+
+    def t(key: str) -> str:
+        return label(key, lang)
+
+    checklist = []
+    lacking = []
+    for check in report.categories:
+        category = check.category
+        name = category.title.zh if lang == "zh" else category.title.en
+        weight = "—" if category.weight is None else f"{category.weight.normalize():f}"
+        part = t(f"part-{category.part}")
+        for item in check.evidence or ():
+            checklist.append(
+                [
+                    name,
+                    part,
+                    weight,
+                    _kind(item.kind, lang),
+                    t("evidence-held" if item.held else "evidence-missing"),
+                    _ids(item.records, lang),
+                ]
+            )
+        if not check.evidence:
+            checklist.append([name, part, weight, "—", "—", ""])
+        sep = render("sep-list", lang)
+        lacking += [
+            [name, gap.record.id, gap.record.title, sep.join(_kind(k, lang) for k in gap.kinds)]
+            for gap in check.lacking
+        ]
+    return [
+        (
+            t("categories"),
+            [
+                t("category"),
+                t("part"),
+                t("weight"),
+                t("evidence"),
+                t("evidence-status"),
+                t("records-with"),
+            ],
+            checklist,
+        ),
+        (t("lacking"), [t("category"), t("record"), t("activity"), t("lacks")], lacking),
     ]
 
 
@@ -208,6 +277,22 @@ def as_data(report: InspectionReport) -> dict[str, Any]:
             "elders_taking_part": f.elders_taking_part,
             "elder_population": f.elder_population,
         },
+        "categories": [
+            {
+                "key": c.category.key,
+                "title": {"en": c.category.title.en, "zh": c.category.title.zh},
+                "part": c.category.part,
+                "weight": None if c.category.weight is None else f"{c.category.weight:f}",
+                "records": list(c.records),
+                "evidence": [
+                    {"kind": e.kind, "held": e.held, "records": list(e.records)} for e in c.evidence
+                ],
+                "lacking": [
+                    {"record": gap.record.id, "kinds": list(gap.kinds)} for gap in c.lacking
+                ],
+            }
+            for c in report.categories
+        ],
         "compliance": json.loads(report.compliance.to_json("en")),
     }
 
