@@ -454,6 +454,19 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "inspection-lacking": {"en": "Records lacking evidence", "zh": "缺少佐证材料的记录"},
     "inspection-lacks": {"en": "Lacks", "zh": "缺少"},
     "inspection-and-more": {"en": " … {n} in all", "zh": "…共 {n} 条"},
+    "inspection-by-unit": {
+        "en": "Completion by village station or school",
+        "zh": "按村（社区）工作站及学校完成情况",
+    },
+    "district-missing-ledger": {
+        "en": "no ledger: {file} not found",
+        "zh": "无台账：未找到 {file}",
+    },
+    "district-units-title": {
+        "en": "Town roll-up by village station or school",
+        "zh": "镇街年终督导汇总（按工作站及学校）",
+    },
+    "district-unit": {"en": "Station or school", "zh": "工作站或学校"},
     "inspection-persons": {"en": "Persons served (head count)", "zh": "全年服务人数"},
     "inspection-elders-taking-part": {
         "en": "Elders taking part regularly (head count)",

@@ -156,6 +156,8 @@ class InspectionReport:
     figures: Figures
     #: the checklist per inspection category the profile declares, in its order
     categories: tuple[CategoryCheck, ...] = ()
+    #: each village station, then each school or venue: the town's own roll-up
+    by_unit: tuple[Completion, ...] = ()
 
     @property
     def plan(self) -> Plan:
@@ -250,6 +252,16 @@ def inspection(assessment: Assessment) -> InspectionReport:
         )
         for t in plan.tasks
     )
+    units = (
+        *(
+            _completion(st.id, st.name, (i for i in items if i.activity.station == st))
+            for st in plan.stations
+        ),
+        *(
+            _completion(pl.id, pl.name, (i for i in items if i.activity.place == pl))
+            for pl in plan.places
+        ),
+    )
     held = [r for r in ledger.records if r.first <= day]
     rate = reach(plan, actuals)
     elder_rate = elder_participation(actuals)
@@ -280,4 +292,5 @@ def inspection(assessment: Assessment) -> InspectionReport:
         tuple(r for r in held if r.activity is None),
         figures,
         () if standard is None else tuple(check_category(c, held) for c in standard.categories),
+        units,
     )

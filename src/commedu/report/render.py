@@ -126,6 +126,7 @@ def sections(report: InspectionReport, lang: Lang) -> list[Table]:
         ),
         (t("by-department"), head, _completion_rows(report.by_department, lang)),
         (t("by-task"), head, _completion_rows(report.by_task, lang)),
+        *([(t("by-unit"), head, _completion_rows(report.by_unit, lang))] if report.by_unit else []),
         (t("missing"), items_head, activities(Progress.MISSING)),
         (t("late"), items_head, activities(Progress.LATE)),
         (
@@ -250,6 +251,7 @@ def as_data(report: InspectionReport) -> dict[str, Any]:
         "by_month": [completion(c) for c in report.by_month],
         "by_department": [completion(c) for c in report.by_department],
         "by_task": [completion(c) for c in report.by_task],
+        "by_unit": [completion(c) for c in report.by_unit],
         "activities": [
             {
                 "id": i.activity.id,
