@@ -190,3 +190,17 @@ def test_months_without_work_are_not_drawn() -> None:
     assert "June" in svg
     assert "July" not in svg
     assert sorted(printed_values(svg)) == [1] * 12
+
+
+def test_the_year_at_a_glance_draws_completion_by_month_with_a_ledger() -> None:
+    from commedu.web.glance import glance_html
+
+    page = glance_html(PLAN, lang="zh", ledger=_edit_records("drop")).decode("utf-8")
+    ((svg, alt),) = images(page)
+    assert parsed(svg).get("id") == "chart-by-month"
+    assert "按月份完成情况" in alt
+    assert sorted(printed_values(svg)) == [1] * 23
+    assert page.index("<img") < page.index("<table", page.index('id="progress"'))
+    assert (
+        images(glance_html(PLAN, lang="zh").decode("utf-8")) == []
+    )  # no ledger, no progress, no chart

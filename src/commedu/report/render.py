@@ -21,7 +21,17 @@ from commedu.model.evidence import find
 from commedu.report.charts import MAX_GROUPS, as_image, bars_svg
 from commedu.report.inspection import Completion, InspectionReport
 
-__all__ = ["JSON_SCHEMA", "label", "sections", "to_docx", "to_html", "to_json"]
+__all__ = [
+    "JSON_SCHEMA",
+    "charts",
+    "completion_chart",
+    "label",
+    "month_chart",
+    "sections",
+    "to_docx",
+    "to_html",
+    "to_json",
+]
 
 #: The identifier of the JSON layout; it changes only when a field is removed or changes meaning.
 JSON_SCHEMA = "commedu.inspection/1"
@@ -328,13 +338,20 @@ def completion_chart(
     return Markup('<div class="scroll chart">%s</div>\n') % image
 
 
+def month_chart(report: InspectionReport, lang: Lang) -> Markup:
+    """Completion by month as a chart, or nothing when no month has work."""
+    months = [c for c in report.by_month if c.due or c.not_due]
+    if not months:
+        return Markup()
+    heading = label("by-month", lang)
+    return completion_chart("by-month", heading, months, lang, _month)
+
+
 def charts(report: InspectionReport, lang: Lang) -> dict[str, Markup]:
     """The charts of the report, by the heading of the table whose numbers they draw."""
-    months = [c for c in report.by_month if c.due or c.not_due]
     found = {}
-    if months:
-        heading = label("by-month", lang)
-        found[heading] = completion_chart("by-month", heading, months, lang, _month)
+    if drawn := month_chart(report, lang):
+        found[label("by-month", lang)] = drawn
     departments = report.by_department
     if 0 < len(departments) <= MAX_GROUPS:  # more are read in the table, not looked at
         heading = label("by-department", lang)
