@@ -20,6 +20,7 @@ from commedu.compliance.actuals import (
 )
 from commedu.compliance.builtin import example_plan
 from commedu.compliance.engine import check
+from commedu.compliance.report import said
 from commedu.compliance.rule import Actuals, Status
 from commedu.datafile.ledger import loads_ledger
 from commedu.datafile.ledger_write import dumps_ledger
@@ -51,6 +52,9 @@ def test_reach_counts_persons_when_the_ledger_has_a_head_count() -> None:
     assert "persons ÷ resident population" in result.message("en")
     assert "30.0%" in result.message("en")
     assert "人数 ÷ 常住人口" in result.message("zh")
+    (finding,) = result.findings
+    assert finding.path == "reach.persons"  # where the figure came from
+    assert "全年服务人数" in said(finding.path, "zh")
 
 
 def test_without_a_head_count_reach_counts_attendances_and_says_so() -> None:

@@ -254,6 +254,7 @@ def _rate_outcome(
     target_path: str,
     profile: Profile | None,
     what: dict[Basis, Text],
+    persons_path: str,
 ) -> Outcome:
     missing = [] if profile is not None else ["profile"]
     if profile is not None and target is None:
@@ -267,7 +268,9 @@ def _rate_outcome(
         f"{words.en} {_percent(found.value)}, target {_percent(target)}",
         f"{words.zh} {_percent(found.value)}，目标 {_percent(target)}",
     )
-    return Passed(text) if found.value >= target else Failed([Finding(value_path, text)])
+    # a shortfall is found where the figure came from: the head count, or the records
+    where = persons_path if found.basis is Basis.PERSONS else value_path
+    return Passed(text) if found.value >= target else Failed([Finding(where, text)])
 
 
 def _training_rate(plan: Plan, profile: Profile | None, actuals: Actuals) -> Outcome:
@@ -288,6 +291,7 @@ def _training_rate(plan: Plan, profile: Profile | None, actuals: Actuals) -> Out
                 "培训率（人次 ÷ 常住人口；台账未统计人数，按人次计算）",
             ),
         },
+        "reach.persons",
     )
 
 
@@ -309,6 +313,7 @@ def _elder_share(plan: Plan, profile: Profile | None, actuals: Actuals) -> Outco
                 "老年人占人次比例（台账未统计老年人口，按人次计算）",
             ),
         },
+        "reach.elders",
     )
 
 
