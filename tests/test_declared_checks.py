@@ -29,6 +29,7 @@ from commedu.datafile.plan import load_plan
 from commedu.importer import import_document
 from commedu.importer.document import read_document
 from commedu.importer.outline import read_outline
+from commedu.model.evidence import KINDS
 from commedu.model.holidays import holiday_year
 from commedu.model.ledger import Record
 from commedu.model.observances import SchoolHoliday
@@ -154,6 +155,11 @@ def _examples() -> dict[type, object]:
         OBSERVANCES,
         SchoolHoliday("暑假", date(2021, 7, 10), date(2021, 8, 31)),
         holiday_year(2021),
+        KINDS,
+        load_ledger(
+            ROOT / "tests" / "ledgers" / "jiuxiao_2022.toml",
+            load_plan(ROOT / "tests" / "plans" / "jiuxiao_2022.toml"),
+        ),
     ]
     found: dict[type, object] = {}
     seen: dict[int, object] = {}

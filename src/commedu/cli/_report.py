@@ -58,7 +58,7 @@ def _fail(lang: Lang, message: str, code: int = EXIT_USAGE) -> int:
     return code
 
 
-def _pairs(folder: Path, lang: Lang) -> list[tuple[Path, Path]] | int:
+def _pairs(folder: Path, lang: Lang) -> list[tuple[Path, Path | None]] | int:
     plans = sorted(
         p for p in folder.iterdir() if p.suffix in (".toml", ".json") and ".ledger" not in p.name
     )
@@ -66,19 +66,18 @@ def _pairs(folder: Path, lang: Lang) -> list[tuple[Path, Path]] | int:
     for plan in plans:
         found = [folder / f"{plan.stem}.ledger{s}" for s in _LEDGER_SUFFIXES]
         ledgers = [p for p in found if p.is_file()]
-        if not ledgers:
-            return _fail(
-                lang, render("cli-report-no-ledger", lang, plan=plan, stem=plan.stem), EXIT_FAILED
-            )
-        pairs.append((plan, ledgers[0]))
+        if not ledgers:  # a row that says so in the roll-up, and a note here
+            note = render("cli-report-no-ledger", lang, plan=plan, stem=plan.stem)
+            print(f"commedu report: {note}", file=sys.stderr)
+        pairs.append((plan, ledgers[0] if ledgers else None))
     if not pairs:
         return _fail(lang, render("cli-report-no-pairs", lang, folder=folder))
     return pairs
 
 
 def run(args: argparse.Namespace) -> int:
-    from commedu.report.district import district_docx, district_html, district_json
-    from commedu.report.inspection import inspect
+    from commedu.report.district import Missing, district_docx, district_html, district_json
+    from commedu.report.inspection import InspectionReport, inspect
     from commedu.report.render import to_docx, to_html, to_json
 
     lang: Lang = args.lang
@@ -92,6 +91,7 @@ def run(args: argparse.Namespace) -> int:
         return _fail(lang, render("cli-report-usage", lang))
     else:
         pairs = [(Path(args.plan), Path(args.ledger))]
+    entries: list[InspectionReport | Missing] = []
     fmt = args.format or {".docx": "docx", ".json": "json"}.get(
         Path(args.output or "").suffix.lower(), "html"
     )
@@ -103,6 +103,10 @@ def run(args: argparse.Namespace) -> int:
             plan = read_plan(os.fspath(plan_path), "report", lang)
             if isinstance(plan, int):
                 return plan
+            if ledger_path is None:
+                entries.append(Missing(plan, f"{plan_path.stem}.ledger.xlsx"))
+                progress.advance()
+                continue
             ledger = read_ledger(os.fspath(ledger_path), plan, "report", lang)
             if isinstance(ledger, int):
                 return ledger
@@ -110,15 +114,16 @@ def run(args: argparse.Namespace) -> int:
                 # Unless told, judged as of today, or the period's end once the period is over.
                 as_of = args.as_of or min(date.today(), plan.span.last)
                 reports.append(inspect(plan, ledger, args.profile, as_of=as_of))
+                entries.append(reports[-1])
             except (ProfileError, PlanError) as error:
                 return _fail(lang, error.describe(lang), EXIT_FAILED)
             progress.advance()
-    out_lang: Lang = args.report_lang or reports[0].plan.language
+    out_lang: Lang = args.report_lang or entries[0].plan.language
     if args.district is not None and fmt == "docx":
-        data = district_docx(reports, out_lang)
+        data = district_docx(entries, out_lang)
     elif args.district is not None:
         data = (
-            district_json(reports) if fmt == "json" else district_html(reports, out_lang)
+            district_json(entries) if fmt == "json" else district_html(entries, out_lang)
         ).encode()
     elif fmt == "docx":
         data = to_docx(reports[0], out_lang)

@@ -29,6 +29,7 @@ from commedu.compliance.rule import (
     Severity,
 )
 from commedu.datafile.profile import load_profile
+from commedu.model.evidence import canonical
 from commedu.model.fieldcheck import define
 from commedu.model.ledger import Evidence, Expense, Ledger, Record, Staffing
 from commedu.model.parts import Activity
@@ -36,7 +37,18 @@ from commedu.model.plan import Plan
 from commedu.model.profile import Profile
 from commedu.model.text import Text
 
-__all__ = ["RULES", "Progress", "example_ledger", "example_profile", "progress", "with_ledger"]
+__all__ = [
+    "RULES",
+    "Basis",
+    "Indicator",
+    "Progress",
+    "elder_participation",
+    "example_ledger",
+    "example_profile",
+    "progress",
+    "reach",
+    "with_ledger",
+]
 
 
 class Progress(enum.Enum):
@@ -144,8 +156,9 @@ def _evidence(plan: Plan, profile: Profile | None, actuals: Actuals) -> Outcome:
     for index, record in enumerate(actuals.ledger.records):
         if record.first > actuals.as_of:
             continue
-        kinds = {e.kind for e in record.evidence}
-        lacking = [k for k in required if k not in kinds] or ([] if kinds else ["-"])
+        # any spelling of a kind is the kind: a record with 教案 has the 教案/课件 asked for
+        kinds = {canonical(e.kind) for e in record.evidence}
+        lacking = [k for k in required if canonical(k) not in kinds] or ([] if kinds else ["-"])
         if lacking == ["-"]:
             message = Text(
                 f"“{record.title}” ({record.first}) has no evidence",
@@ -172,64 +185,135 @@ def _percent(fraction: Decimal) -> str:
     return f"{(fraction * 100).quantize(Decimal('0.1'), ROUND_HALF_UP)}%"
 
 
-def training_rate(plan: Plan, actuals: Actuals) -> Decimal | None:
-    """培训率: 人次 held by ``as_of`` ÷ 常住人口 (above 1 when people come more than once)."""
+class Basis(enum.Enum):
+    """What a rate counts: distinct people (人数), as the standards define it, or attendances."""
+
+    PERSONS = "persons"  #: the ledger's head counts (:class:`~commedu.model.ledger.Reach`)
+    ATTENDANCES = "attendances"  #: 人次, summed from the records, when no head count is kept
+
+    def label(self, lang: Lang) -> str:
+        return render(f"basis-{self.value}", lang)
+
+
+@define
+class Indicator:
+    """A rate the ledger gives, and what it counted to get it."""
+
+    value: Decimal
+    basis: Basis
+
+
+def reach(plan: Plan, actuals: Actuals) -> Indicator | None:
+    """Reach (培训率): people served ÷ 常住人口, or 人次 ÷ 常住人口 when no head count is kept.
+
+    The standards count persons (全年接受社区教育服务的社区成员占全体成员的比例); attendances
+    are the fallback, above 1 when people come more than once, and the indicator says so.
+    """
     population = plan.township.resident_population
     if not population:
         return None
-    return Decimal(sum(r.participants for r in held(actuals.ledger, actuals.as_of))) / population
+    counted = actuals.ledger.reach
+    if counted is not None and counted.persons is not None:
+        return Indicator(Decimal(counted.persons) / population, Basis.PERSONS)
+    attendances = sum(r.participants for r in held(actuals.ledger, actuals.as_of))
+    return Indicator(Decimal(attendances) / population, Basis.ATTENDANCES)
+
+
+def elder_participation(actuals: Actuals) -> Indicator | None:
+    """Elders taking part ÷ the elder population, or the elders' share of 人次 without it.
+
+    The standards count persons (经常性参与教育活动的老年人占老年人口总数的比例); without the
+    ledger's head counts, the elders' share of the attendances of the records that count them.
+    """
+    counted = actuals.ledger.reach
+    if counted is not None and counted.elders is not None and counted.elder_population:
+        return Indicator(Decimal(counted.elders) / counted.elder_population, Basis.PERSONS)
+    records = [r for r in held(actuals.ledger, actuals.as_of) if r.elders is not None]
+    total = sum(r.participants for r in records)
+    if not total:
+        return None
+    return Indicator(Decimal(sum(r.elders or 0 for r in records)) / total, Basis.ATTENDANCES)
+
+
+def training_rate(plan: Plan, actuals: Actuals) -> Decimal | None:
+    """The value of :func:`reach`."""
+    found = reach(plan, actuals)
+    return None if found is None else found.value
 
 
 def elder_share(actuals: Actuals) -> Decimal | None:
-    """The elders' share of 人次, over the records that count elders."""
-    counted = [r for r in held(actuals.ledger, actuals.as_of) if r.elders is not None]
-    total = sum(r.participants for r in counted)
-    if not total:
-        return None
-    return Decimal(sum(r.elders or 0 for r in counted)) / total
+    """The value of :func:`elder_participation`."""
+    found = elder_participation(actuals)
+    return None if found is None else found.value
 
 
 def _rate_outcome(
-    value: Decimal | None,
+    found: Indicator | None,
     value_path: str,
     target: Decimal | None,
     target_path: str,
     profile: Profile | None,
-    what: Text,
+    what: dict[Basis, Text],
+    persons_path: str,
 ) -> Outcome:
     missing = [] if profile is not None else ["profile"]
     if profile is not None and target is None:
         missing.append(target_path)
-    if value is None:
+    if found is None:
         missing.append(value_path)
-    if missing or value is None or target is None:
+    if missing or found is None or target is None:
         return NotEvaluable(missing)
+    words = what[found.basis]
     text = Text(
-        f"{what.en} {_percent(value)}, target {_percent(target)}",
-        f"{what.zh} {_percent(value)}，目标 {_percent(target)}",
+        f"{words.en} {_percent(found.value)}, target {_percent(target)}",
+        f"{words.zh} {_percent(found.value)}，目标 {_percent(target)}",
     )
-    return Passed(text) if value >= target else Failed([Finding(value_path, text)])
+    # a shortfall is found where the figure came from: the head count, or the records
+    where = persons_path if found.basis is Basis.PERSONS else value_path
+    return Passed(text) if found.value >= target else Failed([Finding(where, text)])
 
 
 def _training_rate(plan: Plan, profile: Profile | None, actuals: Actuals) -> Outcome:
     return _rate_outcome(
-        training_rate(plan, actuals),
+        reach(plan, actuals),
         "township.resident_population",
         None if profile is None else profile.training_rate,
         "profile.ledger.training_rate",
         profile,
-        Text("training rate (participations ÷ resident population)", "培训率（人次 ÷ 常住人口）"),
+        {
+            Basis.PERSONS: Text(
+                "reach (persons ÷ resident population, from the ledger's head count)",
+                "培训率（人数 ÷ 常住人口，按台账的人数统计）",
+            ),
+            Basis.ATTENDANCES: Text(
+                "training rate (participations ÷ resident population; the ledger counts no"
+                " persons, so attendances are used)",
+                "培训率（人次 ÷ 常住人口；台账未统计人数，按人次计算）",
+            ),
+        },
+        "reach.persons",
     )
 
 
 def _elder_share(plan: Plan, profile: Profile | None, actuals: Actuals) -> Outcome:
     return _rate_outcome(
-        elder_share(actuals),
+        elder_participation(actuals),
         "records.elders",
         None if profile is None else profile.elder_share,
         "profile.ledger.elder_share",
         profile,
-        Text("elders' share of participations", "老年人占人次比例"),
+        {
+            Basis.PERSONS: Text(
+                "elder participation (elders taking part ÷ elder population, in persons)",
+                "老年人参与率（经常性参与的老年人数 ÷ 老年人口，按人数统计）",
+            ),
+            Basis.ATTENDANCES: Text(
+                "elders' share of participations (the ledger counts no elder population,"
+                " so attendances are used)",
+                "老年人占人次比例（台账未统计老年人口，按人次计算）",
+            ),
+        },
+        "reach.elders",
     )
 
 
@@ -473,13 +557,16 @@ RULES: tuple[Rule, ...] = (
         "training-rate",
         Severity.WARNING,
         Text(
-            "The training rate (participations ÷ resident population) meets the target.",
-            "培训率（人次 ÷ 常住人口）达到目标。",
+            "The training rate (people served ÷ resident population; participations where the"
+            " ledger counts no persons) meets the target.",
+            "培训率（人数 ÷ 常住人口；台账未统计人数时按人次）达到目标。",
         ),
         Text(
-            "Reach is measured by attendances against the resident population; it may exceed 100 %"
-            " when people come more than once.",
-            "覆盖面以参与人次对照常住人口衡量；同一人多次参加时可超过 100%。",
+            "The standards measure reach in persons: the share of residents served in the year."
+            " A ledger without a head count is measured by attendances instead, which may exceed"
+            " 100 % when people come more than once; the result says which it used.",
+            "标准以人数衡量覆盖面：全年接受社区教育服务的社区成员占全体成员的比例。台账未统计人数时"
+            "改按参与人次衡量，同一人多次参加时可超过 100%；结果注明所用口径。",
         ),
         _SOURCE,
         _needs_ledger,
@@ -502,12 +589,17 @@ RULES: tuple[Rule, ...] = (
         "elder-share",
         Severity.INFO,
         Text(
-            "Elders make up at least the target share of participations.",
-            "老年人占参与人次的比例达到目标。",
+            "Elder participation (elders taking part ÷ elder population; the elders' share of"
+            " participations where the ledger counts no elder population) meets the target.",
+            "老年人参与率（经常性参与的老年人数 ÷ 老年人口；台账未统计老年人口时按老年人占人次比例）"
+            "达到目标。",
         ),
         Text(
-            f"{JINSHAN} makes elder education a main task.",
-            f"《{JINSHAN}》将发展老年教育列为主要任务。",
+            f"{JINSHAN} makes elder education a main task; the national elder-education plan"
+            " counts the elders who take part regularly against all residents aged 60 or over."
+            " The result says which measure it used.",
+            f"《{JINSHAN}》将发展老年教育列为主要任务；国家老年教育发展规划以经常性参与教育活动的"
+            "老年人占老年人口总数的比例衡量。结果注明所用口径。",
         ),
         _SOURCE,
         _needs_ledger,
@@ -519,8 +611,8 @@ RULES: tuple[Rule, ...] = (
         actuals=_elder_share,
         title=Text("Elders' share", "老年人占比"),
         failure=Text(
-            "Elders make up less than the target share of participations.",
-            "老年人占参与人次的比例未达到目标。",
+            "Elder participation is below the target.",
+            "老年人参与率未达到目标。",
         ),
     ),
 )

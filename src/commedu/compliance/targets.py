@@ -30,13 +30,18 @@ from commedu.model.text import Text
 __all__ = ["RULES", "elder_share_plan"]
 
 
-def _as_demanding(stated: Target, required: Target) -> bool:
-    """Whether the plan's target promises at least what the standard's does."""
+def _as_demanding(stated: Target, required: Target, population: int | None = None) -> bool:
+    """Whether the plan's target promises at least what the standard's does.
+
+    A ratio ("1.5 per 10000 residents, never fewer than 5") binds as the figure it comes to for
+    the unit's ``population``.
+    """
     if stated.unit != required.unit:
         return False
     if stated.comparator not in (required.comparator, Comparator.EXACTLY):
         return False
-    return required.comparator.holds(stated.value, required.value)
+    value, limit = stated.limit(population), required.limit(population)
+    return value is not None and limit is not None and required.comparator.holds(value, limit)
 
 
 def _stated(plan: Plan, key: str, year: int | None) -> tuple[int, Target] | None:
@@ -82,7 +87,12 @@ def _targets_met(plan: Plan, profile: Profile | None) -> Outcome:
             missing.append(f"targets.{key}")
             continue
         i, stated = found
-        if _as_demanding(stated, required):
+        population = plan.township.resident_population
+        if (required.is_ratio or stated.is_ratio) and population is None:
+            # A ratio binds only as the figure it comes to for the population.
+            missing.append("township.resident_population")
+            continue
+        if _as_demanding(stated, required, population):
             met.append(stated)
             continue
         findings.append(
@@ -103,6 +113,11 @@ def _targets_met(plan: Plan, profile: Profile | None) -> Outcome:
             Text(
                 "the plan states no figure for these targets",
                 "计划未对这些指标写明数值",
+            )
+            if any(m.startswith("targets.") for m in missing)
+            else Text(
+                "a target per so many residents needs the resident population",
+                "按常住人口计的指标需要常住人口数",
             ),
         )
     return Passed(

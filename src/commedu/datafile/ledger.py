@@ -41,14 +41,18 @@ from commedu.datafile.decode import MAX_BYTES, Refused, decode, read_bytes, too_
 from commedu.datafile.locate import locate
 from commedu.datafile.syntax import Format, parse
 from commedu.errors import LedgerFileError, PlanError, Problem
-from commedu.model.ledger import Evidence, Expense, Ledger, Record, Staffing
+from commedu.model.evidence import KINDS, near_miss
+from commedu.model.ledger import Evidence, Expense, Ledger, Reach, Record, Staffing
 from commedu.model.parts import money_in_range
 from commedu.model.plan import Plan
 
 __all__ = ["load_ledger", "loads_ledger"]
 
 #: The keys of a TOML or JSON ledger's top level.
-_TOP_KEYS = ("plan_id", "year", "note", "staff", "records", "expenses")
+_TOP_KEYS = ("plan_id", "year", "note", "staff", "records", "expenses", "reach")
+
+#: The head counts of a ledger's ``reach`` table (persons, not attendances).
+_REACH_KEYS = ("persons", "elders", "elder_population")
 
 #: Where a value came from: a place to name in a problem.
 Where = Callable[[str], str]
@@ -154,11 +158,21 @@ class _Cells:
             return None
         return amount
 
-    def evidence(self, value: Any) -> tuple[Evidence, ...]:
+    def evidence(self, value: Any, where: str = "evidence") -> tuple[Evidence, ...]:
         items = value if isinstance(value, list) else split_list(self.text(value))
         found = []
         for item in items:
             kind, _, ref = str(item).replace("：", ":").partition(":")
+            # A slip for a kind of the vocabulary is named; a township's own kind is kept.
+            if (meant := near_miss(kind)) is not None:
+                known = "、".join(k.name for k in KINDS)
+                self.bad(
+                    where,
+                    "evidence-near-miss",
+                    value=kind.strip(),
+                    suggestion=meant.name,
+                    known=known,
+                )
             if kind.strip():
                 found.append(Evidence(kind.strip(), ref.strip()))
         return tuple(found)
@@ -192,7 +206,7 @@ class _Cells:
                 elders=elders,
                 target_group=self.text(row.get("target_group")),
                 lecturer=self.text(row.get("lecturer")),
-                evidence=self.evidence(row.get("evidence")),
+                evidence=self.evidence(row.get("evidence"), where("evidence")),
                 notes=self.text(row.get("notes")),
             )
         except PlanError as error:
@@ -218,6 +232,7 @@ class _Cells:
         expenses: Iterable[tuple[Mapping[str, Any], Where]] = (),
         staff: Staffing | None = None,
         note: str = "",
+        reach: Reach | None = None,
     ) -> Ledger | None:
         found: list[Record] = []
         places: dict[str, list[Where]] = {"records": [], "expenses": []}
@@ -236,7 +251,13 @@ class _Cells:
             return None
         try:
             return Ledger(
-                self.plan.id, self.plan.year, found, staff=staff, expenses=spent, note=note
+                self.plan.id,
+                self.plan.year,
+                [r for r in found if r is not None],
+                staff=staff,
+                expenses=[e for e in spent if e is not None],
+                note=note,
+                reach=reach,
             )
         except PlanError as error:
             # What the whole ledger checks (a number used twice, a day outside the year) is
@@ -492,11 +513,36 @@ def _read_data(data: Mapping[str, Any], plan: Plan, source: str) -> Ledger:
         full = cells.integer(table.get("full_time"), "staff.full_time")
         part = cells.integer(table.get("part_time"), "staff.part_time")
         staff = None if full is None else Staffing(full, part or 0)
+    reach = _reach(cells, data.get("reach"))
     records, expenses = rows("records", RECORD_COLUMNS), rows("expenses", EXPENSE_COLUMNS)
-    ledger = cells.ledger(records, expenses, staff, cells.text(data.get("note")))
+    ledger = cells.ledger(records, expenses, staff, cells.text(data.get("note")), reach)
     if ledger is None or cells.problems:
         raise LedgerFileError(cells.problems, source)
     return ledger
+
+
+def _reach(cells: _Cells, table: Any) -> Reach | None:
+    """The ledger's head counts from its ``reach`` table, if it has one."""
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        cells.bad(
+            "reach",
+            "wrong-type",
+            value="reach",
+            got="-",
+            got_zh="-",
+            expected="a table",
+            expected_zh="表",
+        )
+        return None
+    cells.problems += unknown_keys(table, _REACH_KEYS, "reach")
+    counts = {key: cells.integer(table.get(key), f"reach.{key}") for key in _REACH_KEYS}
+    try:
+        return Reach(**counts)
+    except PlanError as error:
+        cells.problems += [p.at("reach") for p in error.problems]
+        return None
 
 
 def loads_ledger(

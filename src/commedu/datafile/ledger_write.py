@@ -327,6 +327,17 @@ def _data(ledger: Ledger) -> dict[str, Any]:
         data["note"] = ledger.note
     if ledger.staff is not None:
         data["staff"] = {"full_time": ledger.staff.full_time, "part_time": ledger.staff.part_time}
+    if ledger.reach is not None:
+        counts = ledger.reach
+        data["reach"] = {
+            key: value
+            for key, value in (
+                ("persons", counts.persons),
+                ("elders", counts.elders),
+                ("elder_population", counts.elder_population),
+            )
+            if value is not None
+        }
     data["records"] = [
         {
             key: value

@@ -33,10 +33,17 @@ from commedu.datafile.locate import locate
 from commedu.datafile.names import renamed
 from commedu.datafile.syntax import parse
 from commedu.errors import PlanError, Problem, ProfileError
+from commedu.model.evidence import KINDS, near_miss
 from commedu.model.fieldcheck import define
 from commedu.model.parts import CountRange, money_in_range
 from commedu.model.places import LEVELS, Level
-from commedu.model.profile import STANDARD_EVENTS, EventSpec, Profile, ProfileSource
+from commedu.model.profile import (
+    STANDARD_EVENTS,
+    EventSpec,
+    InspectionCategory,
+    Profile,
+    ProfileSource,
+)
 from commedu.model.targets import Comparator, Target
 from commedu.model.text import Text
 
@@ -50,7 +57,13 @@ __all__ = [
 ]
 
 SCHEMA = 1
-BUILTIN_PROFILES = ("henan-elder-education", "national-demonstration", "shandong-township")
+BUILTIN_PROFILES = (
+    "henan-elder-education",
+    "national-demonstration",
+    "national-demonstration-west",
+    "qingdao-centre-2017",
+    "shandong-township",
+)
 
 _RULE_CODE = re.compile(r"[A-Z]{1,4}[0-9]{3}")
 
@@ -115,6 +128,10 @@ _TYPES: dict[str, tuple[str, str]] = {
     "month": ("a month (1–12)", "月份（1—12）"),
     "number": ("a number of 0 or more (e.g. 50 or 2.5)", "大于或等于 0 的数（如 50 或 2.5）"),
     "comparator": ("'>=', '<=' or '='", "“>=”“<=”或“=”"),
+    "part": (
+        "'basic' (基本条件) or 'results' (工作成效)",
+        "“basic”（基本条件）或 “results”（工作成效）",
+    ),
     "rate": (
         "a fraction of 0 or more (e.g. 0.5 for 50 %)",
         "大于或等于 0 的比例（如 0.5 表示 50%）",
@@ -136,6 +153,7 @@ _Range = NewType("_Range", CountRange)
 _Schema = NewType("_Schema", int)  #: the version of the file's shape
 _RuleCode = NewType("_RuleCode", str)
 _Levels = NewType("_Levels", tuple[Level, ...])  #: one level, or several as a list
+_Part = NewType("_Part", str)  #: an inspection category's part: basic or results
 
 
 def _schema(value: Any, _: type) -> int:
@@ -232,6 +250,12 @@ def _dump_levels(levels: tuple[Level, ...]) -> Any:
     return levels[0] if len(levels) == 1 else list(levels)
 
 
+def _part(value: Any, _: type) -> str:
+    if value not in ("basic", "results"):
+        raise _not("part", value)
+    return str(value)
+
+
 def _comparator(value: Any, _: type) -> Comparator:
     if value not in {c.value for c in Comparator}:
         raise _not("comparator", value)
@@ -280,6 +304,8 @@ class _TargetDoc:
     unit: _Words = _Words("%")
     text: _Words | None = None
     year: _Count | None = None
+    per: _Count | None = None  #: a ratio: the figure per this many residents
+    floor: _Number | None = None  #: and never fewer than this
 
 
 @define
@@ -287,6 +313,18 @@ class _LedgerDoc:
     evidence: tuple[_Words, ...] = ()
     training_rate: _Rate | None = None
     elder_share: _Rate | None = None
+
+
+@define
+class _CategoryDoc:
+    """An inspection category: ``[[categories]]``."""
+
+    key: _Words
+    title: _TextDoc
+    part: _Part
+    evidence: tuple[_Words, ...] = ()
+    weight: _Number | None = None
+    keywords: _Keywords | None = None
 
 
 @define
@@ -305,6 +343,7 @@ class _ProfileDoc:
     effective: dict[_RuleCode, date] = attrs.field(factory=dict)
     targets: dict[str, _TargetDoc] = attrs.field(factory=dict)
     ledger: _LedgerDoc = attrs.field(factory=_LedgerDoc)
+    categories: tuple[_CategoryDoc, ...] = ()
 
 
 def _converter() -> cattrs.Converter:
@@ -321,6 +360,7 @@ def _converter() -> cattrs.Converter:
     converter.register_structure_hook(_Range, _range)
     converter.register_structure_hook(Comparator, _comparator)
     converter.register_structure_hook(_Levels, _levels)
+    converter.register_structure_hook(_Part, _part)
     # Writing: what is at its default is left out; a range is [low, high] as it is read.
     converter.register_unstructure_hook_factory(
         attrs.has,
@@ -378,11 +418,20 @@ def _build(doc: _ProfileDoc, found: list[Problem]) -> Profile | None:
     for key, spec in sorted(doc.targets.items()):
         try:
             targets[key] = Target(
-                key, spec.what, spec.comparator, spec.value, spec.unit, spec.text or "", spec.year
+                key,
+                spec.what,
+                spec.comparator,
+                spec.value,
+                spec.unit,
+                spec.text or "",
+                spec.year,
+                per=spec.per,
+                floor=spec.floor,
             )
         except PlanError as exc:
             found += [p.at(f"targets.{key}") for p in exc.problems]
     found += _event_key_problems(doc.events)
+    categories = _build_categories(doc.categories, found)
     if found:
         return None
     events = {
@@ -416,7 +465,49 @@ def _build(doc: _ProfileDoc, found: list[Problem]) -> Profile | None:
         evidence=tuple(doc.ledger.evidence),
         training_rate=doc.ledger.training_rate,
         elder_share=doc.ledger.elder_share,
+        categories=categories,
     )
+
+
+def _build_categories(
+    docs: tuple[_CategoryDoc, ...], found: list[Problem]
+) -> tuple[InspectionCategory, ...]:
+    """The inspection categories; a repeated key or a slip for an evidence kind goes to ``found``."""
+    categories = []
+    seen: dict[str, str] = {}
+    for i, spec in enumerate(docs):
+        where = f"categories[{i}]"
+        if spec.key in seen:
+            found.append(
+                Problem(
+                    f"{where}.key", "duplicate-id", {"value": spec.key, "first": seen[spec.key]}
+                )
+            )
+        seen.setdefault(spec.key, where)
+        for j, kind in enumerate(spec.evidence):
+            if (meant := near_miss(kind)) is not None:
+                known = "、".join(k.name for k in KINDS)
+                found.append(
+                    Problem(
+                        f"{where}.evidence[{j}]",
+                        "evidence-near-miss",
+                        {"value": kind, "suggestion": meant.name, "known": known},
+                    )
+                )
+        try:
+            categories.append(
+                InspectionCategory(
+                    spec.key,
+                    _text(spec.title),
+                    spec.part,  # type: ignore[arg-type]  # _part holds it to the two
+                    tuple(spec.evidence),
+                    spec.weight,
+                    spec.keywords or (),
+                )
+            )
+        except PlanError as exc:
+            found += [p.at(where) for p in exc.problems]
+    return tuple(categories)
 
 
 # -- writing -------------------------------------------------------------------------------
@@ -468,6 +559,8 @@ def _doc(profile: Profile) -> _ProfileDoc:
                 _Words(target.unit),
                 _Words(target.text) if target.text else None,
                 None if target.year is None else _Count(target.year),
+                None if target.per is None else _Count(target.per),
+                None if target.floor is None else _Number(target.floor),
             )
             for key, target in profile.targets.items()
         },
@@ -475,6 +568,17 @@ def _doc(profile: Profile) -> _ProfileDoc:
             tuple(_Words(e) for e in profile.evidence),
             None if profile.training_rate is None else _Rate(profile.training_rate),
             None if profile.elder_share is None else _Rate(profile.elder_share),
+        ),
+        categories=tuple(
+            _CategoryDoc(
+                _Words(c.key),
+                _text_doc(c.title),
+                _Part(c.part),
+                tuple(_Words(e) for e in c.evidence),
+                None if c.weight is None else _Number(c.weight),
+                _Keywords(c.keywords) if c.keywords else None,
+            )
+            for c in profile.categories
         ),
     )
 

@@ -17,7 +17,7 @@ from commedu.errors import PlanError, Problem
 from commedu.model.fieldcheck import define, sequence
 from commedu.model.parts import check_count, check_id, check_text, duplicates, raise_if, to_money
 
-__all__ = ["Evidence", "Expense", "Ledger", "Record", "Staffing"]
+__all__ = ["Evidence", "Expense", "Ledger", "Reach", "Record", "Staffing"]
 
 
 @define
@@ -105,6 +105,42 @@ class Staffing:
         raise_if(check_count(self.full_time, "full_time"), check_count(self.part_time, "part_time"))
 
 
+@define
+class Reach:
+    """The year's head counts (人数): distinct people, where a record counts attendances (人次).
+
+    A person who comes to ten sessions is ten 人次 but one 人数, so head counts cannot be summed
+    from records: the clerk counts them once for the year, from the sign-in sheets. The
+    standards' indicators are stated in persons: 全年接受社区教育服务的社区成员占全体成员的比例
+    (reach) and 经常性参与教育活动的老年人占老年人口总数的比例 (elder participation).
+    """
+
+    persons: int | None = None  #: people served in the year (全年接受社区教育服务的人数)
+    elders: int | None = None  #: of whom elders taking part regularly (经常性参与的老年人数)
+    elder_population: int | None = None  #: residents aged 60 or over (60岁及以上老年人口)
+
+    def __attrs_post_init__(self) -> None:
+        raise_if(
+            check_count(self.persons, "persons"),
+            check_count(self.elders, "elders"),
+            check_count(self.elder_population, "elder_population"),
+            None
+            if self.elders is None or self.persons is None or self.elders <= self.persons
+            else Problem(
+                "elders", "reach-elders-exceed", {"value": self.elders, "persons": self.persons}
+            ),
+            None
+            if self.elders is None
+            or self.elder_population is None
+            or self.elders <= self.elder_population
+            else Problem(
+                "elders",
+                "reach-elders-population",
+                {"value": self.elders, "population": self.elder_population},
+            ),
+        )
+
+
 def _amount(value: Decimal | int | str) -> Decimal:
     """Money from a Decimal, a whole number or text; any other type is left for the type check."""
     if isinstance(value, Decimal | int | str) and not isinstance(value, bool):
@@ -145,6 +181,7 @@ class Ledger:
     staff: Staffing | None = None
     expenses: tuple[Expense, ...] = attrs.field(default=(), converter=_expenses)
     note: str = ""  #: e.g. that the data are illustrative
+    reach: Reach | None = None  #: the year's head counts, where the clerk counted them
 
     def __attrs_post_init__(self) -> None:
         problems = [

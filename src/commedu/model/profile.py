@@ -10,16 +10,26 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from types import MappingProxyType
+from typing import Literal
 
 import attrs
 
+from commedu.model.checks import check_count, check_id, check_text, raise_if
 from commedu.model.fieldcheck import define, sequence
 from commedu.model.parts import CountRange
 from commedu.model.places import LEVELS, Level
 from commedu.model.targets import Target
 from commedu.model.text import Text
 
-__all__ = ["STANDARD_EVENTS", "EventSpec", "Level", "Profile", "ProfileSource"]
+__all__ = [
+    "STANDARD_EVENTS",
+    "EventSpec",
+    "InspectionCategory",
+    "Level",
+    "Part",
+    "Profile",
+    "ProfileSource",
+]
 
 #: The required events the built-in rules read by key (CE401, CE402, CE403); a profile may name
 #: others, which CE404 checks all together.
@@ -83,6 +93,43 @@ def _frozen_targets(targets: Mapping[str, Target]) -> Mapping[str, Target]:
     return MappingProxyType(dict(targets)) if isinstance(targets, Mapping) else targets
 
 
+#: 基本条件 (what a unit has: leadership, sites, staff, money) or 工作成效 (what it achieved).
+Part = Literal["basic", "results"]
+
+
+@define
+class InspectionCategory:
+    """One category an inspection scores (领导管理, 队伍建设 …), and the evidence it asks for.
+
+    Its records are those whose title holds every word of one of ``keywords``' groups; a
+    category without keywords reads the whole ledger. ``evidence`` names kinds of the
+    vocabulary (:mod:`commedu.model.evidence`) or the standard's own.
+    """
+
+    key: str
+    title: Text
+    part: Part
+    evidence: tuple[str, ...] = ()
+    weight: Decimal | None = None  #: its score, where the standard gives one
+    keywords: tuple[tuple[str, ...], ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        raise_if(
+            check_id(self.key, "leadership", "key"),
+            *(check_text(kind, f"evidence[{i}]") for i, kind in enumerate(self.evidence)),
+            check_count(self.weight, "weight"),
+        )
+
+    def matches(self, title: str) -> bool:
+        return not self.keywords or any(
+            all(word in title for word in group) for group in self.keywords
+        )
+
+
+def _categories(items: Iterable[InspectionCategory]) -> tuple[InspectionCategory, ...]:
+    return sequence(items)
+
+
 @define
 class Profile:
     """A standard a plan is written against: thresholds, the events it requires, and its source."""
@@ -106,6 +153,8 @@ class Profile:
     evidence: tuple[str, ...] = ()
     training_rate: Decimal | None = None  #: 培训率, 人次 ÷ 常住人口, as a fraction (0.5 = 50 %)
     elder_share: Decimal | None = None  #: the share of 人次 that are elders, as a fraction
+    #: what the inspection scores, category by category, in the standard's order
+    categories: tuple[InspectionCategory, ...] = attrs.field(default=(), converter=_categories)
 
     def governs(self, level: Level) -> bool:
         """Whether the standard binds plans of units at ``level``."""

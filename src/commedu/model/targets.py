@@ -90,6 +90,27 @@ class Target:
             return render("target-stage", check_lang(lang), stage=self.stage)
         return ""
 
+    #: a ratio's base: ``value`` per this many residents (1.5 full-time staff per 10000)
+    per: int | None = None
+    #: the fewest a ratio asks for, whatever the population ("never fewer than 5")
+    floor: Decimal | None = attrs.field(default=None, converter=attrs.converters.optional(_decimal))
+
+    @property
+    def is_ratio(self) -> bool:
+        return self.per is not None
+
+    def limit(self, population: int | None) -> Decimal | None:
+        """The figure that binds a unit of ``population`` residents; None if a ratio lacks it.
+
+        A ratio's figure is ``value`` per ``per`` residents, and never below its ``floor``.
+        """
+        if self.per is None:
+            return self.value
+        if population is None:
+            return None
+        scaled = self.value * population / self.per
+        return scaled if self.floor is None else max(scaled, self.floor)
+
     @property
     def is_percent(self) -> bool:
         return self.unit == PERCENT
@@ -98,13 +119,22 @@ class Target:
         code = "target-describe-percent" if self.is_percent else "target-describe"
         figure = f"{self.value.normalize():f}"
         comparator = self.comparator.label(check_lang(lang))
-        return render(
+        if self.per is not None:
+            code = "target-describe-ratio"
+        words = render(
             code,
             check_lang(lang),
             what=self.what,
             comparator=comparator,
             figure=figure,
             unit=self.unit,
+            per=self.per,
+        )
+        if self.floor is None:
+            return words
+        floor = f"{self.floor.normalize():f}"
+        return render(
+            "target-describe-floor", check_lang(lang), words=words, floor=floor, unit=self.unit
         )
 
     def __attrs_post_init__(self) -> None:
@@ -124,6 +154,14 @@ class Target:
             problems.append(Problem("value", "negative", {"value": self.value}))
         elif self.is_percent and self.value > 100:
             problems.append(Problem("value", "target-percent", {"value": self.value}))
+        if self.per is not None and self.per < 1:
+            problems.append(Problem("per", "not-positive", {"value": self.per}))
+        if self.per is not None and self.is_percent:
+            problems.append(Problem("per", "target-ratio-percent", {"value": self.per}))
+        if self.floor is not None and self.per is None:
+            problems.append(Problem("floor", "target-floor-without-ratio", {"value": self.floor}))
+        elif self.floor is not None and (not self.floor.is_finite() or self.floor < 0):
+            problems.append(Problem("floor", "negative", {"value": self.floor}))
         found = [p for p in problems if p is not None]
         if found:
             raise PlanError(found)

@@ -1,4 +1,9 @@
-"""The district roll-up: one row per township, from each township's inspection report."""
+"""The roll-ups: a district's table of its towns, and a town's table of its stations and schools.
+
+Districts rank towns the way towns rank their villages: by the same completion counts, one row
+each. A town whose ledger is missing is a row that says so, never the end of the roll-up: the
+district sees who has not reported as well as how the others did.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +13,21 @@ from collections.abc import Iterable, Sequence
 from commedu._messages import Lang, render
 from commedu._page import Markup, document, table
 from commedu.compliance.rule import Status
+from commedu.model.fieldcheck import define
+from commedu.model.plan import Plan
 from commedu.report.inspection import InspectionReport
 from commedu.report.render import JSON_SCHEMA, _percent, as_data, label
 
-__all__ = ["DISTRICT_SCHEMA", "district_docx", "district_html", "district_json", "district_rows"]
+__all__ = [
+    "DISTRICT_SCHEMA",
+    "Missing",
+    "district_docx",
+    "district_html",
+    "district_json",
+    "district_rows",
+    "town_html",
+    "town_rows",
+]
 
 DISTRICT_SCHEMA = "commedu.district/1"
 
@@ -28,9 +44,29 @@ _HEAD = (
 )
 
 
-def district_rows(reports: Sequence[InspectionReport]) -> list[list[str]]:
+@define
+class Missing:
+    """A unit of the roll-up whose ledger is not there: its plan, and the file looked for."""
+
+    plan: Plan
+    expected: str  #: the ledger's file name, e.g. ``jinshan.ledger.xlsx``
+
+
+Entry = InspectionReport | Missing
+
+
+def _order(entry: Entry) -> tuple[str, str]:
+    return entry.plan.township.name, entry.plan.id
+
+
+def district_rows(entries: Sequence[Entry], lang: Lang = "en") -> list[list[str]]:
+    """One row per town, in the order of their names; a town without its ledger says so."""
     rows = []
-    for report in sorted(reports, key=lambda r: (r.plan.township.name, r.plan.id)):
+    for report in sorted(entries, key=_order):
+        if isinstance(report, Missing):
+            absent = render("district-missing-ledger", lang, file=report.expected)
+            rows.append([report.plan.township.name, str(report.plan.year), *["—"] * 5, absent])
+            continue
         total = report.total
         failed = ", ".join(report.compliance.codes(Status.FAIL))
         rows.append(
@@ -48,19 +84,29 @@ def district_rows(reports: Sequence[InspectionReport]) -> list[list[str]]:
     return rows
 
 
-def district_json(reports: Iterable[InspectionReport]) -> str:
-    items = sorted(reports, key=lambda r: (r.plan.township.name, r.plan.id))
+def district_json(entries: Iterable[Entry]) -> str:
+    items = sorted(entries, key=_order)
     data = {
         "schema": DISTRICT_SCHEMA,
         "township_schema": JSON_SCHEMA,
-        "townships": [as_data(r) for r in items],
+        "townships": [as_data(r) for r in items if isinstance(r, InspectionReport)],
+        "missing": [
+            {
+                "plan": r.plan.id,
+                "township": r.plan.township.name,
+                "year": r.plan.year,
+                "expected": r.expected,
+            }
+            for r in items
+            if isinstance(r, Missing)
+        ],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def district_html(reports: Sequence[InspectionReport], lang: Lang) -> str:
+def district_html(entries: Sequence[Entry], lang: Lang) -> str:
     title = render("district-title", lang)
-    rows = district_rows(reports)
+    rows = district_rows(entries, lang)
     # The township names its row; the figures line up on the right.
     rollup = table(
         [render(code, lang) for code in _HEAD],
@@ -76,16 +122,51 @@ def district_html(reports: Sequence[InspectionReport], lang: Lang) -> str:
     return document(lang, title, body)
 
 
-def district_docx(reports: Sequence[InspectionReport], lang: Lang) -> bytes:
+def district_docx(entries: Sequence[Entry], lang: Lang) -> bytes:
     """The roll-up as an official-format Word document (:mod:`commedu.report.official`)."""
     from commedu.report.official import OfficialDocument
 
     title = render("district-title", lang)
     document = OfficialDocument(title, lang)
     document.title(title)
-    rows = district_rows(reports)
+    rows = district_rows(entries, lang)
     if rows:
         document.table([render(code, lang) for code in _HEAD], rows)
     else:
         document.paragraph(label("none", lang))
     return document.save()
+
+
+#: The town roll-up's columns: one row per village station or school.
+_UNIT_HEAD = (
+    "district-unit",
+    "inspection-due",
+    "inspection-held",
+    "inspection-not-due",
+    "inspection-rate",
+)
+
+
+def town_rows(report: InspectionReport) -> list[list[str]]:
+    """One row per village station, then per school or venue, in the plan's order."""
+    return [
+        [c.label, str(c.due), str(c.held), str(c.not_due), _percent(c.rate)] for c in report.by_unit
+    ]
+
+
+def town_html(report: InspectionReport, lang: Lang) -> str:
+    """The town's roll-up of its stations and schools, as the district's is of its towns."""
+    title = render("district-units-title", lang)
+    heading = f"{report.plan.township.name} {report.plan.year} · {title}"
+    rollup = table(
+        [render(code, lang) for code in _UNIT_HEAD],
+        town_rows(report),
+        empty=label("none", lang),
+        row_headers=True,
+        numeric=range(1, 5),
+    )
+    body = Markup('<main>\n<h1>%s</h1>\n<div class="scroll">\n%s\n</div>\n</main>\n') % (
+        heading,
+        rollup,
+    )
+    return document(lang, heading, body)

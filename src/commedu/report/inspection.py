@@ -15,19 +15,32 @@ import attrs
 from commedu._typecheck import check_arguments
 from commedu.compliance.actuals import (
     ActivityProgress,
+    Basis,
     Progress,
-    elder_share,
-    training_rate,
+    elder_participation,
+    reach,
 )
 from commedu.compliance.assessment import Assessment, assess
 from commedu.compliance.report import ComplianceReport
 from commedu.compliance.rule import Actuals
+from commedu.model.evidence import canonical
 from commedu.model.fieldcheck import define
 from commedu.model.ledger import Ledger, Record
 from commedu.model.plan import Plan
-from commedu.model.profile import Profile
+from commedu.model.profile import InspectionCategory, Profile
 
-__all__ = ["Completion", "Figures", "InspectionReport", "inspect", "inspection"]
+__all__ = [
+    "CategoryCheck",
+    "Completion",
+    "EvidenceCheck",
+    "Figures",
+    "InspectionReport",
+    "Lacking",
+    "carries",
+    "check_category",
+    "inspect",
+    "inspection",
+]
 
 
 @define
@@ -60,6 +73,70 @@ class Figures:
     part_time_staff: int | None
     spent: Decimal | None
     resident_population: int | None
+    #: what the two rates counted: persons where the ledger keeps head counts, else attendances
+    training_basis: Basis | None = None
+    elder_basis: Basis | None = None
+    persons: int | None = None  #: people served in the year (人数), where counted
+    elders_taking_part: int | None = None  #: elders taking part regularly (人数), where counted
+    elder_population: int | None = None  #: residents aged 60 or over, where counted
+
+
+@define
+class EvidenceCheck:
+    """One kind of evidence a category asks for, and the category's records that carry it."""
+
+    kind: str  #: as the profile names it
+    records: tuple[str, ...]  #: ids of the records that carry it
+
+    @property
+    def held(self) -> bool:
+        return bool(self.records)
+
+
+@define
+class Lacking:
+    """A record of a category that lacks some of the evidence the category asks for."""
+
+    record: Record
+    kinds: tuple[str, ...]
+
+
+@define
+class CategoryCheck:
+    """The inspection's checklist for one category: each kind held or missing, and by whom."""
+
+    category: InspectionCategory
+    records: tuple[str, ...]  #: ids of the category's records held by the as-of day
+    evidence: tuple[EvidenceCheck, ...]
+    #: records of a category that names its records (by keywords) and lack some kinds
+    lacking: tuple[Lacking, ...]
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        return tuple(e.kind for e in self.evidence if not e.held)
+
+
+def carries(record: Record, kind: str) -> bool:
+    """Whether ``record`` has evidence of ``kind``, in any of the kind's spellings (教案 is 教案/课件)."""
+    wanted = canonical(kind)
+    return any(canonical(e.kind) == wanted for e in record.evidence)
+
+
+def check_category(category: InspectionCategory, held: Iterable[Record]) -> CategoryCheck:
+    """The checklist of ``category`` over the records ``held``."""
+    records = [r for r in held if category.matches(r.title)]
+    evidence = tuple(
+        EvidenceCheck(kind, tuple(r.id for r in records if carries(r, kind)))
+        for kind in category.evidence
+    )
+    lacking: tuple[Lacking, ...] = ()
+    if category.keywords:  # a category that names its records asks each of them
+        lacking = tuple(
+            Lacking(r, kinds)
+            for r in records
+            if (kinds := tuple(k for k in category.evidence if not carries(r, k)))
+        )
+    return CategoryCheck(category, tuple(r.id for r in records), evidence, lacking)
 
 
 def _with_ledger(_: object, __: attrs.Attribute[Assessment], value: Assessment) -> None:
@@ -77,6 +154,10 @@ class InspectionReport:
     by_task: tuple[Completion, ...]
     unplanned: tuple[Record, ...]
     figures: Figures
+    #: the checklist per inspection category the profile declares, in its order
+    categories: tuple[CategoryCheck, ...] = ()
+    #: each village station, then each school or venue: the town's own roll-up
+    by_unit: tuple[Completion, ...] = ()
 
     @property
     def plan(self) -> Plan:
@@ -171,19 +252,37 @@ def inspection(assessment: Assessment) -> InspectionReport:
         )
         for t in plan.tasks
     )
+    units = (
+        *(
+            _completion(st.id, st.name, (i for i in items if i.activity.station == st))
+            for st in plan.stations
+        ),
+        *(
+            _completion(pl.id, pl.name, (i for i in items if i.activity.place == pl))
+            for pl in plan.places
+        ),
+    )
     held = [r for r in ledger.records if r.first <= day]
+    rate = reach(plan, actuals)
+    elder_rate = elder_participation(actuals)
+    counted = ledger.reach
     figures = Figures(
         records=len(held),
         participants=sum(r.participants for r in held),
         elders=sum(r.elders or 0 for r in held),
-        training_rate=training_rate(plan, actuals),
+        training_rate=None if rate is None else rate.value,
         training_target=None if standard is None else standard.training_rate,
-        elder_share=elder_share(actuals),
+        elder_share=None if elder_rate is None else elder_rate.value,
         elder_target=None if standard is None else standard.elder_share,
         full_time_staff=None if ledger.staff is None else ledger.staff.full_time,
         part_time_staff=None if ledger.staff is None else ledger.staff.part_time,
         spent=ledger.spent,
         resident_population=plan.township.resident_population,
+        training_basis=None if rate is None else rate.basis,
+        elder_basis=None if elder_rate is None else elder_rate.basis,
+        persons=None if counted is None else counted.persons,
+        elders_taking_part=None if counted is None else counted.elders,
+        elder_population=None if counted is None else counted.elder_population,
     )
     return InspectionReport(
         assessment,
@@ -192,4 +291,6 @@ def inspection(assessment: Assessment) -> InspectionReport:
         tasks,
         tuple(r for r in held if r.activity is None),
         figures,
+        () if standard is None else tuple(check_category(c, held) for c in standard.categories),
+        units,
     )

@@ -13,12 +13,24 @@ from typing import Any
 
 from commedu._messages import Lang, render
 from commedu._page import Markup, document, join, table
-from commedu.compliance.actuals import Progress
+from commedu.compliance.actuals import Basis, Progress
 from commedu.compliance.report import said
 from commedu.model.checks import CHINESE_NUMERALS
+from commedu.model.evidence import find
+from commedu.report.charts import MAX_GROUPS, as_image, bars_svg
 from commedu.report.inspection import Completion, InspectionReport
 
-__all__ = ["JSON_SCHEMA", "label", "sections", "to_docx", "to_html", "to_json"]
+__all__ = [
+    "JSON_SCHEMA",
+    "charts",
+    "completion_chart",
+    "label",
+    "month_chart",
+    "sections",
+    "to_docx",
+    "to_html",
+    "to_json",
+]
 
 #: The identifier of the JSON layout; it changes only when a field is removed or changes meaning.
 JSON_SCHEMA = "commedu.inspection/1"
@@ -77,14 +89,29 @@ def sections(report: InspectionReport, lang: Lang) -> list[Table]:
     ]
     f = report.figures
     staff = "—" if f.full_time_staff is None else f"{f.full_time_staff} + {f.part_time_staff}"
+
+    def count(value: int | None) -> str:
+        return "—" if value is None else str(value)
+
+    def basis(value: Basis | None) -> str:
+        return "" if value is None else value.label(lang)
+
     figures = [
-        [t("records"), str(f.records), ""],
-        [t("participants"), str(f.participants), ""],
-        [t("elders"), str(f.elders), ""],
-        [t("training-rate"), _percent(f.training_rate), _percent(f.training_target)],
-        [t("elder-share"), _percent(f.elder_share), _percent(f.elder_target)],
-        [t("staff"), staff, ""],
-        [t("spent"), "—" if f.spent is None else f"{f.spent:f}", ""],
+        [t("records"), str(f.records), "", ""],
+        [t("participants"), str(f.participants), "", basis(Basis.ATTENDANCES)],
+        [t("elders"), str(f.elders), "", basis(Basis.ATTENDANCES)],
+        [t("persons"), count(f.persons), "", basis(Basis.PERSONS)],
+        [t("elders-taking-part"), count(f.elders_taking_part), "", basis(Basis.PERSONS)],
+        [t("elder-population"), count(f.elder_population), "", ""],
+        [
+            t("training-rate"),
+            _percent(f.training_rate),
+            _percent(f.training_target),
+            basis(f.training_basis),
+        ],
+        [t("elder-share"), _percent(f.elder_share), _percent(f.elder_target), basis(f.elder_basis)],
+        [t("staff"), staff, "", ""],
+        [t("spent"), "—" if f.spent is None else f"{f.spent:f}", "", ""],
     ]
 
     def activities(status: Progress) -> list[list[str]]:
@@ -108,6 +135,7 @@ def sections(report: InspectionReport, lang: Lang) -> list[Table]:
         ),
         (t("by-department"), head, _completion_rows(report.by_department, lang)),
         (t("by-task"), head, _completion_rows(report.by_task, lang)),
+        *([(t("by-unit"), head, _completion_rows(report.by_unit, lang))] if report.by_unit else []),
         (t("missing"), items_head, activities(Progress.MISSING)),
         (t("late"), items_head, activities(Progress.LATE)),
         (
@@ -115,7 +143,8 @@ def sections(report: InspectionReport, lang: Lang) -> list[Table]:
             [t("record"), t("activity"), t("date"), t("participants")],
             [[r.id, r.title, r.first.isoformat(), str(r.participants)] for r in report.unplanned],
         ),
-        (t("figures"), [t("figure"), t("value"), t("target")], figures),
+        (t("figures"), [t("figure"), t("value"), t("target"), t("basis")], figures),
+        *_category_sections(report, lang),
         (
             t("compliance"),
             [t("code"), t("rule"), t("status"), t("message")],
@@ -134,6 +163,73 @@ def sections(report: InspectionReport, lang: Lang) -> list[Table]:
                 for f in r.findings
             ],
         ),
+    ]
+
+
+def _kind(kind: str, lang: Lang) -> str:
+    """An evidence kind in ``lang`` if it is one of the vocabulary's, else as the profile wrote it."""
+    known = find(kind)
+    return kind if known is None else known.label(lang)
+
+
+#: The most record ids a checklist cell lists before it says how many there are in all.
+_IDS_SHOWN = 8
+
+
+def _ids(ids: Sequence[str], lang: Lang) -> str:
+    sep = render("sep-list", lang)
+    if len(ids) <= _IDS_SHOWN:
+        return sep.join(ids)
+    return sep.join(ids[:_IDS_SHOWN]) + render("inspection-and-more", lang, n=len(ids))
+
+
+def _category_sections(report: InspectionReport, lang: Lang) -> list[Table]:
+    """The checklist per category and the records that lack evidence, if the profile has categories."""
+    if not report.categories:
+        return []
+
+    def t(key: str) -> str:
+        return label(key, lang)
+
+    checklist = []
+    lacking = []
+    for check in report.categories:
+        category = check.category
+        name = category.title.zh if lang == "zh" else category.title.en
+        weight = "—" if category.weight is None else f"{category.weight.normalize():f}"
+        part = t(f"part-{category.part}")
+        for item in check.evidence or ():
+            checklist.append(
+                [
+                    name,
+                    part,
+                    weight,
+                    _kind(item.kind, lang),
+                    t("evidence-held" if item.held else "evidence-missing"),
+                    _ids(item.records, lang),
+                ]
+            )
+        if not check.evidence:
+            checklist.append([name, part, weight, "—", "—", ""])
+        sep = render("sep-list", lang)
+        lacking += [
+            [name, gap.record.id, gap.record.title, sep.join(_kind(k, lang) for k in gap.kinds)]
+            for gap in check.lacking
+        ]
+    return [
+        (
+            t("categories"),
+            [
+                t("category"),
+                t("part"),
+                t("weight"),
+                t("evidence"),
+                t("evidence-status"),
+                t("records-with"),
+            ],
+            checklist,
+        ),
+        (t("lacking"), [t("category"), t("record"), t("activity"), t("lacks")], lacking),
     ]
 
 
@@ -164,6 +260,7 @@ def as_data(report: InspectionReport) -> dict[str, Any]:
         "by_month": [completion(c) for c in report.by_month],
         "by_department": [completion(c) for c in report.by_department],
         "by_task": [completion(c) for c in report.by_task],
+        "by_unit": [completion(c) for c in report.by_unit],
         "activities": [
             {
                 "id": i.activity.id,
@@ -185,7 +282,28 @@ def as_data(report: InspectionReport) -> dict[str, Any]:
             "part_time_staff": f.part_time_staff,
             "spent": None if f.spent is None else f"{f.spent:f}",
             "resident_population": f.resident_population,
+            "training_basis": None if f.training_basis is None else f.training_basis.value,
+            "elder_basis": None if f.elder_basis is None else f.elder_basis.value,
+            "persons": f.persons,
+            "elders_taking_part": f.elders_taking_part,
+            "elder_population": f.elder_population,
         },
+        "categories": [
+            {
+                "key": c.category.key,
+                "title": {"en": c.category.title.en, "zh": c.category.title.zh},
+                "part": c.category.part,
+                "weight": None if c.category.weight is None else f"{c.category.weight:f}",
+                "records": list(c.records),
+                "evidence": [
+                    {"kind": e.kind, "held": e.held, "records": list(e.records)} for e in c.evidence
+                ],
+                "lacking": [
+                    {"record": gap.record.id, "kinds": list(gap.kinds)} for gap in c.lacking
+                ],
+            }
+            for c in report.categories
+        ],
         "compliance": json.loads(report.compliance.to_json("en")),
     }
 
@@ -199,6 +317,49 @@ def to_json(report: InspectionReport) -> str:
 # -- HTML ------------------------------------------------------------------------------------------
 
 
+def completion_chart(
+    key: str,
+    title: str,
+    items: Sequence[Completion],
+    lang: Lang,
+    name: Callable[[Completion, Lang], str] = _named,
+    *,
+    horizontal: bool = False,
+) -> Markup:
+    """Due and held for each group as a bar chart, beside the table that has the numbers."""
+    groups = [name(c, lang) for c in items]
+    series = [
+        (label("due", lang), [c.due for c in items]),
+        (label("held", lang), [c.held for c in items]),
+    ]
+    svg = bars_svg(key, title, groups, series, horizontal=horizontal)
+    image = as_image(svg, render("chart-alt", lang, title=title))
+    return Markup('<div class="scroll chart">%s</div>\n') % image
+
+
+def month_chart(report: InspectionReport, lang: Lang) -> Markup:
+    """Completion by month as a chart, or nothing when no month has work."""
+    months = [c for c in report.by_month if c.due or c.not_due]
+    if not months:
+        return Markup()
+    heading = label("by-month", lang)
+    return completion_chart("by-month", heading, months, lang, _month)
+
+
+def charts(report: InspectionReport, lang: Lang) -> dict[str, Markup]:
+    """The charts of the report, by the heading of the table whose numbers they draw."""
+    found = {}
+    if drawn := month_chart(report, lang):
+        found[label("by-month", lang)] = drawn
+    departments = report.by_department
+    if 0 < len(departments) <= MAX_GROUPS:  # more are read in the table, not looked at
+        heading = label("by-department", lang)
+        found[heading] = completion_chart(
+            "by-department", heading, departments, lang, horizontal=True
+        )
+    return found
+
+
 def to_html(report: InspectionReport, lang: Lang) -> str:
     title, subtitle = _heading(report, lang)
     parts = [Markup("<h1>%s</h1>\n<p>%s</p>\n") % (title, subtitle)]
@@ -207,9 +368,11 @@ def to_html(report: InspectionReport, lang: Lang) -> str:
             Markup('<p class="note">%s: %s</p>\n')
             % (label("illustrative", lang), report.ledger.note)
         )
+    drawn = charts(report, lang)
     for heading, head, rows in sections(report, lang):
         parts.append(
-            Markup("<h2>%s</h2>\n%s\n") % (heading, table(head, rows, empty=label("none", lang)))
+            Markup("<h2>%s</h2>\n%s%s\n")
+            % (heading, drawn.get(heading, ""), table(head, rows, empty=label("none", lang)))
         )
     return document(lang, title, Markup("<main>\n%s</main>\n") % join(parts))
 

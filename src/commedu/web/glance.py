@@ -31,6 +31,8 @@ from commedu.model.parts import Activity, Department
 from commedu.model.plan import Plan
 from commedu.model.profile import Profile
 from commedu.model.when import Month, Recurrence, Session
+from commedu.report.inspection import inspection
+from commedu.report.render import month_chart
 
 __all__ = ["glance_html", "write_glance"]
 
@@ -431,6 +433,8 @@ def _progress(judged: Assessment | ProfileError, lang: Lang) -> Markup:
             % _say("progress", lang),
             Markup("<p>%s <strong>%s</strong></p>\n")
             % (_say("progress-as-of", lang, day=day.isoformat()), summary),
+            # completion by month, drawn as the inspection report draws it, above the table
+            month_chart(inspection(judged), lang),
             _table("progress", header, rows, lang),
             Markup("</section>\n"),
         ]
