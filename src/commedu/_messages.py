@@ -2208,10 +2208,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     # -- subscribing, for a clerk: steps per calendar app, a QR code, in-app browsers -----------
     "subscribe-how": {"en": "How to subscribe", "zh": "如何订阅"},
     "subscribe-qr": {"en": "QR code of the address", "zh": "订阅地址二维码"},
-    "subscribe-app-outlook": {"en": "Outlook", "zh": "Outlook"},
+    "subscribe-app-outlook": {"en": "Outlook", "zh": "Outlook 日历"},
     "subscribe-app-apple": {"en": "Apple Calendar", "zh": "苹果日历"},
     "subscribe-app-google": {"en": "Google Calendar", "zh": "Google 日历"},
-    "subscribe-app-thunderbird": {"en": "Thunderbird", "zh": "Thunderbird"},
+    "subscribe-app-thunderbird": {"en": "Thunderbird", "zh": "雷鸟（Thunderbird）"},
     "subscribe-app-phone": {"en": "Phones", "zh": "手机"},
     "subscribe-steps-outlook": {
         "en": "Add calendar › Subscribe from web, paste the address, then Import.",

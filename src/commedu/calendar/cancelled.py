@@ -202,8 +202,9 @@ def _encode(value: Value) -> list[Any]:
 
 
 def _moment(value: datetime) -> list[str]:
+    """A time and its zone's key: "UTC", a named zone, or "" for floating time (the reader's)."""
     zone = value.tzinfo
-    key = zone.key if isinstance(zone, ZoneInfo) else "UTC"
+    key = zone.key if isinstance(zone, ZoneInfo) else "" if zone is None else "UTC"
     return [value.replace(tzinfo=None).isoformat(), key]
 
 
@@ -231,5 +232,5 @@ def _decode(value: list[Any]) -> Value:
 
 
 def _time(text: str, key: str) -> datetime:
-    zone = UTC if key == "UTC" else ZoneInfo(key)
+    zone = None if key == "" else UTC if key == "UTC" else ZoneInfo(key)
     return datetime.fromisoformat(text).replace(tzinfo=zone)

@@ -316,4 +316,5 @@ def find_schedule(blocks: Sequence[Paragraph | Table], year: int | None) -> Sche
 
 
 def _is_title(text: str) -> bool:
-    return text.endswith("表") or "配档" in text
+    """A table's title: 配档表, 进度表, or a 工作安排 (重点工作安排, 暑期活动安排)."""
+    return text.endswith(("表", "安排")) or "配档" in text
