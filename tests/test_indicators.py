@@ -148,7 +148,7 @@ def test_a_ledger_file_reads_its_reach_table() -> None:
 @pytest.mark.parametrize(
     ("table", "path", "code", "line"),
     [
-        ('[reach]\npersons = "many"\n', "reach.persons", "ledger-bad-int", 4),
+        ('[reach]\npersons = "many"\n', "reach.persons", "ledger-bad-count", 4),
         ("[reach]\npersons = 10\nelders = 20\n", "reach.elders", "reach-elders-exceed", 5),
         ("[reach]\npeople = 10\n", "reach.people", "unknown-key", 4),
         ('reach = "many"\n', "reach", "wrong-type", 3),
