@@ -158,15 +158,18 @@ def _export(plan: Plan, options: ExportOptions) -> _Export:
     def items() -> Iterator[list[Property]]:
         # One at a time, so only the finished bytes outlive an item.
         for i in order:
-            found = properties(
-                plan, chosen[i], component, stamp, lang, page_url=page_url, remind=remind
-            )
             revision = revisions.get(chosen[i].id)
+            # With revisions, an item's DTSTAMP is when it last changed, not when the plan did:
+            # an edit elsewhere in the plan leaves this item's bytes as a syncing client has them.
+            own = stamp if revision is None else revision.modified
+            found = properties(
+                plan, chosen[i], component, own, lang, page_url=page_url, remind=remind
+            )
             if revision is not None:
                 found += [("SEQUENCE", revision.sequence), ("LAST-MODIFIED", revision.modified)]
             yield found
         for item in gone:
-            yield _cancelled.cancelled_properties(item, component, stamp)
+            yield _cancelled.cancelled_properties(item, component, item.removed)
 
     kind = "VTODO" if component == "todo" else "VEVENT"
     zones = {z.key: z for z in [*_zones(chosen), *_cancelled.zones(gone)] if not _is_utc(z)}

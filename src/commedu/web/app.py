@@ -41,7 +41,14 @@ from commedu.web.feeds import Feed, find
 from commedu.web.folder import PlanFolder, Version
 from commedu.web.glance import glance_html
 from commedu.web.http import CALENDAR, HTML, Response, etag_of, send
-from commedu.web.pages import Listed, broken_page, error_page, index_page, problems_page
+from commedu.web.pages import (
+    Listed,
+    broken_page,
+    error_page,
+    index_page,
+    plan_address,
+    problems_page,
+)
 from commedu.web.subscribe import in_app_browser
 
 __all__ = ["FeedServer", "make_app"]
@@ -146,7 +153,12 @@ class FeedServer:
             feed = find(plan, rest)
         if feed is None:
             return _error(404, "not-found", root)
-        body = version.build(("feed", rest, chosen), lambda: _calendar(plan, version, feed, chosen))
+        # Items link to the plan's page where the server knows its public address: an address
+        # taken from each request's Host would make a calendar (and a cache entry) per Host.
+        page_url = None if self.base_url is None else self.base_url + plan_address(file)
+        body = version.build(
+            ("feed", rest, chosen), lambda: _calendar(plan, version, feed, chosen, page_url)
+        )
         headers = (("Content-Disposition", _disposition(feed)),)
         return _ok(body, CALENDAR, version.modified, headers)
 
@@ -200,12 +212,14 @@ def make_app(
     )
 
 
-def _calendar(plan: Plan, version: Version, feed: Feed, lang: Lang) -> bytes:
+def _calendar(plan: Plan, version: Version, feed: Feed, lang: Lang, page_url: str | None) -> bytes:
     options: ExportOptions = {
         "lang": lang,
         "stamp": version.modified,
         "revisions": version.revisions,
     }
+    if page_url is not None:
+        options["page_url"] = page_url  # every item links to the plan's page
     if feed.kind == "department":
         options["departments"] = [feed.id]
     elif feed.kind == "station":
