@@ -193,6 +193,8 @@ class PlanFolder:
         self._ledgers: dict[str, _LedgerSeen] = {}
         #: plan id -> the file serving it; a second file with that id is refused, naming both
         self._claims: dict[str, str] = {}
+        #: the folder's listing, with the folder's signature and when it was listed
+        self._listed: tuple[tuple[int, ...], int, tuple[PlanFile, ...]] | None = None
 
     def files(self) -> tuple[PlanFile, ...]:
         """The plan files now in the folder, by name; a key is unique (the whole name if need be).
@@ -200,6 +202,13 @@ class PlanFolder:
         What was kept of files no longer in the folder is let go, so what the folder keeps is
         bounded by the files it holds now, however many came and went.
         """
+        # Listed again only when the folder changed (a file came, went or was renamed), on the
+        # same rule as a file's bytes: every request asks, and each look costs system calls.
+        now_ns = time.time_ns()
+        folder = _signature(os.stat(self.root))
+        listed = self._listed
+        if listed is not None and listed[0] == folder and listed[1] - folder[3] > _SETTLE_NS:
+            return listed[2]
         entries = list(os.scandir(self.root))
         self._forget({entry.name for entry in entries})
         names = sorted(
@@ -211,10 +220,12 @@ class PlanFolder:
             and (entry.is_symlink() or entry.is_file(follow_symlinks=False))
         )
         stems = [name.rpartition(".")[0] for name in names]
-        return tuple(
+        found = tuple(
             PlanFile(stem if stems.count(stem) == 1 else name, name)
             for stem, name in zip(stems, names, strict=True)
         )
+        self._listed = (folder, now_ns, found)
+        return found
 
     def _forget(self, present: set[str]) -> None:
         with self._lock:
@@ -314,6 +325,8 @@ class PlanFolder:
         retry = self._retry.get(name)
         if retry is not None and seen is not None and now_ns < retry:
             return seen.version  # the store failed just now: do not make every request wait
+        if seen is not None and retry is None and self._unchanged(name, seen, now_ns):
+            return seen.version
         try:
             fd, info = self._open(name)
         except _Refused as refused:
@@ -444,6 +457,23 @@ class PlanFolder:
                     return owner
             self._claims[plan_id] = name
             return None
+
+    def _unchanged(self, name: str, seen: _Seen, now_ns: int) -> bool:
+        """Whether a plain file is, by one look at it, the one last read (and has settled).
+
+        A link, or anything the look cannot vouch for, goes the long way through :meth:`_open`.
+        """
+        try:
+            info = os.stat(self.root / name, follow_symlinks=False)
+        except OSError:
+            return False
+        return (
+            stat.S_ISREG(info.st_mode)
+            and seen.signature == _signature(info)
+            and seen.read_ns - info.st_mtime_ns > _SETTLE_NS
+            and not _expired(seen.version, now_ns)
+            and not _same_id(seen.version)
+        )
 
     def _open(self, name: str) -> tuple[int, os.stat_result]:
         target = Path(os.path.realpath(self.root / name))
