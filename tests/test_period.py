@@ -193,6 +193,19 @@ def test_a_multi_year_plan_is_judged_month_by_month_in_each_year() -> None:
     assert len(result.findings) == 11
 
 
+def test_a_yearly_item_covers_its_month_in_each_year_not_the_months_between() -> None:
+    # 每年3月 in a 2011-2012 plan spans March 2011 to March 2012, but is work in March only.
+    yearly = _item(1, "读书节", "每年3月", 2011, 2012)
+    plan = _only(example_plan(), yearly, year=2011, last_year=2012)
+    result = check(plan, select=["CE301"]).result("CE301")
+    assert result.status is Status.FAIL
+    empty = {f.message.zh for f in result.findings}
+    assert "2011年3月没有安排工作" not in empty
+    assert "2012年3月没有安排工作" not in empty
+    assert {"2011年4月没有安排工作", "2012年2月没有安排工作"} <= empty
+    assert len(empty) == 22
+
+
 def test_an_event_outside_a_seasonal_plan_is_not_applicable_with_the_reason() -> None:
     result = check(_summer(), select=["CE402"]).result("CE402")
     assert result.status is Status.NOT_APPLICABLE

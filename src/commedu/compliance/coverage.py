@@ -32,7 +32,7 @@ from commedu.model.parts import (
 from commedu.model.plan import Plan
 from commedu.model.profile import Profile
 from commedu.model.text import Text
-from commedu.model.when import MonthSpan
+from commedu.model.when import DateSpan, MonthSpan, When, Yearly
 
 __all__ = ["RULES"]
 
@@ -41,7 +41,7 @@ def _every_month(plan: Plan, _: Profile | None) -> Outcome:
     # Only the months the plan covers, each of each year: a summer plan is judged on July and
     # August, and a multi-year plan with only February in 2012 has eleven empty months in 2012.
     several = plan.span.first.year != plan.span.last.year
-    spans = [a.when.span for a in plan.activities]
+    spans = [span for a in plan.activities for span in _spans(a.when)]
     shown = f"{plan.span.first.isoformat()}/{plan.span.last.isoformat()}"
     note = (
         None
@@ -66,6 +66,13 @@ def _every_month(plan: Plan, _: Profile | None) -> Outcome:
         ),
         note,
     )
+
+
+def _spans(when: When) -> tuple[DateSpan, ...]:
+    """The windows a *when* covers: each year's for 每年…, which does not fill the years between."""
+    if isinstance(when, Yearly):
+        return tuple(each.span for each in when.each)
+    return (when.span,)
 
 
 def _has_responsible(plan: Plan, _: Profile | None) -> Outcome:
