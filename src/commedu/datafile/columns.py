@@ -55,6 +55,12 @@ PLANNED_SHEET = "计划工作 Planned"
 MONEY_SHEET = "人员经费 Staff and money"
 ABOUT_SHEET = "说明 About"
 LISTS_SHEET = "选项 Lists"
+#: The About sheet's rows 5 to 7: the year's head counts (人数), which records cannot sum.
+REACH_LABELS = (
+    "服务人数 Persons served",
+    "经常参与的老年人数 Elders taking part",
+    "60岁及以上老年人口 Elder population",
+)
 
 RECORD_COLUMNS: tuple[Column, ...] = (
     Column("id", "记录编号", "Record"),

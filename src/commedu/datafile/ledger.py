@@ -19,6 +19,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from commedu._typecheck import check_arguments
 from commedu.datafile.columns import (
     ABOUT_SHEET,
@@ -402,8 +404,9 @@ def _read_xlsx(data: bytes, plan: Plan, source: str) -> Ledger:
         expenses = _sheet_rows(cells, book[MONEY_SHEET], MONEY_SHEET, EXPENSE_COLUMNS, 4, reading)
         reading.at(ABOUT_SHEET)
         note = cells.text(book[ABOUT_SHEET]["B3"].value)
+        reach = _sheet_reach(cells, book[ABOUT_SHEET])
         reading.at("")
-        ledger = cells.ledger(records, expenses, staff, note)
+        ledger = cells.ledger(records, expenses, staff, note, reach=reach)
     except LedgerFileError:
         raise
     except Exception:  # a workbook is foreign input: any failure of the
@@ -422,6 +425,23 @@ def _check_about(cells: _Cells, sheet: Any, plan: Plan) -> None:
     year = cells.integer(sheet["B2"].value, f"{ABOUT_SHEET}!B2")
     if (plan_id, year) != (plan.id, plan.year):
         cells.bad(f"{ABOUT_SHEET}!B1", "ledger-other-plan", value=f"{plan_id} {year}", plan=plan.id)
+
+
+def _sheet_reach(cells: _Cells, sheet: Any) -> Reach | None:
+    """The head counts in the About sheet's B5 to B7; none when all three are empty."""
+    where = {key: f"{ABOUT_SHEET}!B{row}" for row, key in enumerate(_REACH_KEYS, start=5)}
+    counts = {key: cells.integer(sheet[ref[-2:]].value, ref) for key, ref in where.items()}
+    if all(count is None for count in counts.values()):
+        return None
+    try:
+        return Reach(**counts)
+    except PlanError as error:
+        # each problem at the cell of the count it is about
+        cells.problems += [
+            attrs.evolve(p, path=where.get(p.path.split(".")[0], where["persons"]))
+            for p in error.problems
+        ]
+        return None
 
 
 def _staff(cells: _Cells, sheet: Any) -> Staffing | None:

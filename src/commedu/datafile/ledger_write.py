@@ -33,6 +33,7 @@ from commedu.datafile.columns import (
     MONEY_SHEET,
     PLANNED_COLUMNS,
     PLANNED_SHEET,
+    REACH_LABELS,
     RECORD_COLUMNS,
     RECORDS_SHEET,
     activity_choices,
@@ -298,6 +299,7 @@ def workbook_bytes(plan: Plan, ledger: Ledger | None = None) -> bytes:
         ["年度 Year", plan.year],
         ["说明 Note", "" if ledger is None else ledger.note],
         ["标题 Title", plan.title],
+        *([label, count] for label, count in zip(REACH_LABELS, _reach(ledger), strict=True)),
     ]
     about = _Sheet(book, ABOUT_SHEET, about_rows[2:])
     about.widths.see(["计划 Plan", ""])
@@ -429,3 +431,11 @@ def write_ledger(
     if ledger is None:
         ledger = Ledger(plan.id, plan.year)
     return dump_ledger(ledger, path, plan, overwrite=overwrite)
+
+
+def _reach(ledger: Ledger | None) -> tuple[int | None, int | None, int | None]:
+    """The ledger's head counts as the About sheet's rows 5 to 7 hold them (empty if none)."""
+    counts = None if ledger is None else ledger.reach
+    if counts is None:
+        return (None, None, None)
+    return (counts.persons, counts.elders, counts.elder_population)
