@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
@@ -36,11 +36,13 @@ from commedu.model.parts import Activity
 from commedu.model.plan import Plan
 from commedu.model.profile import Profile
 from commedu.model.text import Text
+from commedu.model.when import DateSpan, Repeat, When, occurrences
 
 __all__ = [
     "RULES",
     "Basis",
     "Indicator",
+    "Occurrence",
     "Progress",
     "elder_participation",
     "example_ledger",
@@ -65,11 +67,60 @@ class Progress(enum.Enum):
 
 
 @define
+class Occurrence:
+    """One time a recurring activity comes round (a weekly class, a monthly meeting)."""
+
+    window: DateSpan  #: the days it may be held on and be on time
+    status: Progress  #: DONE, LATE (held after, before the next), MISSING or NOT_DUE
+    held: tuple[date, ...]  #: the days records put it on
+
+
+@define
 class ActivityProgress:
     activity: Activity
     index: int  #: its place in the plan's schedule
     status: Progress
     records: tuple[Record, ...]
+    #: each time a recurring activity comes round, judged on its own (empty for one-off work)
+    occurrences: tuple[Occurrence, ...] = ()
+
+    def missed(self) -> tuple[Occurrence, ...]:
+        return tuple(o for o in self.occurrences if o.status is Progress.MISSING)
+
+    def late(self) -> tuple[Occurrence, ...]:
+        return tuple(o for o in self.occurrences if o.status is Progress.LATE)
+
+
+def windows(when: When) -> tuple[DateSpan, ...]:
+    """The windows each time ``when`` comes round; one window for work that happens once.
+
+    A weekly class or a session is due on its own day; 每月 and 每季度 name no day, so each
+    comes round over its month or quarter, up to the next.
+    """
+    found = occurrences(when)
+    if isinstance(when, Repeat) and when.weekday is None and len(found) > 1:
+        ends = [nxt.first - timedelta(days=1) for nxt in found[1:]] + [when.span.last]
+        return tuple(DateSpan(o.first, end) for o, end in zip(found, ends, strict=True))
+    return found
+
+
+def _occurrences(
+    spans: tuple[DateSpan, ...], days: list[date], as_of: date
+) -> tuple[Occurrence, ...]:
+    judged = []
+    for i, window in enumerate(spans):
+        following = spans[i + 1].first if i + 1 < len(spans) else date.max
+        inside = tuple(d for d in days if window.first <= d <= window.last)
+        after = tuple(d for d in days if window.last < d < following)
+        if inside:
+            judged.append(Occurrence(window, Progress.DONE, inside))
+        elif after:
+            judged.append(Occurrence(window, Progress.LATE, after))
+        elif window.last <= as_of:
+            judged.append(Occurrence(window, Progress.MISSING, ()))
+        else:
+            judged.append(Occurrence(window, Progress.NOT_DUE, ()))
+    return tuple(judged)
 
 
 def held(ledger: Ledger, as_of: date) -> tuple[Record, ...]:
@@ -98,7 +149,9 @@ def progress(plan: Plan, actuals: Actuals) -> tuple[ActivityProgress, ...]:
             status = Progress.MISSING
         else:
             status = Progress.NOT_DUE
-        found.append(ActivityProgress(activity, index, status, records))
+        spans = windows(activity.when)
+        judged = _occurrences(spans, sorted(days), actuals.as_of) if len(spans) > 1 else ()
+        found.append(ActivityProgress(activity, index, status, records, judged))
     return tuple(found)
 
 
@@ -110,19 +163,51 @@ def _where(item: ActivityProgress) -> str:
     return f"schedule.activities[{item.index}]"
 
 
+def _dates(found: Iterable[Occurrence], lang: Lang) -> str:
+    """The first days of some occurrences, as a finding lists them: at most five, then a count."""
+    days = [o.window.first for o in found]
+    shown = [d.isoformat() if lang == "en" else f"{d.month}月{d.day}日" for d in days[:5]]
+    more = len(days) - len(shown)
+    text = ", ".join(shown) if lang == "en" else "、".join(shown)
+    if more:
+        text += f" and {more} more" if lang == "en" else f"等（另有 {more} 次）"
+    return text
+
+
 def _done(plan: Plan, profile: Profile | None, actuals: Actuals) -> Outcome:
     items = progress(plan, actuals)
     missing = [i for i in items if i.status is Progress.MISSING]
-    if missing:
+    # A recurring activity with a record is not done until every time it came round is.
+    partly = [i for i in items if i.status is not Progress.MISSING and i.missed()]
+    if missing or partly:
         return Failed(
-            Finding(
-                _where(i),
-                Text(
-                    f"“{i.activity.title}” ({i.activity.when}) has no record by {actuals.as_of}",
-                    f"“{i.activity.title}”（{i.activity.when}）截至 {actuals.as_of} 没有记录",
+            [
+                *(
+                    Finding(
+                        _where(i),
+                        Text(
+                            f"“{i.activity.title}” ({i.activity.when}) has no record by"
+                            f" {actuals.as_of}",
+                            f"“{i.activity.title}”（{i.activity.when}）截至 {actuals.as_of} 没有记录",
+                        ),
+                    )
+                    for i in missing
                 ),
-            )
-            for i in missing
+                *(
+                    Finding(
+                        _where(i),
+                        Text(
+                            f"“{i.activity.title}”: {len(i.missed())} of"
+                            f" {sum(o.status is not Progress.NOT_DUE for o in i.occurrences)}"
+                            f" times due have no record: {_dates(i.missed(), 'en')}",
+                            f"“{i.activity.title}”：到期的"
+                            f" {sum(o.status is not Progress.NOT_DUE for o in i.occurrences)} 次中"
+                            f"有 {len(i.missed())} 次没有记录：{_dates(i.missed(), 'zh')}",
+                        ),
+                    )
+                    for i in partly
+                ),
+            ]
         )
     due = sum(1 for i in items if i.status is not Progress.NOT_DUE)
     return Passed(
@@ -134,18 +219,36 @@ def _done(plan: Plan, profile: Profile | None, actuals: Actuals) -> Outcome:
 
 
 def _on_time(plan: Plan, profile: Profile | None, actuals: Actuals) -> Outcome:
-    late = [i for i in progress(plan, actuals) if i.status is Progress.LATE]
-    if late:
+    items = progress(plan, actuals)
+    late = [i for i in items if i.status is Progress.LATE]
+    partly = [i for i in items if i.status is not Progress.LATE and i.late()]
+    if late or partly:
         return Failed(
-            Finding(
-                _where(i),
-                Text(
-                    f"“{i.activity.title}” was planned for {i.activity.when} but held on "
-                    f"{i.records[0].first}",
-                    f"“{i.activity.title}”计划于{i.activity.when}，实际于 {i.records[0].first} 开展",
+            [
+                *(
+                    Finding(
+                        _where(i),
+                        Text(
+                            f"“{i.activity.title}” was planned for {i.activity.when} but held on "
+                            f"{i.records[0].first}",
+                            f"“{i.activity.title}”计划于{i.activity.when}，实际于 {i.records[0].first} 开展",
+                        ),
+                    )
+                    for i in late
                 ),
-            )
-            for i in late
+                *(
+                    Finding(
+                        _where(i),
+                        Text(
+                            f"“{i.activity.title}”: {len(i.late())} times held after their day:"
+                            f" {_dates(i.late(), 'en')}",
+                            f"“{i.activity.title}”：有 {len(i.late())} 次晚于计划日期开展："
+                            f"{_dates(i.late(), 'zh')}",
+                        ),
+                    )
+                    for i in partly
+                ),
+            ]
         )
     return Passed(Text("nothing was held late", "没有延期开展的工作"))
 
