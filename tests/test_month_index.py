@@ -31,10 +31,10 @@ def test_a_schedule_is_indexed_once_and_forgotten_with_it(jinshan: Plan) -> None
     assert len(first) > 1
     assert schedule.in_month(7) is first  # the same tuple: not worked out again
     key = id(schedule)
-    assert parts._MONTHS[key][1][6] is first
+    assert parts._months_of(schedule)[6] is first
     other = attrs.evolve(schedule, activities=schedule.activities[:1])
     # Another schedule has its own months, even while the first is indexed.
     assert other.in_month(7) == tuple(a for a in first if a in other.activities)
     del schedule
     gc.collect()
-    assert key not in parts._MONTHS
+    assert not parts._months_of.holds(key)

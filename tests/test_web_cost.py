@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from commedu.compliance.examples import example_plan
-from commedu.web.feeds import _FEEDS, feeds
+from commedu.web.feeds import _listed, feeds
 from commedu.web.http import Built, etag_of
 
 
@@ -46,7 +46,7 @@ def test_a_plans_feeds_are_listed_once_and_forgotten_with_the_plan() -> None:
     first = feeds(plan)
     assert feeds(plan) is first
     key = id(plan)
-    assert key in _FEEDS
+    assert plan in _listed
     del plan, first
     gc.collect()
-    assert key not in _FEEDS
+    assert not _listed.holds(key)

@@ -9,7 +9,6 @@ shared, hashed and compared freely. Each checks its own fields on construction a
 from __future__ import annotations
 
 import enum
-import weakref
 from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -29,6 +28,7 @@ from commedu.model.checks import check_positive as check_positive
 from commedu.model.checks import check_text as check_text
 from commedu.model.checks import raise_if as raise_if
 from commedu.model.fieldcheck import define, sequence
+from commedu.model.memo import PerObject
 from commedu.model.places import Level, Place, UnitKind
 from commedu.model.when import When
 
@@ -478,16 +478,7 @@ class Schedule:
         return _owners_of(self).serving.get(_key(task_or_mechanism), ())
 
 
-#: Each schedule's activities sorted into months, made once per schedule on first use (a page
-#: and the month rules each ask for every month) and forgotten with the schedule.
-_MONTHS: dict[int, tuple[weakref.ref[Schedule], tuple[tuple[Activity, ...], ...]]] = {}
-
-
-def _months_of(schedule: Schedule) -> tuple[tuple[Activity, ...], ...]:
-    key = id(schedule)
-    found = _MONTHS.get(key)
-    if found is not None and found[0]() is schedule:
-        return found[1]
+def _sort_months(schedule: Schedule) -> tuple[tuple[Activity, ...], ...]:
     months: list[list[Activity]] = [[] for _ in range(12)]
     for activity in schedule.activities:
         span = activity.when.span
@@ -496,9 +487,12 @@ def _months_of(schedule: Schedule) -> tuple[tuple[Activity, ...], ...]:
             if not span.touches_month(year, month):
                 break
             months[month - 1].append(activity)
-    index = tuple(tuple(activities) for activities in months)
-    _MONTHS[key] = (weakref.ref(schedule, lambda _: _MONTHS.pop(key, None)), index)
-    return index
+    return tuple(tuple(activities) for activities in months)
+
+
+#: Each schedule's activities sorted into months, made once per schedule on first use (a page
+#: and the month rules each ask for every month) and forgotten with the schedule.
+_months_of = PerObject(_sort_months)
 
 
 class _Owners(NamedTuple):
@@ -509,16 +503,7 @@ class _Owners(NamedTuple):
     serving: dict[str, tuple[Activity, ...]]
 
 
-#: Each schedule's :class:`_Owners`, made once per schedule on first use: a served feed, the
-#: page's columns and the coverage rules ask for every department's and station's activities.
-_OWNERS: dict[int, tuple[weakref.ref[Schedule], _Owners]] = {}
-
-
-def _owners_of(schedule: Schedule) -> _Owners:
-    key = id(schedule)
-    found = _OWNERS.get(key)
-    if found is not None and found[0]() is schedule:
-        return found[1]
+def _sort_owners(schedule: Schedule) -> _Owners:
     departments: dict[str, list[Activity]] = {}
     stations: dict[str, list[Activity]] = {}
     serving: dict[str, list[Activity]] = {}
@@ -529,8 +514,11 @@ def _owners_of(schedule: Schedule) -> _Owners:
             stations.setdefault(activity.station.id, []).append(activity)
         for served in dict.fromkeys(activity.serves):
             serving.setdefault(served, []).append(activity)
-    owners = _Owners(
+    return _Owners(
         *({k: tuple(v) for k, v in table.items()} for table in (departments, stations, serving))
     )
-    _OWNERS[key] = (weakref.ref(schedule, lambda _: _OWNERS.pop(key, None)), owners)
-    return owners
+
+
+#: Each schedule's :class:`_Owners`, made once per schedule on first use: a served feed, the
+#: page's columns and the coverage rules ask for every department's and station's activities.
+_owners_of = PerObject(_sort_owners)

@@ -6,10 +6,10 @@ by their names, so an address stays the same when a name is corrected and never 
 
 from __future__ import annotations
 
-import weakref
 from typing import Literal
 
 from commedu.model.fieldcheck import define
+from commedu.model.memo import PerObject
 from commedu.model.plan import Plan
 
 __all__ = ["WHOLE_PLAN", "Feed", "FeedKind", "feeds", "find"]
@@ -42,17 +42,7 @@ def feeds(plan: Plan) -> tuple[Feed, ...]:
     Worked out once per plan (every request for a feed looks its address up here) and forgotten
     with the plan.
     """
-    key = id(plan)
-    found = _FEEDS.get(key)
-    if found is not None and found[0]() is plan:
-        return found[1]
-    listed = _feeds(plan)
-    _FEEDS[key] = (weakref.ref(plan, lambda _: _FEEDS.pop(key, None)), listed)
-    return listed
-
-
-#: Each plan's feeds, by the plan's identity: a plan's hash would read the whole plan.
-_FEEDS: dict[int, tuple[weakref.ref[Plan], tuple[Feed, ...]]] = {}
+    return _listed(plan)
 
 
 def _feeds(plan: Plan) -> tuple[Feed, ...]:
@@ -66,6 +56,9 @@ def _feeds(plan: Plan) -> tuple[Feed, ...]:
         if count:
             found.append(Feed("station", station.id, station.name, count))
     return tuple(found)
+
+
+_listed = PerObject(_feeds)
 
 
 def find(plan: Plan, path: str) -> Feed | None:
