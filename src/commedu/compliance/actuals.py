@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import attrs
 
 from commedu._messages import Lang, render
-from commedu.compliance.examples import JINSHAN, example_plan
+from commedu.compliance.examples import JINSHAN, example_plan, some
 from commedu.compliance.rule import (
     Actuals,
     Example,
@@ -163,15 +163,10 @@ def _where(item: ActivityProgress) -> str:
     return f"schedule.activities[{item.index}]"
 
 
-def _dates(found: Iterable[Occurrence], lang: Lang) -> str:
-    """The first days of some occurrences, as a finding lists them: at most five, then a count."""
+def _dates(found: Iterable[Occurrence]) -> Text:
+    """The first days of some occurrences, as a finding lists them."""
     days = [o.window.first for o in found]
-    shown = [d.isoformat() if lang == "en" else f"{d.month}月{d.day}日" for d in days[:5]]
-    more = len(days) - len(shown)
-    text = ", ".join(shown) if lang == "en" else "、".join(shown)
-    if more:
-        text += f" and {more} more" if lang == "en" else f"等（另有 {more} 次）"
-    return text
+    return some([d.isoformat() for d in days], [f"{d.month}月{d.day}日" for d in days])
 
 
 def _done(plan: Plan, profile: Profile | None, actuals: Actuals) -> Outcome:
@@ -199,10 +194,10 @@ def _done(plan: Plan, profile: Profile | None, actuals: Actuals) -> Outcome:
                         Text(
                             f"“{i.activity.title}”: {len(i.missed())} of"
                             f" {sum(o.status is not Progress.NOT_DUE for o in i.occurrences)}"
-                            f" times due have no record: {_dates(i.missed(), 'en')}",
+                            f" times due have no record: {_dates(i.missed()).en}",
                             f"“{i.activity.title}”：到期的"
                             f" {sum(o.status is not Progress.NOT_DUE for o in i.occurrences)} 次中"
-                            f"有 {len(i.missed())} 次没有记录：{_dates(i.missed(), 'zh')}",
+                            f"有 {len(i.missed())} 次没有记录：{_dates(i.missed()).zh}",
                         ),
                     )
                     for i in partly
@@ -241,9 +236,9 @@ def _on_time(plan: Plan, profile: Profile | None, actuals: Actuals) -> Outcome:
                         _where(i),
                         Text(
                             f"“{i.activity.title}”: {len(i.late())} times held after their day:"
-                            f" {_dates(i.late(), 'en')}",
+                            f" {_dates(i.late()).en}",
                             f"“{i.activity.title}”：有 {len(i.late())} 次晚于计划日期开展："
-                            f"{_dates(i.late(), 'zh')}",
+                            f"{_dates(i.late()).zh}",
                         ),
                     )
                     for i in partly

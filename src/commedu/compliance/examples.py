@@ -6,7 +6,7 @@ Each rule carries two examples, a plan it passes and one it fails; both start fr
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -55,6 +55,18 @@ JINSHAN = "金山镇2021年社区教育工作计划"
 
 def quote(title: str) -> str:
     return f"“{title}”"
+
+
+#: The most items a finding lists; the rest it counts.
+SHOWN = 5
+
+
+def some(en: Sequence[str], zh: Sequence[str]) -> Text:
+    """The first few of a finding's items in each language, then how many more there are."""
+    more = len(en) - min(len(en), SHOWN)
+    tail_en = f" and {more} more" if more else ""
+    tail_zh = f"等（另有 {more} 项）" if more else ""
+    return Text(", ".join(en[:SHOWN]) + tail_en, "、".join(zh[:SHOWN]) + tail_zh)
 
 
 _DEPT = Department("centre", "社区教育中心")

@@ -12,7 +12,14 @@ from datetime import date, datetime
 
 import attrs
 
-from commedu.compliance.examples import PASSES, PASSES_ZH, edit_activities, example, example_plan
+from commedu.compliance.examples import (
+    PASSES,
+    PASSES_ZH,
+    edit_activities,
+    example,
+    example_plan,
+    some,
+)
 from commedu.compliance.rule import (
     Failed,
     Finding,
@@ -30,9 +37,6 @@ from commedu.model.text import Text
 from commedu.model.when import Day, LabelledDay, Recurrence, Repeat, Session
 
 __all__ = ["RULES"]
-
-#: The most dates one finding lists; a weekly class across a holiday season says the rest as a count.
-_SHOWN = 5
 
 
 def scheduled_days(activity: Activity) -> tuple[date, ...]:
@@ -99,16 +103,13 @@ def _findings(plan: Plan, arrangements: dict[int, HolidayYear]) -> Iterator[Find
                 hits.append((day, found.name))
         if not hits:
             continue
-        shown = hits[:_SHOWN]
-        more = len(hits) - len(shown)
-        en = ", ".join(f"{d:%Y-%m-%d} ({name.en})" for d, name in shown)
-        zh = "、".join(f"{d.month}月{d.day}日（{name.zh}）" for d, name in shown)
-        if more:
-            en += f" and {more} more"
-            zh += f"等，另有 {more} 天"
+        listed = some(
+            [f"{d:%Y-%m-%d} ({name.en})" for d, name in hits],
+            [f"{d.month}月{d.day}日（{name.zh}）" for d, name in hits],
+        )
         yield Finding(
             f"schedule.activities[{i}]",
-            Text(f"falls in a holiday break: {en}", f"安排在法定节假日：{zh}"),
+            Text(f"falls in a holiday break: {listed.en}", f"安排在法定节假日：{listed.zh}"),
         )
 
 
