@@ -21,7 +21,7 @@ from commedu.compliance.builtin import example_plan
 from commedu.datafile.columns import RECORD_COLUMNS
 from commedu.datafile.ledger_write import dump_ledger
 from commedu.datafile.plan_write import dump_plan
-from commedu.model.ledger import Record
+from commedu.model.ledger import Reach, Record
 
 PLAN = example_plan()  # 20,000 residents; the example ledger holds 12 × 1,000 attendances
 LEDGER = example_ledger()  # 400 of each 1,000 are elders
@@ -36,11 +36,27 @@ def test_the_year_s_figures() -> None:
         "year": 2021,
         "records": 12,
         "attendances": 12_000,
+        "persons": None,
         "population": 20_000,
         "training_rate": Decimal("0.6"),
         "elder_attendances": 4_800,
+        "elders_taking_part": None,
+        "elder_population": None,
         "elder_share": Decimal("0.4"),
     }
+
+
+def test_with_head_counts_the_rates_count_persons() -> None:
+    # 9,000 people served of 20,000 residents; 900 of 6,000 elders take part regularly
+    row = statistics_row(PLAN, attrs.evolve(LEDGER, reach=Reach(9000, 900, 6000)))
+    assert (row["persons"], row["elders_taking_part"], row["elder_population"]) == (
+        9000,
+        900,
+        6000,
+    )
+    assert row["training_rate"] == Decimal("0.45")
+    assert row["elder_share"] == Decimal("0.15")
+    assert row["attendances"] == 12_000  # attendances are still what the records add up to
 
 
 def test_figures_on_a_day_count_only_what_was_held_by_then() -> None:
@@ -58,7 +74,7 @@ def test_what_cannot_be_had_is_left_empty() -> None:
     assert row["population"] is None
     assert (row["elder_attendances"], row["elder_share"]) == (None, None)
     said = statistics_bytes([row], "csv", "en").decode()
-    assert said.splitlines()[1] == "example-2021,示例镇,2021,12,12000,,,,"
+    assert said.splitlines()[1] == "example-2021,示例镇,2021,12,12000,,,,,,,"
 
 
 def test_elders_share_counts_only_records_that_count_elders() -> None:

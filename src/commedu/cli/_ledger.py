@@ -116,9 +116,12 @@ STATS_COLUMNS = (
     "year",
     "records",
     "attendances",
+    "persons",
     "population",
     "training_rate",
     "elder_attendances",
+    "elders_taking_part",
+    "elder_population",
     "elder_share",
 )
 
@@ -132,7 +135,9 @@ def statistics_row(plan: Plan, ledger: Ledger, as_of: date | None = None) -> dic
 
     The rates are the ones the rules over actuals judge (``compliance.actuals``), computed from
     the same records on the same day: the table never says another figure than the report.
-    A rate that cannot be had (no resident population; no record counting elders) is None.
+    Where the ledger keeps the year's head counts (人数), the rates count persons, as the
+    standards do; otherwise attendances (人次). A rate that cannot be had (no resident
+    population; no record counting elders) is None.
     """
     from commedu.compliance.actuals import elder_share, held, training_rate
     from commedu.compliance.rule import Actuals
@@ -140,15 +145,19 @@ def statistics_row(plan: Plan, ledger: Ledger, as_of: date | None = None) -> dic
     actuals = Actuals(ledger, as_of or date(plan.year, 12, 31))
     done = held(ledger, actuals.as_of)
     counted = [r for r in done if r.elders is not None]
+    heads = ledger.reach
     return {
         "plan": plan.id,
         "township": plan.township.name,
         "year": plan.year,
         "records": len(done),
         "attendances": sum(r.participants for r in done),
+        "persons": None if heads is None else heads.persons,
         "population": plan.township.resident_population,
         "training_rate": training_rate(plan, actuals),
         "elder_attendances": sum(r.elders or 0 for r in counted) if counted else None,
+        "elders_taking_part": None if heads is None else heads.elders,
+        "elder_population": None if heads is None else heads.elder_population,
         "elder_share": elder_share(actuals),
     }
 
