@@ -1028,6 +1028,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "read from a sentence of the text: check what, comparator, value and unit",
         "zh": "读自正文中的句子：请核对指标、比较方式、数值和单位",
     },
+    # -- inspection scores: a category's weight times the share of its evidence held ------------
+    "inspection-scores": {"en": "Scores by inspection category", "zh": "分类得分"},
+    "inspection-evidence-share": {"en": "Evidence kinds held", "zh": "佐证材料具备项数"},
+    "inspection-score": {"en": "Score", "zh": "得分"},
     # -- commedu import ------------------------------------------------------------------------
     "where-paragraph": {"en": "paragraph {number}", "zh": "第 {number} 段"},
     "where-table": {"en": "table {number}", "zh": "表 {number}"},

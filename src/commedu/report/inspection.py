@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
 
@@ -36,6 +36,7 @@ __all__ = [
     "Figures",
     "InspectionReport",
     "Lacking",
+    "Score",
     "carries",
     "check_category",
     "inspect",
@@ -115,6 +116,31 @@ class CategoryCheck:
     def missing(self) -> tuple[str, ...]:
         return tuple(e.kind for e in self.evidence if not e.held)
 
+    @property
+    def score(self) -> Decimal | None:
+        """The category's weight × the share of the evidence kinds it asks for that are held.
+
+        A score is to the hundredth of a point, rounded half up. A category without a weight,
+        or one that asks for no evidence (nothing in the ledger to score), has none.
+        """
+        weight = self.category.weight
+        if weight is None or not self.evidence:
+            return None
+        held = sum(1 for e in self.evidence if e.held)
+        return (weight * held / len(self.evidence)).quantize(_HUNDREDTH, ROUND_HALF_UP)
+
+
+#: Scores are kept to the hundredth of a point.
+_HUNDREDTH = Decimal("0.01")
+
+
+@define
+class Score:
+    """The inspection's total: the points scored and the weights of the categories scored."""
+
+    points: Decimal
+    out_of: Decimal
+
 
 def carries(record: Record, kind: str) -> bool:
     """Whether ``record`` has evidence of ``kind``, in any of the kind's spellings (教案 is 教案/课件)."""
@@ -189,6 +215,19 @@ class InspectionReport:
 
     def with_status(self, *statuses: Progress) -> tuple[ActivityProgress, ...]:
         return tuple(i for i in self.items if i.status in statuses)
+
+    @property
+    def score(self) -> Score | None:
+        """The sum of the categories' scores, out of their weights; none where none is scored."""
+        total: Score | None = None
+        for check in self.categories:
+            points, weight = check.score, check.category.weight
+            if points is not None and weight is not None:
+                if total is None:
+                    total = Score(points, weight)
+                else:
+                    total = Score(total.points + points, total.out_of + weight)
+        return total
 
 
 _HELD = (Progress.DONE, Progress.EARLY, Progress.LATE)

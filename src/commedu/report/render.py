@@ -183,6 +183,37 @@ def _ids(ids: Sequence[str], lang: Lang) -> str:
     return sep.join(ids[:_IDS_SHOWN]) + render("inspection-and-more", lang, n=len(ids))
 
 
+def _points(value: Decimal | None) -> str:
+    """A weight or a score as the standard writes it: 16, 5.33; "—" where there is none."""
+    return "—" if value is None else f"{value.normalize():f}"
+
+
+def _score_section(report: InspectionReport, lang: Lang) -> list[Table]:
+    """Each category's score and the total, if the profile weights any category."""
+    total = report.score
+    if total is None:
+        return []
+
+    def t(key: str) -> str:
+        return label(key, lang)
+
+    rows = [
+        [
+            check.category.title.zh if lang == "zh" else check.category.title.en,
+            t(f"part-{check.category.part}"),
+            _points(check.category.weight),
+            f"{sum(1 for e in check.evidence if e.held)}/{len(check.evidence)}"
+            if check.evidence
+            else "—",
+            _points(check.score),
+        ]
+        for check in report.categories
+    ]
+    rows.append([t("all"), "", _points(total.out_of), "", _points(total.points)])
+    head = [t("category"), t("part"), t("weight"), t("evidence-share"), t("score")]
+    return [(t("scores"), head, rows)]
+
+
 def _category_sections(report: InspectionReport, lang: Lang) -> list[Table]:
     """The checklist per category and the records that lack evidence, if the profile has categories."""
     if not report.categories:
@@ -196,7 +227,7 @@ def _category_sections(report: InspectionReport, lang: Lang) -> list[Table]:
     for check in report.categories:
         category = check.category
         name = category.title.zh if lang == "zh" else category.title.en
-        weight = "—" if category.weight is None else f"{category.weight.normalize():f}"
+        weight = _points(category.weight)
         part = t(f"part-{category.part}")
         for item in check.evidence or ():
             checklist.append(
@@ -217,6 +248,7 @@ def _category_sections(report: InspectionReport, lang: Lang) -> list[Table]:
             for gap in check.lacking
         ]
     return [
+        *_score_section(report, lang),
         (
             t("categories"),
             [
@@ -294,6 +326,7 @@ def as_data(report: InspectionReport) -> dict[str, Any]:
                 "title": {"en": c.category.title.en, "zh": c.category.title.zh},
                 "part": c.category.part,
                 "weight": None if c.category.weight is None else f"{c.category.weight:f}",
+                "score": None if c.score is None else f"{c.score:f}",
                 "records": list(c.records),
                 "evidence": [
                     {"kind": e.kind, "held": e.held, "records": list(e.records)} for e in c.evidence
@@ -304,6 +337,11 @@ def as_data(report: InspectionReport) -> dict[str, Any]:
             }
             for c in report.categories
         ],
+        "score": (
+            None
+            if (total := report.score) is None
+            else {"points": f"{total.points:f}", "out_of": f"{total.out_of:f}"}
+        ),
         "compliance": json.loads(report.compliance.to_json("en")),
     }
 
