@@ -199,3 +199,16 @@ def test_a_builtin_weight_is_a_quoted_figure_of_its_source(name: str) -> None:
         if category.weight is not None:
             points = f"{category.weight.normalize():f}分"
             assert any(points in quote for quote in profile.source.quotes), category.key
+
+
+@pytest.mark.parametrize("name", BUILTIN_PROFILES)
+def test_the_profiles_page_lists_every_shipped_profile_with_its_source(name: str) -> None:
+    page = (ROOT / "docs" / "reference" / "profiles.md").read_text(encoding="utf-8")
+    assert f"| `{name}` |" in page
+    headings = [line for line in page.splitlines() if line.startswith("## ")]
+    assert any(f"`{name}`" in heading for heading in headings)  # and a section of its own
+    profile = load_profile(name)
+    if profile.source.url is not None:
+        assert f"<{profile.source.url}>" in page
+    for quote in profile.source.quotes:
+        assert quote in page
