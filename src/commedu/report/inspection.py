@@ -219,15 +219,13 @@ class InspectionReport:
     @property
     def score(self) -> Score | None:
         """The sum of the categories' scores, out of their weights; none where none is scored."""
-        total: Score | None = None
+        points: list[Decimal] = []
+        weights: list[Decimal] = []
         for check in self.categories:
-            points, weight = check.score, check.category.weight
-            if points is not None and weight is not None:
-                if total is None:
-                    total = Score(points, weight)
-                else:
-                    total = Score(total.points + points, total.out_of + weight)
-        return total
+            if check.score is not None and check.category.weight is not None:
+                points.append(check.score)
+                weights.append(check.category.weight)
+        return Score(sum(points, Decimal(0)), sum(weights, Decimal(0))) if points else None
 
 
 _HELD = (Progress.DONE, Progress.EARLY, Progress.LATE)
