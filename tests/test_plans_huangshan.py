@@ -141,9 +141,11 @@ def test_an_elder_education_target_is_met_but_that_standard_is_for_townships(
     ce200 = report.result("CE200")
     assert ce200.status is Status.FAIL
     assert "黄山市 is a city, at the district, county or city level" in ce200.message("en")
+    assert "而黄山市是市，属于区（县、市）一级" in ce200.message("zh")
     ce220 = report.result("CE220")
     assert ce220.status is Status.PASS
     assert ce220.message("en").endswith("at least 30% for 2025")
+    assert ce220.message("zh") == "2025年参与学习教育活动的老年人占常住老年人口总数的比例不低于30%"
 
 
 def test_import_of_the_page_reads_its_share_target(
