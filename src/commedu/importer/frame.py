@@ -44,6 +44,8 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _SPAN = re.compile(
     r"[（(]?\s*((?:19|20)\d{2})\s*年?\s*[-－—–~～至到]\s*((?:19|20)\d{2})\s*年?\s*[)）]?"
 )
+#: a national five-year plan named by its number: “十四五” is 2021–2025
+_TERM = re.compile(r"十([一二三四五])五")
 #: the unit the title names: a town, township, subdistrict or community, with the district above
 _UNIT = re.compile(
     rf"(?:(?P<district>[{_HAN}]{{2,8}}?[区县市]))?"
@@ -183,6 +185,9 @@ def _span(title: str) -> tuple[int, int] | None:
     match = _SPAN.search(title)
     if match and int(match[1]) < int(match[2]):
         return int(match[1]), int(match[2])
+    if term := _TERM.search(title):  # the years the model reads 十四五期间 as
+        first = 2006 + 5 * "一二三四五".index(term[1])
+        return first, first + 4
     return None
 
 
