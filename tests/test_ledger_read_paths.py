@@ -300,3 +300,12 @@ def test_an_interrupt_while_calamine_reads_is_not_taken_for_damage(
     monkeypatch.setattr(python_calamine.CalamineWorkbook, "from_filelike", interrupted)
     with pytest.raises(stop):
         plain_book(BOOK)
+
+
+def test_every_row_is_read_when_a_sheet_states_too_few() -> None:
+    # Another program's workbook may state a smaller size than the rows it holds.
+    data = _with_records(
+        lambda xml: re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:N2"', xml)
+    )
+    fast, slow = _both(data)
+    assert fast == slow == example_ledger()

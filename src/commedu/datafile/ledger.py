@@ -327,12 +327,18 @@ def _reading_rows(
         yield last, row
 
 
+#: The last row a spreadsheet has (Excel's limit).
+_MAX_ROW = 1_048_576
+
+
 def _cell_rows(
     sheet: Any, header_row: int, width: int, reading: _Reading
 ) -> Iterator[tuple[int, list[Any], list[int]]]:
     """An openpyxl sheet's rows from the header on: number, ``width`` values, formula columns."""
     reading.at(sheet.title, header_row)
-    rows = iter(sheet.iter_rows(min_row=header_row, max_col=width))
+    # Every row the sheet holds: left to itself, openpyxl stops where the sheet's stated size
+    # ends, and another program may state too few rows.
+    rows = iter(sheet.iter_rows(min_row=header_row, max_row=_MAX_ROW, max_col=width))
     first = next(rows, None)
     if first is None:
         return
