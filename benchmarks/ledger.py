@@ -14,7 +14,9 @@ alone reading every cell of the same workbooks: the floor any workbook-based led
 ``--read`` measures reading one large ledger workbook (10,000 and 100,000 records; ``--quick``:
 1,000 and 10,000) against openpyxl's read-only floor and python-calamine reading the same file:
 the time of each, interleaved, and the growth of each one's peak resident memory, each reader in
-a fresh process so that one's peak cannot hide another's.
+a fresh process so that one's peak cannot hide another's. ``commedu`` is ``load_ledger`` (calamine
+after the formula scan); ``commedu-openpyxl`` is its reading cell by cell with openpyxl, which a
+workbook with a formula or a problem gets.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from pathlib import Path
 
 import openpyxl
 
-from commedu.datafile.ledger import load_ledger
+from commedu.datafile.ledger import _read_cells, load_ledger
 from commedu.datafile.ledger_write import dump_ledger
 from commedu.model.ledger import Evidence, Expense, Ledger, Record, Staffing
 from commedu.model.plan import Plan
@@ -123,7 +125,17 @@ def commedu_read(path: Path) -> int:
     return len(load_ledger(path, _read_plan()).records)
 
 
-READERS = {"openpyxl": floor_read, "calamine": calamine_read, "commedu": commedu_read}
+def commedu_cells_read(path: Path) -> int:
+    """commedu's reading cell by cell with openpyxl, as it reads a workbook holding a formula."""
+    return len(_read_cells(path.read_bytes(), _read_plan(), str(path)).records)
+
+
+READERS = {
+    "openpyxl": floor_read,
+    "calamine": calamine_read,
+    "commedu": commedu_read,
+    "commedu-openpyxl": commedu_cells_read,
+}
 
 
 def peak_growth(reader: str, path: Path) -> int:

@@ -16,6 +16,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, time
 from decimal import Decimal, InvalidOperation
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,7 @@ from commedu.datafile.convert import unknown_keys, wrong
 from commedu.datafile.decode import MAX_BYTES, Refused, decode, read_bytes, too_large
 from commedu.datafile.locate import locate
 from commedu.datafile.syntax import Format, parse
+from commedu.datafile.xlsx_values import PlainBook, plain_book
 from commedu.errors import LedgerFileError, PlanError, Problem
 from commedu.model.evidence import KINDS, near_miss
 from commedu.model.ledger import Evidence, Expense, Ledger, Reach, Record, Staffing
@@ -325,36 +327,54 @@ def _reading_rows(
         yield last, row
 
 
+#: The last row a spreadsheet has (Excel's limit).
+_MAX_ROW = 1_048_576
+
+
+def _cell_rows(
+    sheet: Any, header_row: int, width: int, reading: _Reading
+) -> Iterator[tuple[int, list[Any], list[int]]]:
+    """An openpyxl sheet's rows from the header on: number, ``width`` values, formula columns."""
+    reading.at(sheet.title, header_row)
+    # Every row the sheet holds: left to itself, openpyxl stops where the sheet's stated size
+    # ends, and another program may state too few rows.
+    rows = iter(sheet.iter_rows(min_row=header_row, max_row=_MAX_ROW, max_col=width))
+    first = next(rows, None)
+    if first is None:
+        return
+    yield header_row, [c.value for c in first[:width]], []
+    for number, row in _reading_rows(rows, reading, sheet.title, header_row):
+        values = [c.value for c in row[:width]]
+        values += [None] * (width - len(values))
+        yield number, values, [i for i, cell in enumerate(row[:width]) if cell.data_type == "f"]
+
+
 def _sheet_rows(
     cells: _Cells,
-    sheet: Any,
+    rows: Iterator[tuple[int, list[Any], list[int]]],
     name: str,
     columns: Sequence[Column],
     header_row: int,
-    reading: _Reading,
 ) -> Iterator[tuple[dict[str, Any], Where]]:
     """The filled rows under the header, each with a function naming a column's cell.
 
-    Rows are read as they are asked for and not kept: a ledger of 100,000 records is never
-    in memory twice, once as cells and once as records.
+    ``rows`` starts with the header row; each row comes with its number and the columns that
+    hold a formula. Rows are read as they are asked for and not kept: a ledger of 100,000
+    records is never in memory twice, once as cells and once as records.
     """
-    reading.at(name, header_row)
-    rows = iter(sheet.iter_rows(min_row=header_row, max_col=len(columns)))
     first = next(rows, None)
     if first is None:
         cells.bad(f"{name}!A{header_row}", "ledger-missing-sheet", value=name)
         return
-    header = [cells.text(c.value) for c in first[: len(columns)]]
+    header = [cells.text(v) for v in first[1][: len(columns)]]
     expected = [c.header for c in columns]
     if header != expected:
         cells.bad(f"{name}!A{header_row}", "ledger-bad-header", value=header, expected=expected)
         return
     # Each column's cell reference before and after the row number, worked out once.
     around = {c.key: (f"{name}!{_letter(i + 1)}", f" ({c.header})") for i, c in enumerate(columns)}
-    last = header_row
-    for number, row in _reading_rows(rows, reading, name, last):
-        values = [c.value for c in row[: len(columns)]]
-        values += [None] * (len(columns) - len(values))
+    keys = [c.key for c in columns]
+    for number, values, formulas in rows:
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
             continue
 
@@ -362,14 +382,58 @@ def _sheet_rows(
             before, after = around.get(key) or around[columns[0].key]
             return f"{before}{number}{after}"
 
-        formulas = [i for i, cell in enumerate(row[: len(columns)]) if cell.data_type == "f"]
         for i in formulas:
             cells.bad(where(columns[i].key), "ledger-formula", value=str(values[i])[:80])
         if not formulas:  # a row with a formula is not read further: its figures are unknown
-            yield {c.key: values[i] for i, c in enumerate(columns)}, where
+            yield dict(zip(keys, values, strict=True)), where
+
+
+#: One cell's value by its reference (``B3``) in a sheet already chosen.
+Cell = Callable[[str], Any]
 
 
 def _read_xlsx(data: bytes, plan: Plan, source: str) -> Ledger:
+    """The ledger in a workbook: read by calamine when it can be, else by openpyxl.
+
+    calamine's reading is taken only when it finds no problem at all; a workbook with a formula,
+    damage or any mistake is read again with openpyxl, which names each problem's cell.
+    """
+    book = plain_book(data)
+    if book is not None:
+        cells = _Cells(plan)
+        try:
+            ledger = _read_plain(cells, book, plan)
+        except Exception:  # calamine's own failures: openpyxl reads the file and names them
+            ledger = None
+        except BaseException as exc:  # a panic in calamine's Rust is no Exception
+            if isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit):
+                raise
+            ledger = None
+        if ledger is not None and not cells.problems:
+            return ledger
+    return _read_cells(data, plan, source)
+
+
+def _read_plain(cells: _Cells, book: PlainBook, plan: Plan) -> Ledger | None:
+    """The ledger in a workbook without formulas, or None at the first sign of a problem."""
+    if not {RECORDS_SHEET, MONEY_SHEET, ABOUT_SHEET} <= set(book.sheetnames):
+        return None
+    about = partial(book.value, ABOUT_SHEET)
+    _check_about(cells, about, plan)
+    staff = _staff(cells, partial(book.value, MONEY_SHEET), lambda ref: False)
+    reach = _sheet_reach(cells, about)
+    if cells.problems:
+        return None
+    none: list[int] = []  # no cell holds a formula: the workbook was looked at for them
+    rows = ((n, values, none) for n, values in book.rows(RECORDS_SHEET, 1, len(RECORD_COLUMNS)))
+    records = _sheet_rows(cells, rows, RECORDS_SHEET, RECORD_COLUMNS, 1)
+    spent = ((n, values, none) for n, values in book.rows(MONEY_SHEET, 4, len(EXPENSE_COLUMNS)))
+    expenses = _sheet_rows(cells, spent, MONEY_SHEET, EXPENSE_COLUMNS, 4)
+    return cells.ledger(records, expenses, staff, cells.text(about("B3")), reach=reach)
+
+
+def _read_cells(data: bytes, plan: Plan, source: str) -> Ledger:
+    """The ledger in a workbook read cell by cell with openpyxl, every problem at its cell."""
     from openpyxl import load_workbook
 
     try:
@@ -396,15 +460,19 @@ def _read_xlsx(data: bytes, plan: Plan, source: str) -> Ledger:
                 cells.bad(name, "ledger-missing-sheet", value=name)
         if cells.problems:
             raise LedgerFileError(cells.problems, source)
+        about, money = book[ABOUT_SHEET], book[MONEY_SHEET]
         reading.at(ABOUT_SHEET)
-        _check_about(cells, book[ABOUT_SHEET], plan)
+        _check_about(cells, lambda ref: about[ref].value, plan)
         reading.at(MONEY_SHEET)
-        staff = _staff(cells, book[MONEY_SHEET])
-        records = _sheet_rows(cells, book[RECORDS_SHEET], RECORDS_SHEET, RECORD_COLUMNS, 1, reading)
-        expenses = _sheet_rows(cells, book[MONEY_SHEET], MONEY_SHEET, EXPENSE_COLUMNS, 4, reading)
+        staff = _staff(cells, lambda ref: money[ref].value, lambda ref: money[ref].data_type == "f")
+        width = len(RECORD_COLUMNS)
+        rows = _cell_rows(book[RECORDS_SHEET], 1, width, reading)
+        records = _sheet_rows(cells, rows, RECORDS_SHEET, RECORD_COLUMNS, 1)
+        spent = _cell_rows(money, 4, len(EXPENSE_COLUMNS), reading)
+        expenses = _sheet_rows(cells, spent, MONEY_SHEET, EXPENSE_COLUMNS, 4)
         reading.at(ABOUT_SHEET)
-        note = cells.text(book[ABOUT_SHEET]["B3"].value)
-        reach = _sheet_reach(cells, book[ABOUT_SHEET])
+        note = cells.text(about["B3"].value)
+        reach = _sheet_reach(cells, lambda ref: about[ref].value)
         reading.at("")
         ledger = cells.ledger(records, expenses, staff, note, reach=reach)
     except LedgerFileError:
@@ -420,17 +488,17 @@ def _read_xlsx(data: bytes, plan: Plan, source: str) -> Ledger:
     return ledger
 
 
-def _check_about(cells: _Cells, sheet: Any, plan: Plan) -> None:
-    plan_id = cells.text(sheet["B1"].value)
-    year = cells.integer(sheet["B2"].value, f"{ABOUT_SHEET}!B2")
+def _check_about(cells: _Cells, cell: Cell, plan: Plan) -> None:
+    plan_id = cells.text(cell("B1"))
+    year = cells.integer(cell("B2"), f"{ABOUT_SHEET}!B2")
     if (plan_id, year) != (plan.id, plan.year):
         cells.bad(f"{ABOUT_SHEET}!B1", "ledger-other-plan", value=f"{plan_id} {year}", plan=plan.id)
 
 
-def _sheet_reach(cells: _Cells, sheet: Any) -> Reach | None:
+def _sheet_reach(cells: _Cells, cell: Cell) -> Reach | None:
     """The head counts in the About sheet's B5 to B7; none when all three are empty."""
     where = {key: f"{ABOUT_SHEET}!B{row}" for row, key in enumerate(_REACH_KEYS, start=5)}
-    counts = {key: cells.integer(sheet[ref[-2:]].value, ref) for key, ref in where.items()}
+    counts = {key: cells.integer(cell(ref[-2:]), ref) for key, ref in where.items()}
     if all(count is None for count in counts.values()):
         return None
     try:
@@ -444,12 +512,12 @@ def _sheet_reach(cells: _Cells, sheet: Any) -> Reach | None:
         return None
 
 
-def _staff(cells: _Cells, sheet: Any) -> Staffing | None:
-    full = cells.integer(sheet["B1"].value, f"{MONEY_SHEET}!B1")
-    part = cells.integer(sheet["B2"].value, f"{MONEY_SHEET}!B2")
+def _staff(cells: _Cells, cell: Cell, formula: Callable[[str], bool]) -> Staffing | None:
+    full = cells.integer(cell("B1"), f"{MONEY_SHEET}!B1")
+    part = cells.integer(cell("B2"), f"{MONEY_SHEET}!B2")
     for ref in ("B1", "B2"):
-        if sheet[ref].data_type == "f":
-            cells.bad(f"{MONEY_SHEET}!{ref}", "ledger-formula", value=str(sheet[ref].value))
+        if formula(ref):
+            cells.bad(f"{MONEY_SHEET}!{ref}", "ledger-formula", value=str(cell(ref)))
     return None if full is None else Staffing(full, part or 0)
 
 
