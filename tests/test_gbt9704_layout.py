@@ -123,6 +123,15 @@ def test_without_a_document_number_the_red_line_runs_under_the_issuer() -> None:
     assert border(said[0], "bottom")["color"] == RED
 
 
+def test_a_number_without_an_issuer_opens_the_document_with_the_red_line() -> None:
+    plan = attrs.evolve(load_plan(TAOLIN), issuers=(), source=None)
+    said = paragraphs(plan)
+    assert said[0].text == "桃政发〔2011〕12号"
+    assert points(said[0].paragraph_format.space_before) == 0
+    assert border(said[0], "bottom")["color"] == RED
+    assert said[1].text == plan.title
+
+
 def test_a_plan_without_issuer_or_number_opens_with_its_title() -> None:
     plan = attrs.evolve(load_plan(QILING), issuers=(), source=None, preamble="")
     said = paragraphs(plan)
@@ -214,6 +223,23 @@ def test_no_record_without_a_date_of_publication() -> None:
     said = paragraphs(load_plan(QINGSHI))
     assert not any("印发" in p.text for p in said)
     assert said[-1].style.name == "Title"  # the 配档表's title; its table follows
+
+
+def test_no_record_without_an_issuer_to_name() -> None:
+    plan = attrs.evolve(load_plan(QILING), issuers=(), source=None)
+    assert not any(p.text.endswith("印发") for p in paragraphs(plan))
+
+
+def test_a_notice_dated_without_a_signature_is_dated_in_place() -> None:
+    plan = attrs.evolve(load_plan(QINGSHI), preamble="各村（居）：\n现印发给你们。\n2022年2月18日")
+    said = paragraphs(plan)
+    dates = [p for p in said if p.text == "2022年2月18日"]
+    assert len(dates) == 1  # dated once, in the notice, not again after the body
+    assert dates[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert points(dates[0].paragraph_format.right_indent) == pytest.approx(
+        4 * character(), abs=0.01
+    )
+    assert said.index(dates[0]) < said.index(find(said, "一、指导思想"))
 
 
 def test_the_importer_reads_the_record_and_a_bare_name_as_closing_lines() -> None:

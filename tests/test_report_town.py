@@ -23,9 +23,10 @@ from commedu import load_plan
 from commedu._messages import render
 from commedu.datafile.ledger import load_ledger
 from commedu.model.ledger import Ledger
-from commedu.report.district import Missing, towns_html, towns_json, towns_rows
+from commedu.report.district import Missing, towns_docx, towns_html, towns_json, towns_rows
 from commedu.report.inspection import inspect
 from tests.conftest import EXAMPLES, ROOT
+from tests.wording import foreign_words, plan_text
 
 JINSHAN = load_plan(EXAMPLES / "jinshan_2021.toml")
 
@@ -151,3 +152,20 @@ def test_the_rows_speak_the_language_asked_for() -> None:
     assert "no ledger: jinshan.ledger.xlsx not found" in page
     assert json.loads(towns_json([missing]))["towns"] == []
     assert towns_rows([], "en") == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_town_faces_speak_only_their_language_beyond_the_plans_own_text(lang: str) -> None:
+    report = inspect(JINSHAN, load_ledger(EXAMPLES / "jinshan_2021_ledger.toml", JINSHAN))
+    qiling = load_plan(ROOT / "tests" / "plans" / "qiling_2021.toml")
+    entries = [report, Missing(qiling, "qiling.ledger.xlsx")]
+    own = plan_text(EXAMPLES / "jinshan_2021.toml") | plan_text(
+        ROOT / "tests/plans/qiling_2021.toml"
+    )
+    own |= {"qiling.ledger.xlsx"}
+    page = re.sub(r"(?s)<style.*?</style>", "", towns_html(entries, lang))  # type: ignore[arg-type]
+    page = re.sub(r"<[^>]+>", " ", page)
+    said = docx.Document(io.BytesIO(towns_docx(entries, lang)))  # type: ignore[arg-type]
+    cells = " ".join(c.text for t in said.tables for row in t.rows for c in row.cells)
+    text = "\n".join([*(p.text for p in said.paragraphs), cells, page])
+    assert foreign_words(text, lang, own) == set()  # type: ignore[arg-type]
