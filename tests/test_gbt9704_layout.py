@@ -215,6 +215,15 @@ def test_the_record_names_who_printed_it_and_when_between_two_thick_lines() -> N
     assert [a for _, a in stops] == [WD_TAB_ALIGNMENT.LEFT, WD_TAB_ALIGNMENT.RIGHT]
     assert stops[0][0] == pytest.approx(one, abs=0.05)
     assert stops[1][0] == pytest.approx(WIDTH - one, abs=0.05)
+    frame = record._p.pPr.find(f"{W}framePr")  # at the foot of the text area, centred
+    assert {k.removeprefix(W): v for k, v in frame.attrib.items()} == {
+        "w": str(round(WIDTH * 20)),
+        "wrap": "notBeside",
+        "vAnchor": "margin",
+        "hAnchor": "margin",
+        "xAlign": "center",
+        "yAlign": "bottom",
+    }
     english = paragraphs(load_plan(QILING), "en")[-1].text
     assert english == "\t齐陵街道党政办公室\tprinted and issued 25 September 2021"
 
@@ -253,14 +262,19 @@ def test_the_importer_reads_the_record_and_a_bare_name_as_closing_lines() -> Non
 # -- laid out by a real office suite ---------------------------------------------------------------
 
 
-@pytest.mark.skipif(
+OFFICE = pytest.mark.skipif(
     shutil.which("soffice") is None or shutil.which("pdftotext") is None,
     reason="LibreOffice (soffice) or pdftotext (poppler-utils) is not installed",
 )
-def test_libreoffice_centres_the_title_and_puts_the_date_right_of_centre(tmp_path: Path) -> None:
-    source = tmp_path / "plan.docx"
-    source.write_bytes(plan_docx(load_plan(QINGSHI)))
-    profile = tmp_path / "profile"
+
+Box = tuple[float, float, float, float]  #: left, top, right, bottom, in points
+
+
+def laid_out(plan: Plan, folder: Path) -> list[dict[str, Box]]:
+    """Each page's lines of text, as LibreOffice lays the plan's document out, and their boxes."""
+    source = folder / "plan.docx"
+    source.write_bytes(plan_docx(plan))
+    profile = folder / "profile"  # its own profile, so a running LibreOffice cannot interfere
     subprocess.run(
         [
             "soffice",
@@ -269,7 +283,7 @@ def test_libreoffice_centres_the_title_and_puts_the_date_right_of_centre(tmp_pat
             "--convert-to",
             "pdf",
             "--outdir",
-            str(tmp_path),
+            str(folder),
             str(source),
         ],
         check=True,
@@ -277,41 +291,70 @@ def test_libreoffice_centres_the_title_and_puts_the_date_right_of_centre(tmp_pat
         timeout=300,
     )
     boxes = subprocess.run(
-        ["pdftotext", "-bbox", str(tmp_path / "plan.pdf"), "-"],
+        ["pdftotext", "-bbox", str(folder / "plan.pdf"), "-"],
         check=True,
         capture_output=True,
         timeout=60,
         text=True,
     ).stdout
-    words = [
-        (float(x0), float(y0), float(x1), text)
-        for x0, y0, x1, text in re.findall(
-            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>',
-            boxes,
+    word = re.compile(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+    )
+    pages = []
+    for page in boxes.split("<page ")[1:]:
+        lines: dict[int, list[tuple[float, float, float, float, str]]] = {}
+        for x0, y0, x1, y1, text in word.findall(page):
+            lines.setdefault(round(float(y0)), []).append(
+                (float(x0), float(y0), float(x1), float(y1), text)
+            )
+        pages.append(
+            {
+                "".join(w[4] for w in line): (
+                    min(w[0] for w in line),
+                    min(w[1] for w in line),
+                    max(w[2] for w in line),
+                    max(w[3] for w in line),
+                )
+                for _, line in sorted(lines.items(), reverse=True)  # the first of a text wins
+            }
         )
-    ]
-    lines: dict[float, list[tuple[float, float, str]]] = {}
-    for x0, y0, x1, text in words:
-        lines.setdefault(round(y0), []).append((x0, x1, text))
+    return pages
 
-    def span(wanted: str, after: float = 0) -> tuple[float, float, float]:
-        """Where the line saying ``wanted`` starts and ends, and its height, below ``after``."""
-        for y, line in sorted(lines.items()):
-            if y > after and "".join(t for _, _, t in line) == wanted:
-                return min(x for x, _, _ in line), max(x for _, x, _ in line), y
-        raise AssertionError(f"{wanted!r} not laid out")
 
-    left = 28 * POINTS_PER_MM
-    middle = left + WIDTH / 2
-    start, end, top = span("青石镇人民政府")
-    assert (start + end) / 2 == pytest.approx(middle, abs=3)  # the masthead, centred
-    assert top == pytest.approx((37 + 35) * POINTS_PER_MM, abs=6)
-    start, end, _ = span("青石镇2022年社区教育工作计划")
-    assert (start + end) / 2 == pytest.approx(middle, abs=3)
-    signed = span("青石镇人民政府", after=top + 1)
-    dated = span("2022年2月18日", after=signed[2])
-    assert dated[0] > middle  # 成文日期 right of centre ...
-    assert left + WIDTH - dated[1] == pytest.approx(4 * character(), abs=6)  # ... 右空四字
+LEFT = 28 * POINTS_PER_MM
+MIDDLE = LEFT + WIDTH / 2
+BOTTOM = (297 - 35) * POINTS_PER_MM  #: the text area's bottom edge
+
+
+def centre(box: Box) -> float:
+    return (box[0] + box[2]) / 2
+
+
+@OFFICE
+def test_libreoffice_centres_the_title_and_puts_the_date_right_of_centre(tmp_path: Path) -> None:
+    pages = laid_out(load_plan(QINGSHI), tmp_path)
+    first = pages[0]
+    mark = first["青石镇人民政府"]
+    assert centre(mark) == pytest.approx(MIDDLE, abs=3)  # the masthead, centred ...
+    assert mark[1] == pytest.approx((37 + 35) * POINTS_PER_MM, abs=6)  # ... 35 mm down
+    assert centre(first["青石镇2022年社区教育工作计划"]) == pytest.approx(MIDDLE, abs=3)
+    signed = next(page for page in pages if "2022年2月18日" in page)
+    dated, signature = signed["2022年2月18日"], signed["青石镇人民政府"]
+    assert signature[1] < dated[1]
+    assert dated[0] > MIDDLE  # 成文日期 right of centre ...
+    assert LEFT + WIDTH - dated[2] == pytest.approx(4 * character(), abs=6)  # ... 右空四字
     # Centred over the date to within a character: the office suite sets digits and the space
     # it puts between them and Chinese wider than the half a character they are reckoned at.
-    assert (signed[0] + signed[1]) / 2 == pytest.approx((dated[0] + dated[1]) / 2, abs=12)
+    assert centre(signature) == pytest.approx(centre(dated), abs=12)
+
+
+@OFFICE
+def test_libreoffice_puts_the_record_at_the_foot_of_the_last_page(tmp_path: Path) -> None:
+    pages = laid_out(load_plan(QILING), tmp_path)
+    record = pages[-1]["齐陵街道党政办公室2021年9月25日印发"]
+    assert BOTTOM - 2 * RECORD_LINE < record[3] <= BOTTOM
+    assert record[0] == pytest.approx(LEFT + character(), abs=2)  # the 印发机关 one in ...
+    assert record[2] == pytest.approx(LEFT + WIDTH - character(), abs=2)  # ... and the date
+
+
+RECORD_LINE = 14 * 2  #: the 版记's line, in points

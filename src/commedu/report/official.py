@@ -188,6 +188,10 @@ _AFTER_BORDER = (
 )  # fmt: skip
 
 
+#: The paragraph properties that follow ``w:framePr``.
+_AFTER_FRAME = ("w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", *_AFTER_BORDER)
+
+
 def _border(paragraph: Any, side: str, width: int, colour: str, space: float = 0) -> None:
     """A line on ``side`` (top, bottom) of ``paragraph``, as wide as its text; ``space`` is
     the gap between the text and the line, in points."""
@@ -548,6 +552,17 @@ class OfficialDocument:
         form.tab_stops.add_tab_stop(Pt(round(width - one, 2)), WD_TAB_ALIGNMENT.RIGHT)
         _border(paragraph, "top", RECORD_LINE_WIDTH, "000000", 1)
         _border(paragraph, "bottom", RECORD_LINE_WIDTH, "000000", 1)
+        # At the foot of the last page: its last line on the text area's bottom edge (§7.4.1).
+        frame = _element(
+            "w:framePr",
+            w=str(round(width * 20)),
+            wrap="notBeside",
+            vAnchor="margin",
+            hAnchor="margin",
+            xAlign="center",
+            yAlign="bottom",
+        )
+        paragraph._p.get_or_add_pPr().insert_element_before(frame, *_AFTER_FRAME)
 
     def save(self) -> bytes:
         """The document's bytes, the same for the same content."""
