@@ -161,6 +161,12 @@ def test_the_addressee_stands_at_the_left_edge_and_the_notice_is_indented() -> N
     body = said[said.index(addressee) + 1]
     assert body.text.startswith("社区教育建设是")
     assert points(body.paragraph_format.first_line_indent) > 0
+    # A later line ending in a colon is the notice's text, indented as a paragraph.
+    plan = attrs.evolve(
+        load_plan(TAOLIN), preamble="各村、各单位：\n为推进学习型乡镇建设。\n现通知如下："
+    )
+    later = find(paragraphs(plan), "现通知如下：")
+    assert points(later.paragraph_format.first_line_indent) > 0
 
 
 def test_the_signature_is_centred_over_the_date_four_characters_from_the_right() -> None:

@@ -72,7 +72,8 @@ def _front(document: OfficialDocument, plan: Plan, lang: Lang) -> None:
                 lines[n + 1] = ""  # said with its signature
         elif line == date:
             document.signature([], date, lines_before=0)
-        elif line.rstrip().endswith(("：", ":")) and len(line) <= 80:
+        elif n <= 1 and line.rstrip().endswith(("：", ":")) and len(line) <= 80:
+            # the notice's first lines: its own title, then the 主送机关
             document.addressee(line)
         elif line:
             document.paragraph(line)
