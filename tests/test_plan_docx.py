@@ -130,18 +130,19 @@ def test_the_schedule_has_its_title_or_one_made_from_the_plan() -> None:
 def test_the_front_matter_stands_between_title_and_body() -> None:
     taolin = load_plan(ROOT / "tests" / "plans" / "taolin_2011.toml")
     said = [p.text for p in docx.Document(io.BytesIO(plan_docx(taolin))).paragraphs]
-    assert said[:3] == [
-        taolin.title,
+    assert said[:4] == [
+        "桃林镇人民政府",  # the 发文机关标志, then the 文号 under it (GB/T 9704-2012 §7.2)
         "桃政发〔2011〕12号",
+        taolin.title,
         "关于下发桃林镇社区教育建设“十二五”规划的通知",
     ]
-    assert "桃林镇人民政府" in said[: said.index("一、指导思想")]
     qiling = load_plan(ROOT / "tests" / "plans" / "qiling_2021.toml")
     said = [p.text for p in docx.Document(io.BytesIO(plan_docx(qiling))).paragraphs]
     front = said[: said.index("一、指导思想")]
-    assert front[1] == "各委办各工作社区各村（居）有关部门："
-    # The covering notice signs itself; the issuer and date are not said twice.
-    assert front.count("齐陵街道党政办公室") <= 1
+    assert front[2] == "各委办各工作社区各村（居）有关部门："
+    # The covering notice signs itself; the issuer and date are not said again after the body.
+    assert front.count("齐陵街道党政办公室") == 2  # the 发文机关标志 and the notice's signature
+    assert said.count("齐陵街道党政办公室") == 2
     assert any("2021年" in line for line in front)
 
 
@@ -149,8 +150,9 @@ def test_an_issue_date_is_written_in_the_documents_language() -> None:
     plan = load_plan(ROOT / "docs" / "tutorial" / "qingshi_2022.toml")
     zh = [p.text for p in docx.Document(io.BytesIO(plan_docx(plan))).paragraphs]
     en = [p.text for p in docx.Document(io.BytesIO(plan_docx(plan, "en"))).paragraphs]
-    assert zh[1:3] == ["青石镇人民政府", "2022年2月18日"]
-    assert en[1:3] == ["青石镇人民政府", "18 February 2022"]
+    # The 发文机关署名 and the 成文日期 close the body, before the 配档表's page.
+    assert zh[-3:-1] == ["青石镇人民政府", "2022年2月18日"]
+    assert en[-3:-1] == ["青石镇人民政府", "18 February 2022"]
     assert "1. Guiding principles" in en
     assert "一、指导思想" in zh
 
@@ -186,7 +188,8 @@ def test_any_plan_makes_a_document_that_keeps_its_text(plan: Plan, lang: Lang) -
     said += [m.text for t in plan.tasks for m in t.measures]
     for own in said:
         assert own.replace("\r", "\n") in text  # Word keeps a line break as a break
-    assert docx.Document(io.BytesIO(data)).paragraphs[0].text == plan.title.replace("\r", "\n")
+    titles = [p for p in docx.Document(io.BytesIO(data)).paragraphs if p.style.name == "Title"]
+    assert titles[0].text == plan.title.replace("\r", "\n")
 
 
 # -- the command -----------------------------------------------------------------------------------

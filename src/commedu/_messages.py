@@ -1915,6 +1915,12 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": 'argument "-" with mode %r',
         "zh": "模式为 %r 的参数 “-”",
     },
+    # -- documents placed as GB/T 9704 places them; the town roll-up from the command line -------
+    "docx-printed": {"en": "printed and issued {date}", "zh": "{date}印发"},
+    "cli-report-level": {
+        "en": "district: one row per town; town: each town's village stations and schools",
+        "zh": "汇总层级：区县一级每个镇街一行；镇街一级列出各镇街的村（社区）工作站及学校",
+    },
     # -- one catalogue on every face: places outside the plan file, tables moved in ------------
     # What a rule reads outside the plan file (a ledger's, a profile's), said in words in
     # Chinese; English shows the path for programs, as for the plan's own fields.

@@ -1,5 +1,8 @@
 """``commedu report PLAN LEDGER``: the year-end inspection report; ``--district DIR``: the roll-up.
 
+``--level town`` writes the town level of the roll-up instead: each town's village stations and
+schools, for the one town given or for every town of the folder.
+
 In a district folder every plan file ``NAME.toml`` (or ``.json``) is paired with its ledger
 ``NAME.ledger.xlsx`` (or ``.csv``, ``.toml``, ``.json``). Exit codes: 0 written, 1 a plan or
 ledger is invalid, 2 misuse or a file cannot be read or written.
@@ -51,6 +54,12 @@ def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument(
         "--report-lang", choices=("zh", "en"), help=render("cli-report-report-lang", lang)
     )
+    parser.add_argument(
+        "--level",
+        choices=("district", "town"),
+        default="district",
+        help=render("cli-report-level", lang),
+    )
 
 
 def _fail(lang: Lang, message: str, code: int = EXIT_USAGE) -> int:
@@ -76,7 +85,15 @@ def _pairs(folder: Path, lang: Lang) -> list[tuple[Path, Path | None]] | int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from commedu.report.district import Missing, district_docx, district_html, district_json
+    from commedu.report.district import (
+        Missing,
+        district_docx,
+        district_html,
+        district_json,
+        towns_docx,
+        towns_html,
+        towns_json,
+    )
     from commedu.report.inspection import InspectionReport, inspect
     from commedu.report.render import to_docx, to_html, to_json
 
@@ -119,7 +136,11 @@ def run(args: argparse.Namespace) -> int:
                 return _fail(lang, error.describe(lang), EXIT_FAILED)
             progress.advance()
     out_lang: Lang = args.report_lang or entries[0].plan.language
-    if args.district is not None and fmt == "docx":
+    if args.level == "town" and fmt == "docx":
+        data = towns_docx(entries, out_lang)
+    elif args.level == "town":
+        data = (towns_json(entries) if fmt == "json" else towns_html(entries, out_lang)).encode()
+    elif args.district is not None and fmt == "docx":
         data = district_docx(entries, out_lang)
     elif args.district is not None:
         data = (

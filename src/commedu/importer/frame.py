@@ -57,8 +57,10 @@ _DISTRICT_UNIT = re.compile(rf"(?P<unit>[{_HAN}]{{2,8}}?[区县])(?!域)")
 _NUMBER = re.compile(
     rf"[{_HAN}]{{1,12}}[〔\[［【(（]\s*(?:19|20)\d{{2}}\s*[〕\]］】)）]\s*第?\s*\d{{1,5}}\s*号"
 )
+#: an issuing body; a town, subdistrict or community signs with its bare name too (金山镇)
 _ISSUER = re.compile(
-    rf"[{_HAN}（）()]{{2,30}}?(?:委员会|人民政府|街道办事处|办事处|党工委|党委|政府|教育局|局|办公室)"
+    rf"[{_HAN}（）()]{{2,30}}?"
+    r"(?:委员会|人民政府|街道办事处|办事处|党工委|党委|政府|教育局|局|办公室|镇|乡|街道|社区)"
 )
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
 _DATE = re.compile(
@@ -176,9 +178,23 @@ def _issuers(text: str) -> list[str] | None:
     return None
 
 
+#: the 版记's line (GB/T 9704-2012 §7.4.3): the 印发机关, then the 印发日期 followed by 印发
+_PRINTED = re.compile(r"(?P<by>.+?)\s+(?P<on>\S+?)\s*印发")
+
+
 def is_closing(text: str) -> bool:
-    """Whether a line is a signature or a date of issue, as a document's last lines are."""
-    return _date(text) is not None or _issuers(text) is not None
+    """Whether a line is a signature, a date of issue or the 版记's line, as a document's last
+    lines are."""
+    printed = _PRINTED.fullmatch(text.strip())
+    return (
+        _date(text) is not None
+        or _issuers(text) is not None
+        or (
+            printed is not None
+            and _date(printed["on"]) is not None
+            and bool(_issuers(printed["by"]))
+        )
+    )
 
 
 def _span(title: str) -> tuple[int, int] | None:

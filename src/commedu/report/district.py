@@ -1,5 +1,8 @@
 """The roll-ups: a district's table of its towns, and a town's table of its stations and schools.
 
+``commedu report --level town`` writes the second for one town (``PLAN LEDGER``) or for every
+town of a folder (``--district DIR``), as HTML, Word or JSON, like the district's.
+
 Districts rank towns the way towns rank their villages: by the same completion counts, one row
 each. A town whose ledger is missing is a row that says so, never the end of the roll-up: the
 district sees who has not reported as well as how the others did.
@@ -9,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from commedu._messages import Lang, render
 from commedu._page import Markup, document, table
@@ -20,6 +24,7 @@ from commedu.report.render import JSON_SCHEMA, _percent, as_data, label
 
 __all__ = [
     "DISTRICT_SCHEMA",
+    "TOWN_SCHEMA",
     "Missing",
     "district_docx",
     "district_html",
@@ -27,9 +32,14 @@ __all__ = [
     "district_rows",
     "town_html",
     "town_rows",
+    "towns_docx",
+    "towns_html",
+    "towns_json",
+    "towns_rows",
 ]
 
 DISTRICT_SCHEMA = "commedu.district/1"
+TOWN_SCHEMA = "commedu.town/1"
 
 #: The roll-up's columns: the district's own words, or the inspection report's.
 _HEAD = (
@@ -84,22 +94,27 @@ def district_rows(entries: Sequence[Entry], lang: Lang = "en") -> list[list[str]
     return rows
 
 
+def _missing(items: Iterable[Entry]) -> list[dict[str, Any]]:
+    """The units whose ledger is missing, as both roll-ups' JSON lists them."""
+    return [
+        {
+            "plan": r.plan.id,
+            "township": r.plan.township.name,
+            "year": r.plan.year,
+            "expected": r.expected,
+        }
+        for r in items
+        if isinstance(r, Missing)
+    ]
+
+
 def district_json(entries: Iterable[Entry]) -> str:
     items = sorted(entries, key=_order)
     data = {
         "schema": DISTRICT_SCHEMA,
         "township_schema": JSON_SCHEMA,
         "townships": [as_data(r) for r in items if isinstance(r, InspectionReport)],
-        "missing": [
-            {
-                "plan": r.plan.id,
-                "township": r.plan.township.name,
-                "year": r.plan.year,
-                "expected": r.expected,
-            }
-            for r in items
-            if isinstance(r, Missing)
-        ],
+        "missing": _missing(items),
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -170,3 +185,76 @@ def town_html(report: InspectionReport, lang: Lang) -> str:
         rollup,
     )
     return document(lang, heading, body)
+
+
+#: The town level's columns for several towns at once: the town, then its unit's.
+_TOWNS_HEAD = ("district-township", *_UNIT_HEAD)
+
+
+def towns_rows(entries: Sequence[Entry], lang: Lang = "en") -> list[list[str]]:
+    """Each town's stations and schools, the towns in the order of their names and each town's
+    units in its plan's order; a town without its ledger, or with no unit, is a row that says so.
+    """
+    rows: list[list[str]] = []
+    for entry in sorted(entries, key=_order):
+        name = entry.plan.township.name
+        if isinstance(entry, Missing):
+            absent = render("district-missing-ledger", lang, file=entry.expected)
+            rows.append([name, absent, *["—"] * 4])
+        elif not entry.by_unit:
+            rows.append([name, label("none", lang), *["—"] * 4])
+        else:
+            rows.extend([name, *row] for row in town_rows(entry))
+    return rows
+
+
+def towns_html(entries: Sequence[Entry], lang: Lang) -> str:
+    """The town level of the roll-up: every town's stations and schools, one table."""
+    title = render("district-units-title", lang)
+    rollup = table(
+        [render(code, lang) for code in _TOWNS_HEAD],
+        towns_rows(entries, lang),
+        empty=label("none", lang),
+        row_headers=True,
+        numeric=range(2, 6),
+    )
+    body = Markup('<main>\n<h1>%s</h1>\n<div class="scroll">\n%s\n</div>\n</main>\n') % (
+        title,
+        rollup,
+    )
+    return document(lang, title, body)
+
+
+def towns_docx(entries: Sequence[Entry], lang: Lang) -> bytes:
+    """The town level as an official-format Word document, as :func:`district_docx`."""
+    from commedu.report.official import OfficialDocument
+
+    title = render("district-units-title", lang)
+    official = OfficialDocument(title, lang)
+    official.title(title)
+    rows = towns_rows(entries, lang)
+    if rows:
+        official.table([render(code, lang) for code in _TOWNS_HEAD], rows)
+    else:
+        official.paragraph(label("none", lang))
+    return official.save()
+
+
+def towns_json(entries: Iterable[Entry]) -> str:
+    """The town level as JSON: each town's units with their counts, and the missing ledgers."""
+    items = sorted(entries, key=_order)
+    data = {
+        "schema": TOWN_SCHEMA,
+        "towns": [
+            {
+                "plan": r.plan.id,
+                "township": r.plan.township.name,
+                "year": r.plan.year,
+                "units": as_data(r)["by_unit"],
+            }
+            for r in items
+            if isinstance(r, InspectionReport)
+        ],
+        "missing": _missing(items),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

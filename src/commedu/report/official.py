@@ -13,7 +13,20 @@ inspection report and the district roll-up all come out of :class:`OfficialDocum
 - page numbers "— N —" in 4号 (14 pt) 宋体 at the foot, a ``PAGE`` field, on the right of odd
   pages and the left of even ones, one character in from the edge of the text area;
 - tables whose header row repeats on every page, whose rows never split across a page, and whose
-  columns are as wide as their text needs (:func:`fit_widths`), within the text area.
+  columns are as wide as their text needs (:func:`fit_widths`), within the text area;
+- the frame of a document an office issues placed as GB/T 9704-2012 §7 places it: the
+  发文机关标志 in red 小标宋, centred, its top 35 mm below the text area's; the 发文字号 centred two
+  lines under it, with the red separator line 4 mm below it across the text area (:meth:`~
+  OfficialDocument.head`); the title two lines under the line; the 主送机关 at the left edge
+  (:meth:`~OfficialDocument.addressee`); the 发文机关署名 centred over the 成文日期, which stands
+  four characters in from the right (:meth:`~OfficialDocument.signature`); and the 版记, the
+  印发机关 one character in from the left and the 印发日期 one in from the right, between a
+  thick line above and one below (:meth:`~OfficialDocument.record`).
+
+The red line is the bottom border of the 发文字号's paragraph, not a drawn shape: a border is
+part of the paragraph, as wide as the text area by construction, moves with the text it belongs
+to in Word and LibreOffice alike, and leaves the text a reader (or ``commedu import``) finds
+unchanged; a shape would need an absolute position that the lines above it decide.
 
 None of python-docx's own template shows through: the styles used are given their fonts, sizes
 and colours here, so no blue Calibri title appears. The bytes are reproducible: the same
@@ -45,6 +58,7 @@ __all__ = [
     "TEXT_AREA",
     "TITLE_SIZE",
     "OfficialDocument",
+    "character",
     "character_spacing",
     "fit_widths",
     "numbered",
@@ -60,6 +74,14 @@ BODY_SIZE = 16.0  #: 3号, in points
 TITLE_SIZE = 22.0  #: 2号
 PAGE_NUMBER_SIZE = 14.0  #: 4号
 TABLE_SIZE = 14.0  #: 4号: a table in 3号 holds too little on a line; GB/T 9704 allows it smaller
+MASTHEAD_SIZE = 42.0  #: 初号: the 发文机关标志's size where its name fits a line at it
+MASTHEAD_TOP = 35.0  #: the 发文机关标志's top edge below the text area's, in millimetres
+RED = "FF0000"  #: the 发文机关标志 and the separator line under the 发文字号
+SEPARATOR_GAP = 4.0  #: the red separator line below the 发文字号, in millimetres
+#: Line widths in eighths of a point: the red separator, the 版记's thick lines (0.35 mm).
+SEPARATOR_WIDTH = 12
+RECORD_LINE_WIDTH = 8
+RECORD_SIZE = 14.0  #: 4号: the 版记's text
 #: What the font is called in an office, and what to use where it is not installed.
 FONTS: dict[str, tuple[str, ...]] = {
     "仿宋_GB2312": ("仿宋", "FangSong"),
@@ -129,6 +151,11 @@ def character_spacing() -> int:
     return math.floor(width / CHARS_PER_LINE - BODY_SIZE * 20)
 
 
+def character() -> float:
+    """One character of body text across a line, in points: 3号 condensed to 28 a line."""
+    return BODY_SIZE + character_spacing() / 20
+
+
 def numbered(level: int, n: int, text: str, lang: Lang) -> str:
     """``text`` numbered as GB/T 9704 numbers the levels of a document: 一、 （一） 1."""
     numeral = CHINESE_NUMERALS[n - 1] if 1 <= n <= len(CHINESE_NUMERALS) else str(n)
@@ -149,6 +176,39 @@ def _element(tag: str, **attributes: str) -> Any:
     for name, value in attributes.items():
         element.set(qn(f"w:{name}"), value)
     return element
+
+
+#: The paragraph properties that follow ``w:pBdr`` in the schema's order, which Word holds to.
+_AFTER_BORDER = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+    "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+
+
+#: The paragraph properties that follow ``w:framePr``.
+_AFTER_FRAME = ("w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", *_AFTER_BORDER)
+
+
+def _border(paragraph: Any, side: str, width: int, colour: str, space: float = 0) -> None:
+    """A line on ``side`` (top, bottom) of ``paragraph``, as wide as its text; ``space`` is
+    the gap between the text and the line, in points."""
+    properties = paragraph._p.get_or_add_pPr()
+    borders = properties.find(f"{{{_W}}}pBdr")
+    if borders is None:
+        borders = _element("w:pBdr")
+        properties.insert_element_before(borders, *_AFTER_BORDER)
+    borders.append(
+        _element(f"w:{side}", val="single", sz=str(width), space=str(round(space)), color=colour)
+    )
+
+
+def _off_grid(paragraph: Any) -> None:
+    """Take ``paragraph`` off the document grid: its lines are as tall as its text needs."""
+    properties = paragraph._p.get_or_add_pPr()
+    properties.insert_element_before(_element("w:snapToGrid", val="0"), *_AFTER_BORDER[12:])
 
 
 def _fonts(run_properties: Any, east_asian: str) -> None:
@@ -335,15 +395,19 @@ class OfficialDocument:
 
     # -- content ---------------------------------------------------------------------------------
 
-    def title(self, text: str, *, new_page: bool = False) -> None:
-        """A title in 2号 小标宋, centred: the document's, or an attached table's on a new page."""
+    def title(self, text: str, *, new_page: bool = False, lines_before: int = 0) -> None:
+        """A title in 2号 小标宋, centred: the document's, or an attached table's on a new page;
+        ``lines_before`` blank lines above it (two under a 版头's red line)."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Pt
 
         paragraph = self.document.add_paragraph(style="Title")
         paragraph.add_run(text)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if new_page:
             paragraph.paragraph_format.page_break_before = True
+        if lines_before:
+            paragraph.paragraph_format.space_before = Pt(lines_before * _line_pitch())
 
     def heading(self, text: str, level: int) -> None:
         """A heading of level 1 (黑体), 2 (楷体) or 3 (仿宋), its number part of ``text``."""
@@ -401,6 +465,104 @@ class OfficialDocument:
                 form.first_line_indent = Pt(0)
                 font = HEADING_FONTS[0] if number == 0 else BODY_FONT
                 self._run(paragraph, text, font, TABLE_SIZE)
+
+    # -- the frame of a document an office issues (GB/T 9704-2012 §7) ---------------------------
+
+    def head(self, issuers: Sequence[str], number: str | None) -> None:
+        """The 版头: the 发文机关标志 (each issuer on its line, red 小标宋, centred), the 发文字号
+        centred two lines under it, and the red separator line 4 mm under that.
+
+        The marks share one size: 初号 where the longest name fits a line at it, smaller where
+        it does not. Without a 发文字号 the line stands 4 mm under the last issuer's name.
+        """
+        from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+        from docx.shared import Mm, Pt, RGBColor
+
+        available = TEXT_AREA[0] * _POINTS_PER_MM
+        longest = max((text_width(name) for name in issuers), default=1.0)
+        size = min(MASTHEAD_SIZE, math.floor(2 * available / max(longest, 1.0)) / 2)
+        last = None
+        for n, name in enumerate(issuers):
+            last = self.document.add_paragraph()
+            _off_grid(last)
+            run = self._run(last, name, TITLE_FONT, size)
+            run.font.color.rgb = RGBColor.from_string(RED)
+            form = last.paragraph_format
+            form.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            form.first_line_indent = Pt(0)
+            form.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+            form.line_spacing = Pt(math.ceil(size * 1.2))
+            form.space_before = Mm(MASTHEAD_TOP) if n == 0 else Pt(0)
+            form.keep_with_next = True
+        if number:
+            last = self.document.add_paragraph()
+            last.add_run(number)
+            form = last.paragraph_format
+            form.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            form.first_line_indent = Pt(0)
+            form.space_before = Pt(2 * _line_pitch()) if issuers else Pt(0)
+            form.keep_with_next = True
+        if last is not None:
+            _border(last, "bottom", SEPARATOR_WIDTH, RED, SEPARATOR_GAP * _POINTS_PER_MM)
+
+    def addressee(self, text: str) -> None:
+        """The 主送机关: at the left edge, its lines too, under the title."""
+        self.paragraph(text, align="left", indent=False)
+
+    def signature(self, issuers: Sequence[str], date: str, *, lines_before: int = 1) -> None:
+        """The 发文机关署名 and the 成文日期 (GB/T 9704-2012 §7.3.5.1): the date four characters in
+        from the right, each issuer's name centred over it; either may be missing."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Pt
+
+        one = character()
+        dated = text_width(date) if date else 0.0
+        texts = [*issuers, date] if date else list(issuers)
+        for n, text in enumerate(texts):
+            paragraph = self.document.add_paragraph()
+            paragraph.add_run(text)
+            form = paragraph.paragraph_format
+            form.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            form.first_line_indent = Pt(0)
+            # A name is centred over the date: its right edge half their difference further in.
+            shift = 0.0 if not dated or text == date else (dated - text_width(text)) / 2
+            form.right_indent = Pt(round(max(0.0, 4 + shift) * one, 2))
+            form.keep_with_next = n < len(texts) - 1
+            if n == 0 and lines_before:
+                form.space_before = Pt(lines_before * _line_pitch())
+
+    def record(self, printed_by: str, printed_on: str) -> None:
+        """The 版记 (GB/T 9704-2012 §7.4): the 印发机关 one character in from the left and the
+        印发日期 one character in from the right, in 4号, between two thick lines as wide as
+        the text area."""
+        from docx.enum.text import WD_TAB_ALIGNMENT
+        from docx.shared import Pt
+
+        paragraph = self.document.add_paragraph()
+        _off_grid(paragraph)
+        one = character()
+        # Tabs, not indents: a border is as wide as the paragraph between its indents.
+        self._run(paragraph, f"\t{printed_by}\t{printed_on}", BODY_FONT, RECORD_SIZE)
+        form = paragraph.paragraph_format
+        form.first_line_indent = Pt(0)
+        form.space_before = Pt(2 * _line_pitch())
+        form.line_spacing = Pt(math.ceil(RECORD_SIZE * 2))
+        width = TEXT_AREA[0] * _POINTS_PER_MM
+        form.tab_stops.add_tab_stop(Pt(round(one, 2)))
+        form.tab_stops.add_tab_stop(Pt(round(width - one, 2)), WD_TAB_ALIGNMENT.RIGHT)
+        _border(paragraph, "top", RECORD_LINE_WIDTH, "000000", 1)
+        _border(paragraph, "bottom", RECORD_LINE_WIDTH, "000000", 1)
+        # At the foot of the last page: its last line on the text area's bottom edge (§7.4.1).
+        frame = _element(
+            "w:framePr",
+            w=str(round(width * 20)),
+            wrap="notBeside",
+            vAnchor="margin",
+            hAnchor="margin",
+            xAlign="center",
+            yAlign="bottom",
+        )
+        paragraph._p.get_or_add_pPr().insert_element_before(frame, *_AFTER_FRAME)
 
     def save(self) -> bytes:
         """The document's bytes, the same for the same content."""

@@ -1,10 +1,13 @@
 """The plan as the document a township issues: ``commedu docx``.
 
-The document has the shape of a township's own plan, the shape ``commedu import`` reads: the
-title first; then what stands before the body (the 文号, the covering notice, the issuer and the
-date of issue, where the plan has them); then the outline, numbered 一、 （一） 1. — 指导思想,
-工作目标, and the main tasks with their measures and mechanisms; last the 配档表 under its own
-title, one row per item: 时间 | 工作内容 | 责任单位.
+The document is placed as GB/T 9704-2012 places a document an office issues, where the plan
+has the parts: the 版头 (the issuers as the red 发文机关标志, the 文号 under them and the red
+separator line); the title; the covering notice, its 主送机关 (the line ending in a colon) at
+the left edge and its own signature and date placed as one; then the outline, numbered 一、
+（一） 1. — 指导思想, 工作目标, and the main tasks with their measures and mechanisms; the
+发文机关署名 centred over the 成文日期; the 配档表 on a page of its own under its title, one row
+per item: 时间 | 工作内容 | 责任单位; last the 版记, the issuer as 印发机关 with the date of
+publication, where the plan has one.
 
 How the outline is written is what lets the importer read it back:
 
@@ -33,20 +36,57 @@ def _date_words(plan: Plan, lang: Lang) -> str:
     return render("docx-date", lang, year=issued.year, month=month, day=issued.day)
 
 
+def _issuers(plan: Plan) -> tuple[str, ...]:
+    """The 发文机关, in the document's order: the plan's, or its source's."""
+    if plan.issuers:
+        return plan.issuers
+    return (plan.source.issuer,) if plan.source and plan.source.issuer else ()
+
+
+def _printed_on(plan: Plan, lang: Lang) -> str:
+    """The 版记's 印发日期: the day of publication, in the document's language."""
+    day = plan.published_on
+    if day is None:
+        return ""
+    month = Term(f"month:{day.month}")
+    return render(
+        "docx-printed",
+        lang,
+        date=render("docx-date", lang, year=day.year, month=month, day=day.day),
+    )
+
+
 def _front(document: OfficialDocument, plan: Plan, lang: Lang) -> None:
-    """What stands between the title and the body: 文号, covering notice, issuer, date."""
-    if plan.document_number:
-        document.paragraph(plan.document_number, align="center", indent=False)
-    for line in plan.preamble.splitlines():
-        if line.strip():
-            document.paragraph(line)
-    issuer = plan.issuer or (plan.source.issuer if plan.source else None)
-    # Where the covering notice already signs and dates itself, it is not said twice.
-    if issuer and issuer not in plan.preamble:
-        document.paragraph(issuer, align="right", indent=False)
+    """The 版头, the title and the covering notice, as GB/T 9704-2012 §7.2 and §7.3 place them."""
+    issuers = _issuers(plan)
+    document.head(issuers, plan.document_number)
+    headed = bool(issuers or plan.document_number)
+    document.title(plan.title, lines_before=2 if headed else 0)
     date = _date_words(plan, lang)
-    if date and date not in plan.preamble:
-        document.paragraph(date, align="right", indent=False)
+    lines = [line for line in plan.preamble.splitlines() if line.strip()]
+    for n, line in enumerate(lines):
+        if line in issuers:  # the covering notice signs itself
+            below = lines[n + 1] if n + 1 < len(lines) else ""
+            document.signature([line], below if below == date else "", lines_before=1)
+            if below == date:
+                lines[n + 1] = ""  # said with its signature
+        elif line == date:
+            document.signature([], date, lines_before=0)
+        elif n <= 1 and line.rstrip().endswith(("：", ":")) and len(line) <= 80:
+            # the notice's first lines: its own title, then the 主送机关
+            document.addressee(line)
+        elif line:
+            document.paragraph(line)
+
+
+def _close(document: OfficialDocument, plan: Plan, lang: Lang) -> None:
+    """The 发文机关署名 and 成文日期 after the body, unless the covering notice said them."""
+    issuers = [i for i in _issuers(plan) if i not in plan.preamble]
+    date = _date_words(plan, lang)
+    if date in plan.preamble:
+        date = ""
+    if issuers or date:
+        document.signature(issuers, date)
 
 
 def _task(document: OfficialDocument, task: Task, lang: Lang) -> None:
@@ -72,7 +112,6 @@ def plan_docx(plan: Plan, lang: Lang | None = None) -> bytes:
     """``plan`` as an official-format Word document, in ``lang`` (default: the plan's own)."""
     lang = plan.language if lang is None else lang
     document = OfficialDocument(plan.title, lang)
-    document.title(plan.title)
     _front(document, plan, lang)
     sections: list[tuple[str, str]] = []
     if plan.guiding_principles:
@@ -88,6 +127,7 @@ def plan_docx(plan: Plan, lang: Lang | None = None) -> bytes:
         document.heading(numbered(1, len(sections) + 1, render("docx-tasks", lang), lang), 1)
         for task in plan.tasks:
             _task(document, task, lang)
+    _close(document, plan, lang)
     if plan.schedule.activities:
         title = plan.schedule.title or render(
             "docx-schedule-title", lang, township=plan.township.name, year=plan.year
@@ -95,4 +135,7 @@ def plan_docx(plan: Plan, lang: Lang | None = None) -> bytes:
         document.title(title, new_page=True)
         head = [render(code, lang) for code in ("docx-when", "docx-work", "docx-responsible")]
         document.table(head, [_row(a) for a in plan.schedule.activities])
+    issuers, printed = _issuers(plan), _printed_on(plan, lang)
+    if issuers and printed:
+        document.record(issuers[0], printed)
     return document.save()
