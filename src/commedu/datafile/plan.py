@@ -65,7 +65,7 @@ from commedu.model.places import Place, PlaceKind, UnitKind
 from commedu.model.plan import Plan
 from commedu.model.reminders import CalendarDefaults, format_reminder, parse_reminder
 from commedu.model.targets import Comparator, Target
-from commedu.model.when import DateSpan, When, parse_when
+from commedu.model.when import ClockRange, DateSpan, DayParts, Weekly, When, parse_when
 
 __all__ = ["MAX_BYTES", "Format", "load_plan", "loads_plan"]
 
@@ -74,9 +74,9 @@ __all__ = ["MAX_BYTES", "Format", "load_plan", "loads_plan"]
 
 #: The plan year of the file being read, so ``when`` text can be parsed where it stands.
 _YEAR: contextvars.ContextVar[int | None] = contextvars.ContextVar("commedu_plan_year")
-#: The rest of what ``when`` text needs: the plan's last year and its school holidays.
-_SPAN: contextvars.ContextVar[tuple[int | None, tuple[SchoolHoliday, ...]]] = (
-    contextvars.ContextVar("commedu_plan_span", default=(None, ()))
+#: The rest of what ``when`` text needs: the plan's last year, school holidays and day parts.
+_SPAN: contextvars.ContextVar[tuple[int | None, tuple[SchoolHoliday, ...], DayParts]] = (
+    contextvars.ContextVar("commedu_plan_span", default=(None, (), DayParts()))
 )
 
 
@@ -104,8 +104,8 @@ def _when(value: Any, _: type) -> When:
     year = _YEAR.get(None)
     if year is None:
         raise Skip
-    last_year, holidays = _SPAN.get()
-    return parse_when(value, year, last_year=last_year, holidays=holidays)
+    last_year, holidays, day_parts = _SPAN.get()
+    return parse_when(value, year, last_year=last_year, holidays=holidays, day_parts=day_parts)
 
 
 @define
@@ -119,6 +119,33 @@ class _WrittenWhen:
 def _written_when(value: Any, _: type) -> _WrittenWhen:
     when = _when(value, _)
     return _WrittenWhen(when, value if isinstance(value, str) else str(when))
+
+
+#: The longest clock range a ``[day_parts]`` value can be (``08:30 — 11:30`` with room to spare).
+_CLOCK_TEXT_LIMIT = 40
+
+
+def _clock_range(value: Any, _: type) -> ClockRange:
+    """A part of the day as the file writes it: ``"14:30-17:30"``, with any dash a class takes.
+
+    The *when* grammar reads it, as the clock range of a weekly class, so a day part is spelt
+    exactly as ``每周三 14:30-17:30`` is and the two can never disagree.
+    """
+    if not isinstance(value, str):
+        raise wrong(value, "text")
+    text = value.strip()
+    if len(text) > _CLOCK_TEXT_LIMIT or any(c in text for c in "每上下晚"):
+        raise Bad("bad-day-part", value=show(value))
+    try:
+        when = parse_when(f"每周一 {text}", 2001)
+    except PlanError as error:
+        problem = error.problems[0]
+        if problem.code == "span-order":
+            raise Bad("span-order", **problem.params) from None
+        raise Bad("bad-day-part", value=show(value)) from None
+    if not isinstance(when, Weekly) or when.clock is None or when.weekdays != (0,):
+        raise Bad("bad-day-part", value=show(value))
+    return when.clock
 
 
 def _kind(value: Any, _: type) -> MechanismKind:
@@ -250,6 +277,7 @@ class _PlanDoc:
     school_holidays: tuple[SchoolHoliday, ...] = ()
     calendar: CalendarDefaults = attrs.field(factory=CalendarDefaults)
     period: DateSpan | None = None
+    day_parts: DayParts = attrs.field(factory=DayParts)
 
 
 def _measure(value: Any, _: type) -> Measure:
@@ -309,6 +337,8 @@ def _converter() -> cattrs.Converter:
     converter.register_structure_hook(CountRange, _count_range)
     converter.register_structure_hook_func(lambda t: t == When, _when)
     converter.register_structure_hook(_WrittenWhen, _written_when)
+    converter.register_structure_hook(ClockRange, _clock_range)
+    converter.register_unstructure_hook(ClockRange, str)
     converter.register_structure_hook(timedelta, _reminder)  # the only durations: reminders
     converter.register_unstructure_hook(timedelta, format_reminder)
     return converter
@@ -392,8 +422,8 @@ def _plan_from(data: Any, folder: Path | None = None) -> Plan:
 
 def _when_span(
     data: dict[str, Any], year: int | None
-) -> tuple[int | None, tuple[SchoolHoliday, ...]]:
-    """The last year and school holidays ``when`` text is read against, where they are valid.
+) -> tuple[int | None, tuple[SchoolHoliday, ...], DayParts]:
+    """The last year, school holidays and day parts ``when`` text is read against, where valid.
 
     Invalid ones are reported where they stand by the whole-file pass; here they count as absent.
     """
@@ -404,7 +434,11 @@ def _when_span(
         holidays = _CONVERTER.structure(data.get("school_holidays", []), tuple[SchoolHoliday, ...])
     except (BaseValidationError, PlanError, Bad):
         holidays = ()
-    return last_year, holidays
+    try:
+        day_parts = _CONVERTER.structure(data.get("day_parts", {}), DayParts)
+    except (BaseValidationError, PlanError, Bad):
+        day_parts = DayParts()
+    return last_year, holidays, day_parts
 
 
 def _in_file_order(data: dict[str, Any]) -> Callable[[Problem], tuple[int, list[int | str]]]:
@@ -645,6 +679,7 @@ def _build(doc: _PlanDoc, folder: Path | None = None) -> Plan:
             school_holidays=doc.school_holidays,
             calendar=doc.calendar,
             period=doc.period,
+            day_parts=doc.day_parts,
             folder=folder,
         )
     except PlanError as exc:

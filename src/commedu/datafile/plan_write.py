@@ -80,6 +80,7 @@ def _doc(plan: Plan) -> _PlanDoc:
         school_holidays=plan.school_holidays,
         calendar=plan.calendar,
         period=plan.period,
+        day_parts=plan.day_parts,
     )
 
 
