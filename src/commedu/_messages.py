@@ -2218,6 +2218,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "field:day_parts.morning": {"en": "morning", "zh": "上午时段"},
     "field:day_parts.afternoon": {"en": "afternoon", "zh": "下午时段"},
     "field:day_parts.evening": {"en": "evening", "zh": "晚上时段"},
+    "cli-serve-same-id": {
+        "en": "two files have the plan id {value!r}: {first} and {second}; only the calendars of {first} are served. Change the id in one of them.",
+        "zh": "两个文件的计划标识相同（{value!r}）：{first} 与 {second}；只提供 {first} 的日历。请修改其中一个文件的计划标识（id）。",
+    },
     # -- statutory holidays and make-up working days (调休) ------------------------------------
     "place:holidays": {
         "en": "the State Council's holiday arrangement for the plan's years",
