@@ -474,7 +474,9 @@ def plans(draw: st.DrawFn, max_activities: int = 6) -> Plan:
             draw(st.lists(st.sampled_from(servable), unique=True, max_size=2)) if servable else (),
             draw(st.lists(texts, max_size=2)),
             draw(optional_texts),
-            draw(st.none() | st.sampled_from(plan_places)) if plan_places else None,
+            draw(st.lists(st.sampled_from(plan_places), unique=True, max_size=2))
+            if plan_places
+            else (),
         )
         for activity_id in activity_ids
     ]

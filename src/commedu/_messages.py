@@ -2218,6 +2218,18 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "field:day_parts.morning": {"en": "morning", "zh": "上午时段"},
     "field:day_parts.afternoon": {"en": "afternoon", "zh": "下午时段"},
     "field:day_parts.evening": {"en": "evening", "zh": "晚上时段"},
+    "place-and-places": {
+        "en": "the activity gives both place ({value!r}) and places; write every place in places",
+        "zh": "该项工作同时写了 place（{value!r}）和 places；请把所有场所都写在 places 中",
+    },
+    "place-twice": {
+        "en": "{value!r} names a place already named at {first}; name each place once",
+        "zh": "{value!r} 所指的场所已在{first}中列出；每个场所只列一次",
+    },
+    "field:schedule.activities[].places": {"en": "places", "zh": "场所列表"},
+    "field:schedule.activities[].places[]": {"en": "place {n}", "zh": "第 {n} 个场所"},
+    "docx-places": {"en": "Place", "zh": "地点"},
+    "glance-places-of": {"en": "At: {names}", "zh": "地点：{names}"},
     "cli-serve-same-id": {
         "en": "two files have the plan id {value!r}: {first} and {second}; only the calendars of {first} are served. Change the id in one of them.",
         "zh": "两个文件的计划标识相同（{value!r}）：{first} 与 {second}；只提供 {first} 的日历。请修改其中一个文件的计划标识（id）。",

@@ -31,6 +31,7 @@ import cattrs
 from cattrs.errors import BaseValidationError, ClassValidationError
 from cattrs.gen import make_dict_unstructure_fn
 
+from commedu._messages import FieldPath
 from commedu._typecheck import check_arguments
 from commedu.datafile.convert import Bad, Skip, problems, strict_converter, table_factory, wrong
 from commedu.datafile.decode import MAX_BYTES, Refused, decode, read_bytes
@@ -227,7 +228,8 @@ class _ActivityDoc:
     serves: tuple[str, ...] = ()
     target_groups: tuple[str, ...] = ()
     description: str = ""
-    place: str | None = None
+    place: str | None = None  #: one place; ``places`` lists several
+    places: tuple[str, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         found = [
@@ -590,6 +592,10 @@ def _raw_whole_plan_problems(data: dict[str, Any]) -> list[Problem]:
             stations.find(item["station"], f"{path}.station", problems)
         if isinstance(item.get("place"), str):
             places.find(item["place"], f"{path}.place", problems)
+        if isinstance(item.get("places"), list):
+            for j, ref in enumerate(item["places"]):
+                if isinstance(ref, str):
+                    places.find(ref, f"{path}.places[{j}]", problems)
     return problems
 
 
@@ -600,6 +606,33 @@ def _issuers(doc: _PlanDoc, problems: list[Problem]) -> tuple[str, ...]:
     if doc.issuers:
         problems.append(Problem("issuers", "issuer-and-issuers", {"value": doc.issuer}))
     return (doc.issuer,)
+
+
+def _activity_places(
+    item: _ActivityDoc, path: str, places: _Index, problems: list[Problem]
+) -> tuple[Place, ...]:
+    """The places an activity names, resolved, each once.
+
+    ``place`` is the one-place form of ``places``, kept so that a file written when an activity
+    had one place reads as it always did; a file gives one or the other.
+    """
+    if item.place is None:
+        named = [(f"{path}.places[{j}]", ref) for j, ref in enumerate(item.places)]
+    else:
+        if item.places:
+            problems.append(Problem(f"{path}.places", "place-and-places", {"value": item.place}))
+        named = [(f"{path}.place", item.place)]
+    found: dict[str, tuple[Place, str]] = {}
+    for where, ref in named:
+        place = places.find(ref, where, problems)
+        if place is None:
+            continue
+        if place.id in found:
+            first = FieldPath(found[place.id][1])
+            problems.append(Problem(where, "place-twice", {"value": ref, "first": first}))
+        else:
+            found[place.id] = (place, where)
+    return tuple(place for place, _ in found.values())
 
 
 def _build(doc: _PlanDoc, folder: Path | None = None) -> Plan:
@@ -629,7 +662,6 @@ def _build(doc: _PlanDoc, folder: Path | None = None) -> Plan:
         serves = [
             servable.find(ref, f"{path}.serves[{j}]", problems) for j, ref in enumerate(item.serves)
         ]
-        place = None if item.place is None else places.find(item.place, f"{path}.place", problems)
         # An unresolved reference is reported above and left out here, so the activity keeps its
         # place and the whole-plan checks below still name the right index.
         activities.append(
@@ -642,7 +674,7 @@ def _build(doc: _PlanDoc, folder: Path | None = None) -> Plan:
                 tuple(ref for ref in serves if ref is not None),
                 item.target_groups,
                 item.description,
-                place,
+                _activity_places(item, path, places, problems),
                 when_text="" if item.when.text == str(item.when.when) else item.when.text,
             )
         )

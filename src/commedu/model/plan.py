@@ -238,8 +238,9 @@ class Plan:
                     )
             if activity.station is not None and activity.station not in stations:
                 problems.append(self._unknown(f"{path}.station", "station", activity.station.id))
-            if activity.place is not None and activity.place not in places:
-                problems.append(self._unknown(f"{path}.place", "place", activity.place.id))
+            for j, place in enumerate(activity.places):
+                if place not in places:
+                    problems.append(self._unknown(f"{path}.places[{j}]", "place", place.id))
             for j, ref in enumerate(activity.serves):
                 if ref not in servable:
                     problems.append(self._unknown(f"{path}.serves[{j}]", "task or mechanism", ref))
