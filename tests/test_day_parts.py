@@ -110,6 +110,8 @@ def test_any_plans_parts_round_trip(plan: Plan) -> None:
         ('"下午"', "bad-day-part"),  # a part's name, not its times
         ('"每周一 15:00-17:00"', "bad-day-part"),  # a class, not a part of the day
         ('"15:00-17:00 RRULE:FREQ=DAILY"', "bad-day-part"),
+        ('"、三 15:00-17:00"', "bad-day-part"),  # a second weekday, not a clock range
+        ('""', "bad-day-part"),
         ('"' + "1" * 100 + '"', "bad-day-part"),
         ("15", "wrong-type"),
         ('"11:00-17:00"', "day-parts-overlap"),  # starts before the morning is over
