@@ -12,7 +12,11 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from commedu.cli import EXIT_OK
+from commedu.cli._serve import _say_same_ids
+from commedu.web.folder import PlanFolder
 from tests.conftest import EXAMPLES, ROOT
 
 PLAN = EXAMPLES / "jinshan_2021.toml"
@@ -106,3 +110,18 @@ def test_a_folder_of_distinct_ids_starts_silently(tmp_path: Path) -> None:
     # b.toml's page is its plan's year at a glance, not a refusal
     assert "2021年金山镇社区教育重点工作配档表" in page
     assert "jinshan-2021" not in page
+
+
+def test_the_start_up_check_in_process_names_each_pair_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = PlanFolder(_folder(tmp_path, "a.toml", "b.toml", "c.toml"))
+    _say_same_ids(folder, "en")
+    said = capsys.readouterr().err.splitlines()
+    assert said == [
+        "commedu serve: two files have the plan id 'jinshan-2021': a.toml and b.toml; only the"
+        " calendars of a.toml are served. Change the id in one of them.",
+        "commedu serve: two files have the plan id 'jinshan-2021': a.toml and c.toml; only the"
+        " calendars of a.toml are served. Change the id in one of them.",
+    ]
+    assert folder.version(folder.files()[0]).plan is not None  # the first keeps its id
