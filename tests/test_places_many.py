@@ -277,3 +277,15 @@ def test_an_activity_built_in_code_with_several_places_exports(jiuxiao: Plan) ->
     )
     plan = attrs.evolve(jiuxiao, schedule=attrs.evolve(jiuxiao.schedule, activities=(activity,)))
     assert "LOCATION:社区党校、市民学校、社区老年学校" in _unfolded(to_ics(plan, stamp=STAMP))
+
+
+def test_a_misspelt_place_is_reported_beside_a_problem_elsewhere_in_the_file() -> None:
+    text = JIUXIAO.replace(ONE, 'places = ["社区党", 3]').replace(
+        "year = 2022", "year = 2022\nyaer = 1"
+    )
+    with pytest.raises(PlanFileError) as caught:
+        loads_plan(text)
+    found = {(p.path, p.code) for p in caught.value.problems}
+    assert ("yaer", "unknown-key-close") in found
+    assert ("schedule.activities[0].places[0]", "unknown-ref-close") in found
+    assert ("schedule.activities[0].places[1]", "wrong-type") in found
