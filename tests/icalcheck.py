@@ -88,10 +88,14 @@ def check_events(plan: Plan, activities: tuple[Activity, ...], data: bytes) -> N
             # ical splits CATEGORIES at escaped commas too ("a\\,b" -> ["a\\", "b"]): its bug.
             assert list(other.categories) == names
         location = rfc_text(activity.station.name) if activity.station else None
-        if location is None and activity.place is not None:
-            place = activity.place
-            village = place.village or ""
-            location = rfc_text(place.name if village in place.name else village + place.name)
+        if location is None and activity.places:
+            villages = [place.village or "" for place in activity.places]
+            location = rfc_text(
+                ("、" if plan.language == "zh" else "; ").join(
+                    place.name if village in place.name else village + place.name
+                    for place, village in zip(activity.places, villages, strict=True)
+                )
+            )
         assert (str(event["LOCATION"]) if "LOCATION" in event else None) == location
         assert other.location == location
         description = str(event["DESCRIPTION"])

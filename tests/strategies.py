@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+import attrs
 from hypothesis import strategies as st
 
 from commedu import (
@@ -23,6 +24,7 @@ from commedu import (
     DateSpan,
     Day,
     DayPart,
+    DayParts,
     DayRange,
     Deadline,
     Department,
@@ -459,11 +461,12 @@ def plans(draw: st.DrawFn, max_activities: int = 6) -> Plan:
     plan_tasks = draw(tasks())
     servable = [t.id for t in plan_tasks] + [m.id for t in plan_tasks for m in t.mechanisms]
     activity_ids = draw(st.lists(ids, max_size=max_activities, unique=True))
+    parts = draw(day_parts())
     activities = [
         Activity(
             activity_id,
             draw(one_line_texts),
-            draw(whens(year)),
+            _at_parts(draw(whens(year)), parts),
             draw(st.lists(st.sampled_from(plan_departments), unique=True, max_size=2))
             if plan_departments
             else (),
@@ -471,7 +474,9 @@ def plans(draw: st.DrawFn, max_activities: int = 6) -> Plan:
             draw(st.lists(st.sampled_from(servable), unique=True, max_size=2)) if servable else (),
             draw(st.lists(texts, max_size=2)),
             draw(optional_texts),
-            draw(st.none() | st.sampled_from(plan_places)) if plan_places else None,
+            draw(st.lists(st.sampled_from(plan_places), unique=True, max_size=2))
+            if plan_places
+            else (),
         )
         for activity_id in activity_ids
     ]
@@ -499,7 +504,27 @@ def plans(draw: st.DrawFn, max_activities: int = 6) -> Plan:
         places=plan_places,
         targets=draw(targets()),
         period=draw(st.none() | _periods(year, [a.when for a in activities])),
+        day_parts=parts,
     )
+
+
+@st.composite
+def day_parts(draw: st.DrawFn) -> DayParts:
+    """A plan's 上午, 下午 and 晚上: the defaults or clock ranges that follow each other."""
+    if draw(st.booleans()):
+        return DEFAULT_DAY_PARTS
+    bounds = sorted(
+        draw(st.lists(st.integers(6 * 60, 23 * 60), min_size=6, max_size=6, unique=True))
+    )
+    clocks = [time(minutes // 60, minutes % 60) for minutes in bounds]
+    return DayParts(*(ClockRange(clocks[i], clocks[i + 1]) for i in (0, 2, 4)))
+
+
+def _at_parts(when: When, parts: DayParts) -> When:
+    """A class named by its part of the day, held at the plan's own clock for that part."""
+    if isinstance(when, Weekly) and when.part is not None:
+        return attrs.evolve(when, clock=parts.clock(when.part))
+    return when
 
 
 def _periods(year: int, whens: list[When]) -> st.SearchStrategy[DateSpan]:

@@ -35,7 +35,7 @@ from commedu.model.parts import Activity, Department, MechanismKind, Station
 from commedu.model.places import Place, PlaceKind, UnitKind
 from commedu.model.plan import Plan
 from commedu.model.targets import Comparator
-from commedu.model.when import When
+from commedu.model.when import ClockRange, When
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _ASCII_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -71,7 +71,8 @@ def keys(cl: type, prefix: str = "", *, leaves: frozenset[type] = frozenset()) -
                 yield from keys(t, path_item, leaves=leaves)
 
 
-WHEN_LEAVES = frozenset({read._WrittenWhen, *typing.get_args(When)})
+# a day part's clock range is one string in a file too ("15:00-17:00")
+WHEN_LEAVES = frozenset({read._WrittenWhen, ClockRange, *typing.get_args(When)})
 #: the plan file format (datafile/plan.py's documents) and the model's Plan
 FILE_KEYS = sorted(set(keys(read._PlanDoc, leaves=WHEN_LEAVES)))
 REFERENCES = frozenset({Department, Station, Place})

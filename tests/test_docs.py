@@ -17,7 +17,7 @@ from pathlib import Path
 import attrs
 import pytest
 
-from commedu import load_plan, load_profile, parse_when, rules
+from commedu import ClockRange, load_plan, load_profile, parse_when, rules
 from commedu.cli import COMMANDS, EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from tests.conftest import ROOT
 
@@ -279,7 +279,8 @@ def file_keys(cl: type, seen: frozenset[type] = frozenset()) -> set[str]:
             continue  # a when is text in a file; its spellings have their own page
         for inner in (field.type, *typing.get_args(field.type)):
             for candidate in (inner, *typing.get_args(inner)):
-                if attrs.has(candidate) and candidate not in seen | {cl}:
+                # a day part's clock range is text in a file ("15:00-17:00")
+                if attrs.has(candidate) and candidate not in seen | {cl, ClockRange}:
                     keys |= file_keys(candidate, seen | {cl})
     return keys
 

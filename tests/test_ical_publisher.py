@@ -64,7 +64,7 @@ def _plan(*activities: Activity) -> Plan:
 
 PLAN = _plan(
     Activity("a", "读书节", Month(2021, 4), (CENTRE, CULTURE, WOMEN), DONGYA),
-    Activity("b", "开班仪式", Month(2021, 5), (WOMEN,), place=SCHOOL),
+    Activity("b", "开班仪式", Month(2021, 5), (WOMEN,), places=(SCHOOL,)),
     Activity("c", "总结", Month(2021, 12), (CENTRE,)),
 )
 

@@ -89,7 +89,7 @@ def test_a_plan_without_stations_or_schools_has_no_station_table() -> None:
         places=(),
         schedule=attrs.evolve(
             PLAN.schedule,
-            activities=tuple(attrs.evolve(a, station=None, place=None) for a in PLAN.activities),
+            activities=tuple(attrs.evolve(a, station=None, places=()) for a in PLAN.activities),
         ),
     )
     report = inspect(bare, example_ledger())

@@ -208,7 +208,10 @@ def test_every_idle_place_is_named(jiuxiao: Plan) -> None:
 
 def test_a_plan_with_work_at_every_place_passes(jiuxiao: Plan) -> None:
     schedule = Schedule(
-        tuple(attrs.evolve(jiuxiao.activities[0], id=f"at-{p.id}", place=p) for p in jiuxiao.places)
+        tuple(
+            attrs.evolve(jiuxiao.activities[0], id=f"at-{p.id}", places=(p,))
+            for p in jiuxiao.places
+        )
     )
     (result,) = check(attrs.evolve(jiuxiao, schedule=schedule), select=["CE308"]).results
     assert result.status is Status.PASS

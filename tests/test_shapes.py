@@ -90,10 +90,10 @@ def test_comparators(comparator: Comparator, value: int, holds: bool) -> None:
 def test_an_activity_at_a_place_the_plan_does_not_list_is_refused() -> None:
     plan = example_plan()
     school = Place("school", "第一中学", PlaceKind.SCHOOL)
-    activity = attrs.evolve(plan.activities[0], place=school)
+    activity = attrs.evolve(plan.activities[0], places=(school,))
     with pytest.raises(PlanError) as caught:
         attrs.evolve(plan, schedule=attrs.evolve(plan.schedule, activities=(activity,)))
-    assert caught.value.problems[0].path == "schedule.activities[0].place"
+    assert caught.value.problems[0].path == "schedule.activities[0].places[0]"
     fixed = attrs.evolve(
         plan, places=(school,), schedule=attrs.evolve(plan.schedule, activities=(activity,))
     )

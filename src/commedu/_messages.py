@@ -2211,6 +2211,39 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "observance:全国消防日": {"en": "National Fire Safety Day", "zh": "全国消防日"},
     "observance:国家宪法日": {"en": "National Constitution Day", "zh": "国家宪法日"},
     "observance:国际志愿者日": {"en": "International Volunteer Day", "zh": "国际志愿者日"},
+    # -- a plan's own parts of the day, several places per activity, ids served twice --------
+    "bad-day-part": {
+        "en": '{value} is not a part of the day; write its start and end in local time, e.g. "14:30-17:30"',
+        "zh": '{value} 不是时段；请写本地时间的开始和结束时刻，如 "14:30-17:30"',
+    },
+    "day-parts-overlap": {
+        "en": "the {part} ({value}) starts before the {other} ({other_value}) ends; start the {part} when the {other} is over or later",
+        "zh": "{part_zh}（{value}）在{other_zh}（{other_value}）结束前就开始了；请让{part_zh}在{other_zh}结束后开始",
+    },
+    "day-part-clock": {
+        "en": "{value!r} is held at {clock}, but the plan's {part} is {plan}; write the class's own clock time, or set the {part} under [day_parts]",
+        "zh": "{value!r} 的时间是 {clock}，但计划的{part_zh}是 {plan}；请写明上课时刻，或在 [day_parts] 中设定{part_zh}",
+    },
+    "field:day_parts": {"en": "parts of the day", "zh": "时段设置"},
+    "field:day_parts.morning": {"en": "morning", "zh": "上午时段"},
+    "field:day_parts.afternoon": {"en": "afternoon", "zh": "下午时段"},
+    "field:day_parts.evening": {"en": "evening", "zh": "晚上时段"},
+    "place-and-places": {
+        "en": "the activity gives both place ({value!r}) and places; write every place in places",
+        "zh": "该项工作同时写了 place（{value!r}）和 places；请把所有场所都写在 places 中",
+    },
+    "place-twice": {
+        "en": "{value!r} names a place already named at {first}; name each place once",
+        "zh": "{value!r} 所指的场所已在{first}中列出；每个场所只列一次",
+    },
+    "field:schedule.activities[].places": {"en": "places", "zh": "场所列表"},
+    "field:schedule.activities[].places[]": {"en": "place {n}", "zh": "第 {n} 个场所"},
+    "docx-places": {"en": "Place", "zh": "地点"},
+    "glance-places-of": {"en": "At: {names}", "zh": "地点：{names}"},
+    "cli-serve-same-id": {
+        "en": "two files have the plan id {value!r}: {first} and {second}; only the calendars of {first} are served. Change the id in one of them.",
+        "zh": "两个文件的计划标识相同（{value!r}）：{first} 与 {second}；只提供 {first} 的日历。请修改其中一个文件的计划标识（id）。",
+    },
     # -- statutory holidays and make-up working days (调休) ------------------------------------
     "place:holidays": {
         "en": "the State Council's holiday arrangement for the plan's years",

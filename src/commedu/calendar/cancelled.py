@@ -67,7 +67,8 @@ class Cancelled:
         if departments and not {d.id for d in departments} & set(data["departments"]):
             return False
         wanted = {s.id for s in stations}  # stations and places are one filter
-        if stations and data["station"] not in wanted and data.get("place") not in wanted:
+        places = data.get("places") or [data.get("place")]
+        if stations and data["station"] not in wanted and wanted.isdisjoint(places):
             return False
         if months is None:
             return True
@@ -97,6 +98,8 @@ def item_record(plan: Plan, activity: Activity) -> str:
         "names": {d.id: d.name for d in activity.responsible}
         | ({activity.station.id: activity.station.name} if activity.station else {}),
         "place": activity.place.id if activity.place is not None else None,
+        # every place of an item held at several, so it is cancelled in each place's calendar
+        **({"places": [p.id for p in activity.places]} if len(activity.places) > 1 else {}),
         "first": span.first.isoformat(),
         "last": span.last.isoformat(),
         "event": [[n, _encode(v)] for n, v in properties(plan, activity, "event", None, lang)],

@@ -256,7 +256,11 @@ def select(
         a
         for a in plan.activities
         if (not wanted_departments or wanted_departments.intersection(a.responsible))
-        and (not wanted_places or a.station in wanted_places or a.place in wanted_places)
+        and (
+            not wanted_places
+            or a.station in wanted_places
+            or not wanted_places.isdisjoint(a.places)
+        )
         and (
             months is None
             or any(

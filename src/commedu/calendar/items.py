@@ -132,8 +132,9 @@ def properties(
     found.append(("DESCRIPTION", _description(plan, activity, lang)))
     if activity.station:
         found.append(("LOCATION", text(activity.station.name)))
-    elif activity.place is not None:
-        found.append(("LOCATION", text(_place_name(activity))))
+    elif activity.places:
+        # the plan's own names, so joined as the plan's language lists them (各村居、市民学校)
+        found.append(("LOCATION", text(_place_names(activity, _labels(plan.language)[0]))))
     if activity.responsible:
         found.append(("CATEGORIES", [text(d.name) for d in activity.responsible]))
     # RFC 7986: one colour per item, its first responsible department's that has one.
@@ -325,14 +326,14 @@ def _when_text(when: When, written: str = "") -> str:
     return written or str(when)
 
 
-def _place_name(activity: Activity) -> str:
-    """A place as a reader finds it: its village before its name, unless the name says it."""
-    place = activity.place
-    if place is None:
-        return ""
-    if place.village is None or place.village in place.name:
-        return place.name
-    return f"{place.village}{place.name}"
+def _place_names(activity: Activity, separator: str) -> str:
+    """Its places as a reader finds them: each village before its name, unless the name says it."""
+    return separator.join(
+        place.name
+        if place.village is None or place.village in place.name
+        else f"{place.village}{place.name}"
+        for place in activity.places
+    )
 
 
 _FIELDS = ("cal-when", "cal-responsible", "cal-serves", "cal-groups", "cal-station", "cal-place")
@@ -376,7 +377,7 @@ def _description(plan: Plan, activity: Activity, lang: Lang) -> str:
         ("cal-serves", joined(served)),
         ("cal-groups", joined(activity.target_groups)),
         ("cal-station", activity.station.name if activity.station else ""),
-        ("cal-place", _place_name(activity)),
+        ("cal-place", _place_names(activity, separator)),
     ]
     lines = [label[code] + value for code, value in fields if value]
     if activity.description:

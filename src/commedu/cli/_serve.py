@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from commedu._messages import Lang, os_reason, render
 from commedu.cli import EXIT_OK, EXIT_USAGE, read_profile
@@ -14,6 +14,9 @@ from commedu.cli._types import path
 from commedu.errors import ExportError
 from commedu.model.profile import Profile
 from commedu.web.serving import CONNECTION_LIMIT, IDLE_TIMEOUT
+
+if TYPE_CHECKING:
+    from commedu.web.folder import PlanFolder
 
 DEFAULT_PORT = 8080
 
@@ -56,6 +59,19 @@ def _url(host: object, port: object) -> str:
     return f"http://{shown}:{port}/"
 
 
+def _say_same_ids(folder: PlanFolder, lang: Lang) -> None:
+    """Say once, at start, which plan files share an id: only the first of them is served.
+
+    Reading every plan now also means the first file by name claims its id, so the file this
+    names as served is the one the feeds serve, whichever a client asks for first.
+    """
+    for file in folder.files():
+        for problem in folder.version(file).problems:
+            if problem.code == "serve-same-id":
+                message = render("cli-serve-same-id", lang, **problem.params)
+                print(f"commedu serve: {message}", file=sys.stderr, flush=True)
+
+
 def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument("folder", type=path, metavar="DIR", help=render("cli-serve-folder", lang))
     parser.add_argument(
@@ -90,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
     # waitress is loaded here only: no other command pays for it.
     from waitress import wasyncore
 
-    from commedu.web.app import make_app
+    from commedu.web.app import FeedServer
     from commedu.web.folder import STORE
     from commedu.web.serving import create
 
@@ -101,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
             return chosen
         profile = chosen
     try:
-        app = make_app(
+        app = FeedServer(
             args.folder,
             lang=lang if args.lang_given else None,
             base_url=args.base_url,
@@ -117,6 +133,7 @@ def run(args: argparse.Namespace) -> int:
         message = render("cli-serve-no-store", lang, file=store, reason=reason)
         print(f"commedu serve: {message}", file=sys.stderr)
         return EXIT_USAGE
+    _say_same_ids(app.folder, lang)
     # waitress registers its sockets in this map, so they are closed however it ends, even when
     # listening fails half-way.
     sockets: dict[int, Any] = {}

@@ -31,7 +31,7 @@ _NO_PLACES = NotApplicable(
 def _place_activity(plan: Plan, _: Profile | None) -> Outcome:
     if not plan.places:
         return _NO_PLACES
-    used = {a.place for a in plan.activities if a.place is not None}
+    used = {place for a in plan.activities for place in a.places}
     return outcome(
         Finding(
             f"places[{i}]",
@@ -52,9 +52,9 @@ _LIBRARY = Place("library", "镇图书馆", PlaceKind.VENUE)
 def _with_places(*, used: bool) -> Plan:
     plan = example_plan()
     activities: list[Activity] = list(plan.activities)
-    activities[2] = attrs.evolve(activities[2], place=_SCHOOL)
+    activities[2] = attrs.evolve(activities[2], places=(_SCHOOL,))
     if used:
-        activities[5] = attrs.evolve(activities[5], place=_LIBRARY)
+        activities[5] = attrs.evolve(activities[5], places=(_SCHOOL, _LIBRARY))
     return attrs.evolve(plan, places=(_SCHOOL, _LIBRARY), schedule=Schedule(tuple(activities)))
 
 

@@ -31,6 +31,7 @@ import cattrs
 from cattrs.errors import BaseValidationError, ClassValidationError
 from cattrs.gen import make_dict_unstructure_fn
 
+from commedu._messages import FieldPath
 from commedu._typecheck import check_arguments
 from commedu.datafile.convert import Bad, Skip, problems, strict_converter, table_factory, wrong
 from commedu.datafile.decode import MAX_BYTES, Refused, decode, read_bytes
@@ -65,7 +66,7 @@ from commedu.model.places import Place, PlaceKind, UnitKind
 from commedu.model.plan import Plan
 from commedu.model.reminders import CalendarDefaults, format_reminder, parse_reminder
 from commedu.model.targets import Comparator, Target
-from commedu.model.when import DateSpan, When, parse_when
+from commedu.model.when import ClockRange, DateSpan, DayParts, Weekly, When, parse_when
 
 __all__ = ["MAX_BYTES", "Format", "load_plan", "loads_plan"]
 
@@ -74,9 +75,9 @@ __all__ = ["MAX_BYTES", "Format", "load_plan", "loads_plan"]
 
 #: The plan year of the file being read, so ``when`` text can be parsed where it stands.
 _YEAR: contextvars.ContextVar[int | None] = contextvars.ContextVar("commedu_plan_year")
-#: The rest of what ``when`` text needs: the plan's last year and its school holidays.
-_SPAN: contextvars.ContextVar[tuple[int | None, tuple[SchoolHoliday, ...]]] = (
-    contextvars.ContextVar("commedu_plan_span", default=(None, ()))
+#: The rest of what ``when`` text needs: the plan's last year, school holidays and day parts.
+_SPAN: contextvars.ContextVar[tuple[int | None, tuple[SchoolHoliday, ...], DayParts]] = (
+    contextvars.ContextVar("commedu_plan_span", default=(None, (), DayParts()))
 )
 
 
@@ -104,8 +105,8 @@ def _when(value: Any, _: type) -> When:
     year = _YEAR.get(None)
     if year is None:
         raise Skip
-    last_year, holidays = _SPAN.get()
-    return parse_when(value, year, last_year=last_year, holidays=holidays)
+    last_year, holidays, day_parts = _SPAN.get()
+    return parse_when(value, year, last_year=last_year, holidays=holidays, day_parts=day_parts)
 
 
 @define
@@ -119,6 +120,33 @@ class _WrittenWhen:
 def _written_when(value: Any, _: type) -> _WrittenWhen:
     when = _when(value, _)
     return _WrittenWhen(when, value if isinstance(value, str) else str(when))
+
+
+#: The longest clock range a ``[day_parts]`` value can be (``08:30 — 11:30`` with room to spare).
+_CLOCK_TEXT_LIMIT = 40
+
+
+def _clock_range(value: Any, _: type) -> ClockRange:
+    """A part of the day as the file writes it: ``"14:30-17:30"``, with any dash a class takes.
+
+    The *when* grammar reads it, as the clock range of a weekly class, so a day part is spelt
+    exactly as ``每周三 14:30-17:30`` is and the two can never disagree.
+    """
+    if not isinstance(value, str):
+        raise wrong(value, "text")
+    text = value.strip()
+    if len(text) > _CLOCK_TEXT_LIMIT or any(c in text for c in "每上下晚"):
+        raise Bad("bad-day-part", value=show(value))
+    try:
+        when = parse_when(f"每周一 {text}", 2001)
+    except PlanError as error:
+        problem = error.problems[0]
+        if problem.code == "span-order":
+            raise Bad("span-order", **problem.params) from None
+        raise Bad("bad-day-part", value=show(value)) from None
+    if not isinstance(when, Weekly) or when.clock is None or when.weekdays != (0,):
+        raise Bad("bad-day-part", value=show(value))
+    return when.clock
 
 
 def _kind(value: Any, _: type) -> MechanismKind:
@@ -200,7 +228,8 @@ class _ActivityDoc:
     serves: tuple[str, ...] = ()
     target_groups: tuple[str, ...] = ()
     description: str = ""
-    place: str | None = None
+    place: str | None = None  #: one place; ``places`` lists several
+    places: tuple[str, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         found = [
@@ -250,6 +279,7 @@ class _PlanDoc:
     school_holidays: tuple[SchoolHoliday, ...] = ()
     calendar: CalendarDefaults = attrs.field(factory=CalendarDefaults)
     period: DateSpan | None = None
+    day_parts: DayParts = attrs.field(factory=DayParts)
 
 
 def _measure(value: Any, _: type) -> Measure:
@@ -309,6 +339,8 @@ def _converter() -> cattrs.Converter:
     converter.register_structure_hook(CountRange, _count_range)
     converter.register_structure_hook_func(lambda t: t == When, _when)
     converter.register_structure_hook(_WrittenWhen, _written_when)
+    converter.register_structure_hook(ClockRange, _clock_range)
+    converter.register_unstructure_hook(ClockRange, str)
     converter.register_structure_hook(timedelta, _reminder)  # the only durations: reminders
     converter.register_unstructure_hook(timedelta, format_reminder)
     return converter
@@ -392,8 +424,8 @@ def _plan_from(data: Any, folder: Path | None = None) -> Plan:
 
 def _when_span(
     data: dict[str, Any], year: int | None
-) -> tuple[int | None, tuple[SchoolHoliday, ...]]:
-    """The last year and school holidays ``when`` text is read against, where they are valid.
+) -> tuple[int | None, tuple[SchoolHoliday, ...], DayParts]:
+    """The last year, school holidays and day parts ``when`` text is read against, where valid.
 
     Invalid ones are reported where they stand by the whole-file pass; here they count as absent.
     """
@@ -404,7 +436,11 @@ def _when_span(
         holidays = _CONVERTER.structure(data.get("school_holidays", []), tuple[SchoolHoliday, ...])
     except (BaseValidationError, PlanError, Bad):
         holidays = ()
-    return last_year, holidays
+    try:
+        day_parts = _CONVERTER.structure(data.get("day_parts", {}), DayParts)
+    except (BaseValidationError, PlanError, Bad):
+        day_parts = DayParts()
+    return last_year, holidays, day_parts
 
 
 def _in_file_order(data: dict[str, Any]) -> Callable[[Problem], tuple[int, list[int | str]]]:
@@ -556,6 +592,10 @@ def _raw_whole_plan_problems(data: dict[str, Any]) -> list[Problem]:
             stations.find(item["station"], f"{path}.station", problems)
         if isinstance(item.get("place"), str):
             places.find(item["place"], f"{path}.place", problems)
+        if isinstance(item.get("places"), list):
+            for j, ref in enumerate(item["places"]):
+                if isinstance(ref, str):
+                    places.find(ref, f"{path}.places[{j}]", problems)
     return problems
 
 
@@ -566,6 +606,33 @@ def _issuers(doc: _PlanDoc, problems: list[Problem]) -> tuple[str, ...]:
     if doc.issuers:
         problems.append(Problem("issuers", "issuer-and-issuers", {"value": doc.issuer}))
     return (doc.issuer,)
+
+
+def _activity_places(
+    item: _ActivityDoc, path: str, places: _Index, problems: list[Problem]
+) -> tuple[Place, ...]:
+    """The places an activity names, resolved, each once.
+
+    ``place`` is the one-place form of ``places``, kept so that a file written when an activity
+    had one place reads as it always did; a file gives one or the other.
+    """
+    if item.place is None:
+        named = [(f"{path}.places[{j}]", ref) for j, ref in enumerate(item.places)]
+    else:
+        if item.places:
+            problems.append(Problem(f"{path}.places", "place-and-places", {"value": item.place}))
+        named = [(f"{path}.place", item.place)]
+    found: dict[str, tuple[Place, str]] = {}
+    for where, ref in named:
+        place = places.find(ref, where, problems)
+        if place is None:
+            continue
+        if place.id in found:
+            first = FieldPath(found[place.id][1])
+            problems.append(Problem(where, "place-twice", {"value": ref, "first": first}))
+        else:
+            found[place.id] = (place, where)
+    return tuple(place for place, _ in found.values())
 
 
 def _build(doc: _PlanDoc, folder: Path | None = None) -> Plan:
@@ -595,7 +662,6 @@ def _build(doc: _PlanDoc, folder: Path | None = None) -> Plan:
         serves = [
             servable.find(ref, f"{path}.serves[{j}]", problems) for j, ref in enumerate(item.serves)
         ]
-        place = None if item.place is None else places.find(item.place, f"{path}.place", problems)
         # An unresolved reference is reported above and left out here, so the activity keeps its
         # place and the whole-plan checks below still name the right index.
         activities.append(
@@ -608,7 +674,7 @@ def _build(doc: _PlanDoc, folder: Path | None = None) -> Plan:
                 tuple(ref for ref in serves if ref is not None),
                 item.target_groups,
                 item.description,
-                place,
+                _activity_places(item, path, places, problems),
                 when_text="" if item.when.text == str(item.when.when) else item.when.text,
             )
         )
@@ -645,6 +711,7 @@ def _build(doc: _PlanDoc, folder: Path | None = None) -> Plan:
             school_holidays=doc.school_holidays,
             calendar=doc.calendar,
             period=doc.period,
+            day_parts=doc.day_parts,
             folder=folder,
         )
     except PlanError as exc:

@@ -48,7 +48,9 @@ def _doc(plan: Plan) -> _PlanDoc:
             serves=a.serves,
             target_groups=a.target_groups,
             description=a.description,
-            place=None if a.place is None else a.place.id,
+            # one place as ``place``, as files always wrote it; several as ``places``
+            place=a.places[0].id if len(a.places) == 1 else None,
+            places=tuple(p.id for p in a.places) if len(a.places) > 1 else (),
         )
         for a in plan.schedule
     )
@@ -80,6 +82,7 @@ def _doc(plan: Plan) -> _PlanDoc:
         school_holidays=plan.school_holidays,
         calendar=plan.calendar,
         period=plan.period,
+        day_parts=plan.day_parts,
     )
 
 

@@ -156,6 +156,15 @@ def as_places(items: Iterable[Place]) -> tuple[Place, ...]:
     return sequence(items)
 
 
+def _activity_places(items: Iterable[Place] | Place | None) -> tuple[Place, ...]:
+    """An activity's places: a list of them, or one place (or ``None``) as code wrote it before."""
+    if items is None:
+        return ()
+    if isinstance(items, Place):
+        return (items,)
+    return sequence(items)
+
+
 def as_tasks(items: Iterable[Task]) -> tuple[Task, ...]:
     return sequence(items)
 
@@ -416,7 +425,8 @@ class Activity:
     )  #: ids of tasks or mechanisms
     target_groups: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     description: str = ""
-    place: Place | None = None  #: a school, 市民学校 or venue it takes place at
+    #: the schools, 市民学校 or venues it takes place at (各村居、市民学校), in the plan's order
+    places: tuple[Place, ...] = attrs.field(default=(), converter=_activity_places)
     #: the *when* as the plan wrote it (``9月份``, ``春节前后``), where that differs from ``str(when)``
     when_text: str = ""
 
@@ -425,11 +435,17 @@ class Activity:
         """The *when* in the plan's own words: what reports and calendars show."""
         return self.when_text or str(self.when)
 
+    @property
+    def place(self) -> Place | None:
+        """The first of ``places``, or ``None``: what an activity had when it had one place."""
+        return self.places[0] if self.places else None
+
     def __attrs_post_init__(self) -> None:
         raise_if(
             check_id(self.id, "m04-1"),
             check_line(self.title, "title"),
             *(check_text(g, f"target_groups[{i}]") for i, g in enumerate(self.target_groups)),
+            *duplicates((p.id for p in self.places), "places[{}]", "places"),
         )
 
 

@@ -39,10 +39,13 @@ from commedu.model.reminders import CalendarDefaults
 from commedu.model.targets import Target
 from commedu.model.when import (
     DateSpan,
+    DayPart,
+    DayParts,
     Deadline,
     Month,
     MonthPart,
     MonthSpan,
+    Weekly,
     When,
 )
 
@@ -143,6 +146,8 @@ class Plan:
     #: the days the plan covers, where it says (a summer plan: 7月1日 to 8月31日); by default
     #: 1 January of ``year`` to 31 December of ``last_year`` or ``year`` (see ``span``)
     period: DateSpan | None = None
+    #: the clock times 上午, 下午 and 晚上 stand for in this plan's weekly classes (``每周三下午``)
+    day_parts: DayParts = attrs.field(factory=DayParts)
     #: the folder of the plan file the plan was read from, where a profile file it names
     #: (``profile = "my-province.toml"``) is found; where the plan is, not part of it
     folder: Path | None = attrs.field(default=None, eq=False, repr=False)
@@ -169,6 +174,7 @@ class Plan:
             *duplicates(self.issuers, "issuers[{}]", "issuers"),
             *self._schedule_problems(),
             self._period_problem(),
+            *self._day_part_problems(),
             None
             if self.last_year is None or self.year < self.last_year <= 2999
             else Problem(
@@ -232,8 +238,9 @@ class Plan:
                     )
             if activity.station is not None and activity.station not in stations:
                 problems.append(self._unknown(f"{path}.station", "station", activity.station.id))
-            if activity.place is not None and activity.place not in places:
-                problems.append(self._unknown(f"{path}.place", "place", activity.place.id))
+            for j, place in enumerate(activity.places):
+                if place not in places:
+                    problems.append(self._unknown(f"{path}.places[{j}]", "place", place.id))
             for j, ref in enumerate(activity.serves):
                 if ref not in servable:
                     problems.append(self._unknown(f"{path}.serves[{j}]", "task or mechanism", ref))
@@ -241,6 +248,53 @@ class Plan:
             if not outside and period is not None:
                 outside = _when_period_problems(activity.when, period, f"{path}.when")
             problems.extend(outside)
+        return problems
+
+    def _day_part_problems(self) -> list[Problem]:
+        """Parts of the day in their order, and weekly classes held in the plan's own parts.
+
+        上午 must end by the time 下午 starts and 下午 by 晚上: a clerk who swaps two is told so
+        rather than getting classes at the wrong time. A class named by its part (``每周三下午``)
+        must keep the plan's clock for it, or the file would read it back at another time.
+        """
+        parts = self.day_parts
+        problems = [
+            Problem(
+                f"day_parts.{later.name.lower()}",
+                "day-parts-overlap",
+                {
+                    "part": later.name.lower(),
+                    "part_zh": later.value,
+                    "value": str(parts.clock(later)),
+                    "other": earlier.name.lower(),
+                    "other_zh": earlier.value,
+                    "other_value": str(parts.clock(earlier)),
+                },
+            )
+            for earlier, later in (
+                (DayPart.MORNING, DayPart.AFTERNOON),
+                (DayPart.AFTERNOON, DayPart.EVENING),
+            )
+            if parts.clock(later).start < parts.clock(earlier).end
+        ]
+        for i, activity in enumerate(self.schedule.activities):
+            when = activity.when
+            if isinstance(when, Weekly) and when.part is not None:
+                clock = parts.clock(when.part)
+                if when.clock != clock:
+                    problems.append(
+                        Problem(
+                            f"schedule.activities[{i}].when",
+                            "day-part-clock",
+                            {
+                                "value": str(when),
+                                "part": when.part.name.lower(),
+                                "part_zh": when.part.value,
+                                "clock": str(when.clock),
+                                "plan": str(clock),
+                            },
+                        )
+                    )
         return problems
 
     def _target_problems(self) -> list[Problem]:

@@ -295,7 +295,7 @@ def inspection(assessment: Assessment) -> InspectionReport:
             for st in plan.stations
         ),
         *(
-            _completion(pl.id, pl.name, (i for i in items if i.activity.place == pl))
+            _completion(pl.id, pl.name, (i for i in items if pl in i.activity.places))
             for pl in plan.places
         ),
     )

@@ -104,8 +104,9 @@ def _task(document: OfficialDocument, task: Task, lang: Lang) -> None:
         document.paragraph(numbered(3, mechanism.number, text, lang))
 
 
-def _row(activity: Activity) -> list[str]:
-    return [activity.wording, activity.title, "、".join(d.name for d in activity.responsible)]
+def _row(activity: Activity, places: bool) -> list[str]:
+    row = [activity.wording, activity.title, "、".join(d.name for d in activity.responsible)]
+    return [*row, "、".join(p.name for p in activity.places)] if places else row
 
 
 def plan_docx(plan: Plan, lang: Lang | None = None) -> bytes:
@@ -133,8 +134,11 @@ def plan_docx(plan: Plan, lang: Lang | None = None) -> bytes:
             "docx-schedule-title", lang, township=plan.township.name, year=plan.year
         )
         document.title(title, new_page=True)
-        head = [render(code, lang) for code in ("docx-when", "docx-work", "docx-responsible")]
-        document.table(head, [_row(a) for a in plan.schedule.activities])
+        codes = ["docx-when", "docx-work", "docx-responsible"]
+        # a 地点 column where the schedule names places (各村居、市民学校), as such tables have
+        places = any(a.places for a in plan.schedule.activities)
+        head = [render(code, lang) for code in (*codes, *(["docx-places"] if places else []))]
+        document.table(head, [_row(a, places) for a in plan.schedule.activities])
     issuers, printed = _issuers(plan), _printed_on(plan, lang)
     if issuers and printed:
         document.record(issuers[0], printed)

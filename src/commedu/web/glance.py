@@ -243,6 +243,9 @@ def _entry(activity: Activity, lang: Lang) -> Entry:
     details: tuple[str, ...] = () if isinstance(activity.when, Month) else (_when(activity),)
     if activity.station is not None:
         details += (_say("station", lang, name=activity.station.name),)
+    if activity.places:
+        names = render("cal-list", lang).join(p.name for p in activity.places)
+        details += (_say("places-of", lang, names=names),)
     return Entry(activity.title, details)
 
 
@@ -443,7 +446,7 @@ def _progress(judged: Assessment | ProfileError, lang: Lang) -> Markup:
 
 def _places(plan: Plan, lang: Lang) -> Markup:
     """Where the work happens: each place, then each station, with how many activities it holds."""
-    held = Counter(a.place for a in plan.activities if a.place is not None)
+    held = Counter(place for a in plan.activities for place in a.places)
     held_at = Counter(a.station for a in plan.activities if a.station is not None)
     rows = [
         Markup('<tr><th scope="row">{name}</th><td>{kind}</td><td>{count}</td></tr>\n').format(
