@@ -116,6 +116,17 @@ class Revisions(Mapping[str, Revision]):
     def __repr__(self) -> str:
         return f"<Revisions of {len(self)} items, {len(self.cancelled)} cancelled>"
 
+    def at(self, moment: datetime, cancelled_for: timedelta) -> Revisions:
+        """These revisions at ``moment``: without the cancellations ``cancelled_for`` has run out on.
+
+        The store lets a cancellation go when it next revises the plan; a plan whose file does
+        not load is revised by nobody, so its last revisions are judged by the clock instead.
+        """
+        kept = [c for c in self.cancelled if moment < c.removed + cancelled_for]
+        if len(kept) == len(self.cancelled):
+            return self
+        return Revisions(self._revisions, kept)
+
 
 class Outdated(Exception):
     """The store has seen a newer version of the plan's file than the one being revised."""
