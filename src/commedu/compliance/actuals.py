@@ -659,7 +659,7 @@ RULES: tuple[Rule, ...] = (
             " Civil Code counts a period (Article 203: where the last day of a period is a"
             " statutory day off, the day after the days off end is its last day): a window whose"
             " last day is a statutory holiday, or a weekend day that is not a make-up working"
-            " day (调休), closes on the next working day, so work held then is on time; a make-up"
+            " day, closes on the next working day, so work held then is on time; a make-up"
             " Saturday is a working day and moves nothing. Where the year's holiday notice is not"
             " known yet, only weekends move a window, and the result says so.",
             "延期开展的工作虽已完成，但说明进度滞后。时间段按《中华人民共和国民法典》第二百零三条"
