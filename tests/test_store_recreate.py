@@ -132,3 +132,17 @@ def test_a_store_that_knows_the_plan_is_not_told_what_it_let_go(
     # it reads knows the plan, so nothing is written back.
     RevisionStore(path, cancelled_for=LATER - REMOVED).revise(smaller, now=LATER)
     assert store.revise(smaller, now=LATER).cancelled == ()
+
+
+def test_an_activity_back_after_its_store_was_made_again_goes_up_from_its_cancellation(
+    qingshi: Plan, tmp_path: Path
+) -> None:
+    path = tmp_path / "revisions.sqlite"
+    store = RevisionStore(path)
+    assert store.revise(qingshi, now=FIRST)["m02-1"].sequence == 0
+    store.revise(without(qingshi, "m02-1"), now=REMOVED)
+    path.unlink()
+    back = store.revise(qingshi, now=LATER)
+    assert back["m02-1"].sequence == 2  # above the cancellation's 1, which clients hold
+    assert back.cancelled == ()
+    assert RevisionStore(path).revise(qingshi, now=LATER)["m02-1"].sequence == 2

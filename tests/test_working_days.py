@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import attrs
 import pytest
@@ -85,6 +85,21 @@ def test_a_period_ending_at_a_year_s_turn_names_each_unknown_year(
 ) -> None:
     monkeypatch.setattr(holidays, "holiday_year", lambda year: None)
     assert period_end(date(2022, 12, 31)) == PeriodEnd(date(2023, 1, 2), (2022, 2023))
+
+
+def test_a_period_is_moved_over_a_month_of_days_off_at_most(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class NoWorkingDay:
+        def is_working_day(self, day: date) -> bool:
+            return False
+
+    monkeypatch.setattr(holidays, "holiday_year", lambda year: NoWorkingDay())
+    assert period_end(NATIONAL_DAY) == PeriodEnd(NATIONAL_DAY + timedelta(days=31))
+
+
+def test_a_moment_ends_a_period_on_its_day() -> None:
+    assert period_end(datetime(2021, 10, 1, 9, 30)) == PeriodEnd(date(2021, 10, 8))
 
 
 def test_period_end_refuses_what_is_not_a_day() -> None:

@@ -291,11 +291,11 @@ class RevisionStore:
         version, cancelled = last
         recalled: dict[str, tuple[_Row, bytes | None]] = {}
         for item in cancelled:
-            if item.activity not in current:
-                removed = item.removed.isoformat()
-                digest = given.get(item.activity, ("",))[0]
-                kept: _Row = (digest, item.sequence, removed, removed, True)
-                recalled[item.activity] = (kept, _pack(item.record))
+            # One the plan has again is recalled too: it comes back one up from its cancellation.
+            removed = item.removed.isoformat()
+            digest = given.get(item.activity, ("",))[0]
+            kept: _Row = (digest, item.sequence, removed, removed, True)
+            recalled[item.activity] = (kept, _pack(item.record))
         for activity in version.activities:
             remembered = given.get(activity.id)
             if activity.id in current or activity.id in recalled or remembered is None:
