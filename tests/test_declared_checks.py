@@ -30,7 +30,7 @@ from commedu.importer import import_document
 from commedu.importer.document import read_document
 from commedu.importer.outline import read_outline
 from commedu.model.evidence import KINDS
-from commedu.model.holidays import holiday_year
+from commedu.model.holidays import holiday_year, period_end
 from commedu.model.ledger import Record
 from commedu.model.observances import SchoolHoliday
 from commedu.report.inspection import inspect
@@ -155,6 +155,7 @@ def _examples() -> dict[type, object]:
         OBSERVANCES,
         SchoolHoliday("暑假", date(2021, 7, 10), date(2021, 8, 31)),
         holiday_year(2021),
+        period_end(date(2021, 10, 1)),
         KINDS,
         load_ledger(
             ROOT / "tests" / "ledgers" / "jiuxiao_2022.toml",

@@ -2251,6 +2251,25 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     },
     "glance-holiday": {"en": "{name} (days off)", "zh": "{name}放假"},
     "glance-workday": {"en": "Make-up working day", "zh": "调休上班"},
+    # -- subscribing from the plan's own page (the year at a glance) ------------------------------
+    "subscribe-plan-title": {"en": "Subscribe to the calendars", "zh": "订阅日历"},
+    "subscribe-plan-intro": {
+        "en": "Subscribe to the whole plan, or to one department's or station's calendar: your"
+        " calendar app then follows every change to the plan by itself.",
+        "zh": "可以订阅整个计划，也可以只订阅某个部门或工作站的日历；此后计划的每次修改，日历软件"
+        "都会自动同步。",
+    },
+    "subscribe-plan-no-qr": {
+        "en": "The addresses above are relative to this page. The full addresses to copy and"
+        " their QR codes are on the list of feeds at the root of the calendar server.",
+        "zh": "以上地址相对于本页面。可复制的完整订阅地址及其二维码，见日历服务器首页的订阅列表。",
+    },
+    "cli-html-base-url": {
+        "en": "the public address the plan's feeds are served under, as given to 'commedu serve"
+        " --base-url'; the page then shows each feed's full address and its QR code",
+        "zh": "提供本计划订阅的公开地址，与 “commedu serve --base-url” 所给的相同；网页随后显示每个"
+        "订阅的完整地址及其二维码",
+    },
     # -- subscribing, for a clerk: steps per calendar app, a QR code, in-app browsers -----------
     "subscribe-how": {"en": "How to subscribe", "zh": "如何订阅"},
     "subscribe-qr": {"en": "QR code of the address", "zh": "订阅地址二维码"},

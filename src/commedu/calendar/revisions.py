@@ -18,7 +18,10 @@ time (:mod:`commedu.calendar.cancelled`); an activity that comes back goes up by
 
 A store that is deleted under a running program is made again, and one damaged under it (no
 longer a database) is set aside as ``NAME.damaged`` and made again; either way the store
-remembers the revisions it last gave, so SEQUENCE never goes back while the program runs.
+remembers the revisions it last gave, so SEQUENCE never goes back while the program runs. It
+is told the removals the program knows too (the cancellations it last gave, and the activities
+of the version it last revised that the plan no longer has), so a removed activity still reaches
+subscribers as cancelled instead of vanishing from their calendars.
 """
 
 from __future__ import annotations
@@ -113,6 +116,17 @@ class Revisions(Mapping[str, Revision]):
     def __repr__(self) -> str:
         return f"<Revisions of {len(self)} items, {len(self.cancelled)} cancelled>"
 
+    def at(self, moment: datetime, cancelled_for: timedelta) -> Revisions:
+        """These revisions at ``moment``: without the cancellations ``cancelled_for`` has run out on.
+
+        The store lets a cancellation go when it next revises the plan; a plan whose file does
+        not load is revised by nobody, so its last revisions are judged by the clock instead.
+        """
+        kept = [c for c in self.cancelled if moment < c.removed + cancelled_for]
+        if len(kept) == len(self.cancelled):
+            return self
+        return Revisions(self._revisions, kept)
+
 
 class Outdated(Exception):
     """The store has seen a newer version of the plan's file than the one being revised."""
@@ -159,6 +173,9 @@ class RevisionStore:
         self._lock = threading.Lock()
         #: the rows last given per plan, to make the store again from when it is lost
         self._given: dict[str, dict[str, tuple[str, int, str]]] = {}
+        #: per plan, the last version revised and the cancellations last given: what a store
+        #: made again is told, so a removal still reaches subscribers
+        self._last: dict[str, tuple[Plan, tuple[Cancelled, ...]]] = {}
         try:
             with _transaction(self.path, self.wait, immediate=True):
                 pass
@@ -190,32 +207,36 @@ class RevisionStore:
 
         try:
             try:
-                return self._revise(plan.id, current, moment, record, source)
+                return self._revise(plan, current, moment, record, source)
             except sqlite3.DatabaseError as error:
                 # Damaged under us (it was a database when opened): set it aside, start again.
                 damaged = getattr(error, "sqlite_errorname", "") in _DAMAGED
                 if not damaged or not self._set_aside():
                     raise
-            return self._revise(plan.id, current, moment, record, source)
+            return self._revise(plan, current, moment, record, source)
         except sqlite3.Error as error:
             raise _unusable(self.path, error) from None
 
     def _revise(
         self,
-        plan: str,
+        version: Plan,
         current: Mapping[str, str],
         moment: datetime,
         record: Callable[[str], str],
         source: int | None,
     ) -> Revisions:
+        plan = version.id
         # Most revisions change nothing: those never wait for the write lock.
         with _transaction(self.path, self.wait, immediate=False) as connection:
             # Whether to write at all: the items to keep are made only for the write.
-            found = self._compare(plan, current, _rows(connection, plan, current), moment, None)
+            rows = _rows(connection, plan, current)
+            stored = self._recalled(plan, current, rows)
+            found = self._compare(plan, current, stored, moment, None, stored is not rows)
         if found.writes or found.gone:
             with _transaction(self.path, self.wait, immediate=True) as connection:
-                stored = _rows(connection, plan, current)
-                found = self._compare(plan, current, stored, moment, record)
+                rows = _rows(connection, plan, current)
+                stored = self._recalled(plan, current, rows)
+                found = self._compare(plan, current, stored, moment, record, stored is not rows)
                 newest = _source(connection, plan)
                 if found.changed and source is not None and newest is not None and source < newest:
                     raise Outdated(plan)
@@ -243,7 +264,45 @@ class RevisionStore:
             for activity, digest in current.items():
                 revision = found.revisions[activity]
                 given[activity] = (digest, revision.sequence, revision.modified.isoformat())
+            self._last[plan] = (version, tuple(found.cancelled))
         return Revisions(found.revisions, found.cancelled)
+
+    def _recalled(
+        self,
+        plan: str,
+        current: Mapping[str, str],
+        stored: dict[str, tuple[_Row, bytes | None]],
+    ) -> dict[str, tuple[_Row, bytes | None]]:
+        """The stored rows, or, from a store that knows nothing of the plan, what this program does.
+
+        A store deleted or damaged under a running program is made again empty: the removals it
+        knew would be lost, and a removed activity would simply vanish from the feeds. So the
+        activities of the version last revised that the plan no longer has are recalled as
+        present (to be cancelled now, one up), and the cancellations last given as they were;
+        :meth:`_compare` writes both back.
+        """
+        if stored:
+            return stored
+        with self._lock:
+            last = self._last.get(plan)
+            given = dict(self._given.get(plan, {}))
+        if last is None:
+            return stored
+        version, cancelled = last
+        recalled: dict[str, tuple[_Row, bytes | None]] = {}
+        for item in cancelled:
+            # One the plan has again is recalled too: it comes back one up from its cancellation.
+            removed = item.removed.isoformat()
+            digest = given.get(item.activity, ("",))[0]
+            kept: _Row = (digest, item.sequence, removed, removed, True)
+            recalled[item.activity] = (kept, _pack(item.record))
+        for activity in version.activities:
+            remembered = given.get(activity.id)
+            if activity.id in current or activity.id in recalled or remembered is None:
+                continue
+            present: _Row = (*remembered, None, True)
+            recalled[activity.id] = (present, _pack(item_record(version, activity)))
+        return recalled
 
     def _compare(
         self,
@@ -252,8 +311,13 @@ class RevisionStore:
         stored: Mapping[str, tuple[_Row, bytes | None]],
         moment: datetime,
         record: Callable[[str], str] | None,
+        recalled: bool = False,
     ) -> _Found:
-        """Each activity's revision, the cancelled ones, and what to write and delete."""
+        """Each activity's revision, the cancelled ones, and what to write and delete.
+
+        ``recalled``: the rows are what this program recalls for a store made again, so the
+        cancellations among them are written back.
+        """
         with self._lock:
             given = dict(self._given.get(plan, {}))
         found = _Found()
@@ -289,6 +353,9 @@ class RevisionStore:
             elif _stored(removed) + self.cancelled_for <= moment:
                 found.gone.append(activity)  # subscribers have had time to see it go
                 continue
+            elif recalled:
+                # Recalled for a store made again: written back as it was.
+                found.writes.append((plan, activity, digest, sequence, removed, removed, item))
             if item is not None:
                 found.cancelled.append(
                     Cancelled(activity, sequence, _stored(removed), _unpack(item))

@@ -10,9 +10,12 @@ from typing import TYPE_CHECKING
 
 from commedu._messages import Lang, os_reason, render
 from commedu.cli import EXIT_OK, EXIT_USAGE, read_ledger, read_plan, read_profile
+from commedu.cli._serve import _base_url as base_url  # the same check as serve's option
 from commedu.cli._streams import to_stdout, write_stdout
 from commedu.cli._types import day, path
+from commedu.web.folder import PlanFile
 from commedu.web.glance import glance_html, write_glance
+from commedu.web.pages import plan_address
 
 if TYPE_CHECKING:
     from commedu.model.ledger import Ledger
@@ -33,6 +36,9 @@ def configure(parser: argparse.ArgumentParser, lang: Lang) -> None:
     )
     parser.add_argument(
         "--profile", type=path, metavar="NAME|FILE", help=render("cli-check-profile", lang)
+    )
+    parser.add_argument(
+        "--base-url", type=base_url(lang), metavar="URL", help=render("cli-html-base-url", lang)
     )
 
 
@@ -55,9 +61,17 @@ def run(args: argparse.Namespace) -> int:
         profile = chosen
     # The page speaks the plan's language unless --lang was given.
     page_lang: Lang | None = lang if args.lang_given else None
+    feeds_url = _feeds_url(args.base_url, args.plan)
     if to_stdout(args.output):
         write_stdout(
-            glance_html(plan, lang=page_lang, ledger=ledger, as_of=args.as_of, profile=profile)
+            glance_html(
+                plan,
+                lang=page_lang,
+                ledger=ledger,
+                as_of=args.as_of,
+                profile=profile,
+                feeds_url=feeds_url,
+            )
         )
         return EXIT_OK
     output: str = args.output or f"{plan.id}.html"
@@ -66,7 +80,15 @@ def run(args: argparse.Namespace) -> int:
         target = target / PAGE
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_glance(plan, target, lang=page_lang, ledger=ledger, as_of=args.as_of, profile=profile)
+        write_glance(
+            plan,
+            target,
+            lang=page_lang,
+            ledger=ledger,
+            as_of=args.as_of,
+            profile=profile,
+            feeds_url=feeds_url,
+        )
     except OSError as error:
         reason = os_reason(error)
         message = render("cli-cannot-write", lang, file=target, reason=reason)
@@ -74,3 +96,11 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     print(render("cli-html-written", lang, file=target))
     return EXIT_OK
+
+
+def _feeds_url(base: str | None, plan_file: str) -> str | None:
+    """Where ``commedu serve --base-url BASE`` serves the plan file's feeds: BASE/NAME/."""
+    if base is None:
+        return None
+    name = os.path.basename(plan_file)
+    return base.rstrip("/") + "/" + plan_address(PlanFile(name.rpartition(".")[0] or name, name))

@@ -1,7 +1,9 @@
 """CE5xx rules over actuals: the 台账 checked against the plan and the standard.
 
 These rules read a ledger (:class:`~commedu.model.ledger.Ledger`) and the day they judge it on,
-so an activity whose window has not closed yet is "not yet due" rather than missing. They run
+so an activity whose window has not closed yet is "not yet due" rather than missing. A window
+whose last day is a day off closes on the next working day, as the Civil Code counts periods
+(:func:`~commedu.model.holidays.period_end`). They run
 only when :func:`~commedu.compliance.engine.check` is given a ledger; CE211–CE213, which read the
 plan's stated resources, read the ledger's staff and spending instead when there is one.
 """
@@ -31,6 +33,7 @@ from commedu.compliance.rule import (
 from commedu.datafile.profile import load_profile
 from commedu.model.evidence import canonical
 from commedu.model.fieldcheck import define
+from commedu.model.holidays import holiday_year, period_end
 from commedu.model.ledger import Evidence, Expense, Ledger, Record, Staffing
 from commedu.model.parts import Activity
 from commedu.model.plan import Plan
@@ -70,9 +73,11 @@ class Progress(enum.Enum):
 class Occurrence:
     """One time a recurring activity comes round (a weekly class, a monthly meeting)."""
 
-    window: DateSpan  #: the days it may be held on and be on time
+    window: DateSpan  #: the days the plan gives it
     status: Progress  #: DONE, LATE (held after, before the next), MISSING or NOT_DUE
     held: tuple[date, ...]  #: the days records put it on
+    #: the day it closes: the window's last day, or the next working day after a day off
+    closes: date | None = None
 
 
 @define
@@ -83,6 +88,8 @@ class ActivityProgress:
     records: tuple[Record, ...]
     #: each time a recurring activity comes round, judged on its own (empty for one-off work)
     occurrences: tuple[Occurrence, ...] = ()
+    #: years whose holiday arrangement is not known: only their weekends moved a window's close
+    unknown: tuple[int, ...] = ()
 
     def missed(self) -> tuple[Occurrence, ...]:
         return tuple(o for o in self.occurrences if o.status is Progress.MISSING)
@@ -110,16 +117,17 @@ def _occurrences(
     judged = []
     for i, window in enumerate(spans):
         following = spans[i + 1].first if i + 1 < len(spans) else date.max
-        inside = tuple(d for d in days if window.first <= d <= window.last)
-        after = tuple(d for d in days if window.last < d < following)
+        closes = period_end(window.last).day
+        inside = tuple(d for d in days if window.first <= d <= closes)
+        after = tuple(d for d in days if closes < d < following)
         if inside:
-            judged.append(Occurrence(window, Progress.DONE, inside))
+            judged.append(Occurrence(window, Progress.DONE, inside, closes))
         elif after:
-            judged.append(Occurrence(window, Progress.LATE, after))
-        elif window.last <= as_of:
-            judged.append(Occurrence(window, Progress.MISSING, ()))
+            judged.append(Occurrence(window, Progress.LATE, after, closes))
+        elif closes <= as_of:
+            judged.append(Occurrence(window, Progress.MISSING, (), closes))
         else:
-            judged.append(Occurrence(window, Progress.NOT_DUE, ()))
+            judged.append(Occurrence(window, Progress.NOT_DUE, (), closes))
     return tuple(judged)
 
 
@@ -137,21 +145,29 @@ def progress(plan: Plan, actuals: Actuals) -> tuple[ActivityProgress, ...]:
     found = []
     for index, activity in enumerate(plan.activities):
         span = activity.when.span
+        # A window closing on a day off closes on the next working day (民法典 第二百零三条).
+        end = period_end(span.last)
         records = tuple(by_activity.get(activity.id, ()))
         days = [d for r in records for d in r.dates if d <= actuals.as_of]
-        if any(span.first <= d <= span.last for d in days):
+        if any(span.first <= d <= end.day for d in days):
             status = Progress.DONE
-        elif any(d > span.last for d in days):
+        elif any(d > end.day for d in days):
             status = Progress.LATE
         elif days:
             status = Progress.EARLY
-        elif span.last <= actuals.as_of:
+        elif end.day <= actuals.as_of:
             status = Progress.MISSING
         else:
             status = Progress.NOT_DUE
         spans = windows(activity.when)
         judged = _occurrences(spans, sorted(days), actuals.as_of) if len(spans) > 1 else ()
-        found.append(ActivityProgress(activity, index, status, records, judged))
+        # The years a window closed in whose days off are not known: weekends only, there.
+        closing = {span.last.year, end.day.year}
+        closing.update(
+            y for o in judged for y in (o.window.last.year, (o.closes or o.window.last).year)
+        )
+        unknown = tuple(y for y in sorted(closing) if holiday_year(y) is None)
+        found.append(ActivityProgress(activity, index, status, records, judged, unknown))
     return tuple(found)
 
 
@@ -169,6 +185,23 @@ def _dates(found: Iterable[Occurrence]) -> Text:
     return some([d.isoformat() for d in days], [f"{d.month}月{d.day}日" for d in days])
 
 
+def _unknown(items: Iterable[ActivityProgress]) -> tuple[int, ...]:
+    """The years whose days off are not known, among the windows of these activities."""
+    return tuple(sorted({year for item in items for year in item.unknown}))
+
+
+def _noted(unknown: tuple[int, ...], text: Text) -> Text:
+    """A finding, saying which years' windows were moved over weekends only."""
+    if not unknown:
+        return text
+    years = ", ".join(str(y) for y in unknown)
+    return Text(
+        f"{text.en} (the holiday notice for {years} is not known: only weekends moved a"
+        " window's last day)",
+        f"{text.zh}（{'、'.join(f'{y}年' for y in unknown)}的节假日安排尚未公布：仅按周末顺延截止日）",
+    )
+
+
 def _done(plan: Plan, profile: Profile | None, actuals: Actuals) -> Outcome:
     items = progress(plan, actuals)
     missing = [i for i in items if i.status is Progress.MISSING]
@@ -180,10 +213,13 @@ def _done(plan: Plan, profile: Profile | None, actuals: Actuals) -> Outcome:
                 *(
                     Finding(
                         _where(i),
-                        Text(
-                            f"“{i.activity.title}” ({i.activity.when}) has no record by"
-                            f" {actuals.as_of}",
-                            f"“{i.activity.title}”（{i.activity.when}）截至 {actuals.as_of} 没有记录",
+                        _noted(
+                            i.unknown,
+                            Text(
+                                f"“{i.activity.title}” ({i.activity.when}) has no record by"
+                                f" {actuals.as_of}",
+                                f"“{i.activity.title}”（{i.activity.when}）截至 {actuals.as_of} 没有记录",
+                            ),
                         ),
                     )
                     for i in missing
@@ -191,13 +227,16 @@ def _done(plan: Plan, profile: Profile | None, actuals: Actuals) -> Outcome:
                 *(
                     Finding(
                         _where(i),
-                        Text(
-                            f"“{i.activity.title}”: {len(i.missed())} of"
-                            f" {sum(o.status is not Progress.NOT_DUE for o in i.occurrences)}"
-                            f" times due have no record: {_dates(i.missed()).en}",
-                            f"“{i.activity.title}”：到期的"
-                            f" {sum(o.status is not Progress.NOT_DUE for o in i.occurrences)} 次中"
-                            f"有 {len(i.missed())} 次没有记录：{_dates(i.missed()).zh}",
+                        _noted(
+                            i.unknown,
+                            Text(
+                                f"“{i.activity.title}”: {len(i.missed())} of"
+                                f" {sum(o.status is not Progress.NOT_DUE for o in i.occurrences)}"
+                                f" times due have no record: {_dates(i.missed()).en}",
+                                f"“{i.activity.title}”：到期的"
+                                f" {sum(o.status is not Progress.NOT_DUE for o in i.occurrences)} 次中"
+                                f"有 {len(i.missed())} 次没有记录：{_dates(i.missed()).zh}",
+                            ),
                         ),
                     )
                     for i in partly
@@ -205,12 +244,11 @@ def _done(plan: Plan, profile: Profile | None, actuals: Actuals) -> Outcome:
             ]
         )
     due = sum(1 for i in items if i.status is not Progress.NOT_DUE)
-    return Passed(
-        Text(
-            f"all {due} activities due by {actuals.as_of} have a record",
-            f"截至 {actuals.as_of} 到期的 {due} 项工作均有记录",
-        )
+    said = Text(
+        f"all {due} activities due by {actuals.as_of} have a record",
+        f"截至 {actuals.as_of} 到期的 {due} 项工作均有记录",
     )
+    return Passed(_noted(_unknown(items), said))
 
 
 def _on_time(plan: Plan, profile: Profile | None, actuals: Actuals) -> Outcome:
@@ -223,10 +261,13 @@ def _on_time(plan: Plan, profile: Profile | None, actuals: Actuals) -> Outcome:
                 *(
                     Finding(
                         _where(i),
-                        Text(
-                            f"“{i.activity.title}” was planned for {i.activity.when} but held on "
-                            f"{i.records[0].first}",
-                            f"“{i.activity.title}”计划于{i.activity.when}，实际于 {i.records[0].first} 开展",
+                        _noted(
+                            i.unknown,
+                            Text(
+                                f"“{i.activity.title}” was planned for {i.activity.when} but held on "
+                                f"{i.records[0].first}",
+                                f"“{i.activity.title}”计划于{i.activity.when}，实际于 {i.records[0].first} 开展",
+                            ),
                         ),
                     )
                     for i in late
@@ -234,18 +275,22 @@ def _on_time(plan: Plan, profile: Profile | None, actuals: Actuals) -> Outcome:
                 *(
                     Finding(
                         _where(i),
-                        Text(
-                            f"“{i.activity.title}”: {len(i.late())} times held after their day:"
-                            f" {_dates(i.late()).en}",
-                            f"“{i.activity.title}”：有 {len(i.late())} 次晚于计划日期开展："
-                            f"{_dates(i.late()).zh}",
+                        _noted(
+                            i.unknown,
+                            Text(
+                                f"“{i.activity.title}”: {len(i.late())} times held after their day:"
+                                f" {_dates(i.late()).en}",
+                                f"“{i.activity.title}”：有 {len(i.late())} 次晚于计划日期开展："
+                                f"{_dates(i.late()).zh}",
+                            ),
                         ),
                     )
                     for i in partly
                 ),
             ]
         )
-    return Passed(Text("nothing was held late", "没有延期开展的工作"))
+    said = Text("nothing was held late", "没有延期开展的工作")
+    return Passed(_noted(_unknown(items), said))
 
 
 def _evidence(plan: Plan, profile: Profile | None, actuals: Actuals) -> Outcome:
@@ -583,8 +628,11 @@ RULES: tuple[Rule, ...] = (
             "时间已过的每项计划工作在台账中均有记录。",
         ),
         Text(
-            "A plan is judged by what was done: an item with no record is, at the inspection, not done.",
-            "计划以落实为准：督导时没有记录的工作视为未完成。",
+            "A plan is judged by what was done: an item with no record is, at the inspection, not"
+            " done. A window whose last day is a day off closes on the next working day, as CE502"
+            " explains.",
+            "计划以落实为准：督导时没有记录的工作视为未完成。最后一日为休息日的时间段顺延至下一个"
+            "工作日截止，见 CE502。",
         ),
         _SOURCE,
         _needs_ledger,
@@ -607,8 +655,17 @@ RULES: tuple[Rule, ...] = (
             "计划工作在计划时间内开展，而非延期。",
         ),
         Text(
-            "Work held late is done but shows a schedule that slipped.",
-            "延期开展的工作虽已完成，但说明进度滞后。",
+            "Work held late is done but shows a schedule that slipped. A window is counted as the"
+            " Civil Code counts a period (Article 203: where the last day of a period is a"
+            " statutory day off, the day after the days off end is its last day): a window whose"
+            " last day is a statutory holiday, or a weekend day that is not a make-up working"
+            " day, closes on the next working day, so work held then is on time; a make-up"
+            " Saturday is a working day and moves nothing. Where the year's holiday notice is not"
+            " known yet, only weekends move a window, and the result says so.",
+            "延期开展的工作虽已完成，但说明进度滞后。时间段按《中华人民共和国民法典》第二百零三条"
+            "计算期间：“期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日。”"
+            "最后一日为法定节假日或非调休上班的周末的，顺延至下一个工作日，当日开展的工作视为按时；"
+            "调休上班的周六是工作日，不顺延。当年节假日安排尚未公布时仅按周末顺延，结果予以注明。",
         ),
         _SOURCE,
         _needs_ledger,

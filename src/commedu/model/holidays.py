@@ -5,21 +5,27 @@ Saturday is a working day like any Monday. We take the arrangement from the ``ho
 package rather than keep our own table: it is maintained year by year, in Chinese and English.
 A year whose arrangement the package does not know yet is ``None`` here, so a rule says
 "not evaluable" instead of guessing.
+
+A period that ends on a day off ends on the next working day instead (:func:`period_end`), as
+the Civil Code counts periods (民法典 第二百零三条).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from commedu.model.fieldcheck import define
 from commedu.model.text import Text
 
-__all__ = ["Break", "HolidayYear", "holiday_year"]
+__all__ = ["Break", "HolidayYear", "PeriodEnd", "holiday_year", "period_end"]
 
 #: The years the package's table of mainland China's holidays covers.
 _FIRST_YEAR, _LAST_YEAR = 1950, 2100
+
+#: The most days off in a row a period's end is moved over (the longest break is nine days).
+_MOST_DAYS_OFF = 31
 
 #: "春节（补假）", "Spring Festival (observed)": the holiday's own name is what comes first.
 _QUALIFIER = re.compile(r"\s*[（(].*$")
@@ -54,6 +60,42 @@ class HolidayYear:
         if day in self.workdays:
             return True
         return day.weekday() < 5 and self.break_on(day) is None
+
+
+@define
+class PeriodEnd:
+    """The last day of a period as the law counts it: its own last day, or the next working day.
+
+    ``unknown`` are the years whose arrangement is not known yet: only their weekends were
+    taken as days off, so a statutory holiday in them was not seen.
+    """
+
+    day: date
+    unknown: tuple[int, ...] = ()
+
+
+def period_end(last: date) -> PeriodEnd:
+    """When a period whose last day is ``last`` ends (民法典 第二百零三条).
+
+    期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日: a period whose last
+    day is a statutory holiday, or a weekend day that is not a make-up working day, runs to the
+    next working day; a make-up Saturday is a working day and moves nothing.
+    """
+    if not isinstance(last, date):
+        raise TypeError(f"period_end() argument 'last' must be date, not {type(last).__name__}")
+    day = last.date() if isinstance(last, datetime) else last
+    unknown: dict[int, None] = {}
+    for _ in range(_MOST_DAYS_OFF):
+        arrangement = holiday_year(day.year)
+        if arrangement is None:
+            unknown[day.year] = None
+            working = day.weekday() < 5
+        else:
+            working = arrangement.is_working_day(day)
+        if working or day == date.max:
+            break
+        day += timedelta(days=1)
+    return PeriodEnd(day, tuple(unknown))
 
 
 def holiday_year(year: int) -> HolidayYear | None:

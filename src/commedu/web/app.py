@@ -134,14 +134,19 @@ class FeedServer:
             return Response(200, body, headers=(_NO_STORE, *_PAGE_HEADERS))
         if rest == "":
             seen = self.folder.ledger(file, plan)
+            # Feeds' full addresses and QR codes only where the public address is known.
+            at = None if self.base_url is None else self.base_url + plan_address(file)
             if seen is None:
                 page = version.build(
-                    ("page", chosen), lambda: glance_html(plan, lang=chosen, profile=self.profile)
+                    ("page", chosen),
+                    lambda: glance_html(plan, lang=chosen, profile=self.profile, feeds_url=at),
                 )
                 return _ok(page, HTML, version.modified, _PAGE_HEADERS)
             page = version.build(
                 ("page", chosen, "ledger"),
-                lambda: glance_html(plan, lang=chosen, ledger=seen.ledger, profile=self.profile),
+                lambda: glance_html(
+                    plan, lang=chosen, ledger=seen.ledger, profile=self.profile, feeds_url=at
+                ),
                 tag=seen.digest,
             )
             return _ok(page, HTML, max(version.modified, seen.modified), _PAGE_HEADERS)

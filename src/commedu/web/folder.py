@@ -12,7 +12,8 @@ hashed and parsed again only if they differ, so touching a file changes nothing 
 
 A file that stops being a valid plan keeps the version that last loaded (``Version.previous``)
 beside its problems and the time they were first seen (``Version.since``): its feeds go on
-serving that version, byte for byte, so an edit half-done never breaks a subscription.
+serving that version, byte for byte, so an edit half-done never breaks a subscription; only a
+cancelled item whose time is up leaves it meanwhile, by the clock.
 """
 
 from __future__ import annotations
@@ -388,8 +389,10 @@ class PlanFolder:
             if version.plan is None and seen is not None:
                 # Broken now: keep serving the last version that loaded, since the first look.
                 before = seen.version
-                version.previous = before.served
+                version.previous = _unexpired(before.served, now_ns, self.store.cancelled_for)
                 version.since = before.since if before.plan is None else version.since
+                if version.previous is not None:
+                    version.expires = version.previous.expires  # looked at again then
         # A file that cannot be opened has no signature: one that matches none, so it is looked
         # at again on the next request while the last version that loaded is kept.
         self._seen[name] = _Seen(signature or (), now_ns, version)
@@ -499,6 +502,25 @@ class PlanFolder:
 def _expired(version: Version, now_ns: int) -> bool:
     """Whether a cancelled item of the version is due to go: it must be revised again."""
     return version.expires is not None and version.expires.timestamp() * 1e9 <= now_ns
+
+
+def _unexpired(version: Version | None, now_ns: int, cancelled_for: timedelta) -> Version | None:
+    """The last version that loaded, as served now: without the cancellations whose time is up.
+
+    A cancellation goes when the store next revises the plan; while the file does not load,
+    nothing does, so the clock lets it go here, and the feeds' bytes (and ETag) change with it.
+    """
+    if version is None or not _expired(version, now_ns):
+        return version
+    revisions = version.revisions
+    if not isinstance(revisions, Revisions):  # pragma: no cover - a loaded version has them
+        return version
+    now = datetime.fromtimestamp(now_ns // 1_000_000_000, UTC)
+    kept = revisions.at(now, cancelled_for)
+    gone = [c.removed + cancelled_for for c in revisions.cancelled if c not in kept.cancelled]
+    expires = min((c.removed + cancelled_for for c in kept.cancelled), default=None)
+    modified = max([version.modified, *gone]).replace(microsecond=0)
+    return Version(version.digest, version.plan, version.problems, modified, kept, expires=expires)
 
 
 def _sighting(

@@ -33,6 +33,7 @@ from commedu.model.profile import Profile
 from commedu.model.when import Month, Recurrence, Session
 from commedu.report.inspection import inspection
 from commedu.report.render import month_chart
+from commedu.web.subscribe import plan_section
 
 __all__ = ["glance_html", "write_glance"]
 
@@ -77,14 +78,26 @@ def glance_html(
     ledger: Ledger | None = None,
     as_of: date | None = None,
     profile: Profile | None = None,
+    feeds_url: str | None = None,
 ) -> bytes:
     """The page as UTF-8 bytes, in ``lang`` (default: the plan's own language).
 
     With a ``ledger`` of what was done, the page also shows each planned activity's progress on
     ``as_of`` (default: the last day of the plan's period). The plan is checked against
-    ``profile`` (default: the one the plan names).
+    ``profile`` (default: the one the plan names). After the schedule, the page says how to
+    subscribe to the plan's calendars: with ``feeds_url``, the public address they are served
+    under (where ``plan.ics`` is), each feed's full address and its QR code; without, links
+    relative to the page.
     """
-    check_arguments(glance_html, plan=plan, lang=lang, ledger=ledger, as_of=as_of, profile=profile)
+    check_arguments(
+        glance_html,
+        plan=plan,
+        lang=lang,
+        ledger=ledger,
+        as_of=as_of,
+        profile=profile,
+        feeds_url=feeds_url,
+    )
     chosen = lang or plan.language
     judged = _judge(plan, ledger, as_of, profile)
     footer = _say("footer", chosen, version=__version__)
@@ -94,6 +107,7 @@ def glance_html(
             _header(plan, chosen),
             Markup("<main>\n"),
             *(Markup(section(plan, chosen)) for section in SECTIONS),
+            _subscribe(plan, chosen, feeds_url),
             _compliance(judged, chosen),
             _progress(judged, chosen),
             Markup("</main>\n<footer><p>{}</p></footer>\n").format(footer),
@@ -110,9 +124,12 @@ def write_glance(
     ledger: Ledger | None = None,
     as_of: date | None = None,
     profile: Profile | None = None,
+    feeds_url: str | None = None,
 ) -> Path:
     """Write the page to ``path`` atomically: a reader sees the old page or the new, never half."""
-    page = glance_html(plan, lang=lang, ledger=ledger, as_of=as_of, profile=profile)
+    page = glance_html(
+        plan, lang=lang, ledger=ledger, as_of=as_of, profile=profile, feeds_url=feeds_url
+    )
     return write_bytes(path, page)
 
 
@@ -467,6 +484,19 @@ def _places(plan: Plan, lang: Lang) -> Markup:
             Markup("</section>\n"),
         ]
     )
+
+
+# -- subscribing to the plan's calendars ------------------------------------------------------------
+
+
+def _subscribe(plan: Plan, lang: Lang, feeds_url: str | None) -> Markup:
+    """How to subscribe, after the schedule: what the served list of feeds says of this plan.
+
+    The address is given, never taken from a request: a page is made once per plan version,
+    for every visitor, whatever host name they used.
+    """
+    folder = None if feeds_url is None else feeds_url.rstrip("/") + "/"
+    return plan_section(plan, lang, folder)
 
 
 #: The page's sections of the plan alone, in order, each a function of the plan and the language;

@@ -15,9 +15,8 @@ from commedu._page import Markup, document, html_lang, join
 from commedu.errors import Problem
 from commedu.model.fieldcheck import define
 from commedu.model.plan import Plan
-from commedu.web.feeds import Feed, feeds
 from commedu.web.folder import PlanFile
-from commedu.web.subscribe import in_app_notice, qr_svg, steps
+from commedu.web.subscribe import feed_table, in_app_notice, steps
 
 __all__ = ["Listed", "broken_page", "error_page", "index_page", "problems_page"]
 
@@ -106,10 +105,6 @@ def plan_address(file: PlanFile) -> str:
     return quote(file.key, safe="") + "/"
 
 
-def _feed_label(feed: Feed, lang: Lang) -> str:
-    return render(f"feeds-{feed.kind}", lang, name=feed.name)
-
-
 def index_page(listed: Sequence[Listed], base: str, lang: Lang, *, in_app: bool = False) -> bytes:
     """Every plan with its feeds; ``base`` is the public address of the server's root, with "/".
 
@@ -129,7 +124,6 @@ def index_page(listed: Sequence[Listed], base: str, lang: Lang, *, in_app: bool 
     ]
     if not listed:
         body.append(Markup("<p>%s</p>\n") % render("feeds-empty", lang))
-    webcal = "webcal://" + base.partition("://")[2]
     for entry in listed:
         address = plan_address(entry.file)
         if entry.plan is None:
@@ -154,38 +148,14 @@ def index_page(listed: Sequence[Listed], base: str, lang: Lang, *, in_app: bool 
             year=plan.year,
             n=len(plan.activities),
         )
-        rows = []
-        for feed in feeds(plan):
-            path = address + feed.path
-            rows.append(
-                Markup(
-                    '<tr><th scope="row">%s</th><td class="nowrap">%s</td>'
-                    '<td><a href="%s">%s</a><code class="url">%s</code></td>'
-                    '<td class="qr" title="%s">%s</td></tr>\n'
-                )
-                % (
-                    _feed_label(feed, lang),
-                    feed.activities,
-                    webcal + path,
-                    render("feeds-subscribe", lang),
-                    base + path,
-                    render("subscribe-qr", lang),
-                    qr_svg(base + path),
-                )
-            )
-        header = join(
-            Markup('<th scope="col">%s</th>') % render(f"feeds-{key}", lang)
-            for key in ("calendar", "count", "address")
-        ) + Markup('<th scope="col">%s</th>') % render("subscribe-qr", lang)
         caption = render("feeds-caption", lang, title=plan.title)
         body += [
             Markup("<section>\n<h2>%s</h2>\n") % plan.title,
             *stale,
             Markup('<p>%s · <a href="%s">%s</a></p>\n')
             % (summary, address, render("feeds-glance", lang)),
-            Markup('<div class="scroll">\n<table>\n<caption>%s</caption>\n') % caption,
-            Markup("<thead><tr>%s</tr></thead>\n<tbody>\n%s</tbody>\n") % (header, join(rows)),
-            Markup("</table>\n</div>\n</section>\n"),
+            feed_table(plan, lang, base + address, caption),
+            Markup("</section>\n"),
         ]
     body.append(Markup("</main>\n"))
     return document(lang, render("feeds-title", lang), join(body)).encode("utf-8")
