@@ -37,7 +37,7 @@ from commedu.errors import ExportError, LedgerFileError, PlanFileError, Problem
 from commedu.model.fieldcheck import define, mutable
 from commedu.model.ledger import Ledger
 from commedu.model.plan import Plan
-from commedu.web.http import Built
+from commedu.web.http import Built, Ready
 
 __all__ = ["LEDGER_SUFFIXES", "STORE", "SUFFIXES", "PlanFile", "PlanFolder", "Sighting", "Version"]
 
@@ -80,7 +80,8 @@ class Version:
     written cancelled. ``modified`` is when the served content last changed (UTC, whole
     seconds): the newest of the file's time and its items' revisions, the HTTP Last-Modified
     and the calendars' DTSTAMP. ``built`` keeps what was made from this version (a calendar,
-    a page) so a busy feed is made once per version, not once per request. ``expires`` is when
+    a page) so a busy feed is made once per version, not once per request, and ``answers`` the
+    feeds' answers made ready to send with their headers. ``expires`` is when
     the first of its cancelled items is to go, so the version is revised again then.
 
     A version without a plan keeps the last version that had one (``previous``, to serve
@@ -93,6 +94,7 @@ class Version:
     modified: datetime
     revisions: Mapping[str, Revision] = attrs.field(factory=dict)
     built: dict[tuple[str, ...], tuple[str, bytes]] = attrs.field(factory=dict)
+    answers: dict[tuple[str, ...], Ready] = attrs.field(factory=dict)
     lock: threading.Lock = attrs.field(factory=threading.Lock)
     expires: datetime | None = None
     previous: Version | None = None
@@ -180,6 +182,8 @@ class PlanFolder:
         self, folder: str | os.PathLike[str], *, cancelled_for: timedelta = CANCELLED_FOR
     ) -> None:
         self.root = Path(os.path.realpath(folder))
+        #: the folder as text, to join names to without a path object per request
+        self._root_text = os.fspath(self.root)
         if not self.root.is_dir():
             raise NotADirectoryError(os.fspath(folder))
         self.store = RevisionStore(self.root / STORE, cancelled_for=cancelled_for)
@@ -205,7 +209,7 @@ class PlanFolder:
         # Listed again only when the folder changed (a file came, went or was renamed), on the
         # same rule as a file's bytes: every request asks, and each look costs system calls.
         now_ns = time.time_ns()
-        folder = _signature(os.stat(self.root))
+        folder = _signature(os.stat(self._root_text))
         listed = self._listed
         if listed is not None and listed[0] == folder and listed[1] - folder[3] > _SETTLE_NS:
             return listed[2]
@@ -464,7 +468,7 @@ class PlanFolder:
         A link, or anything the look cannot vouch for, goes the long way through :meth:`_open`.
         """
         try:
-            info = os.stat(self.root / name, follow_symlinks=False)
+            info = os.stat(os.path.join(self._root_text, name), follow_symlinks=False)
         except OSError:
             return False
         return (
