@@ -14,6 +14,10 @@ below can be read (for ``--help``) without it.
 - **Keep-alive after 304.** waitress 3 closes an HTTP/1.1 connection after any answer without a
   Content-Length, which a 304 Not Modified must not carry; a request pipelined behind it was
   never answered. A 304 has no body, so its end is known: the connection is kept.
+- **Quiet under load.** waitress warns of every request that has to wait for a thread ("Task
+  queue depth is N"): under a burst of subscribed calendars that is a line per request, written
+  while the threads answering compete for the interpreter. It warns at most once every
+  :data:`QUEUE_WARNING_EVERY` seconds.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ __all__ = [
     "CONNECTION_LIMIT",
     "EVICT_AFTER",
     "IDLE_TIMEOUT",
+    "QUEUE_WARNING_EVERY",
     "THREADS",
     "create",
 ]
@@ -42,6 +47,23 @@ CLEANUP_INTERVAL = 1
 EVICT_AFTER = 0.5
 #: Requests answered at once.
 THREADS = 4
+#: Seconds between two warnings that requests wait for a thread.
+QUEUE_WARNING_EVERY = 60.0
+
+
+class _Seldom:
+    """A logger's ``warning`` that says something at most once every ``every`` seconds."""
+
+    def __init__(self, logger: Any, every: float) -> None:
+        self._logger = logger
+        self._every = every
+        self._next = 0.0
+
+    def warning(self, message: str, *args: object) -> None:
+        now = time.monotonic()
+        if now >= self._next:  # a race lets two threads both say it: harmless
+            self._next = now + self._every
+            self._logger.warning(message, *args)
 
 
 @functools.cache
@@ -142,6 +164,9 @@ def create(
         cleanup_interval=cleanup_interval,
         # select() cannot watch a descriptor numbered 1024 or more; poll() has no such bound
         asyncore_use_poll=True,
+    )
+    server.task_dispatcher.queue_logger = _Seldom(
+        server.task_dispatcher.queue_logger, QUEUE_WARNING_EVERY
     )
     for listener in list(sockets.values()):
         if isinstance(listener, BaseWSGIServer):
