@@ -165,9 +165,8 @@ def create(
         # select() cannot watch a descriptor numbered 1024 or more; poll() has no such bound
         asyncore_use_poll=True,
     )
-    server.task_dispatcher.queue_logger = _Seldom(
-        server.task_dispatcher.queue_logger, QUEUE_WARNING_EVERY
-    )
+    dispatcher: Any = server.task_dispatcher  # its logger is used for nothing but .warning()
+    dispatcher.queue_logger = _Seldom(dispatcher.queue_logger, QUEUE_WARNING_EVERY)
     for listener in list(sockets.values()):
         if isinstance(listener, BaseWSGIServer):
             listener.channel_class = _channel()
