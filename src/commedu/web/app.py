@@ -49,6 +49,7 @@ from commedu.web.pages import (
     plan_address,
     problems_page,
 )
+from commedu.web.serving import ARRIVED
 from commedu.web.subscribe import in_app_browser
 
 __all__ = ["FeedServer", "make_app"]
@@ -79,6 +80,8 @@ class FeedServer:
         self.base_url = None if base_url is None else base_url.rstrip("/") + "/"
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        arrived = environ.get(ARRIVED)
+        self.folder.arrive(arrived if isinstance(arrived, int) else None)
         try:
             response = self.respond(environ)
         except Exception:
@@ -88,6 +91,8 @@ class FeedServer:
             root = _root(environ)
             body = error_page("internal", root)
             response = Response(500, body, headers=(_NO_STORE, *_PAGE_HEADERS))
+        finally:
+            self.folder.leave()
         return send(environ, start_response, response)
 
     # -- routing ----------------------------------------------------------------------------------

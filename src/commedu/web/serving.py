@@ -14,6 +14,9 @@ below can be read (for ``--help``) without it.
 - **Keep-alive after 304.** waitress 3 closes an HTTP/1.1 connection after any answer without a
   Content-Length, which a 304 Not Modified must not carry; a request pipelined behind it was
   never answered. A 304 has no body, so its end is known: the connection is kept.
+- **When a request arrived.** Each request's WSGI environment carries, under :data:`ARRIVED`,
+  when (by ``time.monotonic_ns()``) its connection last read from the client: the feeds share a
+  look at a plan file among the requests that arrived before it began.
 - **Quiet under load.** waitress warns of every request that has to wait for a thread ("Task
   queue depth is N"): under a burst of subscribed calendars that is a line per request, written
   while the threads answering compete for the interpreter. It warns at most once every
@@ -28,6 +31,7 @@ from collections.abc import Iterable
 from typing import Any
 
 __all__ = [
+    "ARRIVED",
     "CLEANUP_INTERVAL",
     "CONNECTION_LIMIT",
     "EVICT_AFTER",
@@ -47,6 +51,8 @@ CLEANUP_INTERVAL = 1
 EVICT_AFTER = 0.5
 #: Requests answered at once.
 THREADS = 4
+#: The environment's key for when a request arrived, by ``time.monotonic_ns()``.
+ARRIVED = "commedu.arrived"
 #: Seconds between two warnings that requests wait for a thread.
 QUEUE_WARNING_EVERY = 60.0
 
@@ -77,6 +83,12 @@ def _channel() -> type[Any]:
 
         _bodiless = False
 
+        def get_environment(self) -> dict[str, Any]:
+            environ: dict[str, Any] = super().get_environment()
+            # read last before the request was complete: no later than the client sent it
+            environ[ARRIVED] = getattr(self.channel, "arrived", None)
+            return environ
+
         def build_response_header(self) -> bytes:
             headers: dict[str, str] = getattr(self.request, "headers", {})
             connection = headers.get("CONNECTION", "").lower()
@@ -100,6 +112,12 @@ def _channel() -> type[Any]:
 
     class _Channel(HTTPChannel):
         task_class = _Task
+        arrived = 0
+
+        def received(self, data: bytes) -> bool:
+            # Before the bytes are parsed: a request completed by them arrived no earlier.
+            self.arrived = time.monotonic_ns()
+            return bool(super().received(data))
 
     return _Channel
 
