@@ -180,5 +180,18 @@ def test_an_answer_made_ready_is_sent_as_the_response_it_was_made_from(
 ) -> None:
     ready = Ready.of(response)
     assert ready.status == response.status
+    assert type(ready.body) is bytes
     assert _sent(ready, environ) == _sent(response, environ) == _expected(response, environ)
     assert _sent(ready, environ) == _sent(ready, environ)  # sending leaves it as it was
+
+
+def test_a_kept_answer_sends_plain_bytes_a_server_can_slice_without_a_copy(
+    tmp_path: Path,
+) -> None:
+    app = FeedServer(plans(tmp_path))
+    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": "/jinshan/plan.ics", "QUERY_STRING": ""}
+    (first,) = app(dict(environ), Sent())
+    (again,) = app(dict(environ), Sent())
+    assert type(first) is bytes
+    assert again is first
+    assert first[: len(first) + 1] is first  # as waitress cuts a body to its Content-Length

@@ -85,6 +85,9 @@ class Ready:
     line: str  #: the status line of the whole answer
     headers: tuple[tuple[str, str], ...]  #: the whole answer's headers
     validators: tuple[tuple[str, str], ...]  #: what a 304 or 412 carries besides
+    #: the body as plain ``bytes``: a server slicing a subclass of bytes (waitress does, to its
+    #: Content-Length) copies it every time, where a slice of all of plain bytes is the bytes
+    body: bytes
 
     @classmethod
     def of(cls, response: Response) -> Ready:
@@ -96,7 +99,9 @@ class Ready:
         length = ("Content-Length", str(len(response.body)))
         headers = (*validators, ("Content-Type", response.content_type), length)
         status = f"{response.status} {_REASONS[response.status]}"
-        return cls(response, status, headers, tuple(validators))
+        body = response.body
+        plain = body if type(body) is bytes else bytes(body)
+        return cls(response, status, headers, tuple(validators), plain)
 
     @property
     def status(self) -> int:
@@ -167,4 +172,4 @@ def send(
         return []
     # A list of its own: a server may add to the headers it is given.
     start_response(ready.line, list(ready.headers))
-    return [] if environ.get("REQUEST_METHOD") == "HEAD" else [answer.body]
+    return [] if environ.get("REQUEST_METHOD") == "HEAD" else [ready.body]
