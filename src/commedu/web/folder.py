@@ -49,15 +49,7 @@ from commedu.model.ledger import Ledger
 from commedu.model.plan import Plan
 from commedu.web.http import Built, Ready
 
-__all__ = [
-    "LEDGER_SUFFIXES",
-    "STORE",
-    "SUFFIXES",
-    "PlanFile",
-    "PlanFolder",
-    "Sighting",
-    "Version",
-]
+__all__ = ["LEDGER_SUFFIXES", "STORE", "SUFFIXES", "PlanFile", "PlanFolder", "Sighting", "Version"]
 
 #: The file names served, ignoring case; names starting with "." (editor and temporary files,
 #: the revision store) never are.
