@@ -1,6 +1,7 @@
 """What ``commedu serve`` answers per second, against waitress serving the same bytes.
 
-Both servers run in this process on 127.0.0.1 with the same waitress settings (4 threads): commedu's
+Both servers run in this process on 127.0.0.1 with the same waitress settings (the server's
+threads, ``--threads`` to try another count): commedu's
 feed application, and as the baseline a WSGI application that returns the calendar's bytes,
 fetched once from commedu, with the same headers (the floor any WSGI server of these bytes
 pays). `wrk` (Debian's package `wrk`) loads each in turn, interleaved, at 1, 8 and 32 connections,
@@ -11,7 +12,10 @@ The server's CPU time per request (this process's CPU time over a run, divided b
 wrk made) at 1,000 and 10,000 activities gives the growth exponent: a request for a feed that
 has not changed should cost the same however long the plan is (exponent near 0).
 
-    python benchmarks/serve.py [--quick]
+    python benchmarks/serve.py [--quick] [--repeats N] [--threads N]
+
+The machine's other work moves single runs by ±30 % and more: each figure is the median of
+``--repeats`` runs of each server, taken in turn.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ from typing import Any
 
 from commedu.datafile.plan_write import dumps_plan
 from commedu.web.app import make_app
-from commedu.web.serving import create
+from commedu.web.serving import THREADS, create
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate_plan
@@ -42,9 +46,9 @@ from measure import exponent
 _KEPT = ("Content-Type", "ETag", "Last-Modified", "Cache-Control", "Content-Disposition")
 
 
-def _start(app: Callable[..., Iterable[bytes]]) -> tuple[Any, str]:
+def _start(app: Callable[..., Iterable[bytes]], threads: int) -> tuple[Any, str]:
     sockets: dict[int, Any] = {}
-    server = create(app, host="127.0.0.1", port=0, sockets=sockets)
+    server = create(app, host="127.0.0.1", port=0, sockets=sockets, threads=threads)
     threading.Thread(target=server.run, daemon=True).start()
     return server, f"http://127.0.0.1:{server.effective_port}"
 
@@ -100,7 +104,9 @@ def _fetch(url: str) -> tuple[bytes, list[tuple[str, str]]]:
         return response.read(), [(kept[k.lower()], v) for k, v in found if k.lower() in kept]
 
 
-def run(activities: int, seconds: float, repeats: int, clients: Iterable[int]) -> dict[str, float]:
+def run(
+    activities: int, seconds: float, repeats: int, clients: Iterable[int], threads: int
+) -> dict[str, float]:
     folder = Path(tempfile.mkdtemp())
     try:
         plan = generate_plan(activities)
@@ -110,10 +116,10 @@ def run(activities: int, seconds: float, repeats: int, clients: Iterable[int]) -
         # that has settled, as a subscribed feed's file is almost always
         an_hour_ago = time.time() - 3600
         os.utime(plan_file, (an_hour_ago, an_hour_ago))
-        commedu, base = _start(make_app(folder))
+        commedu, base = _start(make_app(folder), threads)
         feed = f"{base}/{plan.id}/plan.ics"
         body, headers = _fetch(feed)
-        floor, floor_base = _start(_fixed(body, headers))
+        floor, floor_base = _start(_fixed(body, headers), threads)
         floor_feed = f"{floor_base}/{plan.id}/plan.ics"
         etag = dict(headers)["ETag"]
         print(f"  {activities:,} activities, calendar {len(body) / 1024:,.0f} KiB")
@@ -131,13 +137,17 @@ def run(activities: int, seconds: float, repeats: int, clients: Iterable[int]) -
                     f" ratio {a / b:4.2f}"
                 )
         for label, tag in (("200", None), ("304", etag)):
-            figures[f"cpu-{label}"] = statistics.median(
-                _serve_cpu(feed, seconds, tag) for _ in range(repeats)
+            ours, theirs = [], []
+            for _ in range(repeats):
+                ours.append(_serve_cpu(feed, seconds, tag))
+                theirs.append(_serve_cpu(floor_feed, seconds, tag))
+            figures[f"cpu-{label}"] = a = statistics.median(ours)
+            b = statistics.median(theirs)
+            # CPU time moves less with the machine's other work than requests per second do
+            print(
+                f"    server CPU per request, one connection, {label}: commedu {a * 1e6:6.0f} µs,"
+                f" waitress {b * 1e6:6.0f} µs, ratio {a / b:4.2f}"
             )
-        print(
-            f"    server CPU per request, one connection: 200 {figures['cpu-200'] * 1e6:7.0f} µs,"
-            f" 304 {figures['cpu-304'] * 1e6:7.0f} µs"
-        )
         commedu.close()
         floor.close()
         return figures
@@ -148,13 +158,19 @@ def run(activities: int, seconds: float, repeats: int, clients: Iterable[int]) -
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="shorter runs, fewer repeats")
-    quick = parser.parse_args().quick
+    parser.add_argument("--repeats", type=int, help="runs of each server per figure")
+    parser.add_argument("--threads", type=int, default=THREADS, help="waitress's threads")
+    arguments = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("this benchmark needs wrk (Debian: apt-get install wrk)")
-    seconds, repeats = (2.0, 1) if quick else (5.0, 3)
-    print("commedu serve / waitress serving the same bytes, requests per second:")
-    small = run(1_000, seconds, repeats, (1, 8, 32))
-    large = run(10_000, seconds, repeats, (8, 32))
+    seconds, repeats = (2.0, 1) if arguments.quick else (5.0, 3)
+    repeats = arguments.repeats or repeats
+    threads = arguments.threads
+    print(
+        f"commedu serve / waitress serving the same bytes ({threads} threads), requests per second:"
+    )
+    small = run(1_000, seconds, repeats, (1, 8, 32), threads)
+    large = run(10_000, seconds, repeats, (8, 32), threads)
     for label in ("200", "304"):
         growth = exponent(1_000, 10_000, small[f"cpu-{label}"], large[f"cpu-{label}"])
         print(f"  CPU per request ({label}), growth exponent 1k -> 10k activities: {growth:5.2f}")

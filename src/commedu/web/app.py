@@ -40,7 +40,7 @@ from commedu.model.profile import Profile
 from commedu.web.feeds import Feed, find
 from commedu.web.folder import PlanFolder, Version
 from commedu.web.glance import glance_html
-from commedu.web.http import CALENDAR, HTML, Response, etag_of, send
+from commedu.web.http import CALENDAR, HTML, Ready, Response, etag_of, send
 from commedu.web.pages import (
     Listed,
     broken_page,
@@ -49,6 +49,7 @@ from commedu.web.pages import (
     plan_address,
     problems_page,
 )
+from commedu.web.serving import ARRIVED
 from commedu.web.subscribe import in_app_browser
 
 __all__ = ["FeedServer", "make_app"]
@@ -79,6 +80,8 @@ class FeedServer:
         self.base_url = None if base_url is None else base_url.rstrip("/") + "/"
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        arrived = environ.get(ARRIVED)
+        self.folder.arrive(arrived if isinstance(arrived, int) else None)
         try:
             response = self.respond(environ)
         except Exception:
@@ -88,16 +91,18 @@ class FeedServer:
             root = _root(environ)
             body = error_page("internal", root)
             response = Response(500, body, headers=(_NO_STORE, *_PAGE_HEADERS))
+        finally:
+            self.folder.leave()
         return send(environ, start_response, response)
 
     # -- routing ----------------------------------------------------------------------------------
 
-    def respond(self, environ: WSGIEnvironment) -> Response:
+    def respond(self, environ: WSGIEnvironment) -> Response | Ready:
         root = _root(environ)
         if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
             return _error(405, "method", root, (("Allow", "GET, HEAD"),))
-        query = parse_qs(environ.get("QUERY_STRING", ""))
-        asked = query.get("lang", [None])[-1]
+        query_string = environ.get("QUERY_STRING", "")
+        asked = parse_qs(query_string).get("lang", [None])[-1] if query_string else None
         if asked not in (None, "zh", "en"):
             return _error(400, "bad-lang", root)
         lang: Lang | None = "zh" if asked == "zh" else "en" if asked == "en" else self.lang
@@ -115,7 +120,6 @@ class FeedServer:
         if file is None:
             return _error(404, "not-found", root)
         if not slash:
-            query_string = environ.get("QUERY_STRING", "")
             location = (
                 root + quote(key, safe="") + "/" + (f"?{query_string}" if query_string else "")
             )
@@ -150,6 +154,10 @@ class FeedServer:
                 tag=seen.digest,
             )
             return _ok(page, HTML, max(version.modified, seen.modified), _PAGE_HEADERS)
+        # A feed's answer is the same until the plan changes: kept, ready to send, with its version.
+        ready = version.answers.get((rest, chosen))
+        if ready is not None:
+            return ready
         feed = find(plan, rest)
         if feed is None and isinstance(version.revisions, Revisions):
             # A department or station that went with its last activities: its subscribers
@@ -165,7 +173,9 @@ class FeedServer:
             ("feed", rest, chosen), lambda: _calendar(plan, version, feed, chosen, page_url)
         )
         headers = (("Content-Disposition", _disposition(feed)),)
-        return _ok(body, CALENDAR, version.modified, headers)
+        ready = Ready.of(_ok(body, CALENDAR, version.modified, headers))
+        version.answers[(rest, chosen)] = ready
+        return ready
 
     def _index(self, environ: WSGIEnvironment, lang: Lang | None) -> Response:
         listed = []

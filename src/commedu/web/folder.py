@@ -10,6 +10,16 @@ A file is re-read when its size, change times or identity differ, or when it was
 after it was last written that a second write in the same clock tick could hide; its bytes are
 hashed and parsed again only if they differ, so touching a file changes nothing served.
 
+One look answers every request that came before it. A look at the folder or a file that began
+after a request arrived tells that request what it would have seen by looking itself, so it
+does not look again: an edit is still served at the next request made after it, and a busy
+server looks about once per batch of requests waiting for a thread, not once per request. A
+look is a system call, and every system call lets the server's other threads take the
+interpreter while the answering thread waits to have it back: under load the looks cost a 304
+more than everything else commedu does for it. :meth:`PlanFolder.arrive` says when the request
+a thread answers arrived (waitress's connection says when it read it); without it, a request
+arrives when it is answered, and looks for itself.
+
 A file that stops being a valid plan keeps the version that last loaded (``Version.previous``)
 beside its problems and the time they were first seen (``Version.since``): its feeds go on
 serving that version, byte for byte, so an edit half-done never breaks a subscription; only a
@@ -38,7 +48,7 @@ from commedu.errors import ExportError, LedgerFileError, PlanFileError, Problem
 from commedu.model.fieldcheck import define, mutable
 from commedu.model.ledger import Ledger
 from commedu.model.plan import Plan
-from commedu.web.http import Built
+from commedu.web.http import Built, Ready
 
 __all__ = ["LEDGER_SUFFIXES", "STORE", "SUFFIXES", "PlanFile", "PlanFolder", "Sighting", "Version"]
 
@@ -57,6 +67,8 @@ _STORE_WAIT = 2.0
 _STORE_RETRY_NS = 5_000_000_000
 #: How long after its last write a file's times are trusted to show the next write.
 _SETTLE_NS = 2_000_000_000
+#: The clock requests and looks are timed by: one that never goes back.
+clock = time.monotonic_ns
 _OPEN_FLAGS = (
     os.O_RDONLY
     | getattr(os, "O_NOFOLLOW", 0)
@@ -81,7 +93,8 @@ class Version:
     written cancelled. ``modified`` is when the served content last changed (UTC, whole
     seconds): the newest of the file's time and its items' revisions, the HTTP Last-Modified
     and the calendars' DTSTAMP. ``built`` keeps what was made from this version (a calendar,
-    a page) so a busy feed is made once per version, not once per request. ``expires`` is when
+    a page) so a busy feed is made once per version, not once per request, and ``answers`` the
+    feeds' answers made ready to send with their headers. ``expires`` is when
     the first of its cancelled items is to go, so the version is revised again then.
 
     A version without a plan keeps the last version that had one (``previous``, to serve
@@ -94,6 +107,7 @@ class Version:
     modified: datetime
     revisions: Mapping[str, Revision] = attrs.field(factory=dict)
     built: dict[tuple[str, ...], tuple[str, bytes]] = attrs.field(factory=dict)
+    answers: dict[tuple[str, ...], Ready] = attrs.field(factory=dict)
     lock: threading.Lock = attrs.field(factory=threading.Lock)
     expires: datetime | None = None
     previous: Version | None = None
@@ -181,6 +195,8 @@ class PlanFolder:
         self, folder: str | os.PathLike[str], *, cancelled_for: timedelta = CANCELLED_FOR
     ) -> None:
         self.root = Path(os.path.realpath(folder))
+        #: the folder as text, to join names to without a path object per request
+        self._root_text = os.fspath(self.root)
         if not self.root.is_dir():
             raise NotADirectoryError(os.fspath(folder))
         self.store = RevisionStore(self.root / STORE, cancelled_for=cancelled_for)
@@ -196,6 +212,25 @@ class PlanFolder:
         self._claims: dict[str, str] = {}
         #: the folder's listing, with the folder's signature and when it was listed
         self._listed: tuple[tuple[int, ...], int, tuple[PlanFile, ...]] | None = None
+        #: when (by :data:`clock`) the folder and each file were last looked at and found as
+        #: they were read, and when the request each thread answers arrived
+        self._folder_looked = -1
+        self._looked: dict[str, int] = {}
+        self._request = threading.local()
+
+    def arrive(self, arrived: int | None = None) -> None:
+        """This thread answers a request that arrived at ``arrived`` (by :data:`clock`; now if
+        ``None``): looks begun since answer it (see above), until :meth:`leave`."""
+        self._request.arrived = clock() if arrived is None else arrived
+
+    def leave(self) -> None:
+        """This thread's request is answered: its later looks are its own again."""
+        self._request.arrived = None
+
+    def _answered(self, looked: int) -> bool:
+        """Whether a look begun at ``looked`` answers this thread's request: it began after."""
+        arrived: int | None = getattr(self._request, "arrived", None)
+        return arrived is not None and looked >= arrived
 
     def files(self) -> tuple[PlanFile, ...]:
         """The plan files now in the folder, by name; a key is unique (the whole name if need be).
@@ -205,10 +240,14 @@ class PlanFolder:
         """
         # Listed again only when the folder changed (a file came, went or was renamed), on the
         # same rule as a file's bytes: every request asks, and each look costs system calls.
-        now_ns = time.time_ns()
-        folder = _signature(os.stat(self.root))
         listed = self._listed
+        if listed is not None and self._answered(self._folder_looked):
+            return listed[2]
+        looked = clock()
+        now_ns = time.time_ns()
+        folder = _signature(os.stat(self._root_text))
         if listed is not None and listed[0] == folder and listed[1] - folder[3] > _SETTLE_NS:
+            self._folder_looked = looked
             return listed[2]
         entries = list(os.scandir(self.root))
         self._forget({entry.name for entry in entries})
@@ -231,7 +270,7 @@ class PlanFolder:
     def _forget(self, present: set[str]) -> None:
         with self._lock:
             # A snapshot of the names: another thread may add to these meanwhile.
-            for kept in (self._seen, self._ledgers, self._retry):
+            for kept in (self._seen, self._ledgers, self._retry, self._looked):
                 for name in list(kept):
                     if name not in present:
                         kept.pop(name, None)
@@ -326,8 +365,14 @@ class PlanFolder:
         retry = self._retry.get(name)
         if retry is not None and seen is not None and now_ns < retry:
             return seen.version  # the store failed just now: do not make every request wait
-        if seen is not None and retry is None and self._unchanged(name, seen, now_ns):
-            return seen.version
+        if seen is not None and retry is None:
+            current = not _expired(seen.version, now_ns) and not _same_id(seen.version)
+            if current and self._answered(self._looked.get(name, -1)):
+                return seen.version
+            looked = clock()
+            if current and self._unchanged(name, seen):
+                self._looked[name] = looked
+                return seen.version
         try:
             fd, info = self._open(name)
         except _Refused as refused:
@@ -461,21 +506,19 @@ class PlanFolder:
             self._claims[plan_id] = name
             return None
 
-    def _unchanged(self, name: str, seen: _Seen, now_ns: int) -> bool:
+    def _unchanged(self, name: str, seen: _Seen) -> bool:
         """Whether a plain file is, by one look at it, the one last read (and has settled).
 
         A link, or anything the look cannot vouch for, goes the long way through :meth:`_open`.
         """
         try:
-            info = os.stat(self.root / name, follow_symlinks=False)
+            info = os.stat(os.path.join(self._root_text, name), follow_symlinks=False)
         except OSError:
             return False
         return (
             stat.S_ISREG(info.st_mode)
             and seen.signature == _signature(info)
             and seen.read_ns - info.st_mtime_ns > _SETTLE_NS
-            and not _expired(seen.version, now_ns)
-            and not _same_id(seen.version)
         )
 
     def _open(self, name: str) -> tuple[int, os.stat_result]:

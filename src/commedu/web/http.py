@@ -16,6 +16,7 @@ from commedu.model.fieldcheck import define
 
 __all__ = [
     "Built",
+    "Ready",
     "Response",
     "etag_of",
     "http_date",
@@ -35,6 +36,9 @@ _REASONS = {
     500: "Internal Server Error",
     503: "Service Unavailable",
 }
+
+_NOT_MODIFIED = f"304 {_REASONS[304]}"
+_PRECONDITION_FAILED = f"412 {_REASONS[412]}"
 
 CALENDAR = "text/calendar; charset=utf-8"
 HTML = "text/html; charset=utf-8"
@@ -66,6 +70,42 @@ class Built(bytes):
         built = super().__new__(cls, body)
         built.etag = _digest(body)
         return built
+
+
+@define
+class Ready:
+    """A response made ready to send: its status lines and headers worked out once.
+
+    A feed's answer is the same for every request until the plan changes, and nearly every
+    request is a conditional one answered 304: kept with the plan's version, such an answer
+    costs a look-up and a comparison of tags, not the formatting of its headers again.
+    """
+
+    response: Response
+    line: str  #: the status line of the whole answer
+    headers: tuple[tuple[str, str], ...]  #: the whole answer's headers
+    validators: tuple[tuple[str, str], ...]  #: what a 304 or 412 carries besides
+    #: the body as plain ``bytes``: a server slicing a subclass of bytes (waitress does, to its
+    #: Content-Length) copies it every time, where a slice of all of plain bytes is the bytes
+    body: bytes
+
+    @classmethod
+    def of(cls, response: Response) -> Ready:
+        validators = [*response.headers, ("X-Content-Type-Options", "nosniff")]
+        if response.etag is not None:
+            validators.append(("ETag", response.etag))
+        if response.modified is not None:
+            validators.append(("Last-Modified", http_date(response.modified)))
+        length = ("Content-Length", str(len(response.body)))
+        headers = (*validators, ("Content-Type", response.content_type), length)
+        status = f"{response.status} {_REASONS[response.status]}"
+        body = response.body
+        plain = body if type(body) is bytes else bytes(body)
+        return cls(response, status, headers, tuple(validators), plain)
+
+    @property
+    def status(self) -> int:
+        return self.response.status
 
 
 def etag_of(body: bytes) -> str:
@@ -120,21 +160,16 @@ def precondition_failed(environ: dict[str, object], response: Response) -> bool:
 
 
 def send(
-    environ: dict[str, object], start_response: StartResponse, response: Response
+    environ: dict[str, object], start_response: StartResponse, response: Response | Ready
 ) -> Iterable[bytes]:
-    headers = [*response.headers, ("X-Content-Type-Options", "nosniff")]
-    if response.etag is not None:
-        headers.append(("ETag", response.etag))
-    if response.modified is not None:
-        headers.append(("Last-Modified", http_date(response.modified)))
-    status = response.status
-    body = response.body
-    if precondition_failed(environ, response):
-        status, body = 412, b""
-        headers += [("Content-Length", "0")]
-    elif not_modified(environ, response):
-        status, body = 304, b""
-    else:
-        headers += [("Content-Type", response.content_type), ("Content-Length", str(len(body)))]
-    start_response(f"{status} {_REASONS[status]}", headers)
-    return [] if environ.get("REQUEST_METHOD") == "HEAD" else [body]
+    ready = response if isinstance(response, Ready) else Ready.of(response)
+    answer = ready.response
+    if precondition_failed(environ, answer):
+        start_response(_PRECONDITION_FAILED, [*ready.validators, ("Content-Length", "0")])
+        return []
+    if not_modified(environ, answer):
+        start_response(_NOT_MODIFIED, list(ready.validators))
+        return []
+    # A list of its own: a server may add to the headers it is given.
+    start_response(ready.line, list(ready.headers))
+    return [] if environ.get("REQUEST_METHOD") == "HEAD" else [ready.body]

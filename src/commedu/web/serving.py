@@ -14,6 +14,13 @@ below can be read (for ``--help``) without it.
 - **Keep-alive after 304.** waitress 3 closes an HTTP/1.1 connection after any answer without a
   Content-Length, which a 304 Not Modified must not carry; a request pipelined behind it was
   never answered. A 304 has no body, so its end is known: the connection is kept.
+- **When a request arrived.** Each request's WSGI environment carries, under :data:`ARRIVED`,
+  when (by ``time.monotonic_ns()``) its connection last read from the client: the feeds share a
+  look at a plan file among the requests that arrived before it began.
+- **Quiet under load.** waitress warns of every request that has to wait for a thread ("Task
+  queue depth is N"): under a burst of subscribed calendars that is a line per request, written
+  while the threads answering compete for the interpreter. It warns at most once every
+  :data:`QUEUE_WARNING_EVERY` seconds.
 """
 
 from __future__ import annotations
@@ -24,10 +31,12 @@ from collections.abc import Iterable
 from typing import Any
 
 __all__ = [
+    "ARRIVED",
     "CLEANUP_INTERVAL",
     "CONNECTION_LIMIT",
     "EVICT_AFTER",
     "IDLE_TIMEOUT",
+    "QUEUE_WARNING_EVERY",
     "THREADS",
     "create",
 ]
@@ -42,6 +51,25 @@ CLEANUP_INTERVAL = 1
 EVICT_AFTER = 0.5
 #: Requests answered at once.
 THREADS = 4
+#: The environment's key for when a request arrived, by ``time.monotonic_ns()``.
+ARRIVED = "commedu.arrived"
+#: Seconds between two warnings that requests wait for a thread.
+QUEUE_WARNING_EVERY = 60.0
+
+
+class _Seldom:
+    """A logger's ``warning`` that says something at most once every ``every`` seconds."""
+
+    def __init__(self, logger: Any, every: float) -> None:
+        self._logger = logger
+        self._every = every
+        self._next = 0.0
+
+    def warning(self, message: str, *args: object) -> None:
+        now = time.monotonic()
+        if now >= self._next:  # a race lets two threads both say it: harmless
+            self._next = now + self._every
+            self._logger.warning(message, *args)
 
 
 @functools.cache
@@ -54,6 +82,12 @@ def _channel() -> type[Any]:
         """A request's task that keeps the connection open after an answer without a body."""
 
         _bodiless = False
+
+        def get_environment(self) -> dict[str, Any]:
+            environ: dict[str, Any] = super().get_environment()
+            # read last before the request was complete: no later than the client sent it
+            environ[ARRIVED] = getattr(self.channel, "arrived", None)
+            return environ
 
         def build_response_header(self) -> bytes:
             headers: dict[str, str] = getattr(self.request, "headers", {})
@@ -78,6 +112,12 @@ def _channel() -> type[Any]:
 
     class _Channel(HTTPChannel):
         task_class = _Task
+        arrived = 0
+
+        def received(self, data: bytes) -> bool:
+            # Before the bytes are parsed: a request completed by them arrived no earlier.
+            self.arrived = time.monotonic_ns()
+            return bool(super().received(data))
 
     return _Channel
 
@@ -143,6 +183,8 @@ def create(
         # select() cannot watch a descriptor numbered 1024 or more; poll() has no such bound
         asyncore_use_poll=True,
     )
+    dispatcher: Any = server.task_dispatcher  # its logger is used for nothing but .warning()
+    dispatcher.queue_logger = _Seldom(dispatcher.queue_logger, QUEUE_WARNING_EVERY)
     for listener in list(sockets.values()):
         if isinstance(listener, BaseWSGIServer):
             listener.channel_class = _channel()
