@@ -13,7 +13,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import TypeAlias
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -69,6 +69,45 @@ __all__ = [
 ]
 
 DEFAULT_ZONE = ZoneInfo("Asia/Shanghai")
+
+
+class _Pattern:
+    """A regular expression compiled the first time it is used, not when the module loads.
+
+    The grammar has some fifty patterns and a plan's *when*s use a handful of them: compiling
+    them all was most of the cost of importing the model. ``needs`` are characters of which any
+    match holds at least one: a text without any is answered without the pattern (``4月`` is
+    never a session, which needs a colon), so most patterns are never compiled at all.
+    """
+
+    __slots__ = ("_compiled", "_flags", "_needs", "_source")
+
+    def __init__(self, source: str, flags: int = 0, *, needs: str = "") -> None:
+        self._source = source
+        self._flags = flags
+        self._needs = needs
+        self._compiled: re.Pattern[str] | None = None
+
+    def _pattern(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return self._compiled
+
+    def _cannot_match(self, text: str) -> bool:
+        return bool(self._needs) and not any(char in text for char in self._needs)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        if self._cannot_match(text):
+            return None
+        return self._pattern().fullmatch(text)
+
+    def sub(
+        self, replacement: str | Callable[[re.Match[str]], str], text: str, count: int = 0
+    ) -> str:
+        if self._cannot_match(text):
+            return text
+        return self._pattern().sub(replacement, text, count=count)
+
 
 # parse_when replaces these with examples in the plan's own year (see _examples).
 _EXAMPLES = "'4月', '7-8月', '4月下旬', '4月底', '5月前', '3月8日'"
@@ -296,7 +335,7 @@ def format_duration(duration: timedelta) -> str:
     return "P" + (f"{days}D" if days else "") + (f"T{clock}" if clock else "")
 
 
-_DURATION = re.compile(r"P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?")
+_DURATION = _Pattern(r"P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?")
 
 
 def parse_duration(text: str) -> timedelta:
@@ -1174,21 +1213,22 @@ _PARTS = {
     "末": Part.END,
 }
 
-_RE_MONTH = re.compile(_M)
-_RE_MONTH_SPAN = re.compile(rf"(\d{{1,2}})\s*月?{_DASH}{_M}")
-_RE_MONTH_PART = re.compile(rf"{_M}\s*(上旬|中旬|下旬|月?底|月?末)")
-_RE_DAY = re.compile(rf"{_M}\s*{_D}")
-_RE_DAY_RANGE = re.compile(rf"{_M}\s*(\d{{1,2}})\s*[日号]?{_DASH}(?:{_M}\s*)?{_D}")
-_RE_ISO_DAY = re.compile(_ISO_DAY)
-_RE_ISO_DAY_RANGE = re.compile(rf"{_ISO_DAY}\s*/\s*{_ISO_DAY}")
-_RE_ISO_MONTH = re.compile(_ISO_MONTH)
-_RE_ISO_MONTH_SPAN = re.compile(rf"{_ISO_MONTH}\s*/\s*{_ISO_MONTH}")
-_RE_DEADLINE = re.compile(r"(.+?)\s*(?:之前|以前|前)(?:完成)?")
-_RE_SESSION = re.compile(
-    r"(\d{4}-\d{2}-\d{2})[T ](\d{1,2}:\d{2}(?::\d{2})?)\s*/\s*(P[0-9DTHMS]+)(?:\[([^\]]+)\])?"
+_RE_MONTH = _Pattern(_M)
+_RE_MONTH_SPAN = _Pattern(rf"(\d{{1,2}})\s*月?{_DASH}{_M}")
+_RE_MONTH_PART = _Pattern(rf"{_M}\s*(上旬|中旬|下旬|月?底|月?末)")
+_RE_DAY = _Pattern(rf"{_M}\s*{_D}")
+_RE_DAY_RANGE = _Pattern(rf"{_M}\s*(\d{{1,2}})\s*[日号]?{_DASH}(?:{_M}\s*)?{_D}")
+_RE_ISO_DAY = _Pattern(_ISO_DAY, needs="-")
+_RE_ISO_DAY_RANGE = _Pattern(rf"{_ISO_DAY}\s*/\s*{_ISO_DAY}", needs="/")
+_RE_ISO_MONTH = _Pattern(_ISO_MONTH, needs="-")
+_RE_ISO_MONTH_SPAN = _Pattern(rf"{_ISO_MONTH}\s*/\s*{_ISO_MONTH}", needs="/")
+_RE_DEADLINE = _Pattern(r"(.+?)\s*(?:之前|以前|前)(?:完成)?")
+_RE_SESSION = _Pattern(
+    r"(\d{4}-\d{2}-\d{2})[T ](\d{1,2}:\d{2}(?::\d{2})?)\s*/\s*(P[0-9DTHMS]+)(?:\[([^\]]+)\])?",
+    needs="/",
 )
-_RE_SESSION_ZH = re.compile(rf"(?:{_M}\s*{_D}|{_ISO_DAY})\s*{_TIME}{_DASH}{_TIME}")
-_RE_RECURRENCE = re.compile(r"(\S+)\s+RRULE:(\S+)(?:\s+EXDATE:([\d,\s]+))?", re.IGNORECASE)
+_RE_SESSION_ZH = _Pattern(rf"(?:{_M}\s*{_D}|{_ISO_DAY})\s*{_TIME}{_DASH}{_TIME}", needs=":：")
+_RE_RECURRENCE = _Pattern(r"(\S+)\s+RRULE:(\S+)(?:\s+EXDATE:([\d,\s]+))?", re.IGNORECASE, needs=":")
 
 
 def _day(year: int, month: int, day: int) -> date:
@@ -1272,30 +1312,30 @@ def _parse_deadline_target(inner: str, year: int) -> date | None:
 
 
 _PART_RE = r"(上旬|中旬|下旬|月?底|月?末)"
-_RE_QUALIFIED = re.compile(r"(\d{4})\s*年\s*(\S.*)")
-_RE_WHOLE_YEAR = re.compile(r"(\d{4})\s*年(?:全年|度)?")
-_RE_YEAR_SPAN = re.compile(rf"(\d{{4}})\s*年?{_DASH}(\d{{4}})\s*年")
-_RE_MIXED = re.compile(rf"{_M}\s*{_PART_RE}?{_DASH}{_M}\s*{_PART_RE}?")
-_RE_WEEK = re.compile(rf"{_M}\s*第\s*([1-6一二三四五六])\s*(?:周|个?星期)")
-_RE_REPEAT = re.compile(r"每(?:个)?(月|季度)")
+_RE_QUALIFIED = _Pattern(r"(\d{4})\s*年\s*(\S.*)", needs="年")
+_RE_WHOLE_YEAR = _Pattern(r"(\d{4})\s*年(?:全年|度)?", needs="年")
+_RE_YEAR_SPAN = _Pattern(rf"(\d{{4}})\s*年?{_DASH}(\d{{4}})\s*年", needs="年")
+_RE_MIXED = _Pattern(rf"{_M}\s*{_PART_RE}?{_DASH}{_M}\s*{_PART_RE}?")
+_RE_WEEK = _Pattern(rf"{_M}\s*第\s*([1-6一二三四五六])\s*(?:周|个?星期)")
+_RE_REPEAT = _Pattern(r"每(?:个)?(月|季度)")
 _W = "[一二三四五六日天1-7]"
 _WEEK = "(?:周|星期|礼拜)"
-_RE_WEEKLY = re.compile(
+_RE_WEEKLY = _Pattern(
     rf"(?P<within>.*?)[\s,的]*每个?{_WEEK}"
     rf"(?P<days>{_W}(?:\s*(?:、|,|和|及|与|至|到|-|–|—|~)\s*{_WEEK}?{_W})*)"
     rf"\s*(?P<part>上午|下午|晚上)?\s*(?:{_TIME}{_DASH}{_TIME})?"
 )
-_RE_WEEKDAY_RANGE = re.compile(rf"({_W})\s*(?:至|到|-|–|—|~)\s*{_WEEK}?({_W})")
+_RE_WEEKDAY_RANGE = _Pattern(rf"({_W})\s*(?:至|到|-|–|—|~)\s*{_WEEK}?({_W})")
 #: 每年 once or more (每年每年3月 says it once too often), then what comes round.
-_RE_EVERY_YEAR = re.compile(r"(?:每年(?:的)?\s*)+(\S.*)")
-_RE_YEARS_PREFIX = re.compile(rf"(\d{{4}})\s*年?{_DASH}(\d{{4}})\s*年\s*(\S.*)")
-_RE_ACROSS = re.compile(rf"(.+?){_DASH}(?:次年|(\d{{4}})\s*年)\s*(\S.*)")
+_RE_EVERY_YEAR = _Pattern(r"(?:每年(?:的)?\s*)+(\S.*)")
+_RE_YEARS_PREFIX = _Pattern(rf"(\d{{4}})\s*年?{_DASH}(\d{{4}})\s*年\s*(\S.*)", needs="年")
+_RE_ACROSS = _Pattern(rf"(.+?){_DASH}(?:次年|(\d{{4}})\s*年)\s*(\S.*)")
 #: 十一五 … 十五五: the national five-year plans and their years (十二五 is 2011–2015).
-_RE_TERM = re.compile(r"[“\"]?十([一二三四五])五[”\"]?(?:规划)?(?:期间|时期)?")
+_RE_TERM = _Pattern(r"[“\"]?十([一二三四五])五[”\"]?(?:规划)?(?:期间|时期)?", needs="五")
 _PARTS_OF_DAY = {part.value: part for part in DayPart}
 _QUARTERS = {"一": Period.Q1, "二": Period.Q2, "三": Period.Q3, "四": Period.Q4}
-_RE_PERIOD = re.compile(r"全年|全年度|上半年|下半年|第?([一二三四1-4])季度")
-_RE_LABELLED = re.compile(rf"{_M}\s*{_D}\s*([^\d\s\-–—~～至到:/].*)")
+_RE_PERIOD = _Pattern(r"全年|全年度|上半年|下半年|第?([一二三四1-4])季度")
+_RE_LABELLED = _Pattern(rf"{_M}\s*{_D}\s*([^\d\s\-–—~～至到:/].*)")
 #: Relation words after an occasion's name, longest first so 前后 is not read as 前.
 _RELATIONS = (
     ("前后", Relation.AROUND),
@@ -1379,10 +1419,11 @@ def _parse_new_forms(text: str, year: int, holidays: Sequence[SchoolHoliday]) ->
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 _CN = "[一二三四五六七八九十]{1,3}"
 #: A month in Chinese numerals: 十月, and the first month of 七至八月.
-_RE_CN_MONTH = re.compile(
-    rf"(?<![第周期每])({_CN})(?=月|\s*(?:至|到|-|–|—|~|～)\s*(?:{_CN}|\d{{1,2}})\s*月)"
+_RE_CN_MONTH = _Pattern(
+    rf"(?<![第周期每])({_CN})(?=月|\s*(?:至|到|-|–|—|~|～)\s*(?:{_CN}|\d{{1,2}})\s*月)",
+    needs="一二三四五六七八九十",
 )
-_RE_CN_DAY = re.compile(r"(?<=月)([一二三四五六七八九十]{1,3})(?=[日号])")
+_RE_CN_DAY = _Pattern(r"(?<=月)([一二三四五六七八九十]{1,3})(?=[日号])", needs="日号")
 
 
 def _cn_number(text: str) -> str:
@@ -1475,24 +1516,24 @@ def _examples(year: int, last_year: int) -> str:
 
 _TYPOS = str.maketrans({"甸": "旬", "询": "旬", "荀": "旬", "曰": "日", "〜": "~"})
 #: 4、5月 is 4-5月; between weekdays (每周二、四) 、 is a list and stays.
-_MONTH_LIST = re.compile(r"(\d)\s*、\s*(\d)")
+_MONTH_LIST = _Pattern(r"(\d)\s*、\s*(\d)")
 _REPAIRS = (
-    (re.compile(r"(\d{4})[./](\d{1,2})[./](\d{1,2})"), r"\1年\2月\3日"),
-    (re.compile(r"(\d{4})[./](\d{1,2})"), r"\1年\2月"),
-    (re.compile(r"(\d{1,2})[./](\d{1,2})"), r"\1月\2日"),
-    (re.compile(r"(\d{1,2})\s*[,，和及与]\s*(\d{1,2})\s*月"), r"\1-\2月"),
-    (re.compile(r"(\d{1,2})\s*(?:-|~|至|到)\s*(\d{1,2})"), r"\1-\2月"),
-    (re.compile(r"(\d{1,2})"), r"\1月"),
-    (re.compile(r"(\d{1,2})月初"), r"\1月上旬"),
-    (re.compile(r"(\d{1,2})月中"), r"\1月中旬"),
-    (re.compile(r"(.+?)(?:左右|开展|举行|举办|进行|完成|内|中|间)"), r"\1"),
-    (re.compile(r"年初"), "1月"),
-    (re.compile(r"年中"), "6月"),
-    (re.compile(r"年底前"), "12月底前"),
-    (re.compile(r"年底"), "12月底"),
-    (re.compile(r"(?:每周|周|星期)([1-7])"), r"每周\1"),
-    (re.compile(r"(?:周|星期)([一二三四五六日])"), r"每周\1"),
-    (re.compile(r"(?:周|星期)([一二三四五六日天1-7]\S*(?:\s.*)?)"), r"每周\1"),
+    (_Pattern(r"(\d{4})[./](\d{1,2})[./](\d{1,2})"), r"\1年\2月\3日"),
+    (_Pattern(r"(\d{4})[./](\d{1,2})"), r"\1年\2月"),
+    (_Pattern(r"(\d{1,2})[./](\d{1,2})"), r"\1月\2日"),
+    (_Pattern(r"(\d{1,2})\s*[,，和及与]\s*(\d{1,2})\s*月"), r"\1-\2月"),
+    (_Pattern(r"(\d{1,2})\s*(?:-|~|至|到)\s*(\d{1,2})"), r"\1-\2月"),
+    (_Pattern(r"(\d{1,2})"), r"\1月"),
+    (_Pattern(r"(\d{1,2})月初"), r"\1月上旬"),
+    (_Pattern(r"(\d{1,2})月中"), r"\1月中旬"),
+    (_Pattern(r"(.+?)(?:左右|开展|举行|举办|进行|完成|内|中|间)"), r"\1"),
+    (_Pattern(r"年初"), "1月"),
+    (_Pattern(r"年中"), "6月"),
+    (_Pattern(r"年底前"), "12月底前"),
+    (_Pattern(r"年底"), "12月底"),
+    (_Pattern(r"(?:每周|周|星期)([1-7])"), r"每周\1"),
+    (_Pattern(r"(?:周|星期)([一二三四五六日])"), r"每周\1"),
+    (_Pattern(r"(?:周|星期)([一二三四五六日天1-7]\S*(?:\s.*)?)"), r"每周\1"),
 )
 
 
