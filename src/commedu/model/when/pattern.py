@@ -12,7 +12,7 @@ class Pattern:
     """A regular expression compiled the first time it is used, not when the module loads.
 
     The grammar has some fifty patterns and a plan's *when*s use a handful of them: compiling
-    them all was most of the cost of importing the model. ``needs`` are characters of which any
+    them all was a fifth of the cost of importing the model. ``needs`` are characters of which any
     match holds at least one: a text without any is answered without the pattern (``4月`` is
     never a session, which needs a colon), so most patterns are never compiled at all.
     """
@@ -24,6 +24,19 @@ class Pattern:
         self._flags = flags
         self._needs = needs
         self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def source(self) -> str:
+        return self._source
+
+    @property
+    def flags(self) -> int:
+        return self._flags
+
+    @property
+    def compiled(self) -> bool:
+        """Whether a text has needed the regular expression yet."""
+        return self._compiled is not None
 
     def _pattern(self) -> re.Pattern[str]:
         if self._compiled is None:
