@@ -239,10 +239,17 @@ def field_hint(cls: type, name: str) -> Any:
     field to mypy, not the whole class: the other fields are resolved one by one.
     """
     try:
-        return typing.get_type_hints(cls)[name]
+        return _class_hints(cls)[name]
     except NameError:
         owner = next(c for c in cls.__mro__ if name in vars(c).get("__annotations__", {}))
         return _resolve(owner.__annotations__[name], owner.__module__)
+
+
+@functools.cache
+def _class_hints(cls: type) -> dict[str, Any]:
+    # once per class, not once per field: resolving a class's annotations is most of the cost of
+    # the first plan a process reads
+    return typing.get_type_hints(cls)
 
 
 #: What a class adds to the type check of its fields: ``(field name, value)``, raising if refused;

@@ -1,0 +1,121 @@
+"""`commedu validate` starts light: it loads what reading a plan needs, and nothing for later.
+
+What a command imports is most of its start: attrs, the model's classes and the plan-file reader
+are needed, the rule engine, the calendar exporter, the reports and their libraries are not.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from commedu.model.when import grammar
+from commedu.model.when.pattern import Pattern
+
+ROOT = Path(__file__).resolve().parent.parent
+JINSHAN = ROOT / "examples" / "jinshan_2021.toml"
+
+#: Rooms and libraries `validate` has no use for: rules, calendars, reports, the server, the
+#: importer, and the libraries only they (or a plan's rarer *when*s) need.
+NOT_FOR_VALIDATE = (
+    "commedu.compliance",
+    "commedu.calendar",
+    "commedu.report",
+    "commedu.web",
+    "commedu.importer",
+    "dateutil",
+    "six",
+    "icalendar",
+    "holidays",
+    "lunar_python",
+    "pypinyin",
+    "openpyxl",
+    "docx",
+    "markupsafe",
+    "segno",
+    "pygal",
+    "waitress",
+    "tomli_w",
+    "importlib.metadata",
+)
+
+_PROBE = """
+import contextlib, io, sys
+from commedu.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    code = main(["validate", sys.argv[1]])
+print(code)
+print("\\n".join(sys.modules))
+"""
+
+
+def _validate_loads(plan: Path) -> tuple[int, set[str]]:
+    """The exit code of ``commedu validate plan`` in a fresh process, and every module it loaded."""
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE, str(plan)], capture_output=True, text=True, check=True
+    )
+    code, *modules = result.stdout.split()
+    return int(code), set(modules)
+
+
+def _unneeded(modules: set[str]) -> set[str]:
+    return {m for m in modules for x in NOT_FOR_VALIDATE if m == x or m.startswith(f"{x}.")}
+
+
+def test_validate_on_the_jinshan_plan_loads_nothing_it_does_not_use() -> None:
+    code, modules = _validate_loads(JINSHAN)
+    assert code == 0
+    assert "commedu.model.plan" in modules  # the probe saw the plan read
+    assert _unneeded(modules) == set()
+
+
+def test_a_plan_with_a_recurrence_loads_the_rule_reader(tmp_path: Path) -> None:
+    # dateutil is left out only because the Jinshan plan has no RRULE: one that has loads it
+    text = JINSHAN.read_text(encoding="utf-8")
+    rule = "2021-01-04T16:30/PT1H RRULE:FREQ=WEEKLY;COUNT=3"
+    plan = tmp_path / "plan.toml"
+    plan.write_text(text.replace('when = "1月"', f'when = "{rule}"', 1), encoding="utf-8")
+    code, modules = _validate_loads(plan)
+    assert code == 0
+    assert "dateutil.rrule" in modules
+    assert {m.split(".")[0] for m in _unneeded(modules)} == {"dateutil", "six"}
+
+
+# -- the grammar's patterns, compiled on first use ----------------------------------------------
+
+_PATTERNS = sorted(
+    (name, value) for name, value in vars(grammar).items() if isinstance(value, Pattern)
+)
+#: Characters the patterns are made of, and a few they are not.
+_ALPHABET = "0123456789-/:：年月日号前后至到~ 一二三四五十周每旬底RULEFQ=;TPH[]ax"
+
+
+@pytest.mark.parametrize(("name", "pattern"), _PATTERNS, ids=[name for name, _ in _PATTERNS])
+@given(text=st.text(alphabet=_ALPHABET, max_size=24))
+def test_a_pattern_answers_as_the_regular_expression_would(
+    name: str, pattern: Pattern, text: str
+) -> None:
+    # a pattern left uncompiled because the text lacks a character it needs must not change
+    # a single answer
+    source = re.compile(pattern.source, pattern.flags)
+    expected = source.fullmatch(text)
+    found = pattern.fullmatch(text)
+    assert (found and found.groups()) == (expected and expected.groups())
+    assert pattern.sub("#", text) == source.sub("#", text)
+
+
+def test_a_pattern_is_compiled_only_when_a_text_could_match() -> None:
+    pattern = Pattern(r"(\d+):(\d+)", needs=":")
+    assert pattern.fullmatch("4月") is None
+    assert pattern.sub("#", "4月") == "4月"
+    assert not pattern.compiled
+    match = pattern.fullmatch("8:30")
+    assert match is not None
+    assert match.groups() == ("8", "30")
+    assert pattern.compiled
