@@ -133,11 +133,11 @@ def fit_widths(naturals: Sequence[float], available: float, minimum: float) -> l
     if total == 0:
         return [available / count] * count
     if total <= available:
-        return [w + (available - total) * w / total for w in widths]
+        return [w + (available - total) * (w / total) for w in widths]
     floors = [min(w, available / count) for w in widths]
     lacking = [w - f for w, f in zip(widths, floors, strict=True)]
-    left = available - sum(floors)
-    return [f + left * lack / sum(lacking) for f, lack in zip(floors, lacking, strict=True)]
+    left, short = available - sum(floors), sum(lacking)
+    return [f + left * (lack / short) for f, lack in zip(floors, lacking, strict=True)]
 
 
 #: The run properties that follow ``w:spacing`` in the schema's order, which Word holds to.
