@@ -16,6 +16,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from commedu import Plan, glance_html, load_plan
 from commedu._messages import render
 from commedu.cli import EXIT_OK, EXIT_USAGE, main
+from commedu.web import app as app_module
 from commedu.web.app import FeedServer
 from commedu.web.feeds import feeds
 from commedu.web.subscribe import CLIENTS, qr_svg
@@ -111,7 +112,7 @@ def folder(tmp_path: Path) -> Path:
     return plans
 
 
-def _get(app: FeedServer, path: str, host: str) -> bytes:
+def _get(app: FeedServer, path: str, host: str, agent: str = "Mozilla/5.0") -> bytes:
     said: list[str] = []
 
     def start_response(line: str, headers: list[tuple[str, str]], exc_info: object = None) -> None:
@@ -125,6 +126,7 @@ def _get(app: FeedServer, path: str, host: str) -> bytes:
         "SERVER_NAME": host,
         "SERVER_PORT": "80",
         "HTTP_HOST": host,
+        "HTTP_USER_AGENT": agent,
         "wsgi.url_scheme": "http",
     }
     body = b"".join(app(environ, start_response))  # type: ignore[arg-type]
@@ -143,14 +145,44 @@ def test_the_served_page_shows_the_codes_for_the_server_s_public_address(
     assert b"evil.example" not in page
 
 
-def test_a_server_without_a_public_address_never_takes_one_from_a_request(
+def test_a_server_without_a_public_address_shows_the_one_the_request_came_to(
     folder: Path, plan: Plan
 ) -> None:
+    # As the list of feeds does: the address the visitor used is one their phone can reach.
     app = FeedServer(folder)
-    page = _get(app, "/jinshan/", "evil.example")
-    assert page == glance_html(plan)
-    assert b"evil.example" not in page
-    assert b"<svg" not in page
+    page = _get(app, "/jinshan/", "edu.example.cn")
+    assert page == glance_html(plan, feeds_url="http://edu.example.cn/jinshan/")
+    assert b"<svg" in page
+    assert _get(app, "/jinshan/", "10.0.0.7:8000") == glance_html(
+        plan, feeds_url="http://10.0.0.7:8000/jinshan/"
+    )
+
+
+def test_pages_kept_per_host_name_are_bounded(folder: Path, plan: Plan) -> None:
+    app = FeedServer(folder)
+    hosts = [f"h{n}.example" for n in range(3 * app_module._PAGES_KEPT)]
+    for host in hosts:
+        page = _get(app, "/jinshan/", host)
+        # Past the bound, each request still gets its own host's page, made for it alone.
+        assert f"http://{host}/jinshan/plan.ics".encode() in page
+    (file,) = app.folder.files()
+    built = app.folder.version(file).built
+    assert sum(key[0] == "page" for key in built) == app_module._PAGES_KEPT
+
+
+WECHAT = "Mozilla/5.0 (iPhone) AppleWebKit/605.1.15 Mobile/15E148 MicroMessenger/8.0.40"
+
+
+def test_an_app_s_own_browser_is_told_to_open_the_page_in_a_real_one(
+    folder: Path, plan: Plan
+) -> None:
+    app = FeedServer(folder, base_url=PUBLIC.rstrip("/"))
+    notice = render("subscribe-in-app", "zh")
+    assert html.escape(notice, quote=False) in _section(_get(app, "/jinshan/", "x", WECHAT))
+    plain = _get(app, "/jinshan/", "x")
+    assert html.escape(notice, quote=False) not in plain.decode("utf-8")
+    assert plain == glance_html(plan, feeds_url=FEEDS)
+    assert _get(app, "/jinshan/", "x", WECHAT) == glance_html(plan, feeds_url=FEEDS, in_app=True)
 
 
 # -- commedu html --base-url ----------------------------------------------------------------------

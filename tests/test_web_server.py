@@ -257,7 +257,8 @@ def test_the_year_at_a_glance_is_served_as_commedu_html_writes_it(
 ) -> None:
     reply = server.request("/jinshan/")
     assert reply.status == 200
-    assert reply.body == commedu.glance_html(jinshan)
+    # With the address the request came to, where the feeds are: `commedu html --base-url`.
+    assert reply.body == commedu.glance_html(jinshan, feeds_url=f"{server.base}/jinshan/")
     assert "default-src 'none'" in reply.headers["content-security-policy"]
     again = server.request("/jinshan/", headers={"If-None-Match": reply.headers["etag"]})
     assert again.status == 304

@@ -60,6 +60,9 @@ _NO_STORE = ("Cache-Control", "no-store")
 _PAGE_HEADERS = (("Content-Security-Policy", CSP), ("Referrer-Policy", "no-referrer"))
 #: A broken plan file is usually being edited: ask clients to come back, not to give up.
 _RETRY = ("Retry-After", "60")
+#: Pages of one plan version kept at once: one per language, host name and kind of browser a
+#: request came with; a request with yet another is answered with a page made for it alone.
+_PAGES_KEPT = 8
 
 
 class FeedServer:
@@ -138,20 +141,34 @@ class FeedServer:
             return Response(200, body, headers=(_NO_STORE, *_PAGE_HEADERS))
         if rest == "":
             seen = self.folder.ledger(file, plan)
-            # Feeds' full addresses and QR codes only where the public address is known.
-            at = None if self.base_url is None else self.base_url + plan_address(file)
+            # The feeds' full addresses and QR codes: the public address where the server was
+            # told it, else the one this request came to, as the list of feeds does. A page per
+            # host name is kept, a few at most; an app's own browser is told to leave it.
+            base = self.base_url or _root(environ, absolute=True)
+            at = base + plan_address(file)
+            in_app = in_app_browser(str(environ.get("HTTP_USER_AGENT", "")))
+            shown = ("page", chosen, at, "in-app" if in_app else "")
             if seen is None:
                 page = version.build(
-                    ("page", chosen),
-                    lambda: glance_html(plan, lang=chosen, profile=self.profile, feeds_url=at),
+                    shown,
+                    lambda: glance_html(
+                        plan, lang=chosen, profile=self.profile, feeds_url=at, in_app=in_app
+                    ),
+                    kin=_PAGES_KEPT,
                 )
                 return _ok(page, HTML, version.modified, _PAGE_HEADERS)
             page = version.build(
-                ("page", chosen, "ledger"),
+                (*shown, "ledger"),
                 lambda: glance_html(
-                    plan, lang=chosen, ledger=seen.ledger, profile=self.profile, feeds_url=at
+                    plan,
+                    lang=chosen,
+                    ledger=seen.ledger,
+                    profile=self.profile,
+                    feeds_url=at,
+                    in_app=in_app,
                 ),
                 tag=seen.digest,
+                kin=_PAGES_KEPT,
             )
             return _ok(page, HTML, max(version.modified, seen.modified), _PAGE_HEADERS)
         # A feed's answer is the same until the plan changes: kept, ready to send, with its version.
@@ -283,5 +300,9 @@ def _root(environ: WSGIEnvironment, *, absolute: bool = False) -> str:
     script = quote(str(environ.get("SCRIPT_NAME", "")).rstrip("/")) + "/"
     if not absolute:
         return script
-    host = environ.get("HTTP_HOST") or f"{environ['SERVER_NAME']}:{environ['SERVER_PORT']}"
-    return f"{environ['wsgi.url_scheme']}://{host}{script}"
+    # PEP 3333 requires SERVER_NAME, SERVER_PORT and wsgi.url_scheme; a bare test harness may not
+    # give them, and a page must not fail for want of a host name.
+    host = environ.get("HTTP_HOST") or "{}:{}".format(
+        environ.get("SERVER_NAME", "localhost"), environ.get("SERVER_PORT", "80")
+    )
+    return f"{environ.get('wsgi.url_scheme', 'http')}://{host}{script}"

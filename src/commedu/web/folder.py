@@ -118,15 +118,21 @@ class Version:
         """The version whose feeds are served: this one, else the last one that loaded."""
         return self if self.plan is not None else self.previous
 
-    def build(self, key: tuple[str, ...], make: Callable[[], bytes], *, tag: str = "") -> bytes:
+    def build(
+        self, key: tuple[str, ...], make: Callable[[], bytes], *, tag: str = "", kin: int = 0
+    ) -> bytes:
         """The bytes for ``key``, made once: built whole in memory before anyone is given them.
 
         ``tag`` names what else the bytes were made from (a ledger's digest): bytes made with
-        another tag are made again and replace them, so only the latest are kept.
+        another tag are made again and replace them, so only the latest are kept. With ``kin``,
+        at most that many keys sharing ``key``'s first part are kept (a page per host name a
+        request used): past it, bytes are made for the one request and not kept.
         """
         with self.lock:
             found = self.built.get(key)
             if found is None or found[0] != tag:
+                if kin and found is None and sum(k[0] == key[0] for k in self.built) >= kin:
+                    return Built(make())
                 found = self.built[key] = (tag, Built(make()))
             return found[1]
 

@@ -79,6 +79,7 @@ def glance_html(
     as_of: date | None = None,
     profile: Profile | None = None,
     feeds_url: str | None = None,
+    in_app: bool = False,
 ) -> bytes:
     """The page as UTF-8 bytes, in ``lang`` (default: the plan's own language).
 
@@ -87,7 +88,8 @@ def glance_html(
     ``profile`` (default: the one the plan names). After the schedule, the page says how to
     subscribe to the plan's calendars: with ``feeds_url``, the public address they are served
     under (where ``plan.ics`` is), each feed's full address and its QR code; without, links
-    relative to the page.
+    relative to the page; ``in_app``, for an app's own browser (which cannot subscribe), it says
+    to open the page in a real browser.
     """
     check_arguments(
         glance_html,
@@ -97,6 +99,7 @@ def glance_html(
         as_of=as_of,
         profile=profile,
         feeds_url=feeds_url,
+        in_app=in_app,
     )
     chosen = lang or plan.language
     judged = _judge(plan, ledger, as_of, profile)
@@ -107,7 +110,7 @@ def glance_html(
             _header(plan, chosen),
             Markup("<main>\n"),
             *(Markup(section(plan, chosen)) for section in SECTIONS),
-            _subscribe(plan, chosen, feeds_url),
+            _subscribe(plan, chosen, feeds_url, in_app),
             _compliance(judged, chosen),
             _progress(judged, chosen),
             Markup("</main>\n<footer><p>{}</p></footer>\n").format(footer),
@@ -489,14 +492,10 @@ def _places(plan: Plan, lang: Lang) -> Markup:
 # -- subscribing to the plan's calendars ------------------------------------------------------------
 
 
-def _subscribe(plan: Plan, lang: Lang, feeds_url: str | None) -> Markup:
-    """How to subscribe, after the schedule: what the served list of feeds says of this plan.
-
-    The address is given, never taken from a request: a page is made once per plan version,
-    for every visitor, whatever host name they used.
-    """
+def _subscribe(plan: Plan, lang: Lang, feeds_url: str | None, in_app: bool) -> Markup:
+    """How to subscribe, after the schedule: what the served list of feeds says of this plan."""
     folder = None if feeds_url is None else feeds_url.rstrip("/") + "/"
-    return plan_section(plan, lang, folder)
+    return plan_section(plan, lang, folder, in_app=in_app)
 
 
 #: The page's sections of the plan alone, in order, each a function of the plan and the language;

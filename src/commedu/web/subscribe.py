@@ -124,10 +124,11 @@ def feed_table(plan: Plan, lang: Lang, folder: str | None, caption: str) -> Mark
     ) % (caption, header, join(rows))
 
 
-def plan_section(plan: Plan, lang: Lang, folder: str | None) -> Markup:
+def plan_section(plan: Plan, lang: Lang, folder: str | None, *, in_app: bool = False) -> Markup:
     """A plan page's part on subscribing: the steps per app, then the feeds (see :func:`feed_table`).
 
-    Without the public address of the feeds (``folder``), the page says where the QR codes are.
+    Without the public address of the feeds (``folder``), the page says where the QR codes are;
+    shown ``in_app`` (an app's own browser), it first says to open the page in a real browser.
     """
     where = (
         Markup()
@@ -139,6 +140,7 @@ def plan_section(plan: Plan, lang: Lang, folder: str | None) -> Markup:
         [
             Markup('<section aria-labelledby="subscribe">\n<h2 id="subscribe">%s</h2>\n')
             % render("subscribe-plan-title", lang),
+            in_app_notice(lang) if in_app else Markup(),
             Markup("<p>%s</p>\n") % render("subscribe-plan-intro", lang),
             steps(lang),
             feed_table(plan, lang, folder, caption),
