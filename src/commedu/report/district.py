@@ -120,15 +120,21 @@ def district_json(entries: Iterable[Entry]) -> str:
 
 
 def district_html(entries: Sequence[Entry], lang: Lang) -> str:
-    title = render("district-title", lang)
-    rows = district_rows(entries, lang)
     # The township names its row; the figures line up on the right.
+    title = render("district-title", lang)
+    return _page(title, _HEAD, district_rows(entries, lang), range(1, 7), lang)
+
+
+def _page(
+    title: str, head: Sequence[str], rows: list[list[str]], numeric: range, lang: Lang
+) -> str:
+    """A roll-up table as a page: its title, then the table, rows headed by their unit."""
     rollup = table(
-        [render(code, lang) for code in _HEAD],
+        [render(code, lang) for code in head],
         rows,
         empty=label("none", lang),
         row_headers=True,
-        numeric=range(1, 7),
+        numeric=numeric,
     )
     body = Markup('<main>\n<h1>%s</h1>\n<div class="scroll">\n%s\n</div>\n</main>\n') % (
         title,
@@ -139,14 +145,17 @@ def district_html(entries: Sequence[Entry], lang: Lang) -> str:
 
 def district_docx(entries: Sequence[Entry], lang: Lang) -> bytes:
     """The roll-up as an official-format Word document (:mod:`commedu.report.official`)."""
+    return _docx("district-title", _HEAD, district_rows(entries, lang), lang)
+
+
+def _docx(title_code: str, head: Sequence[str], rows: list[list[str]], lang: Lang) -> bytes:
     from commedu.report.official import OfficialDocument
 
-    title = render("district-title", lang)
+    title = render(title_code, lang)
     document = OfficialDocument(title, lang)
     document.title(title)
-    rows = district_rows(entries, lang)
     if rows:
-        document.table([render(code, lang) for code in _HEAD], rows)
+        document.table([render(code, lang) for code in head], rows)
     else:
         document.paragraph(label("none", lang))
     return document.save()
@@ -173,18 +182,7 @@ def town_html(report: InspectionReport, lang: Lang) -> str:
     """The town's roll-up of its stations and schools, as the district's is of its towns."""
     title = render("district-units-title", lang)
     heading = f"{report.plan.township.name} {report.plan.year} · {title}"
-    rollup = table(
-        [render(code, lang) for code in _UNIT_HEAD],
-        town_rows(report),
-        empty=label("none", lang),
-        row_headers=True,
-        numeric=range(1, 5),
-    )
-    body = Markup('<main>\n<h1>%s</h1>\n<div class="scroll">\n%s\n</div>\n</main>\n') % (
-        heading,
-        rollup,
-    )
-    return document(lang, heading, body)
+    return _page(heading, _UNIT_HEAD, town_rows(report), range(1, 5), lang)
 
 
 #: The town level's columns for several towns at once: the town, then its unit's.
@@ -211,33 +209,12 @@ def towns_rows(entries: Sequence[Entry], lang: Lang = "en") -> list[list[str]]:
 def towns_html(entries: Sequence[Entry], lang: Lang) -> str:
     """The town level of the roll-up: every town's stations and schools, one table."""
     title = render("district-units-title", lang)
-    rollup = table(
-        [render(code, lang) for code in _TOWNS_HEAD],
-        towns_rows(entries, lang),
-        empty=label("none", lang),
-        row_headers=True,
-        numeric=range(2, 6),
-    )
-    body = Markup('<main>\n<h1>%s</h1>\n<div class="scroll">\n%s\n</div>\n</main>\n') % (
-        title,
-        rollup,
-    )
-    return document(lang, title, body)
+    return _page(title, _TOWNS_HEAD, towns_rows(entries, lang), range(2, 6), lang)
 
 
 def towns_docx(entries: Sequence[Entry], lang: Lang) -> bytes:
     """The town level as an official-format Word document, as :func:`district_docx`."""
-    from commedu.report.official import OfficialDocument
-
-    title = render("district-units-title", lang)
-    official = OfficialDocument(title, lang)
-    official.title(title)
-    rows = towns_rows(entries, lang)
-    if rows:
-        official.table([render(code, lang) for code in _TOWNS_HEAD], rows)
-    else:
-        official.paragraph(label("none", lang))
-    return official.save()
+    return _docx("district-units-title", _TOWNS_HEAD, towns_rows(entries, lang), lang)
 
 
 def towns_json(entries: Iterable[Entry]) -> str:
