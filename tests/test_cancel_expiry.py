@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 import time
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from commedu.web.app import FeedServer
 from tests.conftest import ROOT
 from tests.icalcheck import parse_both
 from tests.planedits import drop_activities, replace
+from tests.webserver import call
 
 QINGSHI = ROOT / "docs" / "tutorial" / "qingshi_2022.toml"
 GONE = "m02-1"
@@ -48,28 +50,7 @@ Request = Callable[[str], tuple[str, dict[str, str], bytes]]
 
 
 def requester(app: FeedServer) -> Request:
-    def request(path: str) -> tuple[str, dict[str, str], bytes]:
-        said: list[tuple[str, list[tuple[str, str]]]] = []
-
-        def start_response(
-            line: str, headers: list[tuple[str, str]], exc_info: object = None
-        ) -> None:
-            said.append((line, headers))
-
-        environ = {
-            "REQUEST_METHOD": "GET",
-            "PATH_INFO": path,
-            "QUERY_STRING": "",
-            "SCRIPT_NAME": "",
-            "SERVER_NAME": "localhost",
-            "SERVER_PORT": "80",
-            "wsgi.url_scheme": "http",
-        }
-        body = b"".join(app(environ, start_response))  # type: ignore[arg-type]
-        line, headers = said[0]
-        return line, {k.lower(): v for k, v in headers}, body
-
-    return request
+    return functools.partial(call, app)
 
 
 def held(body: bytes) -> dict[str, tuple[int, str]]:

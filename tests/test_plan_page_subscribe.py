@@ -22,7 +22,7 @@ from commedu.web.feeds import feeds
 from commedu.web.subscribe import CLIENTS, qr_svg
 from tests import test_web_browser
 from tests.conftest import EXAMPLES
-from tests.webserver import Running, serving
+from tests.webserver import Running, call, serving
 
 #: The headless Chromium the page tests drive (this module is skipped where there is none).
 browser = test_web_browser.browser
@@ -113,24 +113,8 @@ def folder(tmp_path: Path) -> Path:
 
 
 def _get(app: FeedServer, path: str, host: str, agent: str = "Mozilla/5.0") -> bytes:
-    said: list[str] = []
-
-    def start_response(line: str, headers: list[tuple[str, str]], exc_info: object = None) -> None:
-        said.append(line)
-
-    environ = {
-        "REQUEST_METHOD": "GET",
-        "PATH_INFO": path,
-        "QUERY_STRING": "",
-        "SCRIPT_NAME": "",
-        "SERVER_NAME": host,
-        "SERVER_PORT": "80",
-        "HTTP_HOST": host,
-        "HTTP_USER_AGENT": agent,
-        "wsgi.url_scheme": "http",
-    }
-    body = b"".join(app(environ, start_response))  # type: ignore[arg-type]
-    assert said[0].startswith("200"), body
+    line, _, body = call(app, path, host=host, agent=agent)
+    assert line.startswith("200"), body
     return body
 
 

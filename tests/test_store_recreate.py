@@ -16,6 +16,7 @@ from commedu.web.app import FeedServer
 from tests.conftest import ROOT
 from tests.icalcheck import parse_both
 from tests.planedits import drop_activities
+from tests.webserver import call
 
 QINGSHI = ROOT / "docs" / "tutorial" / "qingshi_2022.toml"
 STORE = ".commedu-revisions.sqlite"
@@ -39,22 +40,8 @@ def held(data: bytes) -> dict[str, tuple[int, str]]:
 
 
 def request(app: FeedServer, path: str) -> bytes:
-    status: list[str] = []
-
-    def start_response(line: str, headers: list[tuple[str, str]], exc_info: object = None) -> None:
-        status.append(line)
-
-    environ = {
-        "REQUEST_METHOD": "GET",
-        "PATH_INFO": path,
-        "QUERY_STRING": "",
-        "SCRIPT_NAME": "",
-        "SERVER_NAME": "localhost",
-        "SERVER_PORT": "80",
-        "wsgi.url_scheme": "http",
-    }
-    body = b"".join(app(environ, start_response))  # type: ignore[arg-type]
-    assert status[0].startswith("200"), body
+    line, _, body = call(app, path)
+    assert line.startswith("200"), body
     return body
 
 

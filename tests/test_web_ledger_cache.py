@@ -16,6 +16,7 @@ from commedu.web import folder as folder_module
 from commedu.web.app import FeedServer
 from commedu.web.folder import PlanFolder
 from tests.conftest import EXAMPLES
+from tests.webserver import call
 
 HOUR_NS = 3600 * 1_000_000_000
 
@@ -126,22 +127,8 @@ def test_a_ledger_that_is_not_the_plans_is_remembered_as_none(
 
 
 def request(app: FeedServer, path: str) -> tuple[str, bytes]:
-    status: list[str] = []
-
-    def start_response(line: str, headers: list[tuple[str, str]], exc_info: object = None) -> None:
-        status.append(line)
-
-    environ = {
-        "REQUEST_METHOD": "GET",
-        "PATH_INFO": path,
-        "QUERY_STRING": "",
-        "SCRIPT_NAME": "",
-        "SERVER_NAME": "localhost",
-        "SERVER_PORT": "80",
-        "wsgi.url_scheme": "http",
-    }
-    body = b"".join(app(environ, start_response))  # type: ignore[arg-type]
-    return status[0], body
+    line, _, body = call(app, path)
+    return line, body
 
 
 def test_the_served_page_parses_the_ledger_once_and_follows_an_edit(

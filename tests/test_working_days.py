@@ -7,23 +7,19 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from commedu import Status, check, parse_when
+from commedu import Status, check
 from commedu.cli import main
 from commedu.compliance import actuals
-from commedu.compliance.actuals import Progress, example_ledger, progress
-from commedu.compliance.examples import example_plan
+from commedu.compliance.actuals import Progress, progress
 from commedu.compliance.rule import Actuals
 from commedu.model import holidays
 from commedu.model.holidays import PeriodEnd, holiday_year, period_end
-from commedu.model.ledger import Ledger
-from commedu.model.parts import Schedule
-from commedu.model.plan import Plan
 from tests.strategies import days_in
+from tests.test_actuals_occurrences import ledger_held, plan_with
 
 AS_OF = date(2021, 12, 31)
 NATIONAL_DAY = date(2021, 10, 1)  # 国庆节: 1 to 7 October 2021 off
@@ -31,29 +27,9 @@ MAKE_UP_SATURDAY = date(2021, 10, 9)  # worked in place of a day of the break
 MAKE_UP_SUNDAY = date(2021, 9, 26)
 
 
-def _plan(when: str) -> Plan:
-    plan = example_plan()
-    activities = list(plan.activities)
-    activities[6] = attrs.evolve(activities[6], when=parse_when(when, 2021))
-    return attrs.evolve(plan, schedule=Schedule(tuple(activities)))
-
-
-def _ledger(plan: Plan, days: list[date]) -> Ledger:
-    """The example's records, with the seventh activity's replaced by one record per day."""
-    activity = plan.activities[6]
-    kept = [r for r in example_ledger().records if r.activity != activity.id]
-    held = [
-        attrs.evolve(
-            kept[0], id=f"w{i:02d}", title=activity.title, dates=(d,), activity=activity.id
-        )
-        for i, d in enumerate(days)
-    ]
-    return attrs.evolve(example_ledger(), records=(*kept, *held))
-
-
 def _standing(when: str, days: list[date]) -> Progress:
-    plan = _plan(when)
-    return progress(plan, Actuals(_ledger(plan, days), AS_OF))[6].status
+    plan = plan_with(when)
+    return progress(plan, Actuals(ledger_held(plan, days), AS_OF))[6].status
 
 
 # -- the day a period ends -------------------------------------------------------------------------
@@ -125,8 +101,8 @@ def test_a_period_ends_on_the_first_working_day_on_or_after_its_last(last: date)
 
 
 def test_a_deadline_on_national_day_recorded_on_the_first_working_day_after_is_on_time() -> None:
-    plan = _plan("10月1日")
-    ledger = _ledger(plan, [date(2021, 10, 8)])
+    plan = plan_with("10月1日")
+    ledger = ledger_held(plan, [date(2021, 10, 8)])
     assert progress(plan, Actuals(ledger, AS_OF))[6].status is Progress.DONE
     report = check(plan, ledger=ledger, as_of=AS_OF)
     assert report.result("CE502").status is Status.PASS
@@ -135,8 +111,8 @@ def test_a_deadline_on_national_day_recorded_on_the_first_working_day_after_is_o
 
 
 def test_a_deadline_on_a_make_up_saturday_recorded_the_monday_after_is_late() -> None:
-    plan = _plan("10月9日")
-    ledger = _ledger(plan, [date(2021, 10, 11)])
+    plan = plan_with("10月9日")
+    ledger = ledger_held(plan, [date(2021, 10, 11)])
     report = check(plan, ledger=ledger, as_of=AS_OF)
     result = report.result("CE502")
     assert result.status is Status.FAIL
@@ -147,24 +123,24 @@ def test_a_deadline_on_a_make_up_saturday_recorded_the_monday_after_is_late() ->
 
 
 def test_nothing_is_missing_before_a_window_moved_past_a_break_closes() -> None:
-    plan = _plan("10月1日")
-    on_the_day = progress(plan, Actuals(_ledger(plan, []), date(2021, 10, 7)))[6]
+    plan = plan_with("10月1日")
+    on_the_day = progress(plan, Actuals(ledger_held(plan, []), date(2021, 10, 7)))[6]
     assert on_the_day.status is Progress.NOT_DUE
-    closed = progress(plan, Actuals(_ledger(plan, []), date(2021, 10, 8)))[6]
+    closed = progress(plan, Actuals(ledger_held(plan, []), date(2021, 10, 8)))[6]
     assert closed.status is Progress.MISSING
 
 
 def test_each_time_a_weekly_class_comes_round_its_close_moves_on_its_own() -> None:
     when = "9月26日至10月10日每周日 9:00—11:00"  # a make-up Sunday, National Day week, a Sunday
-    plan = _plan(when)
+    plan = plan_with(when)
     on_time = [MAKE_UP_SUNDAY, date(2021, 10, 8), date(2021, 10, 11)]
-    judged = progress(plan, Actuals(_ledger(plan, on_time), AS_OF))[6]
+    judged = progress(plan, Actuals(ledger_held(plan, on_time), AS_OF))[6]
     assert [o.status for o in judged.occurrences] == [Progress.DONE] * 3
     assert [o.closes for o in judged.occurrences] == on_time
     late = [date(2021, 9, 27), date(2021, 10, 8), date(2021, 10, 11)]
-    judged = progress(plan, Actuals(_ledger(plan, late), AS_OF))[6]
+    judged = progress(plan, Actuals(ledger_held(plan, late), AS_OF))[6]
     assert [o.status for o in judged.occurrences] == [Progress.LATE, Progress.DONE, Progress.DONE]
-    assert check(plan, ledger=_ledger(plan, late), as_of=AS_OF).result("CE502").status is (
+    assert check(plan, ledger=ledger_held(plan, late), as_of=AS_OF).result("CE502").status is (
         Status.FAIL
     )
 
@@ -174,14 +150,14 @@ def test_where_the_notice_is_unknown_weekends_only_and_the_finding_says_so(
 ) -> None:
     monkeypatch.setattr(holidays, "holiday_year", lambda year: None)
     monkeypatch.setattr(actuals, "holiday_year", lambda year: None)
-    plan = _plan("10月1日")
-    ledger = _ledger(plan, [date(2021, 10, 8)])
+    plan = plan_with("10月1日")
+    ledger = ledger_held(plan, [date(2021, 10, 8)])
     result = check(plan, ledger=ledger, as_of=AS_OF).result("CE502")
     assert result.status is Status.FAIL
     (finding,) = result.findings
     assert "the holiday notice for 2021 is not known" in finding.message("en")
     assert "2021年的节假日安排尚未公布" in finding.message("zh")
-    passed = check(plan, ledger=_ledger(plan, [NATIONAL_DAY]), as_of=AS_OF)
+    passed = check(plan, ledger=ledger_held(plan, [NATIONAL_DAY]), as_of=AS_OF)
     assert "仅按周末顺延" in passed.result("CE502").message("zh")
     assert "only weekends" in passed.result("CE501").message("en")
 
@@ -196,7 +172,7 @@ def test_the_rule_s_docs_quote_the_civil_code(capsys: pytest.CaptureFixture[str]
 
 @given(st.sampled_from(["10月1日", "10月9日", "10月", "9月26日"]), days_in(2021))
 def test_a_record_inside_the_moved_window_is_never_late(when: str, day: date) -> None:
-    plan = _plan(when)
+    plan = plan_with(when)
     span = plan.activities[6].when.span
     status = _standing(when, [day])
     closes = period_end(span.last).day

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 from waitress import wasyncore
@@ -16,6 +17,9 @@ from commedu._messages import Lang
 from commedu.calendar.revisions import CANCELLED_FOR
 from commedu.web.app import make_app
 from commedu.web.serving import CLEANUP_INTERVAL, CONNECTION_LIMIT, IDLE_TIMEOUT, create
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import WSGIApplication
 
 #: No test waits longer than this for one answer.
 TIMEOUT = 30
@@ -56,6 +60,31 @@ class Running:
             return Reply(response.status, {k.lower(): v for k, v in response.getheaders()}, body)
         finally:
             connection.close()
+
+
+def call(
+    app: WSGIApplication, path: str, *, host: str = "localhost", agent: str = "Mozilla/5.0"
+) -> tuple[str, dict[str, str], bytes]:
+    """One GET straight into a WSGI application: its status line, headers (lower-case) and body."""
+    said: list[tuple[str, list[tuple[str, str]]]] = []
+
+    def start_response(line: str, headers: list[tuple[str, str]], exc_info: object = None) -> None:
+        said.append((line, headers))
+
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SCRIPT_NAME": "",
+        "SERVER_NAME": host.partition(":")[0],
+        "SERVER_PORT": host.partition(":")[2] or "80",
+        "HTTP_HOST": host,
+        "HTTP_USER_AGENT": agent,
+        "wsgi.url_scheme": "http",
+    }
+    body = b"".join(app(environ, start_response))  # type: ignore[arg-type]
+    line, headers = said[0]
+    return line, {k.lower(): v for k, v in headers}, body
 
 
 @contextmanager
