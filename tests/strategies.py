@@ -99,6 +99,19 @@ money = st.decimals(min_value=0, max_value=10_000, places=2, allow_nan=False, al
 counts = st.integers(min_value=0, max_value=1000)
 ZONES = (DEFAULT_ZONE, ZoneInfo("UTC"), ZoneInfo("Europe/Berlin"), ZoneInfo("America/New_York"))
 
+#: Mailbox addresses an ORGANIZER can carry: dot-atoms at a domain of letters, digits and hyphens.
+_atom = st.text(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$&'*+/=?^_`{|}~-",
+    min_size=1,
+    max_size=12,
+)
+_label = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?", fullmatch=True)
+emails = st.builds(
+    lambda local, labels: ".".join(local) + "@" + ".".join(labels),
+    st.lists(_atom, min_size=1, max_size=3),
+    st.lists(_label, min_size=2, max_size=4),
+)
+
 
 def days_in(year: int) -> st.SearchStrategy[date]:
     return st.dates(min_value=date(year, 1, 1), max_value=date(year, 12, 31))
@@ -493,7 +506,7 @@ def plans(draw: st.DrawFn, max_activities: int = 6) -> Plan:
         schedule=Schedule(activities, title=draw(optional_texts)),
         commitments=draw(commitments),
         resources=draw(resources),
-        centre=draw(st.none() | st.builds(EducationCentre, one_line_texts)),
+        centre=draw(st.none() | st.builds(EducationCentre, one_line_texts, st.none() | emails)),
         issued_on=draw(st.none() | st.dates()),
         published_on=draw(st.none() | st.dates()),
         source=draw(st.none() | sources),

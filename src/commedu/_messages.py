@@ -737,6 +737,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "{value} happens twice in {zone}: the clocks go back that night (from {before} to {after}); choose a time outside the repeated hour",
         "zh": "{value} 在 {zone} 会出现两次：当晚时钟拨回（{before} 改为 {after}）；请选择重复的这段时间以外的时间",
     },
+    "bad-email": {
+        "en": "{value} is not a mailbox address; write one such as jiaoyu@jinshan.gov.cn, or leave the key out",
+        "zh": "{value} 不是电子邮箱地址；请写成 jiaoyu@jinshan.gov.cn 这样的地址，或删去此项",
+    },
     "bad-colour": {
         "en": "{value} is not a colour name calendars know; write a CSS colour name such as {suggestion}",
         "zh": "{value} 不是日历认识的颜色名称；请写英文颜色名称，例如 {suggestion}",
@@ -1402,6 +1406,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "field:source.url": {"en": "source document address", "zh": "来源文件网址"},
     "field:centre": {"en": "education centre", "zh": "社区教育中心"},
     "field:centre.name": {"en": "education centre name", "zh": "社区教育中心名称"},
+    "field:centre.email": {"en": "education centre mailbox", "zh": "社区教育中心电子邮箱"},
     "field:commitments": {"en": "commitments", "zh": "工作承诺"},
     "field:commitments.full_time_staff": {
         "en": "committed full-time staff",

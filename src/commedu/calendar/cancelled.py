@@ -26,6 +26,7 @@ import attrs
 from commedu.calendar.items import (
     Alarm,
     ComponentKind,
+    Organizer,
     Property,
     RRule,
     Uri,
@@ -194,6 +195,8 @@ def _encode(value: Value) -> list[Any]:
         return ["integer", value]
     if isinstance(value, Uri):
         return ["uri", value.text]
+    if isinstance(value, Organizer):
+        return ["organizer", value.name, value.address]
     if isinstance(value, Alarm):
         seconds = value.ahead.total_seconds()
         return ["alarm", seconds, value.before_end, value.description]
@@ -227,6 +230,8 @@ def _decode(value: list[Any]) -> Value:
         return [str(v) for v in rest[0]]
     if kind == "uri":
         return Uri(str(rest[0]))
+    if kind == "organizer":
+        return Organizer(str(rest[0]), str(rest[1]))
     if kind == "alarm":
         return Alarm(timedelta(seconds=rest[0]), bool(rest[1]), str(rest[2]))
     if kind == "dates":

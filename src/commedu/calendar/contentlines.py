@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from icalendar import Event, Todo, vDDDTypes, vRecur
 
-from commedu.calendar.items import Alarm, Property, RRule, Uri, Value
+from commedu.calendar.items import Alarm, Organizer, Property, RRule, Uri, Value
 
 __all__ = ["component"]
 
@@ -116,9 +116,22 @@ def _value(value: Value) -> str:
         return ":" + _rule(value.text)
     if isinstance(value, Uri):
         return ":" + value.text
+    if isinstance(value, Organizer):
+        return f";CN={_parameter(value.name)}:{value.address}"
     if isinstance(value, Alarm):  # pragma: no cover - component() writes alarms itself
         raise TypeError("an alarm is a component, not a property value")
     return _list(value)
+
+
+#: RFC 6868's escapes in a parameter value: a caret, a line break, a double quote.
+_CARET = {"^": "^^", "\n": "^n", '"': "^'"}
+
+
+def _parameter(value: str) -> str:
+    """A parameter value with RFC 6868's escapes, always in double quotes: unquoted, some
+    readers take a backslash before the value's colon for an escape and split in the wrong place.
+    """
+    return '"' + "".join(_CARET.get(c, c) for c in value) + '"'
 
 
 def _list(values: Sequence[str] | Sequence[datetime] | Sequence[date]) -> str:

@@ -23,7 +23,18 @@ from zoneinfo import ZoneInfo
 
 import attrs
 from icalendar import Alarm as IcalAlarm
-from icalendar import Calendar, Event, Timezone, Todo, vDuration, vRecur, vText, vUri
+from icalendar import (
+    Calendar,
+    Event,
+    Timezone,
+    Todo,
+    vCalAddress,
+    vDuration,
+    vRecur,
+    vText,
+    vUri,
+)
+from icalendar.parser import Parameters
 
 from commedu._atomic import write_bytes
 from commedu._messages import Lang, kind_label, render
@@ -34,6 +45,7 @@ from commedu.calendar.contentlines import component
 from commedu.calendar.items import (
     Alarm,
     ComponentKind,
+    Organizer,
     Property,
     RRule,
     Uri,
@@ -140,8 +152,9 @@ def _export(plan: Plan, options: ExportOptions) -> _Export:
     calendar.add("VERSION", "2.0")
     calendar.add("CALSCALE", "GREGORIAN")
     # No METHOD: a calendar with one is an iTIP message (RFC 5546), whose PUBLISH needs an
-    # ORGANIZER with an address, and a plan names its centre but no address. Without METHOD a
-    # file is a plain calendar to import or subscribe to, which is what every client does with it.
+    # ORGANIZER with an address on every item, which only a plan giving its centre's mailbox has.
+    # Without METHOD a file is a plain calendar to import or subscribe to, which is what every
+    # client does with it.
     # icalendar 7.3's calendar_name/description setters write NAME, X-WR-CALNAME and
     # X-WR-CALDESC unescaped (a comma or newline in a township's name breaks the file), so
     # each is added as TEXT explicitly.
@@ -205,12 +218,22 @@ def _alarm(alarm: Alarm) -> IcalAlarm:
     return component
 
 
+class _QuotedName(Parameters):
+    """Parameters whose CN is always quoted, as contentlines writes it (see ``_parameter``)."""
+
+    always_quoted = (*Parameters.always_quoted, "CN")  # type: ignore[assignment]
+
+
 def _ical(value: Value) -> object:
     """A property value as icalendar takes it; most are taken as they are."""
     if isinstance(value, RRule):
         return vRecur.from_ical(value.text)
     if isinstance(value, Uri):
         return vUri(value.text)
+    if isinstance(value, Organizer):
+        address = vCalAddress(value.address)
+        address.params = _QuotedName({"CN": value.name})
+        return address
     return value
 
 

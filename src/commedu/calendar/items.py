@@ -72,6 +72,14 @@ class Uri:
 
 
 @define
+class Organizer:
+    """Who publishes the item: a name (the CN parameter) and a ``mailto:`` address."""
+
+    name: str
+    address: str
+
+
+@define
 class Alarm:
     """A reminder the item holds: a VALARM, which each writer puts after its properties.
 
@@ -86,7 +94,19 @@ class Alarm:
 
 #: A property's value: TEXT, INTEGER, DATE, DATE-TIME, a list of TEXT, DATE or DATE-TIME, a rule, an
 #: address, or an alarm (a component inside the item).
-Value = str | int | date | datetime | list[str] | list[datetime] | list[date] | RRule | Uri | Alarm
+Value = (
+    str
+    | int
+    | date
+    | datetime
+    | list[str]
+    | list[datetime]
+    | list[date]
+    | RRule
+    | Uri
+    | Organizer
+    | Alarm
+)
 Property = tuple[str, Value]
 
 
@@ -143,6 +163,10 @@ def properties(
         found.append(("COLOR", colour))
     if page_url is not None:
         found.append(("URL", Uri(page_url)))
+    centre = plan.centre
+    if centre is not None and centre.email is not None:
+        # Opt-in: a client shows who publishes the item and where to write about it.
+        found.append(("ORGANIZER", Organizer(text(centre.name), "mailto:" + centre.email)))
     found += _WHEN[type(activity.when)](activity.when, component)
     ahead = None if remind is None else _ahead(remind, activity.when)
     if ahead is not None:

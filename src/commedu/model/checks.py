@@ -19,6 +19,7 @@ __all__ = [
     "CHINESE_NUMERALS",
     "check_colour",
     "check_count",
+    "check_email",
     "check_id",
     "check_line",
     "check_local_time",
@@ -79,6 +80,23 @@ def check_colour(value: str, path: str) -> Problem | None:
         "bad-colour",
         {"value": shown(value), "suggestion": close[0] if close else "steelblue"},
     )
+
+
+#: An address a calendar's ORGANIZER can carry as a ``mailto:`` URI without escaping: the
+#: common shape of a mailbox (RFC 5322's dot-atom, letters and digits in the domain).
+_EMAIL = re.compile(
+    r"[A-Za-z0-9!#$&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$&'*+/=?^_`{|}~-]+)*"
+    r"@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+"
+)
+#: The longest address mail can carry (RFC 5321's path limit less its angle brackets).
+EMAIL_LIMIT = 254
+
+
+def check_email(value: str, path: str) -> Problem | None:
+    """A mailbox address, as ``jiaoyu@jinshan.gov.cn``."""
+    if isinstance(value, str) and len(value) <= EMAIL_LIMIT and _EMAIL.fullmatch(value):
+        return None
+    return Problem(path, "bad-email", {"value": shown(value)})
 
 
 def check_local_time(moment: datetime, path: str = "") -> Problem | None:

@@ -21,7 +21,7 @@ from commedu.errors import PlanError, Problem
 
 # Re-exported: the checks lived here first and other modules import them from here.
 from commedu.model.checks import CHINESE_NUMERALS as CHINESE_NUMERALS
-from commedu.model.checks import check_colour, check_line
+from commedu.model.checks import check_colour, check_email, check_line
 from commedu.model.checks import check_count as check_count
 from commedu.model.checks import check_id as check_id
 from commedu.model.checks import check_positive as check_positive
@@ -250,9 +250,14 @@ class EducationCentre:
     """The township's 社区教育中心."""
 
     name: str
+    #: its mailbox: calendars then name the centre as each item's ORGANIZER
+    email: str | None = None
 
     def __attrs_post_init__(self) -> None:
-        raise_if(check_line(self.name, "name"))
+        raise_if(
+            check_line(self.name, "name"),
+            None if self.email is None else check_email(self.email, "email"),
+        )
 
 
 @define
