@@ -6,6 +6,7 @@ are needed, the rule engine, the calendar exporter, the reports and their librar
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -15,6 +16,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from commedu.cli import main
+from commedu.datafile import syntax
+from commedu.datafile.decode import FileKind
 from commedu.model.when import grammar
 from commedu.model.when.pattern import Pattern
 
@@ -85,6 +89,31 @@ def test_a_plan_with_a_recurrence_loads_the_rule_reader(tmp_path: Path) -> None:
     assert code == 0
     assert "dateutil.rrule" in modules
     assert {m.split(".")[0] for m in _unneeded(modules)} == {"dateutil", "six"}
+
+
+def test_validate_reads_and_parses_each_file_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the warnings look at the parse the plan was read from, not at a second one: a placeholder
+    # left in the file is still found at its line and column
+    text = JINSHAN.read_text(encoding="utf-8")
+    title = '"办好全民终身学习活动周"'
+    assert title in text
+    plan = tmp_path / "plan.toml"
+    plan.write_text(text.replace(title, '"待填写"', 1), encoding="utf-8")
+    parsed: list[str] = []
+    parse_toml = syntax._toml
+
+    def counted(text: str, kind: FileKind) -> object:
+        parsed.append(kind)
+        return parse_toml(text, kind)
+
+    monkeypatch.setattr(syntax, "_toml", counted)
+    assert main(["validate", "--format", "json", str(plan), str(JINSHAN)]) == 0
+    assert [kind for kind in parsed if kind == "plan"] == ["plan", "plan"]
+    warnings = [p for f in json.loads(capsys.readouterr().out)["files"] for p in f["problems"]]
+    line = text[: text.index(title)].count("\n") + 1
+    assert [(w["code"], w["line"]) for w in warnings] == [("hint-placeholder", line)]
 
 
 # -- the grammar's patterns, compiled on first use ----------------------------------------------
