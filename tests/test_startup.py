@@ -6,15 +6,23 @@ are needed, the rule engine, the calendar exporter, the reports and their librar
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from commedu._typecheck import fields_repr
+from commedu.cli import main
+from commedu.datafile import syntax
+from commedu.datafile.decode import FileKind
+from commedu.model.fieldcheck import define, mutable
+from commedu.model.parts import Department
 from commedu.model.when import grammar
 from commedu.model.when.pattern import Pattern
 
@@ -87,6 +95,31 @@ def test_a_plan_with_a_recurrence_loads_the_rule_reader(tmp_path: Path) -> None:
     assert {m.split(".")[0] for m in _unneeded(modules)} == {"dateutil", "six"}
 
 
+def test_validate_reads_and_parses_each_file_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the warnings look at the parse the plan was read from, not at a second one: a placeholder
+    # left in the file is still found at its line and column
+    text = JINSHAN.read_text(encoding="utf-8")
+    title = '"办好全民终身学习活动周"'
+    assert title in text
+    plan = tmp_path / "plan.toml"
+    plan.write_text(text.replace(title, '"待填写"', 1), encoding="utf-8")
+    parsed: list[str] = []
+    parse_toml = syntax._toml
+
+    def counted(text: str, kind: FileKind) -> object:
+        parsed.append(kind)
+        return parse_toml(text, kind)
+
+    monkeypatch.setattr(syntax, "_toml", counted)
+    assert main(["validate", "--format", "json", str(plan), str(JINSHAN)]) == 0
+    assert [kind for kind in parsed if kind == "plan"] == ["plan", "plan"]
+    warnings = [p for f in json.loads(capsys.readouterr().out)["files"] for p in f["problems"]]
+    line = text[: text.index(title)].count("\n") + 1
+    assert [(w["code"], w["line"]) for w in warnings] == [("hint-placeholder", line)]
+
+
 # -- the grammar's patterns, compiled on first use ----------------------------------------------
 
 _PATTERNS = sorted(
@@ -119,3 +152,76 @@ def test_a_pattern_is_compiled_only_when_a_text_could_match() -> None:
     assert match is not None
     assert match.groups() == ("8", "30")
     assert pattern.compiled
+
+
+# -- a class's repr, worked out when called -----------------------------------------------------
+
+
+def _twins() -> tuple[type, type]:
+    """One class declared twice: with attrs' compiled ``__repr__`` and with ours."""
+
+    def body() -> dict[str, object]:
+        return {
+            "__annotations__": {
+                "name": "str",
+                "items": "tuple[object, ...]",
+                "hidden": "int",
+                "shown": "object",
+                "later": "str",
+            },
+            "name": attrs.field(),
+            "items": attrs.field(default=()),
+            "hidden": attrs.field(default=0, repr=False),
+            "shown": attrs.field(default=None, repr=lambda value: f"<{value}>"),
+            "later": attrs.field(init=False, default="x"),
+        }
+
+    ours = define(type("Twin", (), body()))
+    theirs = attrs.frozen(type("Twin", (), body()))
+    return ours, theirs
+
+
+_TEXT = st.text(alphabet="ab中'\"\\ ", max_size=8)  # quotes and a backslash for repr to escape
+
+
+@given(
+    name=_TEXT,
+    items=st.lists(st.integers() | _TEXT, max_size=3),
+    hidden=st.integers(),
+)
+def test_a_repr_says_what_attrs_would(name: str, items: list[object], hidden: int) -> None:
+    ours, theirs = _twins()
+    assert ours.__repr__ is fields_repr
+    mine, attrs_own = ours(name, tuple(items), hidden), theirs(name, tuple(items), hidden)
+    assert repr(mine) == repr(attrs_own)
+    # nested: the same object twice side by side is shown in full both times, as attrs does
+    assert repr(ours(name, (mine, mine))) == repr(theirs(name, (attrs_own, attrs_own)))
+
+
+def test_a_class_keeps_its_own_repr_and_a_repr_option() -> None:
+    @define
+    class Own:
+        value: int
+
+        def __repr__(self) -> str:
+            return "own"
+
+    @define(repr=False)
+    class Plain:
+        value: int
+
+    assert repr(Own(1)) == "own"
+    assert Plain.__repr__ is object.__repr__
+    assert repr(Department("centre", "社区教育中心")) == (
+        "Department(id='centre', name='社区教育中心', aliases=(), color=None)"
+    )
+
+
+def test_an_object_inside_itself_is_shown_as_dots() -> None:
+    @mutable
+    class Node:
+        children: list[object]
+
+    node = Node([])
+    node.children.append(node)
+    assert repr(node) == "Node(children=[...])"

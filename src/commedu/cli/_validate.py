@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Any, Literal
 
 from commedu._messages import Lang, render
@@ -20,7 +19,7 @@ from commedu.cli._progress import Progress
 from commedu.cli._term import Style, terminal_width, wrap
 from commedu.cli._types import path
 from commedu.datafile.hints import hints
-from commedu.datafile.plan import Format, load_plan
+from commedu.datafile.plan import Format, read_plan
 from commedu.errors import PlanFileError, Problem
 from commedu.model.fieldcheck import define
 
@@ -59,13 +58,12 @@ class _Verdict:
 def _check(name: str, input_format: Format | None) -> _Verdict:
     """One file's verdict: status, activity count, and its problems with their severities."""
     try:
-        plan = load_plan(name, input_format)
+        read = read_plan(name, input_format)
     except PlanFileError as error:
         status: Literal["invalid", "unreadable"] = "unreadable" if error.unreadable else "invalid"
         return _Verdict(status, None, tuple(("error", p) for p in error.problems))
-    fmt: Format = input_format or ("json" if Path(name).suffix.lower() == ".json" else "toml")
-    warnings = hints(plan, Path(name).read_text(encoding="utf-8"), fmt)
-    return _Verdict("valid", len(plan.activities), tuple(("warning", p) for p in warnings))
+    warnings = hints(read)
+    return _Verdict("valid", len(read.plan.activities), tuple(("warning", p) for p in warnings))
 
 
 def _problem_data(severity: str, problem: Problem, lang: Lang) -> dict[str, Any]:

@@ -9,13 +9,12 @@ still accepts the file, so a half-filled file can be validated after every edit.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, Literal
+from typing import Any
 
 from commedu.datafile.locate import locate
-from commedu.datafile.syntax import parse
+from commedu.datafile.plan import ReadPlan
 from commedu.errors import Problem
 from commedu.model.placeholders import PLACEHOLDERS, is_placeholder_id, plan_id
-from commedu.model.plan import Plan
 
 __all__ = ["hints"]
 
@@ -31,11 +30,13 @@ def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
             yield from _strings(item, f"{path}[{i}]")
 
 
-def hints(plan: Plan, text: str, format: Literal["toml", "json"]) -> tuple[Problem, ...]:
-    """Warnings for ``plan``, read from ``text``: each with its path, line and column.
+def hints(read: ReadPlan) -> tuple[Problem, ...]:
+    """Warnings for a plan file as read: each with its path, line and column.
 
-    ``text`` must be the file ``plan`` was read from (so it parses).
+    The file's data is the parse :func:`~commedu.datafile.plan.read_plan` already did, so the
+    warnings cost no second reading of the file.
     """
+    plan = read.plan
     found = [
         Problem(
             f"schedule.activities[{i}].responsible",
@@ -48,13 +49,12 @@ def hints(plan: Plan, text: str, format: Literal["toml", "json"]) -> tuple[Probl
     if is_placeholder_id(plan.id):
         suggested = plan_id(plan.township.name, plan.year)
         found.append(Problem("id", "hint-placeholder-id", {"value": plan.id, "id": suggested}))
-    data = parse(text, format, "plan")  # the file's own chain; it has parsed once already
-    for path, value in _strings(data, ""):
+    for path, value in _strings(read.data, ""):
         for placeholder in PLACEHOLDERS:
             if placeholder in value:
                 found.append(
                     Problem(path, "hint-placeholder", {"value": value, "placeholder": placeholder})
                 )
                 break
-    located = locate(found, text, format)
+    located = locate(found, read.text, read.format)
     return tuple(sorted(located, key=lambda p: (p.line or 0, p.column or 0)))

@@ -68,7 +68,7 @@ from commedu.model.reminders import CalendarDefaults, format_reminder, parse_rem
 from commedu.model.targets import Comparator, Target
 from commedu.model.when import ClockRange, DateSpan, DayParts, Weekly, When, parse_when
 
-__all__ = ["MAX_BYTES", "Format", "load_plan", "loads_plan"]
+__all__ = ["MAX_BYTES", "Format", "ReadPlan", "load_plan", "loads_plan", "read_plan"]
 
 
 # -- the converter -------------------------------------------------------------------------------
@@ -365,13 +365,32 @@ def load_plan(path: str | os.PathLike[str], format: Format | None = None) -> Pla
     when the file could not be read at all.
     """
     check_arguments(load_plan, path=path, format=format)
+    return read_plan(path, format).plan
+
+
+@define(eq=False)
+class ReadPlan:
+    """A plan file as read: the plan, and the text and parsed data it came from.
+
+    A second look at the file (:func:`commedu.datafile.hints.hints`) starts from here rather
+    than reading and parsing the file again.
+    """
+
+    plan: Plan
+    text: str
+    format: Format
+    data: dict[str, Any]  #: the file's data as parsed, before the converter structured it
+
+
+def read_plan(path: str | os.PathLike[str], format: Format | None = None) -> ReadPlan:
+    """Read the plan file at ``path`` as :func:`load_plan` does, keeping its text and data."""
     name = os.fspath(path)
     try:
         data = read_bytes(path, "plan")
     except Refused as exc:
         raise PlanFileError(exc.problems, name, unreadable=exc.unreadable) from None
     try:
-        return loads_plan(data, format or _format_of(Path(path)), folder=Path(name).parent)
+        return _read(data, format or _format_of(Path(path)), Path(name).parent)
     except PlanFileError as exc:
         raise PlanFileError(exc.problems, name) from None
 
@@ -390,6 +409,10 @@ def loads_plan(
     where the text was read from: a profile file the plan names is found there.
     """
     check_arguments(loads_plan, text=text, format=format, folder=folder)
+    return _read(text, format, None if folder is None else Path(folder)).plan
+
+
+def _read(text: str | bytes, format: Format, folder: Path | None) -> ReadPlan:
     try:
         if isinstance(text, bytes):
             text = decode(text, "plan")
@@ -397,9 +420,10 @@ def loads_plan(
     except Refused as exc:
         raise PlanFileError(exc.problems) from None
     try:
-        return _plan_from(data, None if folder is None else Path(folder))
+        plan = _plan_from(data, folder)
     except PlanFileError as exc:
         raise PlanFileError(locate(exc.problems, text, format)) from None
+    return ReadPlan(plan, text, format, data)  # a plan was built: the data was a table
 
 
 def _plan_from(data: Any, folder: Path | None = None) -> Plan:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
-from commedu._typecheck import has_surrogate, shown
+from commedu._typecheck import has_surrogate, shown, with_fields_repr
 from commedu._typecheck import type_checked as checked_fields
 from commedu.errors import PlanError, Problem
 
@@ -63,12 +63,17 @@ if TYPE_CHECKING:  # to mypy's attrs plugin, the decorators below are attrs' own
 else:
 
     def define(maybe_cls=None, /, **options):
-        """``attrs.frozen`` with :func:`type_checked`: how every class of the model is declared."""
-        return attrs.frozen(maybe_cls, field_transformer=type_checked, **options)
+        """``attrs.frozen`` with :func:`type_checked`: how every class of the model is declared.
+
+        Its ``__repr__`` is attrs' text, worked out when called rather than compiled per class.
+        """
+        options = {"field_transformer": type_checked, **options}
+        return with_fields_repr(attrs.frozen, maybe_cls, options)
 
     def mutable(maybe_cls=None, /, **options):
         """``attrs.define`` with :func:`type_checked`, for the few classes that hold state."""
-        return attrs.define(maybe_cls, field_transformer=type_checked, **options)
+        options = {"field_transformer": type_checked, **options}
+        return with_fields_repr(attrs.define, maybe_cls, options)
 
 
 def sequence(items: Iterable[T]) -> tuple[T, ...]:
