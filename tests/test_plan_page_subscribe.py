@@ -232,3 +232,27 @@ def _drawn(driver: WebDriver) -> list[tuple[str, str, tuple[float, float]]]:
         " return [tr.querySelector('code.url').innerText, svg.outerHTML, box.width, box.height]; })"
     )
     return [(str(a), str(s), (float(w), float(h))) for a, s, w, h in rows]  # type: ignore[arg-type]
+
+
+def test_a_served_feed_s_items_link_to_the_page_at_the_address_the_request_came_to(
+    folder: Path,
+) -> None:
+    app = FeedServer(folder)
+    feed = _get(app, "/jinshan/plan.ics", "edu.example.cn")
+    assert feed.count(b"URL:http://edu.example.cn/jinshan/\r\n") == feed.count(b"BEGIN:VEVENT")
+    other = _get(app, "/jinshan/plan.ics", "10.0.0.7:8000")
+    assert b"URL:http://10.0.0.7:8000/jinshan/\r\n" in other
+    assert b"edu.example.cn" not in other
+    told = FeedServer(folder, base_url=PUBLIC.rstrip("/"))
+    assert b"URL:" + FEEDS.encode() + b"\r\n" in _get(told, "/jinshan/plan.ics", "evil.example")
+
+
+def test_feeds_kept_per_host_name_are_bounded(folder: Path) -> None:
+    app = FeedServer(folder)
+    for n in range(3 * app_module._PAGES_KEPT):
+        feed = _get(app, "/jinshan/plan.ics", f"h{n}.example")
+        assert f"URL:http://h{n}.example/jinshan/\r\n".encode() in feed
+    (file,) = app.folder.files()
+    version = app.folder.version(file)
+    assert sum(key[0] == "feed" for key in version.built) == app_module._PAGES_KEPT
+    assert len(version.answers) == app_module._PAGES_KEPT

@@ -74,13 +74,17 @@ def _answers(sock: socket.socket, count: int) -> list[tuple[bytes, dict[bytes, b
     return found
 
 
+#: Where the servers below say their feeds are: the raw requests' Host then changes no byte.
+PUBLIC = "https://calendars.example/"
+
+
 def _get(path: str, *extra: str) -> bytes:
     lines = [f"GET {path} HTTP/1.1", "Host: 127.0.0.1", *extra, "", ""]
     return "\r\n".join(lines).encode()
 
 
 def test_a_304_keeps_the_connection_for_a_request_pipelined_behind_it(tmp_path: Path) -> None:
-    with serving(plans(tmp_path)) as server:
+    with serving(plans(tmp_path), base_url=PUBLIC) as server:
         tag = server.request("/jinshan/plan.ics").headers["etag"]
         with socket.create_connection((server.host, server.port), timeout=TIMEOUT) as sock:
             sock.sendall(
@@ -102,7 +106,7 @@ def test_a_304_keeps_the_connection_for_a_request_pipelined_behind_it(tmp_path: 
 
 
 def test_a_client_that_asks_to_close_after_a_304_is_closed(tmp_path: Path) -> None:
-    with serving(plans(tmp_path)) as server:
+    with serving(plans(tmp_path), base_url=PUBLIC) as server:
         tag = server.request("/jinshan/plan.ics").headers["etag"]
         with socket.create_connection((server.host, server.port), timeout=TIMEOUT) as sock:
             sock.sendall(_get("/jinshan/plan.ics", f"If-None-Match: {tag}", "Connection: close"))

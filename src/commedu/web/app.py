@@ -60,8 +60,8 @@ _NO_STORE = ("Cache-Control", "no-store")
 _PAGE_HEADERS = (("Content-Security-Policy", CSP), ("Referrer-Policy", "no-referrer"))
 #: A broken plan file is usually being edited: ask clients to come back, not to give up.
 _RETRY = ("Retry-After", "60")
-#: Pages of one plan version kept at once: one per language, host name and kind of browser a
-#: request came with; a request with yet another is answered with a page made for it alone.
+#: Host names a plan version's page or feed is kept for at once (each in each language and kind
+#: of browser); a request naming yet another is answered with bytes made for it alone.
 _PAGES_KEPT = 8
 
 
@@ -144,13 +144,12 @@ class FeedServer:
             # The feeds' full addresses and QR codes: the public address where the server was
             # told it, else the one this request came to, as the list of feeds does. A page per
             # host name is kept, a few at most; an app's own browser is told to leave it.
-            base = self.base_url or _root(environ, absolute=True)
-            at = base + plan_address(file)
+            at = (self.base_url or _root(environ, absolute=True)) + plan_address(file)
             in_app = in_app_browser(str(environ.get("HTTP_USER_AGENT", "")))
-            shown = ("page", chosen, at, "in-app" if in_app else "")
+            shown = ("page", chosen, "in-app" if in_app else "")
             if seen is None:
                 page = version.build(
-                    shown,
+                    (*shown, at),
                     lambda: glance_html(
                         plan, lang=chosen, profile=self.profile, feeds_url=at, in_app=in_app
                     ),
@@ -158,7 +157,7 @@ class FeedServer:
                 )
                 return _ok(page, HTML, version.modified, _PAGE_HEADERS)
             page = version.build(
-                (*shown, "ledger"),
+                (*shown, "ledger", at),
                 lambda: glance_html(
                     plan,
                     lang=chosen,
@@ -172,7 +171,10 @@ class FeedServer:
             )
             return _ok(page, HTML, max(version.modified, seen.modified), _PAGE_HEADERS)
         # A feed's answer is the same until the plan changes: kept, ready to send, with its version.
-        ready = version.answers.get((rest, chosen))
+        # Its items link to the plan's page: at the public address where the server was told it,
+        # else at the one this request came to (a few host names are kept, as for pages).
+        page_url = (self.base_url or _root(environ, absolute=True)) + plan_address(file)
+        ready = version.answers.get((rest, chosen, page_url))
         if ready is not None:
             return ready
         feed = find(plan, rest)
@@ -183,15 +185,14 @@ class FeedServer:
             feed = find(plan, rest)
         if feed is None:
             return _error(404, "not-found", root)
-        # Items link to the plan's page where the server knows its public address: an address
-        # taken from each request's Host would make a calendar (and a cache entry) per Host.
-        page_url = None if self.base_url is None else self.base_url + plan_address(file)
+        built = ("feed", rest, chosen, page_url)
         body = version.build(
-            ("feed", rest, chosen), lambda: _calendar(plan, version, feed, chosen, page_url)
+            built, lambda: _calendar(plan, version, feed, chosen, page_url), kin=_PAGES_KEPT
         )
         headers = (("Content-Disposition", _disposition(feed)),)
         ready = Ready.of(_ok(body, CALENDAR, version.modified, headers))
-        version.answers[(rest, chosen)] = ready
+        if built in version.built:  # kept: so is its answer
+            version.answers[(rest, chosen, page_url)] = ready
         return ready
 
     def _index(self, environ: WSGIEnvironment, lang: Lang | None) -> Response:
@@ -244,14 +245,13 @@ def make_app(
     )
 
 
-def _calendar(plan: Plan, version: Version, feed: Feed, lang: Lang, page_url: str | None) -> bytes:
+def _calendar(plan: Plan, version: Version, feed: Feed, lang: Lang, page_url: str) -> bytes:
     options: ExportOptions = {
         "lang": lang,
         "stamp": version.modified,
         "revisions": version.revisions,
+        "page_url": page_url,  # every item links to the plan's page
     }
-    if page_url is not None:
-        options["page_url"] = page_url  # every item links to the plan's page
     if feed.kind == "department":
         options["departments"] = [feed.id]
     elif feed.kind == "station":

@@ -125,13 +125,14 @@ class Version:
 
         ``tag`` names what else the bytes were made from (a ledger's digest): bytes made with
         another tag are made again and replace them, so only the latest are kept. With ``kin``,
-        at most that many keys sharing ``key``'s first part are kept (a page per host name a
-        request used): past it, bytes are made for the one request and not kept.
+        at most that many keys differing from ``key`` only in their last part are kept (the
+        host name a request used): past it, bytes are made for the one request and not kept.
         """
         with self.lock:
             found = self.built.get(key)
             if found is None or found[0] != tag:
-                if kin and found is None and sum(k[0] == key[0] for k in self.built) >= kin:
+                family = key[:-1]
+                if kin and found is None and sum(k[:-1] == family for k in self.built) >= kin:
                     return Built(make())
                 found = self.built[key] = (tag, Built(make()))
             return found[1]
