@@ -38,7 +38,9 @@ def test_an_edit_to_one_item_leaves_every_other_items_bytes_alone(tmp_path: Path
     assert b"DTSTAMP:20210301T000000Z" in after[next(iter(changed))]
 
 
-def test_a_served_item_links_to_its_plans_page_when_the_address_is_known(tmp_path: Path) -> None:
+def test_a_served_item_links_to_its_plans_page_at_the_public_or_asked_address(
+    tmp_path: Path,
+) -> None:
     shutil.copy(JINSHAN, tmp_path / "jinshan.toml")
     environ = {
         "REQUEST_METHOD": "GET",
@@ -53,5 +55,7 @@ def test_a_served_item_links_to_its_plans_page_when_the_address_is_known(tmp_pat
     urls = set(re.findall(rb"\r\nURL:(\S+)", body))
     assert urls == {b"https://feeds.example.cn/edu/jinshan/"}
     assert body.count(b"\r\nURL:") == body.count(b"BEGIN:VEVENT")
-    unknown = make_app(tmp_path)
-    assert b"\r\nURL:" not in b"".join(unknown(environ, lambda status, headers: None))
+    # Without a public address, the one the request came to (SERVER_NAME and SERVER_PORT here).
+    asked = b"".join(make_app(tmp_path)(environ, lambda status, headers: None))
+    assert set(re.findall(rb"\r\nURL:(\S+)", asked)) == {b"http://127.0.0.1:8000/jinshan/"}
+    assert asked.count(b"\r\nURL:") == asked.count(b"BEGIN:VEVENT")
