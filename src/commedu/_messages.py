@@ -1105,8 +1105,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "zh": "文档没有标题；请填写计划标题",
     },
     "note-no-township": {
-        "en": "the title names no 镇, 乡, 街道, 社区, 区 or 县; write the unit's name",
-        "zh": "标题中没有镇、乡、街道、社区、区或县的名称；请填写单位名称",
+        "en": "the title names no 镇, 乡, 街道, 社区, 区, 县 or 市; write the unit's name",
+        "zh": "标题中没有镇、乡、街道、社区、区、县或市的名称；请填写单位名称",
     },
     "note-no-year": {
         "en": "the document gives no year (such as 2021年); write the plan year",

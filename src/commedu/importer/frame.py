@@ -5,7 +5,7 @@ its issuers (中共青石镇委员会 / 青石镇人民政府), its 文号 (青�
 notice (关于印发《…》的通知, a salutation, a sentence) before the plan's own title and an opening
 paragraph; the signature and the date of issue (2018年3月5日) may close the document instead.
 Each line is read for what it is; what is neither title nor issuer, 文号 or date is the preamble,
-kept verbatim. The title gives the unit (镇, 乡, 街道, 社区, 区, 县) and the year or years
+kept verbatim. The title gives the unit (镇, 乡, 街道, 社区, 区, 县, 市) and the year or years
 (``（2018-2020年）``).
 
 The text also proposes what the format has keys for but a document never labels: quantitative
@@ -53,6 +53,8 @@ _UNIT = re.compile(
 )
 #: a district or county that is itself the unit (徐汇区社区教育三年行动计划)
 _DISTRICT_UNIT = re.compile(rf"(?P<unit>[{_HAN}]{{2,8}}?[区县])(?!域)")
+#: else a city (黄山市“十四五”老年教育发展规划), not the 市 of 市民
+_CITY_UNIT = re.compile(rf"(?P<unit>[{_HAN}]{{1,8}}?市)(?!民)")
 #: 文号: an issuer's short name, the year in 〔〕 (or another bracket) and the number
 _NUMBER = re.compile(
     rf"[{_HAN}]{{1,12}}[〔\[［【(（]\s*(?:19|20)\d{{2}}\s*[〕\]］】)）]\s*第?\s*\d{{1,5}}\s*号"
@@ -214,7 +216,7 @@ def _unit(title: str) -> tuple[str, str]:
     rest = re.sub(r"^(?:中共)?", "", rest)
     if found := _UNIT.match(rest):
         return found["unit"], found["district"] or ""
-    if found := _DISTRICT_UNIT.match(rest):
+    if found := _DISTRICT_UNIT.match(rest) or _CITY_UNIT.match(rest):
         return found["unit"], ""
     return "", ""
 
