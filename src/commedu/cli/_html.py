@@ -8,13 +8,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from commedu._atomic import write_bytes
 from commedu._messages import Lang, os_reason, render
 from commedu.cli import EXIT_OK, EXIT_USAGE, read_ledger, read_plan, read_profile
 from commedu.cli._serve import _base_url as base_url  # the same check as serve's option
 from commedu.cli._streams import to_stdout, write_stdout
 from commedu.cli._types import day, path
 from commedu.web.folder import PlanFile
-from commedu.web.glance import glance_html, write_glance
+from commedu.web.glance import glance_html
 from commedu.web.pages import plan_address
 
 if TYPE_CHECKING:
@@ -62,17 +63,11 @@ def run(args: argparse.Namespace) -> int:
     # The page speaks the plan's language unless --lang was given.
     page_lang: Lang | None = lang if args.lang_given else None
     feeds_url = _feeds_url(args.base_url, args.plan)
+    page = glance_html(
+        plan, lang=page_lang, ledger=ledger, as_of=args.as_of, profile=profile, feeds_url=feeds_url
+    )
     if to_stdout(args.output):
-        write_stdout(
-            glance_html(
-                plan,
-                lang=page_lang,
-                ledger=ledger,
-                as_of=args.as_of,
-                profile=profile,
-                feeds_url=feeds_url,
-            )
-        )
+        write_stdout(page)
         return EXIT_OK
     output: str = args.output or f"{plan.id}.html"
     target = Path(output)
@@ -80,15 +75,7 @@ def run(args: argparse.Namespace) -> int:
         target = target / PAGE
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_glance(
-            plan,
-            target,
-            lang=page_lang,
-            ledger=ledger,
-            as_of=args.as_of,
-            profile=profile,
-            feeds_url=feeds_url,
-        )
+        write_bytes(target, page)
     except OSError as error:
         reason = os_reason(error)
         message = render("cli-cannot-write", lang, file=target, reason=reason)
