@@ -139,6 +139,14 @@ def test_the_schedule_has_its_title_or_one_made_from_the_plan() -> None:
     assert "2021年金山镇社区教育重点工作配档表" in paragraphs
 
 
+def test_a_plan_of_several_years_names_them_all_over_its_schedule() -> None:
+    plan = load_plan(ROOT / "tests" / "plans" / "taolin_2011.toml")
+    assert not plan.schedule.title
+    assert plan.last_year == 2015
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(plan_docx(plan))).paragraphs]
+    assert f"2011—2015年{plan.township.name}社区教育工作配档表" in paragraphs
+
+
 def test_the_front_matter_stands_between_title_and_body() -> None:
     taolin = load_plan(ROOT / "tests" / "plans" / "taolin_2011.toml")
     said = [p.text for p in docx.Document(io.BytesIO(plan_docx(taolin))).paragraphs]

@@ -137,8 +137,7 @@ def _export(plan: Plan, options: ExportOptions) -> _Export:
     page_url = _page_url(options.get("page_url"))
     remind = _reminders(plan, options.get("remind"))
     selection = _selection_label(departments, (*stations, *places), months, lang)
-    years = str(plan.year) if plan.last_year is None else f"{plan.year}—{plan.last_year}"
-    name = render("cal-calendar", lang, township=plan.township.name, year=years)
+    name = render("cal-calendar", lang, township=plan.township.name, year=plan.years_label)
     if selection:
         name += _SEPARATOR + selection
     # Nothing that counts or lists the items: a client that files the calendar's own properties

@@ -338,6 +338,11 @@ class Plan:
         return self.year if self.last_year is None else max(self.year, self.last_year)
 
     @property
+    def years_label(self) -> str:
+        """The year, or the first and last years as a title writes them (2011—2015)."""
+        return str(self.year) if self.until == self.year else f"{self.year}—{self.until}"
+
+    @property
     def issuer(self) -> str | None:
         """The body that issued the plan, the first named where several issued it jointly."""
         return self.issuers[0] if self.issuers else None

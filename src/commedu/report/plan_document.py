@@ -131,7 +131,7 @@ def plan_docx(plan: Plan, lang: Lang | None = None) -> bytes:
     _close(document, plan, lang)
     if plan.schedule.activities:
         title = plan.schedule.title or render(
-            "docx-schedule-title", lang, township=plan.township.name, year=plan.year
+            "docx-schedule-title", lang, township=plan.township.name, year=plan.years_label
         )
         document.title(title, new_page=True)
         codes = ["docx-when", "docx-work", "docx-responsible"]
