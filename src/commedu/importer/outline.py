@@ -290,6 +290,7 @@ def read_outline(paragraphs: Iterable[Paragraph]) -> Outline:
     frame = read_frame(front, closing, items)
     title, township, district, year = frame.title, frame.unit, frame.district, frame.year
     notes.extend(frame.notes)
+    unplaced.extend(frame.record)  # the portal's record: read, and kept as it stood
     for paragraph in frame.unplaced:
         unplaced.append(paragraph)
         notes.append(Note(paragraph.where, "note-unplaced", {"text": _short(paragraph.text)}))
