@@ -26,9 +26,11 @@ from commedu.importer.frame import (
     PORTAL_KEYS,
     Frame,
     portal_fields,
+    propose_places,
     propose_targets,
     read_frame,
 )
+from commedu.importer.lists import MAX_ITEMS, item, split_items
 from tests.strategies import portal_values
 
 PAGE = Path(__file__).resolve().parent / "plans" / "huangshan_elder_2021.txt"
@@ -375,3 +377,123 @@ def test_any_date_in_the_record_is_the_date_of_issue(day: date, iso: bool) -> No
     frame = _frame(f"发文日期：{spelt}", "青石镇2022年社区教育工作计划")
     assert frame.issued_on is not None
     assert frame.issued_on[0] == day
+
+
+# -- lists run on in one paragraph -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        (
+            "答:1.建设体系;2.加强引领;3.推进发展。",
+            ["答:", "1.建设体系;", "2.加强引领;", "3.推进发展。"],
+        ),
+        ("1、开设课堂；2、组织讲座", ["", "1、开设课堂；", "2、组织讲座"]),
+        ("主要有(1)读书节（2）科普周", ["主要有", "(1)读书节", "（2）科普周"]),
+        ("①太极拳②书法", ["", "①太极拳", "②书法"]),
+        ("1.甲;3.乙;2.丙", ["", "1.甲;3.乙;", "2.丙"]),  # a number out of turn is text
+        ("1.5万人参加；2.培训", ["1.5万人参加；2.培训"]),  # no item 1: 1.5 is a figure
+        ("培训1.5万人；2.5万人次", ["培训1.5万人；2.5万人次"]),
+        ("2021年1、2月开展", ["2021年1、2月开展"]),
+        ("1.只有一项。", ["1.只有一项。"]),  # one item is no list
+        ("第1.节和第2.节", ["第1.节和第2.节"]),  # a marker follows a stop, a colon or a space
+        ("", [""]),
+    ],
+)
+def test_a_run_on_list_is_cut_before_each_item(text: str, pieces: list[str]) -> None:
+    assert split_items(text) == pieces
+
+
+@pytest.mark.parametrize(
+    ("piece", "expected"),
+    [
+        ("1.建设体系;", (1, "建设体系")),
+        ("（12）科普周，", (12, "科普周")),
+        ("⑳书法", (20, "书法")),
+        ("建设体系", None),
+        ("1.5万人", None),
+    ],
+)
+def test_an_item_is_its_number_and_its_text(piece: str, expected: tuple[int, str] | None) -> None:
+    assert item(piece) == expected
+
+
+@given(st.text(st.sampled_from("1234①②③(（)）.．、;；:： 甲乙5万")))
+def test_cutting_never_loses_or_reorders_text(text: str) -> None:
+    pieces = split_items(text)
+    assert "".join(pieces) == text
+    assert all(item(p) is not None for p in pieces[1:])
+    assert len(pieces) == 1 or len(pieces) >= 3  # no list, or the lead and two items or more
+
+
+@given(st.lists(st.text(st.sampled_from("甲乙丙丁，。 "), min_size=1, max_size=6), min_size=2))
+def test_any_list_run_on_comes_back_item_by_item(texts: list[str]) -> None:
+    bodies = [t.strip() for t in texts]
+    if not all(bodies):
+        return
+    text = "答:" + "；".join(f"{n}.{b}" for n, b in enumerate(bodies, 1))
+    pieces = split_items(text)
+    assert pieces[0] == "答:"
+    assert [item(p) for p in pieces[1:]] == [
+        (n, b.rstrip("，").strip()) for n, b in enumerate(bodies, 1)
+    ]
+
+
+def test_the_items_are_capped() -> None:
+    text = "；".join(f"{n}.项" for n in range(1, 150))
+    pieces = split_items(text)
+    assert len(pieces) == MAX_ITEMS + 1
+    assert "".join(pieces) == text
+
+
+def test_the_page_s_questions_are_its_sections_and_its_listed_answer_its_tasks(
+    page: Draft,
+) -> None:
+    data = _data(page)
+    assert [t["title"] for t in data["tasks"]] == [
+        "建设普惠性老年教育体系",
+        "加强思想建设和政治引领",
+        "推进结构优化和均衡发展",
+        "加强内涵发展和品牌建设",
+        "推动智能时代老年教育创新",
+        "促进老年教育可持续发展",
+    ]
+    assert [t["number"] for t in data["tasks"]] == [1, 2, 3, 4, 5, 6]
+    assert data["goals"].startswith("到2025年,全市参与学习教育活动的老年人达到10.8万人左右")
+    assert "问:" not in data["preamble"]
+    # a question of no known part is kept, its answer as it stands
+    assert "#   问:重点行动计划包括?" in page.text
+    assert "#   1.老年学校扩容增量计划;2.老年人文化素养提升计划;" in page.text
+
+
+def _outline_draft(*lines: str) -> dict[str, Any]:
+    text = "\n".join(["青石镇2022年社区教育工作计划", *lines])
+    return _data(draft_from_bytes(text.encode("utf-8"), "plan.txt"))
+
+
+def test_a_run_on_list_under_a_tasks_heading_gives_its_tasks() -> None:
+    data = _outline_draft("一、主要任务", "1、开设老年课堂；2、组织家长讲座；3、举办读书节。")
+    assert [t["title"] for t in data["tasks"]] == ["开设老年课堂", "组织家长讲座", "举办读书节"]
+
+
+@pytest.mark.parametrize("items", ["(1)开设课堂。(2)组织讲座。", "①开设课堂。②组织讲座。"])
+def test_a_run_on_list_under_a_task_gives_its_measures(items: str) -> None:
+    data = _outline_draft("一、主要任务", "（一）完善网络", items)
+    (task,) = data["tasks"]
+    assert task["title"] == "完善网络"
+    assert task["measures"] == ["开设课堂。", "组织讲座。"]  # without their markers
+
+
+def test_a_run_on_list_of_schools_gives_its_places() -> None:
+    places = propose_places(
+        [Paragraph("开课地点：1.东关社区市民学校；2.西关社区市民学校。", Where(1))]
+    )
+    assert [p.name for p in places] == ["东关社区市民学校", "西关社区市民学校"]
+    circled = propose_places([Paragraph("①东关社区市民学校②西关社区市民学校", Where(1))])
+    assert [p.name for p in circled] == ["东关社区市民学校", "西关社区市民学校"]
+
+
+def test_a_list_in_the_goals_is_not_cut() -> None:
+    data = _outline_draft("一、工作目标", "1.参与率达到60%；2.建成学校3个。")
+    assert data["goals"] == "1.参与率达到60%；2.建成学校3个。"

@@ -26,6 +26,7 @@ from datetime import date
 from decimal import Decimal
 
 from commedu.importer.document import Paragraph, Where
+from commedu.importer.lists import item, split_items
 from commedu.importer.notes import Note
 from commedu.model.fieldcheck import define
 
@@ -535,7 +536,9 @@ def propose_places(paragraphs: Iterable[Paragraph]) -> list[PlaceDraft]:
             for match in _LIST.finditer(paragraph.text)
             for name in match.group(0).split("、")
         }
-        for segment in _PLACE_SPLIT.split(paragraph.text):
+        # a numbered list's items, without their markers (1.东关社区市民学校；2.…)
+        unmarked = [m[1] if (m := item(p)) else p for p in split_items(paragraph.text)]
+        for segment in (s for text in unmarked for s in _PLACE_SPLIT.split(text)):
             match = _PLACE_SUFFIX.search(segment)
             if match is None:
                 continue
