@@ -369,9 +369,10 @@ def read_frame(
                 issuers.append(Located(value, where))
             elif role == "title" and quoted is None and (cited := _QUOTED_TITLE.search(value)):
                 quoted = Located(cited[1].strip(), where)
+    recorded = {id(p) for p in record}
     for paragraph in (*front, *closing):
         text, where = paragraph.text.strip(), paragraph.where
-        if paragraph in record:
+        if id(paragraph) in recorded:
             continue
         if number is None and (found := _NUMBER.search(text)) and len(text) <= 40:
             number = Located(found.group(0), where)
@@ -401,7 +402,7 @@ def read_frame(
         notes.append(Note(record[0].where, "note-header-read", {"count": len(record)}))
     if issuers:
         shown = "、".join(i.text for i in issuers)
-        code = "note-header-issuer" if issuers[0].where in {p.where for p in record} else None
+        code = "note-header-issuer" if any(p.where == issuers[0].where for p in record) else None
         notes.append(Note(issuers[0].where, code or "note-issuers", {"value": shown}))
 
     title: Located | None = None
