@@ -497,3 +497,9 @@ def test_a_run_on_list_of_schools_gives_its_places() -> None:
 def test_a_list_in_the_goals_is_not_cut() -> None:
     data = _outline_draft("一、工作目标", "1.参与率达到60%；2.建成学校3个。")
     assert data["goals"] == "1.参与率达到60%；2.建成学校3个。"
+
+
+def test_an_answer_word_on_its_own_line_is_no_text() -> None:
+    data = _outline_draft("问:工作目标?", "答:", "居民参与率达到60%以上。")
+    assert data["goals"] == "居民参与率达到60%以上。"
+    assert "preamble" not in data  # the title was all there was before the question
