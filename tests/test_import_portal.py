@@ -503,3 +503,20 @@ def test_an_answer_word_on_its_own_line_is_no_text() -> None:
     data = _outline_draft("问:工作目标?", "答:", "居民参与率达到60%以上。")
     assert data["goals"] == "居民参与率达到60%以上。"
     assert "preamble" not in data  # the title was all there was before the question
+
+
+_RECORD_LINES = st.lists(
+    st.tuples(st.sampled_from(sorted(PORTAL_KEYS)), portal_values), min_size=1, max_size=2
+).map(lambda pairs: " ".join(f"{k}: {v.strip()}" for k, v in pairs))
+
+
+@given(
+    st.lists(st.one_of(_RECORD_LINES, st.sampled_from(["青石镇2022年社区教育工作计划", "正文。"])))
+)
+def test_a_record_line_is_in_the_record_and_nowhere_else(lines: list[str]) -> None:
+    frame = _frame(*lines)
+    recorded = [p.text for p in frame.record]
+    assert recorded == [t for t in lines if portal_fields(t) is not None]
+    preamble = frame.preamble.text.split("\n") if frame.preamble else []
+    assert not set(recorded) & set(preamble)
+    assert frame.title is None or frame.title.text not in recorded
