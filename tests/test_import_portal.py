@@ -520,3 +520,8 @@ def test_a_record_line_is_in_the_record_and_nowhere_else(lines: list[str]) -> No
     preamble = frame.preamble.text.split("\n") if frame.preamble else []
     assert not set(recorded) & set(preamble)
     assert frame.title is None or frame.title.text not in recorded
+
+
+def test_run_on_items_that_open_with_a_figure_are_still_items() -> None:
+    data = _outline_draft("一、主要任务", "①2021年开设课堂；②2022年组织讲座。")
+    assert [t["title"] for t in data["tasks"]] == ["2021年开设课堂", "2022年组织讲座"]

@@ -357,7 +357,8 @@ def _pieces(pieces: list[str], where: Where) -> list[Paragraph]:
     for piece in listed:
         found = item(piece)
         assert found is not None  # every piece after the first starts with its marker
-        out.append(Paragraph(f"{found[0]}.{found[1]}", where))
+        # spaced, so an item that opens with a figure (①2021年…) is still an item: 1. 2021年…
+        out.append(Paragraph(f"{found[0]}. {found[1]}", where))
     return out
 
 
