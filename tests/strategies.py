@@ -612,6 +612,15 @@ def plan_documents(draw: st.DrawFn) -> str:
     return "".join(pieces)
 
 
+#: a value in a portal's record of a document: any text on one line that holds no colon (a colon
+#: after a key is what ends the value before it)
+portal_values = st.text(
+    st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp"), exclude_characters=":："),
+    min_size=1,
+    max_size=40,
+).filter(lambda s: s.strip())
+
+
 # -- ledgers ---------------------------------------------------------------------------------------
 
 _LEDGER_TEXT = st.text(

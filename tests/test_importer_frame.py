@@ -232,6 +232,7 @@ def test_any_front_lines_give_a_frame_and_lose_no_line(lines: list[str]) -> None
     kept = [frame.title.text] if frame.title else []
     kept += frame.preamble.text.split("\n") if frame.preamble else []
     kept += [i.text for i in frame.issuers] + [p.text for p in frame.unplaced]
+    kept += [p.text for p in frame.record]
     for paragraph in front:
         text = paragraph.text.strip()
         assert (

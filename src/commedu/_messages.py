@@ -1032,6 +1032,48 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "read from a sentence of the text: check what, comparator, value and unit",
         "zh": "读自正文中的句子：请核对指标、比较方式、数值和单位",
     },
+    # -- import: a portal's record of the document, bodies issuing jointly, figures in 万 -------
+    "note-header-read": {
+        "en": "the {count} line(s) of the portal's record (索引号, 发布机构, 发文日期 …) were read for"
+        " the frame and are kept as comments at the end, not in the title or the preamble",
+        "zh": "门户网站的 {count} 行信息公开记录（索引号、发布机构、发文日期等）已读入文号、日期、"
+        "发文机关和标题，原文作为注释保留在文末，不计入标题和前言",
+    },
+    "note-header-number": {
+        "en": "the document number {value} is the portal record's {key}",
+        "zh": "文号 {value} 取自门户网站信息公开记录的“{key}”",
+    },
+    "note-header-issued-on": {
+        "en": "the date of issue {value} is the portal record's {key}; it may be the date of the"
+        " page rather than of the plan",
+        "zh": "印发日期 {value} 取自门户网站信息公开记录的“{key}”；它可能是该网页的日期而非计划的日期",
+    },
+    "note-header-not-a-date": {
+        "en": "the portal record's {key} {value!r} is not a date; write issued_on by hand",
+        "zh": "门户网站信息公开记录的“{key}” {value!r} 不是日期；请手工填写 issued_on",
+    },
+    "note-header-issuer": {
+        "en": "the issuing body {value} is the portal record's publishing body; write its full name",
+        "zh": "发文机关 {value} 取自门户网站信息公开记录的发布机构；请写全称",
+    },
+    "note-title-quoted": {
+        "en": "the plan's title {value} is the 《…》 the page names",
+        "zh": "计划标题 {value} 取自网页所称的《…》",
+    },
+    "note-issuers-joint": {
+        "en": "“{words}” says {count} bodies issue the plan jointly but names only {named};"
+        " add the others to issuer by hand",
+        "zh": "“{words}”表明由 {count} 个部门联合印发，但只写出了{named}；请手工补全其余发文机关",
+    },
+    "note-target-about": {
+        "en": "the figure for {what} is written as approximate (左右): its comparator is “=”;"
+        " check how it binds",
+        "zh": "{what}的数值写作约数（左右）：比较方式暂定为“=”；请核对",
+    },
+    "draft-target-about": {
+        "en": "the figure is approximate (左右): check the comparator",
+        "zh": "数值为约数（左右）：请核对比较方式",
+    },
     # -- inspection scores: a category's weight times the share of its evidence held ------------
     "inspection-scores": {"en": "Scores by inspection category", "zh": "分类得分"},
     "inspection-evidence-share": {"en": "Evidence kinds held", "zh": "佐证材料具备项数"},

@@ -39,6 +39,11 @@ _INLINE = frozenset(
         "note-preamble",
         "note-period",
         "note-title-from-notice",
+        "note-header-number",
+        "note-header-issued-on",
+        "note-header-issuer",
+        "note-title-quoted",
+        "note-issuers-joint",
     }
 )
 
@@ -79,6 +84,11 @@ def _both(zh: str, en: str) -> str:
 
 def _note_line(note: Note) -> str:
     return _both(note.describe("zh"), note.describe("en"))
+
+
+def _said(notes: Iterable[Note], *codes: str) -> list[str]:
+    """The comments of the frame's notes of these codes: how a field was read, and from where."""
+    return [_both(n.message("zh"), n.message("en")) for n in notes if n.code in codes]
 
 
 def _quoted(text: str, where: Where) -> list[str]:
@@ -169,7 +179,7 @@ def _place(number: int, place: PlaceDraft) -> list[str]:
 
 
 def _target(number: int, target: TargetDraft) -> list[str]:
-    return [
+    lines = [
         "",
         _check("draft-target", where=Term("where-paragraph", number=target.where.paragraph))
         if target.where.paragraph
@@ -182,6 +192,11 @@ def _target(number: int, target: TargetDraft) -> list[str]:
         f"unit = {_toml(target.unit)}",
         f"text = {_toml(target.text)}",
     ]
+    if target.approximate:  # beside the comparator it makes a guess of
+        lines.insert(
+            lines.index(f"comparator = {_toml(target.comparator)}"), _check("draft-target-about")
+        )
+    return lines
 
 
 def write_draft(
@@ -236,21 +251,27 @@ def write_draft(
         ]
     if not title:
         out.append(_check("note-no-title"))
-    elif frame.title is not None and any(n.code == "note-title-from-notice" for n in frame.notes):
-        out.append(_check("note-title-from-notice", value=title))
+    elif frame.title is not None:
+        out += _said(frame.notes, "note-title-from-notice", "note-title-quoted")
     out.append(f"title = {_toml(title)}")
     if frame.issued_on is not None:
         day = frame.issued_on[0].isoformat()
-        out += [_check("note-issued-on", value=day), f"issued_on = {day}"]
+        out += [
+            *_said(frame.notes, "note-issued-on", "note-header-issued-on"),
+            f"issued_on = {day}",
+        ]
     if frame.document_number is not None:
         value = frame.document_number.text
         out += [
-            _check("note-document-number", value=value),
+            *_said(frame.notes, "note-document-number", "note-header-number"),
             f"document_number = {_toml(value)}",
         ]
     issuer = "、".join(i.text for i in frame.issuers)
     if issuer:
-        out += [_check("note-issuers", value=issuer), f"issuer = {_toml(issuer)}"]
+        out += [
+            *_said(frame.notes, "note-issuers", "note-header-issuer", "note-issuers-joint"),
+            f"issuer = {_toml(issuer)}",
+        ]
     if frame.preamble is not None:
         count = frame.preamble.text.count("\n") + 1
         out += [_check("note-preamble", count=count), f"preamble = {_toml(frame.preamble.text)}"]
@@ -307,6 +328,8 @@ def write_draft(
         out += _place(number, place)
     for number, target in enumerate(targets, 1):
         notes.append(Note(target.where, "note-target", {"text": target.text}))
+        if target.approximate:
+            notes.append(Note(target.where, "note-target-about", {"what": target.what}))
         out += _target(number, target)
     for task in outline.tasks:
         out += _task(task)

@@ -5,26 +5,33 @@ its issuers (中共青石镇委员会 / 青石镇人民政府), its 文号 (青�
 notice (关于印发《…》的通知, a salutation, a sentence) before the plan's own title and an opening
 paragraph; the signature and the date of issue (2018年3月5日) may close the document instead.
 Each line is read for what it is; what is neither title nor issuer, 文号 or date is the preamble,
-kept verbatim. The title gives the unit (镇, 乡, 街道, 社区, 区, 县, 市) and the year or years
+kept verbatim. A page of a government open-information portal opens with the portal's record of
+the document instead (索引号, 发布机构, 发文日期, 发布文号 …, often two ``key: value`` pairs to a
+line): those lines are read as the frame by what their keys mean, one table of the spellings
+portals use, and stay out of the title and the preamble. A body named with the number of those
+issuing jointly (市教育局等四部门印发) is read as an issuer, and the note says the others are
+not named. The title gives the unit (镇, 乡, 街道, 社区, 区, 县, 市) and the year or years
 (``（2018-2020年）``).
 
 The text also proposes what the format has keys for but a document never labels: quantitative
-targets (a sentence with a figure and %, 人次, 门 or 个) and places (市民学校, 社区学校, schools).
+targets (a sentence with a figure and %, 人次, 门 or 个, or a count in 万: 10.8万人) and places (市民学校, 社区学校, schools).
 Every one is a guess the draft marks for the clerk.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 
 from commedu.importer.document import Paragraph, Where
+from commedu.importer.lists import item, split_items
 from commedu.importer.notes import Note
 from commedu.model.fieldcheck import define
 
 __all__ = [
+    "PORTAL_KEYS",
     "Frame",
     "Located",
     "PlaceDraft",
@@ -72,8 +79,14 @@ _DATE = re.compile(
 #: words that make a line a plan's title
 _TITLE_WORDS = ("计划", "规划", "方案", "要点", "安排", "意见", "纲要")
 _NOTICE = re.compile(r"关于印发\s*《(?P<title>[^《》]{2,80})》\s*的?通知")
-#: a target's figure: a number and its unit, with what says how it binds around it
-_FIGURE = re.compile(r"(\d+(?:\.\d+)?)(?:\s*[-—–~～至到]\s*\d+(?:\.\d+)?)?\s*(%|％|人次|门|个)")
+#: a target's figure: a number and its unit, with what says how it binds around it; a count in
+#: 万 (10.8万人, 3万人次) is read in its counting word, 人 for people
+_FIGURE = re.compile(
+    r"(?P<value>\d+(?:\.\d+)?)(?:\s*[-—–~～至到]\s*\d+(?:\.\d+)?)?\s*"
+    r"(?:(?P<wan>万)\s*(?P<counted>人次|人|门|个)|(?P<unit>%|％|人次|门|个))"
+)
+#: a figure written as about so much (8.3万人左右): a target to check, not a floor
+_ABOUT = "左右"
 _AT_MOST = ("以下", "以内", "不超过", "不高于", "控制在")
 _VERB = re.compile(
     r"(?:达到|达|不低于|不少于|超过|提高到|提升到|保持在|控制在|增至|至少|累计|建成|新建|培育"
@@ -99,6 +112,61 @@ _KIND_WORDS = re.compile(r"型|教育|各|示范")
 #: a list of schools separated by 、 (九校一室: 社区党校、市民学校、社区老年学校 …), each a place
 _LIST = re.compile(r"(?:[^、，,。；;：:（）()“”]{2,14}?校、){2,}[^、，,。；;：:（）()“”]{2,14}?校")
 
+#: The keys of a portal's record of a document, as the portals spell them, and what each gives
+#: the frame: ``number`` (the 文号), ``issued`` (the date of issue), ``issuer``, ``title`` (the
+#: 《…》 its value names), or "" for the portal's own bookkeeping. A page that flattens the
+#: record's table cuts some keys short (号 for 索引号, 词 for 主题词, 性 for 时效性).
+PORTAL_KEYS: Mapping[str, str] = {
+    "索引号": "",
+    "号": "",
+    "信息分类": "",
+    "主题分类": "",
+    "组配分类": "",
+    "体裁分类": "",
+    "服务对象分类": "",
+    "发布文号": "number",
+    "文号": "number",
+    "发文字号": "number",
+    "发文日期": "issued",
+    "成文日期": "issued",
+    "印发日期": "issued",
+    "发布机构": "issuer",
+    "发文机关": "issuer",
+    "发文机构": "issuer",
+    "发布单位": "issuer",
+    "主题词": "title",
+    "关键词": "title",
+    "词": "title",
+    "内容概述": "title",
+    "发布日期": "",
+    "发布时间": "",
+    "生效日期": "",
+    "生效时间": "",
+    "废止日期": "",
+    "时效性": "",
+    "有效性": "",
+    "性": "",
+    "作者": "",
+    "信息来源": "",
+    "来源": "",
+    "阅读次数": "",
+    "浏览次数": "",
+}
+#: a key of the record where a line starts or after a space, spaced or not (文  号), and its colon
+_PORTAL_KEY = re.compile(
+    r"(?:^|(?<=\s))(?P<key>"
+    + "|".join(r"\s*".join(map(re.escape, k)) for k in sorted(PORTAL_KEYS, key=len, reverse=True))
+    + r")\s*[:：]"
+)
+_ISO_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})")
+_QUOTED_TITLE = re.compile(r"《([^《》]{2,80})》")
+#: one body named for several that issue a text jointly: 市教育局等四部门印发《…》
+_JOINT = re.compile(
+    rf"(?:^|(?<=[，,。；;：:\s]))(?P<named>[{_HAN}]{{1,20}}?"
+    r"(?:委员会|人民政府|政府|办事处|党工委|党委|教育局|局|办公室|厅|委|部|会))"
+    r"等\s*(?P<count>[二三四五六七八九十]{1,3}|\d{1,2})\s*(?:个|家)?\s*(?:部门|单位)"
+)
+
 
 @define
 class Located:
@@ -119,6 +187,7 @@ class TargetDraft:
     unit: str
     text: str  #: the sentence, verbatim
     where: Where
+    approximate: bool = False  #: written as about so much (左右): the comparator is a guess
 
 
 @define
@@ -146,6 +215,8 @@ class Frame:
     notes: tuple[Note, ...]
     #: lines that are no part of the frame (附件：…, an attachment list): kept for the draft
     unplaced: tuple[Paragraph, ...] = ()
+    #: a portal's record of the document (索引号, 发布机构 …), read above: kept for the draft
+    record: tuple[Paragraph, ...] = ()
 
 
 def _number(text: str) -> int:
@@ -168,6 +239,34 @@ def _date(text: str) -> date | None:
         return date(_number(match[1]), _number(match[2]), _number(match[3]))
     except ValueError:
         return None
+
+
+def _day(text: str) -> date | None:
+    """A date of issue as a portal's record gives it: ISO (2023-05-17) or 2023年5月17日."""
+    match = _ISO_DATE.fullmatch(text.strip())
+    if match is None:
+        return _date(text)
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def portal_fields(text: str) -> list[tuple[str, str]] | None:
+    """The ``(key, value)`` pairs of a line of a portal's record, or None if it is not one.
+
+    A line is one when it starts with a key of :data:`PORTAL_KEYS`; each further key after a
+    space starts the next pair. Keys come back as the table spells them, values stripped.
+    """
+    found = list(_PORTAL_KEY.finditer(text))
+    if not found or text[: found[0].start()].strip():
+        return None
+    pairs = []
+    for match, after in zip(found, [*found[1:], None], strict=True):
+        key = re.sub(r"\s+", "", match["key"])
+        value = text[match.end() : after.start() if after else len(text)].strip()
+        pairs.append((key, value))
+    return pairs
 
 
 def _issuers(text: str) -> list[str] | None:
@@ -242,8 +341,39 @@ def read_frame(
     issued: tuple[date, Where] | None = None
     rest: list[Paragraph] = []
     unplaced: list[Paragraph] = []
+    record: list[Paragraph] = []
+    quoted: Located | None = None  # the title the record names
+    for paragraph in front:
+        if (pairs := portal_fields(paragraph.text)) is None:
+            continue
+        record.append(paragraph)
+        where = paragraph.where
+        for key, value in pairs:
+            role = PORTAL_KEYS[key]
+            if not value or not role:
+                continue
+            if role == "number" and number is None:
+                number = Located(value, where)
+                notes.append(Note(where, "note-header-number", {"value": value, "key": key}))
+            elif role == "issued" and issued is None:
+                if (day := _day(value)) is None:
+                    notes.append(
+                        Note(where, "note-header-not-a-date", {"key": key, "value": value})
+                    )
+                else:
+                    issued = (day, where)
+                    notes.append(
+                        Note(where, "note-header-issued-on", {"value": day.isoformat(), "key": key})
+                    )
+            elif role == "issuer" and not issuers:
+                issuers.append(Located(value, where))
+            elif role == "title" and quoted is None and (cited := _QUOTED_TITLE.search(value)):
+                quoted = Located(cited[1].strip(), where)
+    recorded = {id(p) for p in record}
     for paragraph in (*front, *closing):
         text, where = paragraph.text.strip(), paragraph.where
+        if id(paragraph) in recorded:
+            continue
         if number is None and (found := _NUMBER.search(text)) and len(text) <= 40:
             number = Located(found.group(0), where)
             notes.append(Note(where, "note-document-number", {"value": found.group(0)}))
@@ -259,17 +389,37 @@ def read_frame(
             rest.append(paragraph)
         elif paragraph in front:
             unplaced.append(paragraph)
+    found_joint = next(((m, p.where) for p in rest if (m := _JOINT.search(p.text))), None)
+    if found_joint is not None and (count := _number(found_joint[0]["count"])) >= 2:
+        joint, where = found_joint
+        named = joint["named"]
+        if all(i.text != named for i in issuers):
+            issuers.append(Located(named, where))
+        notes.append(
+            Note(where, "note-issuers-joint", {"named": named, "count": count, "words": joint[0]})
+        )
+    if record:
+        notes.append(Note(record[0].where, "note-header-read", {"count": len(record)}))
     if issuers:
         shown = "、".join(i.text for i in issuers)
-        notes.append(Note(issuers[0].where, "note-issuers", {"value": shown}))
+        code = "note-header-issuer" if any(p.where == issuers[0].where for p in record) else None
+        notes.append(Note(issuers[0].where, code or "note-issuers", {"value": shown}))
 
     title: Located | None = None
+    if record and quoted is None:  # a portal's page: the first 《title》 it names
+        quoted = next(
+            (Located(m[1].strip(), p.where) for p in rest if (m := _QUOTED_TITLE.search(p.text))),
+            None,
+        )
     notice = next((m for p in rest if (m := _NOTICE.search(p.text))), None)
-    wanted = re.sub(r"\s+", "", notice["title"]) if notice else None
+    wanted = re.sub(r"\s+", "", quoted.text if quoted else notice["title"] if notice else "")
     for paragraph in rest:
-        if wanted is not None and re.sub(r"\s+", "", paragraph.text) == wanted:
+        if wanted and re.sub(r"\s+", "", paragraph.text) == wanted:
             title = Located(paragraph.text.strip(), paragraph.where)
             break
+    if title is None and quoted is not None:
+        title = quoted
+        notes.append(Note(quoted.where, "note-title-quoted", {"value": quoted.text}))
     if title is None:
         candidates = [p for p in rest if _is_title(p.text) and not _NOTICE.search(p.text)]
         chosen = candidates[0] if candidates else (rest[0] if rest and notice is None else None)
@@ -279,7 +429,9 @@ def read_frame(
             found_in = next(p for p in rest if _NOTICE.search(p.text))
             title = Located(notice["title"], found_in.where)
             notes.append(Note(found_in.where, "note-title-from-notice", {"value": notice["title"]}))
-    preamble_parts = [p for p in rest if title is None or p.where != title.where]
+    preamble_parts = [
+        p for p in rest if title is None or (p.where, p.text.strip()) != (title.where, title.text)
+    ]
     if any(n.code == "note-title-from-notice" for n in notes):
         preamble_parts = rest  # the notice's own line stays in the preamble too
     preamble = None
@@ -314,6 +466,7 @@ def read_frame(
         preamble,
         tuple(notes),
         tuple(unplaced),
+        tuple(record),
     )
 
 
@@ -324,7 +477,7 @@ def _what(clause: str, figure: re.Match[str]) -> str:
     nothing follows (培训居民2000人次).
     """
     after = re.sub(r"^(?:以上|以下|左右)", "", clause[figure.end() :]).strip(" ，,的")
-    if figure[2] in ("个", "门") and after:
+    if (figure["unit"] or figure["counted"]) in ("个", "门") and after:
         return after
     before = clause[: figure.start()]
     verbs = list(_VERB.finditer(before))
@@ -347,18 +500,24 @@ def propose_targets(paragraphs: Iterable[Paragraph]) -> list[TargetDraft]:
                 figure = _FIGURE.search(clause)
                 if figure is None:
                     continue
-                unit = "%" if figure[2] in ("%", "％") else figure[2]
-                value = Decimal(figure[1])
+                unit = figure["counted"] or figure["unit"]
+                unit = "%" if unit == "％" else unit
+                value = Decimal(figure["value"])
+                if figure["wan"]:
+                    value = value.scaleb(4)  # 10.8万 is 108000, in the unit CE220 compares
                 if unit == "%" and value > 100:
                     continue
                 what = _what(clause, figure) or clause[: figure.start()].strip()
                 if not what:
                     continue
                 after = clause[figure.end() :]
+                about = after.lstrip().startswith(_ABOUT)
                 at_most = any(w in clause for w in _AT_MOST) and "以上" not in after
-                comparator = "<=" if at_most else ">="
+                comparator = "=" if about else "<=" if at_most else ">="
                 found.append(
-                    TargetDraft(what, comparator, value, unit, sentence.strip(), paragraph.where)
+                    TargetDraft(
+                        what, comparator, value, unit, sentence.strip(), paragraph.where, about
+                    )
                 )
                 if len(found) >= MAX_PROPOSALS:
                     return found
@@ -378,7 +537,9 @@ def propose_places(paragraphs: Iterable[Paragraph]) -> list[PlaceDraft]:
             for match in _LIST.finditer(paragraph.text)
             for name in match.group(0).split("、")
         }
-        for segment in _PLACE_SPLIT.split(paragraph.text):
+        # a numbered list's items, without their markers (1.东关社区市民学校；2.…)
+        unmarked = [m[1] if (m := item(p)) else p for p in split_items(paragraph.text)]
+        for segment in (s for text in unmarked for s in _PLACE_SPLIT.split(text)):
             match = _PLACE_SUFFIX.search(segment)
             if match is None:
                 continue

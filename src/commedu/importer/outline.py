@@ -9,6 +9,7 @@ and a measure otherwise. Text that fits none of this is handed back, never dropp
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterable
 
 import attrs
@@ -16,6 +17,7 @@ import attrs
 from commedu._messages import Term
 from commedu.importer.document import Paragraph, Where
 from commedu.importer.frame import Frame, Located, is_closing, read_frame
+from commedu.importer.lists import item, split_items
 from commedu.importer.notes import Note
 from commedu.model.fieldcheck import define, mutable
 
@@ -33,6 +35,10 @@ _NUMERALS = "一二三四五六七八九十"
 _LEVEL1 = re.compile(rf"([{_NUMERALS}]+)\s*[、.．]\s*(.*)", re.DOTALL)
 _LEVEL2 = re.compile(rf"[（(]\s*([{_NUMERALS}]+)\s*[）)]\s*[、.．]?\s*(.*)", re.DOTALL)
 _LEVEL3 = re.compile(r"(\d{1,2})\s*[.．、](?!\d)\s*(.*)", re.DOTALL)
+#: a question of a page that explains a plan (问:主要任务包括哪些?): a heading like 一、…
+_QUESTION = re.compile(r"问\s*[:：]\s*(.+)", re.DOTALL)
+#: the answer's word before the text that answers it (答:1.建设…)
+_ANSWER = re.compile(r"答\s*[:：]\s*")
 _STATION = re.compile(r"“([^“”]{1,30}?社区教育工作站)”")
 _THEME = re.compile(r"以(.+?)为(?:主体|主题|主要内容|代表|依托|主)")
 #: closing lines (signatures, the date of issue) read from a document's end, at most
@@ -227,13 +233,22 @@ def read_outline(paragraphs: Iterable[Paragraph]) -> Outline:
     pending: Paragraph | None = None  # a tasks heading not yet given to a task
     items_are_tasks = False
 
-    for paragraph in items:
+    queue = deque(items)
+    asked = False  # the last heading was a question: its answer's 答: is no part of the text
+    while queue:
+        paragraph = queue.popleft()
         text, where = paragraph.text, paragraph.where
-        if match := _LEVEL1.fullmatch(text):
+        if asked and (answer := _ANSWER.match(text)):
+            text = text[answer.end() :]
+            if not text.strip():
+                continue
+            paragraph = Paragraph(text, where)
+        if match := _LEVEL1.fullmatch(text) or _QUESTION.fullmatch(text):
+            asked = match.re is _QUESTION
             if pending is not None:
                 unplaced.append(pending)
             pending = None
-            heading = match.group(2).strip()
+            heading = match.group(match.lastindex or 1).strip()
             section = next((kind for word, kind in _SECTIONS if word in heading), "other")
             current = None
             items_are_tasks = False
@@ -257,6 +272,9 @@ def read_outline(paragraphs: Iterable[Paragraph]) -> Outline:
             continue
         if section == "other":
             unplaced.append(paragraph)
+            continue
+        if len(pieces := split_items(text)) > 1:  # a list run on in one paragraph: its items
+            queue.extendleft(reversed(_pieces(pieces, where)))
             continue
         level2 = _LEVEL2.fullmatch(text)
         level3 = None if level2 else _LEVEL3.fullmatch(text)
@@ -290,6 +308,7 @@ def read_outline(paragraphs: Iterable[Paragraph]) -> Outline:
     frame = read_frame(front, closing, items)
     title, township, district, year = frame.title, frame.unit, frame.district, frame.year
     notes.extend(frame.notes)
+    unplaced.extend(frame.record)  # the portal's record: read, and kept as it stood
     for paragraph in frame.unplaced:
         unplaced.append(paragraph)
         notes.append(Note(paragraph.where, "note-unplaced", {"text": _short(paragraph.text)}))
@@ -329,6 +348,18 @@ def read_outline(paragraphs: Iterable[Paragraph]) -> Outline:
         mentions_centre=any("社区教育中心" in p.text for p in items),
         frame=frame,
     )
+
+
+def _pieces(pieces: list[str], where: Where) -> list[Paragraph]:
+    """The paragraphs a run-on list stands for: the text before it, then one per item as 1. …"""
+    lead, *listed = pieces
+    out = [Paragraph(lead.strip(), where)] if lead.strip() else []
+    for piece in listed:
+        found = item(piece)
+        assert found is not None  # every piece after the first starts with its marker
+        # spaced, so an item that opens with a figure (①2021年…) is still an item: 1. 2021年…
+        out.append(Paragraph(f"{found[0]}. {found[1]}", where))
+    return out
 
 
 def _joined(paragraphs: list[Paragraph], heading: str) -> Located | None:
