@@ -110,19 +110,7 @@ def test_every_shipped_plan_is_tried() -> None:
     assert len(names) == 2 + len(list((ROOT / "tests" / "plans").glob("*.toml")))
 
 
-#: The importer does not know 办公厅 as an issuing body, so it reads this plan's closing
-#: signature (杭州市人民政府办公厅) as one more measure of the task before it.
-UNREAD_SIGNATURE = pytest.mark.xfail(strict=True, reason="办公厅 is not read as an issuer")
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(p, marks=UNREAD_SIGNATURE) if p.name == "hangzhou_learning_2025.toml" else p
-        for p in SHIPPED
-    ],
-    ids=lambda p: p.name,
-)
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
 def test_import_gives_back_what_the_document_carries(path: Path) -> None:
     plan = load_plan(path)
     back, expected = read_back(plan_docx(plan)), carried(plan)

@@ -69,7 +69,7 @@ _NUMBER = re.compile(
 #: an issuing body; a town, subdistrict or community signs with its bare name too (金山镇)
 _ISSUER = re.compile(
     rf"[{_HAN}（）()]{{2,30}}?"
-    r"(?:委员会|人民政府|街道办事处|办事处|党工委|党委|政府|教育局|局|办公室|镇|乡|街道|社区)"
+    r"(?:委员会|人民政府|街道办事处|办事处|党工委|党委|政府|教育局|局|办公室|办公厅|镇|乡|街道|社区)"
 )
 _CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
 _DATE = re.compile(
