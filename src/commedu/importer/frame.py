@@ -575,18 +575,26 @@ def _title_groups(
     groups: list[tuple[Paragraph, ...]] = []
     wanted = _squeezed(quoted.text) if quoted else ""
     start = 0
+    dangling = False  # the line before is a short line that no title took: no title starts here
     while start < len(rest):
         run = [rest[start]]
         while (
-            len(run) < MAX_TITLE_LINES
+            _is_title_line(run[0].text)
+            and len(run) < MAX_TITLE_LINES
             and start + len(run) < len(rest)
             and next_to(run[-1], rest[start + len(run)])
             and _is_title_line(rest[start + len(run)].text)
         ):
             run.append(rest[start + len(run)])
         lines = [p.text.strip() for p in run]
-        size = _title_size(lines, wanted) if _is_title_line(run[0].text) else 1
+        size = _title_size(lines, wanted, dangling) if _is_title_line(lines[0]) else 1
         groups.append(tuple(run[:size]))
+        dangling = (
+            size == 1
+            and len(run) > 1
+            and not _TITLE_END.search(lines[0])
+            and not _NOTICE.search(lines[0])
+        )
         if not wanted and (notice := _NOTICE.search("".join(lines[:size]))):
             wanted = _squeezed(notice["title"])
         start += size
@@ -599,13 +607,14 @@ def _is_title_line(text: str) -> bool:
     return 0 < len(text) <= 40 and _NOT_IN_TITLE.search(text) is None
 
 
-def _title_size(lines: Sequence[str], wanted: str) -> int:
+def _title_size(lines: Sequence[str], wanted: str, dangling: bool) -> int:
     """How many of these short lines, one after another, are one title: 1 if the first is not
     the first line of one.
 
     The notice's title runs from its 关于 to the kind of document (…的通知); the plan's is the
     title the notice names, else it runs to the line that ends as a plan's title does (…实施方案),
-    with the years on the line under it (（2025—2027年）).
+    with the years on the line under it (（2025—2027年）), unless a short line no title took
+    stands right before (``dangling``): a title is not read out of the middle of such lines.
     """
     if _NOTICE_START.match(lines[0]):
         return next((k for k, line in enumerate(lines, 1) if _NOTICE_END.search(line)), 1)
@@ -617,6 +626,8 @@ def _title_size(lines: Sequence[str], wanted: str) -> int:
                 return k
             if not wanted.startswith(joined):
                 break
+    if dangling:
+        return 1
     end = next((k for k, line in enumerate(lines, 1) if _TITLE_END.search(line)), None)
     if end is None:
         return 1
