@@ -194,7 +194,7 @@ _BODY = (
 )
 _JOINT = re.compile(
     rf"(?:^|(?<=[，,。；;：:\s]))(?P<named>{_BODY}(?:、{_BODY}){{0,9}})"
-    r"等\s*(?P<count>[二三四五六七八九十]{1,3}|\d{1,2})\s*(?:个|家)?\s*(?:部门|单位)"
+    r"等\s*(?P<count>[两二三四五六七八九十]{1,3}|\d{1,2})\s*(?:个|家)?\s*(?:部门|单位)"
 )
 #: the year a target's sentence sets its figure for: 到2027年, 2027年底前, 2027年前, 2027年底
 _TARGET_YEAR = re.compile(
@@ -439,7 +439,8 @@ def read_frame(
         elif paragraph in front:
             unplaced.append(paragraph)
     found_joint = next(((m, p.where) for p in rest if (m := _JOINT.search(p.text))), None)
-    if found_joint is not None and (count := _number(found_joint[0]["count"])) >= 2:
+    counted = found_joint[0]["count"].replace("两", "二") if found_joint else ""
+    if found_joint is not None and (count := _number(counted)) >= 2:
         joint, where = found_joint
         named = joint["named"]
         names = named.split("、")
