@@ -240,6 +240,36 @@ def test_a_notice_title_that_never_ends_is_not_joined() -> None:
     assert frame.preamble.text.splitlines()[:2] == ["关于印发社区教育", "工作要求"]
 
 
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["青石镇教育", "青石镇社区教育实施方案"],  # a short line the named title does not open
+        ["青石镇社区教育"],  # the named title's opening, but not all of it
+        ["青石镇社区教育", "工作"],  # … and then other words
+    ],
+)
+def test_only_the_whole_named_title_is_joined(lines: list[str]) -> None:
+    notice = "关于印发《青石镇社区教育实施方案》的通知"
+    frame = _frame(notice, "各村、各单位：", "现印发给你们。", *lines, OPENING)
+    assert frame.title is not None
+    whole = "青石镇社区教育实施方案" in lines
+    assert frame.title.text == "青石镇社区教育实施方案"
+    assert "note-title-from-notice" in _codes(frame) or whole
+    assert frame.preamble is not None
+    assert lines[0] in frame.preamble.text.splitlines()
+    assert "note-title-lines" not in _codes(frame)
+
+
+def test_the_named_title_takes_the_years_under_it() -> None:
+    notice = "关于印发《青石镇社区教育实施方案》的通知"
+    frame = _frame(notice, "各村、各单位：", "青石镇社区教育实施方案", "（2018-2020年）", OPENING)
+    assert frame.title is not None
+    assert frame.title.text == "青石镇社区教育实施方案（2018-2020年）"
+    assert (frame.year, frame.last_year) == (2018, 2020)
+    assert frame.opening is not None
+    assert frame.opening.text == OPENING
+
+
 def test_lines_with_stops_are_never_part_of_a_title() -> None:
     frame = _frame("青石镇要求：", "各村认真落实。", "青石镇社区教育实施方案")
     assert frame.title is not None

@@ -475,9 +475,7 @@ def read_frame(
     notice_at = next((n for n, line in enumerate(lines) if _NOTICE.search(line)), None)
     notice = _NOTICE.search(lines[notice_at]) if notice_at is not None else None
     wanted = _squeezed(quoted.text if quoted else notice["title"] if notice else "")
-    title_at = next(
-        (n for n, line in enumerate(lines) if wanted and _squeezed(line) == wanted), None
-    )
+    title_at = next((n for n, line in enumerate(lines) if _names(line, wanted)), None)
     if title_at is None and quoted is not None:
         title = quoted
         notes.append(Note(quoted.where, "note-title-quoted", {"value": quoted.text}))
@@ -563,6 +561,15 @@ def _squeezed(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def _names(line: str, wanted: str) -> bool:
+    """Whether ``line`` is the title ``wanted``, or it with its years after it."""
+    line = _squeezed(line)
+    return bool(wanted) and (
+        line == wanted
+        or (line.startswith(wanted) and _YEARS_LINE.fullmatch(line[len(wanted) :]) is not None)
+    )
+
+
 def _title_groups(
     rest: Sequence[Paragraph],
     next_to: Callable[[Paragraph, Paragraph], bool],
@@ -613,23 +620,25 @@ def _title_size(lines: Sequence[str], wanted: str, dangling: bool) -> int:
     the first line of one.
 
     The notice's title runs from its 关于 to the kind of document (…的通知); the plan's is the
-    title the notice names, else it runs to the line that ends as a plan's title does (…实施方案),
-    with the years on the line under it (（2025—2027年）), unless a short line no title took
-    stands right before (``dangling``): a title is not read out of the middle of such lines.
+    title the notice names (``wanted``), else it runs to the line that ends as a plan's title
+    does (…实施方案), unless a short line no title took stands right before (``dangling``): a
+    title is not read out of the middle of such lines. Either takes the years on the line under
+    it (（2025—2027年）).
     """
     if _NOTICE_START.match(lines[0]):
         return next((k for k, line in enumerate(lines, 1) if _NOTICE_END.search(line)), 1)
-    if wanted:
+    end = None
+    if wanted:  # the title the notice names, and nothing else
         joined = ""
         for k, line in enumerate(lines, 1):
             joined += _squeezed(line)
             if joined == wanted:
-                return k
+                end = k
+                break
             if not wanted.startswith(joined):
                 break
-    if dangling:
-        return 1
-    end = next((k for k, line in enumerate(lines, 1) if _TITLE_END.search(line)), None)
+    elif not dangling:
+        end = next((k for k, line in enumerate(lines, 1) if _TITLE_END.search(line)), None)
     if end is None:
         return 1
     if end < len(lines) and _YEARS_LINE.fullmatch(lines[end]):
