@@ -312,6 +312,49 @@ def test_joining_a_titles_lines_never_loses_or_reorders_it(
     assert frame.opening.text == OPENING
 
 
+#: the parts of a notice's frame, each as the lines it is set over
+PARTS = [
+    [ISSUER],
+    NOTICE_TITLE,
+    ["杭政办函〔2025〕60号"],
+    [ADDRESSEE],
+    [SENTENCE],
+    ["2025年12月23日"],
+    ["(此件公开发布)"],
+    PLAN_TITLE,
+    [OPENING],
+    ["青石镇社区教育实施方案", "(2027—2025年)"],
+    ["工作要求"],
+]
+
+
+@given(st.lists(st.sampled_from(PARTS), max_size=10), st.booleans())
+def test_a_notice_s_parts_in_any_order_are_each_read_and_kept_in_order(
+    parts: list[list[str]], opening: bool
+) -> None:
+    lines = [line for part in parts for line in part]
+    frame = _frame(*lines, principles=opening)
+    title_lines = [p for p in lines if frame.title and p in frame.title.text]
+    said = [
+        *(frame.preamble.text.splitlines() if frame.preamble else []),
+        *(frame.opening.text.splitlines() if frame.opening else []),
+        *(p.text for p in frame.unplaced),
+    ]
+    for line in said:  # kept as it stood, and only lines of the document
+        assert line in lines
+    for line in lines:  # each line read for something
+        assert (
+            line in said
+            or line in title_lines
+            or line in (ISSUER, "杭政办函〔2025〕60号", "2025年12月23日")
+        ), line
+    if frame.title is not None and "note-title-from-notice" not in _codes(frame):
+        first = frame.title.where.paragraph - 1
+        assert frame.title.text.startswith(lines[first])  # its lines, joined in order
+        joined = "".join(lines[first:])
+        assert joined.startswith(frame.title.text)
+
+
 # -- targets: the sentence of the figure, and the year it is for -----------------------------------
 
 
