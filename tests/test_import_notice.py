@@ -277,6 +277,25 @@ def test_lines_with_stops_are_never_part_of_a_title() -> None:
     assert "note-title-lines" not in _codes(frame)
 
 
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("杭州市人民政府办公厅文件", [ISSUER]),
+        ("中共青石镇委员会  青石镇人民政府文件", ["中共青石镇委员会", "青石镇人民政府"]),
+    ],
+)
+def test_a_masthead_that_adds_文件_names_the_issuers(line: str, names: list[str]) -> None:
+    frame = _frame(line, *PLAN_TITLE, OPENING)
+    assert [i.text for i in frame.issuers] == names
+    assert frame.title is not None
+    assert frame.title.text == TITLE  # the mark is no line of the title
+
+
+def test_the_word_文件_alone_is_no_issuer() -> None:
+    frame = _frame("文件", "青石镇社区教育实施方案")
+    assert frame.issuers == ()
+
+
 def test_an_issuer_that_names_no_unit_gives_none() -> None:
     frame = _frame("市教育局", "社区教育实施方案")
     assert [i.text for i in frame.issuers] == ["市教育局"]

@@ -312,8 +312,11 @@ def portal_fields(text: str) -> list[tuple[str, str]] | None:
 
 
 def _issuers(text: str) -> list[str] | None:
-    """The issuing bodies a line names (中共青石镇委员会  青石镇人民政府), or None if it is not one."""
-    parts = [p for p in re.split(r"[\s、，,]+", text.strip()) if p]
+    """The issuing bodies a line names (中共青石镇委员会  青石镇人民政府), or None if it is not one.
+
+    A 发文机关标志 may add 文件 to the names (GB/T 9704-2012 §7.2.2: 杭州市人民政府办公厅文件).
+    """
+    parts = [p for p in re.split(r"[\s、，,]+", text.strip().removesuffix("文件")) if p]
     if not parts or len(text) > 60:
         return None
     if all(_ISSUER.fullmatch(p) for p in parts):
