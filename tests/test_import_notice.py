@@ -149,6 +149,15 @@ def test_the_draft_writes_the_notice_the_opening_and_the_unit() -> None:
 # -- odd and bad frames -----------------------------------------------------------------------------
 
 
+def test_a_notice_title_that_opens_with_its_issuer_is_read_whole() -> None:
+    lines = [ISSUER + NOTICE_TITLE[0], *NOTICE_TITLE[1:], ADDRESSEE, SENTENCE, *PLAN_TITLE, OPENING]
+    frame = _frame(*lines)
+    assert frame.title is not None
+    assert frame.title.text == TITLE
+    assert frame.preamble is not None
+    assert frame.preamble.text.splitlines() == [*lines[:3], ADDRESSEE, SENTENCE]
+
+
 @pytest.mark.parametrize("count", [4, 5, MAX_TITLE_LINES])
 def test_a_title_of_many_lines_is_read_whole(count: int) -> None:
     words = ["完善泛在可及", "终身学习", "服务体系", "打造新时代", "学习型城市", "建设"]
