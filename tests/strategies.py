@@ -728,3 +728,25 @@ def reaches(draw: st.DrawFn) -> Reach:
     bounds = [b for b in (persons, population) if b is not None]
     elders = draw(st.one_of(st.none(), st.integers(0, min(bounds, default=10**6))))
     return Reach(persons, elders, population)
+
+
+#: characters of a plan's title that spell no word the importer reads a title's end from
+_TITLE_WORDS = "完善泛在可及终身学习服务体系打造新时代型城市社区教育建设推进"
+
+
+@st.composite
+def set_titles(draw: st.DrawFn, max_lines: int) -> tuple[str, list[str], list[str]]:
+    """A plan's title set over at most ``max_lines`` lines, as GB/T 9704-2012 §7.3.1 sets a long
+    one, and the title of the notice that issues it (关于印发…的通知) set over lines too, never
+    inside 关于 or 通知: the title, the notice's lines and the title's lines."""
+    words = draw(st.text(st.sampled_from(_TITLE_WORDS), min_size=1, max_size=16))
+    years = draw(st.sampled_from(["", "(2025—2027年)", "（2018-2020年）"]))
+    title = f"{words}实施方案{years}"
+
+    def lines(text: str, low: int, high: int) -> list[str]:
+        cuts = draw(st.sets(st.integers(low, high), max_size=max_lines - 1))
+        bounds = [0, *sorted(cuts), len(text)]
+        return [text[bounds[i] : bounds[i + 1]] for i in range(len(bounds) - 1)]
+
+    notice = f"关于印发{title}的通知"
+    return title, lines(notice, 2, len(notice) - 2), lines(title, 1, len(title) - 1)

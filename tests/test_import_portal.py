@@ -317,6 +317,45 @@ def test_a_joint_issuer_the_record_names_already_is_not_named_twice() -> None:
     assert {"note-issuers-joint", "note-header-issuer"} <= _codes(frame)
 
 
+@pytest.mark.parametrize(
+    ("line", "named", "count"),
+    [
+        ("市教育局、市民政局等四部门印发《青石镇社区教育规划》。", ["市教育局", "市民政局"], 4),
+        (
+            "经研究，区教育局、区民政局、区财政局等5个单位制定本方案。",
+            ["区教育局", "区民政局", "区财政局"],
+            5,
+        ),
+    ],
+)
+def test_bodies_named_before_a_count_are_all_issuers(
+    line: str, named: list[str], count: int
+) -> None:
+    frame = _frame("青石镇社区教育规划", line)
+    assert [i.text for i in frame.issuers] == named
+    (note,) = [n for n in frame.notes if n.code == "note-issuers-joint"]
+    assert (note.params["named"], note.params["count"]) == ("、".join(named), count)
+    assert all(name in note.message("zh") for name in named)
+
+
+def test_bodies_that_are_all_the_count_names_need_no_note() -> None:
+    frame = _frame("青石镇社区教育规划", "市教育局、市民政局等两部门印发本规划。")
+    assert [i.text for i in frame.issuers] == ["市教育局", "市民政局"]
+    assert "note-issuers-joint" not in _codes(frame)
+    assert "note-issuers" in _codes(frame)
+
+
+def test_the_page_s_targets_are_its_answer_s_sentence_for_the_plan_s_last_year(
+    page: Draft,
+) -> None:
+    targets = _data(page)["targets"]
+    assert targets  # 10.8万人, 8.3万人 and 30%
+    for target in targets:
+        assert target["text"].startswith("到2025年,全市参与学习教育活动的老年人")
+        assert target["year"] == 2025
+    assert "答" not in "".join(t["text"] for t in targets)
+
+
 # -- figures in 万 ---------------------------------------------------------------------------------
 
 

@@ -224,13 +224,15 @@ def test_closing_lines_are_signatures_and_dates(line: str, closing: bool) -> Non
     st.lists(
         st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=60),
         max_size=8,
-    )
+    ),
+    st.booleans(),
 )
-def test_any_front_lines_give_a_frame_and_lose_no_line(lines: list[str]) -> None:
+def test_any_front_lines_give_a_frame_and_lose_no_line(lines: list[str], opening: bool) -> None:
     front = [Paragraph(t, Where(paragraph=i + 1)) for i, t in enumerate(lines) if t.strip()]
-    frame = read_frame(front, [], [])
+    frame = read_frame(front, [], [], opening_is_principles=opening)
     kept = [frame.title.text] if frame.title else []
     kept += frame.preamble.text.split("\n") if frame.preamble else []
+    kept += frame.opening.text.split("\n") if frame.opening else []
     kept += [i.text for i in frame.issuers] + [p.text for p in frame.unplaced]
     kept += [p.text for p in frame.record]
     for paragraph in front:

@@ -6,13 +6,15 @@ covering notice with its 文号, issuer and date, the plan's 总体目标 and th
 first task. These tests hold the file to that copy and to what the plan is: a plan at the
 district level, over 2025–2027, with two figures for 2027.
 
-Importing the copy reads its 文号, its date of issue, both figures and its first task; it does
-not yet read the title the notice breaks over three lines, the years “(2025—2027年)” on a line
-of their own, the issuer line or the city as the plan's unit, which the file writes by hand.
+Importing the copy reads what the file writes by hand from its frame: the title the notice
+breaks over three lines, the years “(2025—2027年)” on a line of their own, the issuing office and
+its city as the plan's unit, the notice apart from the plan's opening, its 文号 and date of
+issue, and both figures with the year their sentence sets, and its first task.
 """
 
 from __future__ import annotations
 
+import tomllib
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -136,8 +138,8 @@ def test_the_district_standard_governs_it(plan: Plan) -> None:
         ], code
 
 
-def test_import_of_the_copy_reads_its_notice_and_figures(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_import_of_the_copy_reads_its_frame_notice_and_figures(
+    plan: Plan, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     draft = tmp_path / "draft.toml"
     assert main(["--lang", "en", "import", str(SOURCE), "-o", str(draft)]) == EXIT_OK
@@ -151,3 +153,20 @@ def test_import_of_the_copy_reads_its_notice_and_figures(
     assert 'what = "村(社区)覆盖率"\ncomparator = ">="\nvalue = "80"' in imported
     assert 'title = "完善开放包容的学习网络"' in imported
     assert '{ title = "健全四级联动的学习型城市网络", text = "完善市—区' in imported
+    # the frame, as the file writes it by hand
+    data = tomllib.loads(imported)
+    assert data["title"] == plan.title  # its three lines, read as one
+    assert (data["year"], data["last_year"]) == (plan.year, plan.last_year)
+    assert data["issuer"] == plan.issuers[0]
+    assert (data["township"]["name"], data["township"]["kind"]) == (
+        plan.township.name,
+        plan.township.kind.value,
+    )
+    assert data["preamble"] == plan.preamble  # the notice, its lines as the copy breaks them
+    assert data["guiding_principles"] == plan.guiding_principles  # the plan's own opening
+    assert "(此件公开发布)" not in data["preamble"]
+    # each figure's text is its sentence, up to the “;”, and holds the file's words for it
+    for target, written in zip(data["targets"], plan.targets, strict=True):
+        assert target["year"] == written.year == 2027
+        assert written.text in target["text"]
+        assert target["text"].endswith("四级联动的学习型城市网络进一步壮大")

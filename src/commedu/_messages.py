@@ -1074,6 +1074,43 @@ MESSAGES: dict[str, dict[Lang, str]] = {
         "en": "the figure is approximate (左右): check the comparator",
         "zh": "数值为约数（左右）：请核对比较方式",
     },
+    # -- import: a notice's frame as GB/T 9704 lays it out, and a target's year ---------------------
+    "note-title-lines": {
+        "en": "the title is set over {count} lines; they are read as one",
+        "zh": "标题分 {count} 行排列，已连成一行读入",
+    },
+    "note-preamble-notice": {
+        "en": "the covering notice's {count} line(s), before the plan's own title, are kept as"
+        " the preamble",
+        "zh": "计划标题之前的印发通知共 {count} 行，作为前言（preamble）保留",
+    },
+    "note-opening": {
+        "en": "the {count} paragraph(s) after the plan's own title open the plan itself, not its"
+        " covering notice: kept as its guiding principles",
+        "zh": "计划标题之后的 {count} 段文字是计划本身的开篇，不属于印发通知：作为指导思想保留",
+    },
+    "note-unit-from-issuer": {
+        "en": "the title names no unit: {unit} is taken from the issuing body {issuer}",
+        "zh": "标题中没有单位名称：{unit} 取自发文机关 {issuer}",
+    },
+    "note-period-backwards": {
+        "en": "the title's years {first}—{last} run backwards, so no period is read from them;"
+        " write year and last_year by hand",
+        "zh": "标题中的年份 {first}—{last} 先后颠倒，未据此读出计划期；请手工填写 year 和 last_year",
+    },
+    "note-target-year": {
+        "en": "the figure is for {year}, as its sentence says",
+        "zh": "该数值按原句为 {year} 年的目标",
+    },
+    "note-target-year-outside": {
+        "en": "its sentence sets the figure for {year}, outside the plan's years {years}; no year"
+        " is written: check what the target is for",
+        "zh": "原句为 {year} 年设定该数值，不在计划年份 {years} 之内，未写入 year；请核对该目标所指的年份",
+    },
+    "note-target-stage": {
+        "en": "the figure is for the stage {stage}, as its sentence says",
+        "zh": "该数值按原句为 {stage} 阶段的目标",
+    },
     # -- inspection scores: a category's weight times the share of its evidence held ------------
     "inspection-scores": {"en": "Scores by inspection category", "zh": "分类得分"},
     "inspection-evidence-share": {"en": "Evidence kinds held", "zh": "佐证材料具备项数"},

@@ -44,6 +44,14 @@ _INLINE = frozenset(
         "note-header-issuer",
         "note-title-quoted",
         "note-issuers-joint",
+        "note-title-lines",
+        "note-preamble-notice",
+        "note-opening",
+        "note-unit-from-issuer",
+        "note-period-backwards",
+        "note-target-year",
+        "note-target-year-outside",
+        "note-target-stage",
     }
 )
 
@@ -178,7 +186,27 @@ def _place(number: int, place: PlaceDraft) -> list[str]:
     ]
 
 
-def _target(number: int, target: TargetDraft) -> list[str]:
+def _target_when(target: TargetDraft, years: range) -> tuple[list[str], list[Note]]:
+    """The year or stage a target is for, as the draft writes it, and the note if it cannot be.
+
+    A year is written where the plan has several and it is one of them; a year outside the
+    plan's is said, not written, since the plan would not load with it.
+    """
+    if target.stage is not None:
+        return [
+            _check("note-target-stage", stage=target.stage),
+            f"stage = {_toml(target.stage)}",
+        ], []
+    if target.year is None or not years or (target.year in years and len(years) == 1):
+        return [], []
+    if target.year in years:
+        return [_check("note-target-year", year=target.year), f"year = {target.year}"], []
+    shown = f"{years[0]}" if len(years) == 1 else f"{years[0]}—{years[-1]}"
+    note = Note(target.where, "note-target-year-outside", {"year": target.year, "years": shown})
+    return [_check(note.code, **note.params)], [note]
+
+
+def _target(number: int, target: TargetDraft, when: list[str]) -> list[str]:
     lines = [
         "",
         _check("draft-target", where=Term("where-paragraph", number=target.where.paragraph))
@@ -190,6 +218,7 @@ def _target(number: int, target: TargetDraft) -> list[str]:
         f"comparator = {_toml(target.comparator)}",
         f"value = {_toml(f'{target.value:f}')}",
         f"unit = {_toml(target.unit)}",
+        *when,
         f"text = {_toml(target.text)}",
     ]
     if target.approximate:  # beside the comparator it makes a guess of
@@ -215,6 +244,8 @@ def write_draft(
     title = outline.title.text if outline.title else ""
     title_where = outline.title.where if outline.title else Where()
     township = outline.township
+    # the plan's years, which a target's year must be one of
+    years = range(year, (frame.last_year or year) + 1) if year else range(0)
 
     def both(code: str, sep: str = " / ", **params: object) -> str:
         return f"{render(code, 'zh', **params)}{sep}{render(code, 'en', **params)}"
@@ -240,6 +271,7 @@ def write_draft(
         plan_id = f"township-{year}" if year else "township"
         notes.append(Note(title_where, "note-plan-id", {"value": plan_id}))
         out += ["", _check("note-plan-id", value=plan_id), f"id = {_toml(plan_id)}"]
+    out += _said(frame.notes, "note-period-backwards")
     if year is None:
         out += [_check("note-no-year"), "year = 0"]
     else:
@@ -252,7 +284,7 @@ def write_draft(
     if not title:
         out.append(_check("note-no-title"))
     elif frame.title is not None:
-        out += _said(frame.notes, "note-title-from-notice", "note-title-quoted")
+        out += _said(frame.notes, "note-title-from-notice", "note-title-quoted", "note-title-lines")
     out.append(f"title = {_toml(title)}")
     if frame.issued_on is not None:
         day = frame.issued_on[0].isoformat()
@@ -272,19 +304,27 @@ def write_draft(
             *_said(frame.notes, "note-issuers", "note-header-issuer", "note-issuers-joint"),
             f"issuer = {_toml(issuer)}",
         ]
-    if frame.preamble is not None:
+    if frame.preamble is not None and frame.opening is not None:  # the covering notice
+        out += [
+            *_said(frame.notes, "note-preamble-notice"),
+            f"preamble = {_toml(frame.preamble.text)}",
+        ]
+    elif frame.preamble is not None:
         count = frame.preamble.text.count("\n") + 1
         out += [_check("note-preamble", count=count), f"preamble = {_toml(frame.preamble.text)}"]
     for key, part in (
         ("guiding_principles", outline.guiding_principles),
         ("goals", outline.goals),
     ):
-        if part is not None:
+        if part is not None and part is frame.opening:  # the plan's opening, under no heading
+            out += ["", *_said(frame.notes, "note-opening"), f"{key} = {_toml(part.text)}"]
+        elif part is not None:
             out += ["", f"# {_comment_text(part.heading)}", f"{key} = {_toml(part.text)}"]
 
     out += ["", "[township]"]
     if not township:
         out.append(_check("note-no-township"))
+    out += _said(frame.notes, "note-unit-from-issuer")
     out.append(f"name = {_toml(township)}")
     # The unit's kind is its name's last word: 金山镇 is a 镇, 稷下街道 a 街道.
     kind = next((k for k in UnitKind if township.endswith(k.value)), None)
@@ -330,7 +370,9 @@ def write_draft(
         notes.append(Note(target.where, "note-target", {"text": target.text}))
         if target.approximate:
             notes.append(Note(target.where, "note-target-about", {"what": target.what}))
-        out += _target(number, target)
+        when, said = _target_when(target, years)
+        notes.extend(said)
+        out += _target(number, target, when)
     for task in outline.tasks:
         out += _task(task)
 

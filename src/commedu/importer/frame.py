@@ -5,23 +5,30 @@ its issuers (中共青石镇委员会 / 青石镇人民政府), its 文号 (青�
 notice (关于印发《…》的通知, a salutation, a sentence) before the plan's own title and an opening
 paragraph; the signature and the date of issue (2018年3月5日) may close the document instead.
 Each line is read for what it is; what is neither title nor issuer, 文号 or date is the preamble,
-kept verbatim. A page of a government open-information portal opens with the portal's record of
+kept verbatim. A title set over several lines, as GB/T 9704-2012 §7.3.1 sets a long one, is read
+as one: the notice's own (关于印发… on one line, …的通知 on a later one) and the plan's title
+block after the notice, its years (（2025—2027年）) on a line of their own too. Where the notice
+comes first, the lines before the plan's title are the notice (the preamble) and those after it
+the plan's own opening (为…，制定本方案。), kept apart; its 附注 (（此件公开发布）) is no part of
+either. A page of a government open-information portal opens with the portal's record of
 the document instead (索引号, 发布机构, 发文日期, 发布文号 …, often two ``key: value`` pairs to a
 line): those lines are read as the frame by what their keys mean, one table of the spellings
 portals use, and stay out of the title and the preamble. A body named with the number of those
 issuing jointly (市教育局等四部门印发) is read as an issuer, and the note says the others are
-not named. The title gives the unit (镇, 乡, 街道, 社区, 区, 县, 市) and the year or years
-(``（2018-2020年）``).
+not named (市教育局、市民政局等四部门: both, and that four issue it). The title gives the unit
+(镇, 乡, 街道, 社区, 区, 县, 市), or else the issuing body's name does (杭州市人民政府办公厅: 杭州市),
+and the year or years (``（2018-2020年）``).
 
 The text also proposes what the format has keys for but a document never labels: quantitative
-targets (a sentence with a figure and %, 人次, 门 or 个, or a count in 万: 10.8万人) and places (市民学校, 社区学校, schools).
-Every one is a guess the draft marks for the clerk.
+targets (a sentence with a figure and %, 人次, 门 or 个, or a count in 万: 10.8万人), each with
+the year (到2027年, 2027年底前) or stage (到“十四五”末) its sentence sets it for, and places (市民学校,
+社区学校, schools). Every one is a guess the draft marks for the clerk.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 
@@ -31,6 +38,7 @@ from commedu.importer.notes import Note
 from commedu.model.fieldcheck import define
 
 __all__ = [
+    "MAX_TITLE_LINES",
     "PORTAL_KEYS",
     "Frame",
     "Located",
@@ -78,7 +86,26 @@ _DATE = re.compile(
 )
 #: words that make a line a plan's title
 _TITLE_WORDS = ("计划", "规划", "方案", "要点", "安排", "意见", "纲要")
-_NOTICE = re.compile(r"关于印发\s*《(?P<title>[^《》]{2,80})》\s*的?通知")
+#: the notice that issues the plan names it, in 《》 or not (关于印发…实施方案(2025—2027年)的通知)
+_NOTICE = re.compile(r"关于(?:印发|下发|转发|颁发)\s*《?(?P<title>[^《》]{2,80}?)》?\s*的?通知")
+#: At most this many lines make one title: GB/T 9704-2012 §7.3.1 sets a long one over several.
+MAX_TITLE_LINES = 6
+#: a line of a title set over several: short, with no stop or colon in it and no pause at its end
+_NOT_IN_TITLE = re.compile(r"[。！？!?；;：:]|[，,、]$")
+#: the notice's title opens with 关于, after its issuer's name where it names it …
+_NOTICE_START = re.compile(rf"(?:{_ISSUER.pattern})?\s*关于")
+#: … and closes with the kind of document it is
+_NOTICE_END = re.compile(r"(?:通知|通报|决定|意见|批复|函)$")
+#: the plan's title closes with what the plan is, its years in brackets after that at most
+_TITLE_END = re.compile(r"(?:计划|规划|方案|要点|安排|意见|纲要)\s*(?:[（(][^（）()]{1,20}[)）])?$")
+#: a line that is only the plan's years, under its title: （2025—2027年）, (2018-2020年), （2021年）
+_YEARS_LINE = re.compile(
+    r"[（(]\s*(?:19|20)\d{2}\s*年?\s*(?:[-－—–~～至到]\s*(?:19|20)\d{2}\s*年?\s*)?[)）]"
+)
+#: the 附注 under a notice's date (GB/T 9704-2012 §7.3.7): （此件公开发布）
+_ANNOTATION = re.compile(r"[（(]\s*此件[^（）()]{1,12}[)）]")
+#: the line of a notice that names whom it is sent to (主送机关): 各区、县(市)人民政府,…:
+_ADDRESSEE = re.compile(r".{2,120}[：:]")
 #: a target's figure: a number and its unit, with what says how it binds around it; a count in
 #: 万 (10.8万人, 3万人次) is read in its counting word, 人 for people
 _FIGURE = re.compile(
@@ -161,11 +188,22 @@ _PORTAL_KEY = re.compile(
 _ISO_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})")
 _QUOTED_TITLE = re.compile(r"《([^《》]{2,80})》")
 #: one body named for several that issue a text jointly: 市教育局等四部门印发《…》
-_JOINT = re.compile(
-    rf"(?:^|(?<=[，,。；;：:\s]))(?P<named>[{_HAN}]{{1,20}}?"
-    r"(?:委员会|人民政府|政府|办事处|党工委|党委|教育局|局|办公室|厅|委|部|会))"
-    r"等\s*(?P<count>[二三四五六七八九十]{1,3}|\d{1,2})\s*(?:个|家)?\s*(?:部门|单位)"
+#: (市教育局、市民政局等四部门: the bodies it names, separated by 、)
+_BODY = (
+    rf"[{_HAN}]{{1,20}}?(?:委员会|人民政府|政府|办事处|党工委|党委|教育局|局|办公室|厅|委|部|会)"
 )
+_JOINT = re.compile(
+    rf"(?:^|(?<=[，,。；;：:\s]))(?P<named>{_BODY}(?:、{_BODY}){{0,9}})"
+    r"等\s*(?P<count>[两二三四五六七八九十]{1,3}|\d{1,2})\s*(?:个|家)?\s*(?:部门|单位)"
+)
+#: the year a target's sentence sets its figure for: 到2027年, 2027年底前, 2027年前, 2027年底
+_TARGET_YEAR = re.compile(
+    r"到\s*(?P<by>(?:19|20)\d{2})\s*年|(?P<before>(?:19|20)\d{2})\s*年(?:底前|前|底)"
+)
+#: … or the stage: the end of a five-year plan, to its words (到“十四五”末)
+_TARGET_STAGE = re.compile(r"到\s*(?P<stage>[“\"]?十[一二三四五六七八九]五[”\"]?(?:期末|末))")
+#: the answer's word a page that explains a plan puts before it (答:到2025年…)
+_ANSWER = re.compile(r"^答\s*[:：]\s*")
 
 
 @define
@@ -188,6 +226,8 @@ class TargetDraft:
     text: str  #: the sentence, verbatim
     where: Where
     approximate: bool = False  #: written as about so much (左右): the comparator is a guess
+    year: int | None = None  #: the year the sentence sets the figure for (到2027年)
+    stage: str | None = None  #: the stage it sets it for, in its words (“十四五”末)
 
 
 @define
@@ -217,6 +257,8 @@ class Frame:
     unplaced: tuple[Paragraph, ...] = ()
     #: a portal's record of the document (索引号, 发布机构 …), read above: kept for the draft
     record: tuple[Paragraph, ...] = ()
+    #: the plan's own opening paragraphs, after its title where a covering notice came first
+    opening: Located | None = None
 
 
 def _number(text: str) -> int:
@@ -270,8 +312,11 @@ def portal_fields(text: str) -> list[tuple[str, str]] | None:
 
 
 def _issuers(text: str) -> list[str] | None:
-    """The issuing bodies a line names (中共青石镇委员会  青石镇人民政府), or None if it is not one."""
-    parts = [p for p in re.split(r"[\s、，,]+", text.strip()) if p]
+    """The issuing bodies a line names (中共青石镇委员会  青石镇人民政府), or None if it is not one.
+
+    A 发文机关标志 may add 文件 to the names (GB/T 9704-2012 §7.2.2: 杭州市人民政府办公厅文件).
+    """
+    parts = [p for p in re.split(r"[\s、，,]+", text.strip().removesuffix("文件")) if p]
     if not parts or len(text) > 60:
         return None
     if all(_ISSUER.fullmatch(p) for p in parts):
@@ -329,11 +374,18 @@ def _is_title(text: str) -> bool:
 
 
 def read_frame(
-    front: Sequence[Paragraph], closing: Sequence[Paragraph], body: Iterable[Paragraph]
+    front: Sequence[Paragraph],
+    closing: Sequence[Paragraph],
+    body: Iterable[Paragraph],
+    *,
+    opening_is_principles: bool = False,
 ) -> Frame:
     """The frame from the lines before the first section and the closing lines after the last.
 
-    ``body`` is the rest of the text, read only for a year when the title gives none.
+    ``body`` is the rest of the text, read only for a year when the title gives none. Where a
+    covering notice stands before the plan's own title, the paragraphs after that title are the
+    plan's opening: ``opening_is_principles`` keeps them apart from the notice, as the opening
+    (the plan states no 指导思想 of its own); otherwise they follow the notice in the preamble.
     """
     notes: list[Note] = []
     issuers: list[Located] = []
@@ -385,19 +437,27 @@ def read_frame(
             for name in names:
                 if all(i.text != name for i in issuers):
                     issuers.append(Located(name, where))
-        elif paragraph in front and not text.startswith("附件"):
+        elif paragraph in front and not text.startswith("附件") and not _ANNOTATION.fullmatch(text):
             rest.append(paragraph)
         elif paragraph in front:
             unplaced.append(paragraph)
     found_joint = next(((m, p.where) for p in rest if (m := _JOINT.search(p.text))), None)
-    if found_joint is not None and (count := _number(found_joint[0]["count"])) >= 2:
+    counted = found_joint[0]["count"].replace("两", "二") if found_joint else ""
+    if found_joint is not None and (count := _number(counted)) >= 2:
         joint, where = found_joint
         named = joint["named"]
-        if all(i.text != named for i in issuers):
-            issuers.append(Located(named, where))
-        notes.append(
-            Note(where, "note-issuers-joint", {"named": named, "count": count, "words": joint[0]})
-        )
+        names = named.split("、")
+        for name in names:
+            if all(i.text != name for i in issuers):
+                issuers.append(Located(name, where))
+        if count > len(names):  # the text names fewer bodies than it counts
+            notes.append(
+                Note(
+                    where,
+                    "note-issuers-joint",
+                    {"named": named, "count": count, "words": joint[0]},
+                )
+            )
     if record:
         notes.append(Note(record[0].where, "note-header-read", {"count": len(record)}))
     if issuers:
@@ -405,43 +465,67 @@ def read_frame(
         code = "note-header-issuer" if any(p.where == issuers[0].where for p in record) else None
         notes.append(Note(issuers[0].where, code or "note-issuers", {"value": shown}))
 
+    place = {id(p): n for n, p in enumerate(front)}
+    groups = _title_groups(rest, lambda a, b: place[id(b)] == place[id(a)] + 1, quoted)
+    lines = ["".join(p.text.strip() for p in group) for group in groups]
     title: Located | None = None
+    title_at: int | None = None  # the group that is the title, where the text has it
     if record and quoted is None:  # a portal's page: the first 《title》 it names
         quoted = next(
             (Located(m[1].strip(), p.where) for p in rest if (m := _QUOTED_TITLE.search(p.text))),
             None,
         )
-    notice = next((m for p in rest if (m := _NOTICE.search(p.text))), None)
-    wanted = re.sub(r"\s+", "", quoted.text if quoted else notice["title"] if notice else "")
-    for paragraph in rest:
-        if wanted and re.sub(r"\s+", "", paragraph.text) == wanted:
-            title = Located(paragraph.text.strip(), paragraph.where)
-            break
-    if title is None and quoted is not None:
+    notice_at = next((n for n, line in enumerate(lines) if _NOTICE.search(line)), None)
+    notice = _NOTICE.search(lines[notice_at]) if notice_at is not None else None
+    wanted = _squeezed(quoted.text if quoted else notice["title"] if notice else "")
+    title_at = next((n for n, line in enumerate(lines) if _names(line, wanted)), None)
+    if title_at is None and quoted is not None:
         title = quoted
         notes.append(Note(quoted.where, "note-title-quoted", {"value": quoted.text}))
-    if title is None:
-        candidates = [p for p in rest if _is_title(p.text) and not _NOTICE.search(p.text)]
-        chosen = candidates[0] if candidates else (rest[0] if rest and notice is None else None)
-        if chosen is not None:
-            title = Located(chosen.text.strip(), chosen.where)
-        elif notice is not None:
-            found_in = next(p for p in rest if _NOTICE.search(p.text))
-            title = Located(notice["title"], found_in.where)
-            notes.append(Note(found_in.where, "note-title-from-notice", {"value": notice["title"]}))
-    preamble_parts = [
-        p for p in rest if title is None or (p.where, p.text.strip()) != (title.where, title.text)
-    ]
-    if any(n.code == "note-title-from-notice" for n in notes):
-        preamble_parts = rest  # the notice's own line stays in the preamble too
+    if title is None and title_at is None:
+        candidates = [
+            n for n, line in enumerate(lines) if _is_title(line) and not _NOTICE.search(line)
+        ]
+        title_at = candidates[0] if candidates else (0 if lines and notice is None else None)
+    if title_at is not None:
+        title = Located(lines[title_at], groups[title_at][0].where)
+        if len(groups[title_at]) > 1:
+            notes.append(Note(title.where, "note-title-lines", {"count": len(groups[title_at])}))
+    elif title is None and notice is not None and notice_at is not None:
+        title = Located(notice["title"], groups[notice_at][0].where)
+        notes.append(Note(title.where, "note-title-from-notice", {"value": notice["title"]}))
+    # The notice, where it stands before the plan's own title, is the preamble; what follows
+    # the title opens the plan itself.
+    before = [p for g in groups[: title_at or 0] for p in g]
+    after = [p for g in groups[title_at + 1 :] for p in g] if title_at is not None else []
+    noticed = any(_NOTICE.search(t) or _ADDRESSEE.fullmatch(t) for t in lines[: title_at or 0])
+    opening = None
+    if noticed and before and after and opening_is_principles:
+        preamble_parts = before
+        text = "\n".join(p.text for p in after)
+        opening = Located(text, after[0].where)
+        notes.append(Note(opening.where, "note-opening", {"count": len(after)}))
+    else:
+        preamble_parts = [p for n, g in enumerate(groups) if n != title_at for p in g]
     preamble = None
     if preamble_parts:
         text = "\n".join(p.text for p in preamble_parts)
         preamble = Located(text, preamble_parts[0].where)
-        notes.append(Note(preamble.where, "note-preamble", {"count": len(preamble_parts)}))
+        code = "note-preamble-notice" if opening is not None else "note-preamble"
+        notes.append(Note(preamble.where, code, {"count": len(preamble_parts)}))
 
     heading = title.text if title else ""
     unit, district = _unit(heading)
+    if not unit:  # the issuing body's name gives it: 杭州市人民政府办公厅 is 杭州市's
+        for issuer in issuers:
+            unit, district = _unit(issuer.text)
+            if unit:
+                notes.append(
+                    Note(
+                        issuer.where, "note-unit-from-issuer", {"unit": unit, "issuer": issuer.text}
+                    )
+                )
+                break
     span = _span(heading)
     year: int | None
     last_year = None
@@ -454,6 +538,11 @@ def read_frame(
             (m for p in body if (m := _YEAR.search(p.text))), None
         )
         year = int(found[1]) if found else None
+        backwards = _SPAN.search(heading)
+        if backwards is not None and int(backwards[1]) > int(backwards[2]):
+            where = title.where if title else Where()
+            params = {"first": backwards[1], "last": backwards[2]}
+            notes.append(Note(where, "note-period-backwards", params))
     return Frame(
         title,
         unit,
@@ -467,7 +556,97 @@ def read_frame(
         tuple(notes),
         tuple(unplaced),
         tuple(record),
+        opening,
     )
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _names(line: str, wanted: str) -> bool:
+    """Whether ``line`` is the title ``wanted``, or it with its years after it."""
+    line = _squeezed(line)
+    return bool(wanted) and (
+        line == wanted
+        or (line.startswith(wanted) and _YEARS_LINE.fullmatch(line[len(wanted) :]) is not None)
+    )
+
+
+def _title_groups(
+    rest: Sequence[Paragraph],
+    next_to: Callable[[Paragraph, Paragraph], bool],
+    quoted: Located | None,
+) -> list[tuple[Paragraph, ...]]:
+    """``rest`` in groups of lines in reading order: a title set over several lines is one group.
+
+    The plan's title is looked for as the 《…》 a portal's record or the notice names (``quoted``,
+    or the notice found in an earlier group), else by how a title ends.
+    """
+    groups: list[tuple[Paragraph, ...]] = []
+    wanted = _squeezed(quoted.text) if quoted else ""
+    start = 0
+    dangling = False  # the line before is a short line that no title took: no title starts here
+    while start < len(rest):
+        run = [rest[start]]
+        while (
+            _is_title_line(run[0].text)
+            and len(run) < MAX_TITLE_LINES
+            and start + len(run) < len(rest)
+            and next_to(run[-1], rest[start + len(run)])
+            and _is_title_line(rest[start + len(run)].text)
+        ):
+            run.append(rest[start + len(run)])
+        lines = [p.text.strip() for p in run]
+        size = _title_size(lines, wanted, dangling) if _is_title_line(lines[0]) else 1
+        groups.append(tuple(run[:size]))
+        dangling = (
+            size == 1
+            and len(run) > 1
+            and not _TITLE_END.search(lines[0])
+            and not _NOTICE.search(lines[0])
+        )
+        if not wanted and (notice := _NOTICE.search("".join(lines[:size]))):
+            wanted = _squeezed(notice["title"])
+        start += size
+    return groups
+
+
+def _is_title_line(text: str) -> bool:
+    """Whether a line may be one of a title's lines: short, with no stop or colon in it."""
+    text = text.strip()
+    return 0 < len(text) <= 40 and _NOT_IN_TITLE.search(text) is None
+
+
+def _title_size(lines: Sequence[str], wanted: str, dangling: bool) -> int:
+    """How many of these short lines, one after another, are one title: 1 if the first is not
+    the first line of one.
+
+    The notice's title runs from its 关于 to the kind of document (…的通知); the plan's is the
+    title the notice names (``wanted``), else it runs to the line that ends as a plan's title
+    does (…实施方案), unless a short line no title took stands right before (``dangling``): a
+    title is not read out of the middle of such lines. Either takes the years on the line under
+    it (（2025—2027年）).
+    """
+    if _NOTICE_START.match(lines[0]):
+        return next((k for k, line in enumerate(lines, 1) if _NOTICE_END.search(line)), 1)
+    end = None
+    if wanted:  # the title the notice names, and nothing else
+        joined = ""
+        for k, line in enumerate(lines, 1):
+            joined += _squeezed(line)
+            if joined == wanted:
+                end = k
+                break
+            if not wanted.startswith(joined):
+                break
+    elif not dangling:
+        end = next((k for k, line in enumerate(lines, 1) if _TITLE_END.search(line)), None)
+    if end is None:
+        return 1
+    if end < len(lines) and _YEARS_LINE.fullmatch(lines[end]):
+        end += 1  # the years under the title
+    return end
 
 
 def _what(clause: str, figure: re.Match[str]) -> str:
@@ -488,11 +667,26 @@ def _what(clause: str, figure: re.Match[str]) -> str:
     return head.strip(" ，,的在")
 
 
+def _when(sentence: str) -> tuple[int | None, str | None]:
+    """The year (到2027年, 2027年底前) or stage (到“十四五”末) a target's sentence sets it for."""
+    if found := _TARGET_YEAR.search(sentence):
+        return int(found["by"] or found["before"]), None
+    if found := _TARGET_STAGE.search(sentence):
+        return None, found["stage"]
+    return None, None
+
+
 def propose_targets(paragraphs: Iterable[Paragraph]) -> list[TargetDraft]:
-    """A target for each clause with a figure in %, 人次, 门 or 个, in reading order."""
+    """A target for each clause with a figure in %, 人次, 门 or 个, in reading order.
+
+    Its text is the sentence that holds it, up to its 。 or ；(the ；, which joins it to the
+    next, left out), without the 答: of a page's answer; the year or stage is that sentence's.
+    """
     found: list[TargetDraft] = []
     for paragraph in paragraphs:
-        for sentence in re.findall(r"[^。！？!?]+[。！？!?]?", paragraph.text):
+        for said in re.findall(r"[^。！？!?；;]+[。！？!?；;]?", paragraph.text):
+            sentence = _ANSWER.sub("", said.strip()).rstrip("；;").rstrip()
+            year, stage = _when(sentence)
             for part in _CLAUSE.split(sentence):
                 clause = _ITEM_NUMBER.sub(
                     "", part
@@ -516,7 +710,15 @@ def propose_targets(paragraphs: Iterable[Paragraph]) -> list[TargetDraft]:
                 comparator = "=" if about else "<=" if at_most else ">="
                 found.append(
                     TargetDraft(
-                        what, comparator, value, unit, sentence.strip(), paragraph.where, about
+                        what,
+                        comparator,
+                        value,
+                        unit,
+                        sentence,
+                        paragraph.where,
+                        about,
+                        year,
+                        stage,
                     )
                 )
                 if len(found) >= MAX_PROPOSALS:

@@ -305,7 +305,8 @@ def read_outline(paragraphs: Iterable[Paragraph]) -> Outline:
 
     if pending is not None:
         unplaced.append(pending)
-    frame = read_frame(front, closing, items)
+    # A plan with no 指导思想 of its own opens with it: the paragraph after its title (为…，制定本方案。)
+    frame = read_frame(front, closing, items, opening_is_principles=not texts["principles"])
     title, township, district, year = frame.title, frame.unit, frame.district, frame.year
     notes.extend(frame.notes)
     unplaced.extend(frame.record)  # the portal's record: read, and kept as it stood
@@ -339,7 +340,8 @@ def read_outline(paragraphs: Iterable[Paragraph]) -> Outline:
         township=township,
         district=district,
         year=year,
-        guiding_principles=_joined(texts["principles"], headings.get("principles", "")),
+        guiding_principles=frame.opening
+        or _joined(texts["principles"], headings.get("principles", "")),
         goals=_joined(texts["goals"], headings.get("goals", "")),
         tasks=tuple(_freeze(t) for t in tasks),
         stations=tuple(stations),
