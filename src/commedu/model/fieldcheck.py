@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
-from commedu._typecheck import has_surrogate, shown, with_fields_repr
+from commedu._typecheck import has_surrogate, shown, with_shared_methods
 from commedu._typecheck import type_checked as checked_fields
 from commedu.errors import PlanError, Problem
 
@@ -68,12 +68,12 @@ else:
         Its ``__repr__`` is attrs' text, worked out when called rather than compiled per class.
         """
         options = {"field_transformer": type_checked, **options}
-        return with_fields_repr(attrs.frozen, maybe_cls, options)
+        return with_shared_methods(attrs.frozen, maybe_cls, options)
 
     def mutable(maybe_cls=None, /, **options):
         """``attrs.define`` with :func:`type_checked`, for the few classes that hold state."""
         options = {"field_transformer": type_checked, **options}
-        return with_fields_repr(attrs.define, maybe_cls, options)
+        return with_shared_methods(attrs.define, maybe_cls, options)
 
 
 def sequence(items: Iterable[T]) -> tuple[T, ...]:
