@@ -255,8 +255,17 @@ def field_hint(cls: type, name: str) -> Any:
 @functools.cache
 def _class_hints(cls: type) -> dict[str, Any]:
     # once per class, not once per field: resolving a class's annotations is most of the cost of
-    # the first plan a process reads
-    return typing.get_type_hints(cls)
+    # the first plan a process reads. For an attrs class, attrs resolves them (and keeps them on
+    # its fields), so the plan reader's converter, which asks attrs, does not resolve them again.
+    built = _BUILT.get(cls, cls)  # a slotted class's check was made for the class attrs replaced
+    if not attrs.has(built):
+        return typing.get_type_hints(built)
+    attrs.resolve_types(built)
+    return {field.name: field.type for field in attrs.fields(built) if field.type is not None}
+
+
+#: The class attrs built for each class it was given, where it built a new one (a slotted class).
+_BUILT: dict[type, type] = {}
 
 
 #: What a class adds to the type check of its fields: ``(field name, value)``, raising if refused;
@@ -474,6 +483,8 @@ def with_shared_methods(
         if eq_here:
             extra["eq"] = False
         built: Any = decorate(cls, **extra, **options)
+        if built is not cls:
+            _BUILT[cls] = built
         if repr_here:
             built.__repr__ = fields_repr
         if eq_here:
