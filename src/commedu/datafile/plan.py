@@ -40,7 +40,6 @@ from commedu.datafile.syntax import Format, parse, show
 from commedu.errors import PlanError, PlanFileError, Problem
 from commedu.model.checks import check_line
 from commedu.model.fieldcheck import define
-from commedu.model.observances import SchoolHoliday
 from commedu.model.parts import (
     MONEY_LIMIT,
     MONEY_PLACES,
@@ -67,6 +66,7 @@ from commedu.model.plan import Plan
 from commedu.model.reminders import CalendarDefaults, format_reminder, parse_reminder
 from commedu.model.targets import Comparator, Target
 from commedu.model.when import ClockRange, DateSpan, DayParts, Weekly, When, parse_when
+from commedu.model.when.spans import SchoolHoliday
 
 __all__ = ["MAX_BYTES", "Format", "ReadPlan", "load_plan", "loads_plan", "read_plan"]
 

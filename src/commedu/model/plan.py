@@ -13,7 +13,6 @@ import attrs
 from commedu._messages import Lang, kind_label
 from commedu.errors import PlanError, Problem
 from commedu.model.fieldcheck import define, sequence
-from commedu.model.observances import SchoolHoliday
 from commedu.model.parts import (
     Activity,
     Commitments,
@@ -48,6 +47,7 @@ from commedu.model.when import (
     Weekly,
     When,
 )
+from commedu.model.when.spans import SchoolHoliday
 
 __all__ = ["Plan"]
 
