@@ -29,8 +29,9 @@ from commedu.model.when.pattern import Pattern
 ROOT = Path(__file__).resolve().parent.parent
 JINSHAN = ROOT / "examples" / "jinshan_2021.toml"
 
-#: Rooms and libraries `validate` has no use for: rules, calendars, reports, the server, the
-#: importer, and the libraries only they (or a plan's rarer *when*s) need.
+#: Rooms and libraries `validate` has no use for on a good TOML plan: rules, calendars, reports,
+#: the server, the importer, the table of observances, and the libraries only they (or a plan's
+#: rarer *when*s, a JSON file, a mistake to suggest a fix for, a JSON report) need.
 NOT_FOR_VALIDATE = (
     "commedu.compliance",
     "commedu.calendar",
@@ -52,6 +53,8 @@ NOT_FOR_VALIDATE = (
     "waitress",
     "tomli_w",
     "importlib.metadata",
+    "json",
+    "difflib",
 )
 
 _PROBE = """

@@ -17,7 +17,6 @@ Nothing in a file is ever executed: TOML and JSON are data, and every value is c
 from __future__ import annotations
 
 import contextvars
-import difflib
 import os
 import re
 from collections.abc import Callable
@@ -529,6 +528,8 @@ class _Index:
             problems.append(Problem(path, "ambiguous-ref", {**params, "matches": matches}))
             return None
         params["known"] = self.listing
+        import difflib  # here, not at import: only a reference that is not known asks it
+
         close = difflib.get_close_matches(ref, [*self.by_id, *self.by_name], n=1, cutoff=0.6)
         if close:
             problems.append(Problem(path, "unknown-ref-close", {**params, "suggestion": close[0]}))

@@ -6,7 +6,6 @@ report all of its problems at once with :func:`raise_if`.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from datetime import UTC, datetime, timedelta
@@ -74,6 +73,8 @@ def check_colour(value: str, path: str) -> Problem | None:
     colours = _colours()
     if value in colours:
         return None
+    import difflib  # here, not at import: only a colour that is not known asks it
+
     close = difflib.get_close_matches(value.strip().lower().replace(" ", ""), colours, n=1)
     return Problem(
         path,
