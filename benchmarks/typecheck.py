@@ -9,7 +9,8 @@ machine moves them less than wall-clock time would.
 
 (g) Cold start: ``commedu --version`` and ``commedu validate`` on the Jinshan plan in a fresh
 process, against ``python -c "import icalendar"`` measured in the same run (median of runs,
-interleaved), with compiled bytecode in place as an installed package has it. Targets:
+interleaved), with compiled bytecode in place as an installed package has it; and, where valgrind
+is installed, the instructions each executes, which the machine's load does not move. Targets:
 ``--version`` ≤ 1.0, ``validate`` ≤ 1.3.
 
     python benchmarks/typecheck.py [--quick]
@@ -19,6 +20,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -99,6 +102,29 @@ def cold_start(repeats: int) -> None:
     for label, values in times.items():
         seconds = statistics.median(values)
         print(f"    {label:<28} {seconds * 1e3:7.1f} ms   {seconds / base:4.2f}")
+    if shutil.which("valgrind") is None:
+        print("    (valgrind not found: no count of executed instructions)")
+        return
+    counts = {label: instructions(argv, env) for label, argv in cases.items()}
+    print("    executed instructions, valgrind's callgrind (the same on any load of the machine):")
+    for label, count in counts.items():
+        ratio = count / counts["import icalendar"]
+        print(f"    {label:<28} {count / 1e6:7.0f} M    {ratio:4.2f}")
+
+
+def instructions(argv: list[str], env: dict[str, str]) -> int:
+    """The instructions a command executes, as valgrind's callgrind counts them."""
+    result = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    found = re.search(r"Collected : ([0-9]+)", result.stderr)
+    if found is None:
+        raise RuntimeError(f"valgrind said no count:\n{result.stderr}")
+    return int(found.group(1))
 
 
 def main() -> None:

@@ -428,5 +428,5 @@ def test_every_reason_a_parser_gives_is_said_in_chinese(names: set[str]) -> None
 
 def test_every_translation_of_a_reason_is_used() -> None:
     reasons = _reasons()
-    unused = [p.pattern for p, _ in _SYNTAX_ZH if not any(p.match(r) for r in reasons)]
+    unused = [p for p, _ in _SYNTAX_ZH if not any(re.match(p, r) for r in reasons)]
     assert not unused

@@ -29,14 +29,16 @@ from commedu.model.when.pattern import Pattern
 ROOT = Path(__file__).resolve().parent.parent
 JINSHAN = ROOT / "examples" / "jinshan_2021.toml"
 
-#: Rooms and libraries `validate` has no use for: rules, calendars, reports, the server, the
-#: importer, and the libraries only they (or a plan's rarer *when*s) need.
+#: Rooms and libraries `validate` has no use for on a good TOML plan: rules, calendars, reports,
+#: the server, the importer, the table of observances, and the libraries only they (or a plan's
+#: rarer *when*s, a JSON file, a mistake to suggest a fix for, a JSON report) need.
 NOT_FOR_VALIDATE = (
     "commedu.compliance",
     "commedu.calendar",
     "commedu.report",
     "commedu.web",
     "commedu.importer",
+    "commedu.model.observances",
     "dateutil",
     "six",
     "icalendar",
@@ -51,6 +53,8 @@ NOT_FOR_VALIDATE = (
     "waitress",
     "tomli_w",
     "importlib.metadata",
+    "json",
+    "difflib",
 )
 
 _PROBE = """
@@ -93,6 +97,16 @@ def test_a_plan_with_a_recurrence_loads_the_rule_reader(tmp_path: Path) -> None:
     assert code == 0
     assert "dateutil.rrule" in modules
     assert {m.split(".")[0] for m in _unneeded(modules)} == {"dateutil", "six"}
+
+
+def test_a_plan_naming_an_observance_loads_the_table_of_observances(tmp_path: Path) -> None:
+    # the festivals a *when* may name are read only for a plan that names one
+    text = JINSHAN.read_text(encoding="utf-8")
+    plan = tmp_path / "plan.toml"
+    plan.write_text(text.replace('when = "1月"', 'when = "教师节前后"', 1), encoding="utf-8")
+    code, modules = _validate_loads(plan)
+    assert code == 0
+    assert _unneeded(modules) == {"commedu.model.observances"}
 
 
 def test_validate_reads_and_parses_each_file_once(

@@ -2405,47 +2405,45 @@ MESSAGES: dict[str, dict[Lang, str]] = {
 
 
 #: What the TOML and JSON parsers say, in Chinese; the parsers speak only English.
-_SYNTAX_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), zh)
-    for pattern, zh in (
-        (r"Cannot overwrite a value", "不能覆盖已有的值"),
-        (r"Escaped character is not a Unicode scalar value", "转义字符不是有效的 Unicode 字符"),
-        (r"Expected '=' after a key in a key/value pair", "键后面缺少“=”"),
-        (r"Expected '\]' at the end of a table declaration", "表名后面缺少“]”"),
-        (r"Expected '\]\]' at the end of an array declaration", "表数组名后面缺少“]]”"),
-        (r"Expected newline or end of document after a statement", "一行只能写一个键值"),
-        (r"Invalid date or datetime", "日期或时间无效"),
-        (r"Invalid hex value", "十六进制值无效"),
-        (r"Invalid initial character for a key part", "键的第一个字符无效"),
-        (r"Invalid statement", "无法识别的语句"),
-        (r"Invalid value", "无效的值（文字要加引号）"),
-        (r"Unclosed array", "列表缺少结尾的“]”"),
-        (r"Unclosed inline table", "内联表缺少结尾的“}”"),
-        (r"Unescaped '\\' in a string", "字符串中的“\\”未转义"),
-        (r"Unterminated string", "字符串缺少结尾的引号"),
-        (r"Cannot declare \((.+?),?\) twice", "表 {0} 声明了两次"),
-        (r"Cannot mutate immutable namespace (.+)", "不能修改已定义的 {0}"),
-        (r"Cannot redefine namespace (.+)", "不能重新定义 {0}"),
-        (r"Duplicate inline table key (.+)", "内联表中的键 {0} 重复"),
-        (r"Found invalid character (.+)", "无效字符 {0}"),
-        (r"Illegal character '\\n'", "一行没写完就换行了：字符串可能缺少结尾的引号"),
-        (r"Illegal character (.+)", "非法字符 {0}"),
-        (r"Expecting value", "此处应有一个值"),
-        (r"Expecting ',' delimiter", "缺少“,”分隔符"),
-        (r"Expecting ':' delimiter", "缺少“:”分隔符"),
-        (r"Expecting property name enclosed in double quotes", "键名必须用双引号括起来"),
-        (r"Unterminated string starting at", "字符串缺少结尾的引号"),
-        (r"Invalid control character at", "字符串中有控制字符"),
-        (r"Invalid \\escape", "无效的转义"),
-        (r"Extra data", "文档结束后还有多余内容"),
-    )
+#: Compiled by ``re`` (which keeps them) when a reason is translated, not at import.
+_SYNTAX_ZH: tuple[tuple[str, str], ...] = (
+    (r"Cannot overwrite a value", "不能覆盖已有的值"),
+    (r"Escaped character is not a Unicode scalar value", "转义字符不是有效的 Unicode 字符"),
+    (r"Expected '=' after a key in a key/value pair", "键后面缺少“=”"),
+    (r"Expected '\]' at the end of a table declaration", "表名后面缺少“]”"),
+    (r"Expected '\]\]' at the end of an array declaration", "表数组名后面缺少“]]”"),
+    (r"Expected newline or end of document after a statement", "一行只能写一个键值"),
+    (r"Invalid date or datetime", "日期或时间无效"),
+    (r"Invalid hex value", "十六进制值无效"),
+    (r"Invalid initial character for a key part", "键的第一个字符无效"),
+    (r"Invalid statement", "无法识别的语句"),
+    (r"Invalid value", "无效的值（文字要加引号）"),
+    (r"Unclosed array", "列表缺少结尾的“]”"),
+    (r"Unclosed inline table", "内联表缺少结尾的“}”"),
+    (r"Unescaped '\\' in a string", "字符串中的“\\”未转义"),
+    (r"Unterminated string", "字符串缺少结尾的引号"),
+    (r"Cannot declare \((.+?),?\) twice", "表 {0} 声明了两次"),
+    (r"Cannot mutate immutable namespace (.+)", "不能修改已定义的 {0}"),
+    (r"Cannot redefine namespace (.+)", "不能重新定义 {0}"),
+    (r"Duplicate inline table key (.+)", "内联表中的键 {0} 重复"),
+    (r"Found invalid character (.+)", "无效字符 {0}"),
+    (r"Illegal character '\\n'", "一行没写完就换行了：字符串可能缺少结尾的引号"),
+    (r"Illegal character (.+)", "非法字符 {0}"),
+    (r"Expecting value", "此处应有一个值"),
+    (r"Expecting ',' delimiter", "缺少“,”分隔符"),
+    (r"Expecting ':' delimiter", "缺少“:”分隔符"),
+    (r"Expecting property name enclosed in double quotes", "键名必须用双引号括起来"),
+    (r"Unterminated string starting at", "字符串缺少结尾的引号"),
+    (r"Invalid control character at", "字符串中有控制字符"),
+    (r"Invalid \\escape", "无效的转义"),
+    (r"Extra data", "文档结束后还有多余内容"),
 )
 
 
 def syntax_reason_zh(reason: str) -> str:
     """A TOML or JSON parser's reason in Chinese, or the English one if it is not known."""
     for pattern, zh in _SYNTAX_ZH:
-        if match := pattern.match(reason):
+        if match := re.match(pattern, reason):
             # Not str.format: the Chinese text itself may hold braces, as in “}”.
             return zh.replace("{0}", match.group(1)) if match.groups() else zh
     return reason

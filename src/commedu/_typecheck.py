@@ -9,6 +9,7 @@ static type checker.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import sys
 import threading
@@ -16,7 +17,7 @@ import types
 import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, Literal, NewType, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Literal, NewType, Union, cast, get_args, get_origin
 
 import attrs
 
@@ -29,12 +30,15 @@ __all__ = [
     "define",
     "describe",
     "field_hint",
+    "fields_eq",
+    "fields_hash",
+    "fields_ne",
     "fields_repr",
     "has_surrogate",
     "require",
     "shown",
     "type_checked",
-    "with_fields_repr",
+    "with_shared_methods",
 ]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -251,8 +255,17 @@ def field_hint(cls: type, name: str) -> Any:
 @functools.cache
 def _class_hints(cls: type) -> dict[str, Any]:
     # once per class, not once per field: resolving a class's annotations is most of the cost of
-    # the first plan a process reads
-    return typing.get_type_hints(cls)
+    # the first plan a process reads. For an attrs class, attrs resolves them (and keeps them on
+    # its fields), so the plan reader's converter, which asks attrs, does not resolve them again.
+    built = _BUILT.get(cls, cls)  # a slotted class's check was made for the class attrs replaced
+    if not attrs.has(built):
+        return typing.get_type_hints(built)
+    attrs.resolve_types(built)
+    return {field.name: field.type for field in attrs.fields(built) if field.type is not None}
+
+
+#: The class attrs built for each class it was given, where it built a new one (a slotted class).
+_BUILT: dict[type, type] = {}
 
 
 #: What a class adds to the type check of its fields: ``(field name, value)``, raising if refused;
@@ -351,17 +364,137 @@ def fields_repr(self: object) -> str:
         showing.discard(id(self))
 
 
-def with_fields_repr(decorate: Callable[..., Any], maybe_cls: Any, options: dict[str, Any]) -> Any:
-    """``decorate`` (an attrs class decorator) with :func:`fields_repr` in place of a compiled
-    ``__repr__``, unless the class writes its own or ``options`` say ``repr``."""
-    if "repr" in options:
-        return decorate(maybe_cls, **options)
+#: Options that say how a class compares (or that attrs refuses without its own ``__eq__``):
+#: a class that gives one is left to attrs, as is one that writes a method of its own.
+_COMPARISON_OPTIONS = frozenset({"eq", "order", "hash", "unsafe_hash", "cmp", "cache_hash"})
+_COMPARISON_METHODS = frozenset(
+    {"__eq__", "__ne__", "__hash__", "__lt__", "__le__", "__gt__", "__ge__"}
+)
 
-    def wrap(cls: type) -> type:
-        own = "__repr__" in vars(cls)  # attrs' auto_detect: a class's own __repr__ wins
-        built: type = decorate(cls, repr=False, **options)
-        if not own:
-            built.__repr__ = fields_repr  # type: ignore[assignment,method-assign]
+
+#: The values of an object's fields that take part in comparing or hashing it, in field order.
+FieldsKey = Callable[[object], tuple[object, ...]]
+
+#: What a class holds before its first comparison: no owner, so the key is made.
+_NO_KEY: tuple[type | None, FieldsKey | None] = (None, None)
+
+
+def _fields_key(cls: Any, hashing: bool) -> FieldsKey:
+    """What :func:`fields_eq` (or :func:`fields_hash`) compares of ``cls``'s instances, made on
+    the class's first comparison and kept on it with the class as owner (a subclass of an attrs
+    class has more fields, so a key it inherits is not its own).
+
+    The key is one C call, ``operator.attrgetter`` over the fields, where no field has an ``eq``
+    key function; a hash key starts with the number attrs' generated ``__hash__`` starts from.
+    """
+    if hashing:
+        wanted = [f for f in attrs.fields(cls) if f.hash is True or (f.hash is None and f.eq)]
+        salt = hash(f"<attrs generated hash {cls.__module__}.{cls.__qualname__}>")
+        type.__setattr__(cls, "_fields_hash_salt", salt)  # read through the instance below
+        first = ["_fields_hash_salt"]
+    else:
+        wanted = [f for f in attrs.fields(cls) if f.eq]
+        first = []
+    key: FieldsKey
+    if any(field.eq_key is not None for field in wanted):
+        getters = [(operator.attrgetter(f.name), f.eq_key or _same) for f in wanted]
+        getters[:0] = [(operator.attrgetter(name), _same) for name in first]
+
+        def key(instance: object) -> tuple[object, ...]:
+            return tuple(own(get(instance)) for get, own in getters)
+
+    elif len(names := first + [f.name for f in wanted]) > 1:
+        key = cast(FieldsKey, operator.attrgetter(*names))  # a tuple of the values, in C
+    elif names:
+        (only,) = names
+        get = operator.attrgetter(only)
+
+        def key(instance: object) -> tuple[object, ...]:
+            return (get(instance),)
+
+    else:
+
+        def key(instance: object) -> tuple[object, ...]:
+            return ()
+
+    type.__setattr__(cls, "_fields_hash" if hashing else "_fields_eq", (cls, key))
+    return key
+
+
+def _same(value: object) -> object:
+    return value
+
+
+def fields_eq(self: object, other: object) -> bool:
+    """attrs' own ``__eq__``: equal when of the same class and equal in every field that takes
+    part (``eq=False`` fields do not, an ``eq`` key function is applied), ``NotImplemented``
+    for an object of another class.
+
+    attrs writes and compiles an ``__eq__`` for each class as it is built; this one is shared,
+    its field getter made on a class's first comparison.
+    """
+    cls = self.__class__
+    if other.__class__ is not cls:
+        return cast(bool, NotImplemented)  # Python then asks ``other``, as of any __eq__
+    owner, key = getattr(cls, "_fields_eq", _NO_KEY)
+    if owner is not cls:
+        key = _fields_key(cls, hashing=False)
+    # field by field with ==, as attrs does, stopping at the first difference: a tuple's own
+    # comparison would take a value as equal to itself first (a NaN would equal itself)
+    return all(map(operator.eq, key(self), key(other)))  # type: ignore[misc]
+
+
+def fields_ne(self: object, other: object) -> bool:
+    """The opposite of :func:`fields_eq`, ``NotImplemented`` where it is."""
+    equal = fields_eq(self, other)
+    return equal if equal is NotImplemented else not equal
+
+
+def fields_hash(self: object) -> int:
+    """attrs' own ``__hash__`` of a frozen class, to the same number: the class's name (salted
+    per process, as every string's hash is) and the fields that take part in equality, but for
+    those declared ``hash=False``. Equal objects hash alike, as ``fields_eq`` needs."""
+    cls = self.__class__
+    owner, key = getattr(cls, "_fields_hash", _NO_KEY)
+    if owner is not cls:
+        key = _fields_key(cls, hashing=True)
+    return hash(key(self))  # type: ignore[misc]
+
+
+def with_shared_methods(
+    decorate: Callable[..., Any], maybe_cls: Any, options: dict[str, Any]
+) -> Any:
+    """``decorate`` (an attrs class decorator) with :func:`fields_repr`, :func:`fields_eq` and
+    :func:`fields_hash` in place of methods generated and compiled for each class.
+
+    A class keeps a method it writes itself, and attrs' own when ``options`` say how it is
+    shown (``repr``) or compared (``eq``, ``order``, ``hash``…). A class that is not frozen
+    compares the same way and, as attrs makes it, cannot be hashed.
+    """
+    shared_repr = "repr" not in options
+    shared_eq = _COMPARISON_OPTIONS.isdisjoint(options)
+
+    def wrap(cls: type) -> Any:
+        own = vars(cls)
+        # attrs' auto_detect: a class's own method wins, and any of them leaves comparing to attrs
+        repr_here = shared_repr and "__repr__" not in own
+        eq_here = shared_eq and _COMPARISON_METHODS.isdisjoint(own)
+        extra = {"repr": False} if shared_repr else {}
+        if eq_here:
+            extra["eq"] = False
+        built: Any = decorate(cls, **extra, **options)
+        if built is not cls:
+            _BUILT[cls] = built
+        if repr_here:
+            built.__repr__ = fields_repr
+        if eq_here:
+            built.__eq__ = fields_eq
+            built.__ne__ = fields_ne
+            # hashed as attrs would: when frozen, or inheriting from a frozen class
+            frozen = options.get("frozen", decorate is attrs.frozen) or any(
+                vars(base).get("__hash__") is fields_hash for base in cls.__mro__[1:]
+            )
+            built.__hash__ = fields_hash if frozen else None
         return built
 
     return wrap if maybe_cls is None else wrap(maybe_cls)
@@ -374,4 +507,4 @@ else:
     def define(maybe_cls=None, /, **options):
         """``attrs.frozen`` whose every field checks its type: how every class here is declared."""
         options = {"field_transformer": type_checked, **options}
-        return with_fields_repr(attrs.frozen, maybe_cls, options)
+        return with_shared_methods(attrs.frozen, maybe_cls, options)

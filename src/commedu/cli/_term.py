@@ -185,7 +185,8 @@ def wrap_lines(text: str, width: int, style: Style) -> str:
     return "\n".join(out) + ("\n" if text.endswith("\n") else "")
 
 
-_INLINE = re.compile(
+#: Compiled by ``re`` on first use, as _LIST_ITEM: only ``commedu rules`` shows Markdown.
+_INLINE = (
     r"\*\*(?P<bold>.+?)\*\*|`(?P<code>[^`]+)`|\*(?P<em>[^*\s][^*]*)\*"
     r"|\[(?P<link>[^\]]+)\]\((?P<url>[^)]+)\)"
 )
@@ -194,7 +195,7 @@ _INLINE = re.compile(
 def _inline(text: str) -> list[Span]:
     spans: list[Span] = []
     at = 0
-    for match in _INLINE.finditer(text):
+    for match in re.finditer(_INLINE, text):
         spans.append((text[at : match.start()], None))
         if match["link"] is not None:
             spans += [(match["link"], None), (f" ({match['url']})", None)]
@@ -206,7 +207,7 @@ def _inline(text: str) -> list[Span]:
     return [s for s in spans if s[0]]
 
 
-_LIST_ITEM = re.compile(r"^(\s*)(?:[-*+]|(\d+)\.)\s+(.*)$")
+_LIST_ITEM = r"^(\s*)(?:[-*+]|(\d+)\.)\s+(.*)$"
 
 
 def render_markdown(markdown: str, width: int, style: Style) -> str:
@@ -229,7 +230,7 @@ def render_markdown(markdown: str, width: int, style: Style) -> str:
             out.append(style.paint("    " + line, "code"))
             continue
         heading = re.match(r"^(#{1,6})\s+(.*?)\s*#*\s*$", line)
-        item = _LIST_ITEM.match(line)
+        item = re.match(_LIST_ITEM, line)
         if heading:
             flush()
             if out and out[-1]:

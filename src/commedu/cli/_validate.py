@@ -9,7 +9,6 @@ Exit codes: 0 every file valid, 1 some file invalid (or, with ``--strict``, warn
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any, Literal
 
@@ -99,6 +98,8 @@ def run(args: argparse.Namespace) -> int:
                 for name, result in results
             ],
         }
+        import json  # here, not at import: the report is text unless asked
+
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         _print_text(results, lang, Style(args.color, sys.stdout))

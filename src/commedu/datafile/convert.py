@@ -13,7 +13,6 @@ by :func:`strict_converter`.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
@@ -290,6 +289,8 @@ def join(path: str, name: str) -> str:
 def unknown_keys(keys: Iterable[str], known: Sequence[str], path: str = "") -> Iterator[Problem]:
     """A problem for each of ``keys`` not in ``known``, with the closest known key if one is close."""
     for key in sorted(set(keys) - set(known)):
+        import difflib  # here, not at import: only a key that is not known asks it
+
         close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
         if close:
             yield Problem(

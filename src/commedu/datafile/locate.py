@@ -10,7 +10,6 @@ enclosing one: the block the key is missing from.
 from __future__ import annotations
 
 import abc
-import json
 import re
 import tomllib
 from collections.abc import Callable, Iterable
@@ -242,6 +241,8 @@ class _Json(_Scanner):
 
     def member(self, path: Key) -> None:
         start = self.i
+        import json  # here, not at import: most plans are TOML
+
         key = (*path, json.loads(self.string()))
         self.note(key, start)
         self.skip_blank(newlines=True, comments=False)

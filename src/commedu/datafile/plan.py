@@ -17,7 +17,6 @@ Nothing in a file is ever executed: TOML and JSON are data, and every value is c
 from __future__ import annotations
 
 import contextvars
-import difflib
 import os
 import re
 from collections.abc import Callable
@@ -40,7 +39,6 @@ from commedu.datafile.syntax import Format, parse, show
 from commedu.errors import PlanError, PlanFileError, Problem
 from commedu.model.checks import check_line
 from commedu.model.fieldcheck import define
-from commedu.model.observances import SchoolHoliday
 from commedu.model.parts import (
     MONEY_LIMIT,
     MONEY_PLACES,
@@ -67,6 +65,7 @@ from commedu.model.plan import Plan
 from commedu.model.reminders import CalendarDefaults, format_reminder, parse_reminder
 from commedu.model.targets import Comparator, Target
 from commedu.model.when import ClockRange, DateSpan, DayParts, Weekly, When, parse_when
+from commedu.model.when.spans import SchoolHoliday
 
 __all__ = ["MAX_BYTES", "Format", "ReadPlan", "load_plan", "loads_plan", "read_plan"]
 
@@ -529,6 +528,8 @@ class _Index:
             problems.append(Problem(path, "ambiguous-ref", {**params, "matches": matches}))
             return None
         params["known"] = self.listing
+        import difflib  # here, not at import: only a reference that is not known asks it
+
         close = difflib.get_close_matches(ref, [*self.by_id, *self.by_name], n=1, cutoff=0.6)
         if close:
             problems.append(Problem(path, "unknown-ref-close", {**params, "suggestion": close[0]}))

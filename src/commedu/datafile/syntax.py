@@ -15,7 +15,6 @@ Every problem has the line and column of its place in the text.
 
 from __future__ import annotations
 
-import json
 import re
 import tomllib
 from collections.abc import Iterator
@@ -107,6 +106,8 @@ def _toml(text: str, kind: FileKind) -> Any:
 
 
 def _json(text: str, kind: FileKind) -> Any:
+    import json  # here, not at import: most plans are TOML
+
     try:
         return json.loads(
             text, parse_float=Decimal, parse_constant=Decimal, object_pairs_hook=_no_duplicates

@@ -6,7 +6,6 @@ report all of its problems at once with :func:`raise_if`.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from datetime import UTC, datetime, timedelta
@@ -74,6 +73,8 @@ def check_colour(value: str, path: str) -> Problem | None:
     colours = _colours()
     if value in colours:
         return None
+    import difflib  # here, not at import: only a colour that is not known asks it
+
     close = difflib.get_close_matches(value.strip().lower().replace(" ", ""), colours, n=1)
     return Problem(
         path,
@@ -83,8 +84,9 @@ def check_colour(value: str, path: str) -> Problem | None:
 
 
 #: An address a calendar's ORGANIZER can carry as a ``mailto:`` URI without escaping: the
-#: common shape of a mailbox (RFC 5322's dot-atom, letters and digits in the domain).
-_EMAIL = re.compile(
+#: common shape of a mailbox (RFC 5322's dot-atom, letters and digits in the domain); compiled by
+#: ``re`` for the first address a plan gives, not at import.
+_EMAIL = (
     r"[A-Za-z0-9!#$&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$&'*+/=?^_`{|}~-]+)*"
     r"@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)+"
 )
@@ -94,7 +96,7 @@ EMAIL_LIMIT = 254
 
 def check_email(value: str, path: str) -> Problem | None:
     """A mailbox address, as ``jiaoyu@jinshan.gov.cn``."""
-    if isinstance(value, str) and len(value) <= EMAIL_LIMIT and _EMAIL.fullmatch(value):
+    if isinstance(value, str) and len(value) <= EMAIL_LIMIT and re.fullmatch(_EMAIL, value):
         return None
     return Problem(path, "bad-email", {"value": shown(value)})
 

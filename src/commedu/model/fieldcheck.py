@@ -10,13 +10,14 @@ forget the check; a test walks every attrs class to hold that.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
-from commedu._typecheck import has_surrogate, shown, with_fields_repr
+from commedu._typecheck import has_surrogate, shown, with_shared_methods
 from commedu._typecheck import type_checked as checked_fields
 from commedu.errors import PlanError, Problem
 
@@ -25,9 +26,15 @@ __all__ = ["define", "mutable", "sequence", "type_checked"]
 T = TypeVar("T")
 
 
-#: Control characters XML 1.0 cannot hold (so no .docx or .xlsx can), ESC among them, which a
-#: terminal would obey: a tab, a line feed and a carriage return are text.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+@functools.cache
+def _control() -> re.Pattern[str]:
+    """Control characters XML 1.0 cannot hold (so no .docx or .xlsx can), ESC among them, which a
+    terminal would obey: a tab, a line feed and a carriage return are text.
+
+    Compiled when a text is refused, not at import: a class of characters beyond Latin-1 takes
+    half a millisecond to compile.
+    """
+    return re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 #: Either of the above, or a lone surrogate: one search clears the usual text.
@@ -47,7 +54,7 @@ def _check_text(name: str, value: object) -> None:
 def _refuse(path: str, value: str) -> None:
     if has_surrogate(value):
         raise PlanError([Problem(path, "lone-surrogate", {"value": shown(value)})])
-    if found := _CONTROL.search(value):
+    if found := _control().search(value):
         char = f"U+{ord(found.group()):04X}"
         raise PlanError([Problem(path, "control-character", {"value": shown(value), "char": char})])
 
@@ -65,15 +72,16 @@ else:
     def define(maybe_cls=None, /, **options):
         """``attrs.frozen`` with :func:`type_checked`: how every class of the model is declared.
 
-        Its ``__repr__`` is attrs' text, worked out when called rather than compiled per class.
+        Its ``__repr__``, ``__eq__`` and ``__hash__`` answer as attrs' would, shared by every
+        class rather than generated and compiled for each (:func:`~commedu._typecheck.fields_eq`).
         """
         options = {"field_transformer": type_checked, **options}
-        return with_fields_repr(attrs.frozen, maybe_cls, options)
+        return with_shared_methods(attrs.frozen, maybe_cls, options)
 
     def mutable(maybe_cls=None, /, **options):
         """``attrs.define`` with :func:`type_checked`, for the few classes that hold state."""
         options = {"field_transformer": type_checked, **options}
-        return with_fields_repr(attrs.define, maybe_cls, options)
+        return with_shared_methods(attrs.define, maybe_cls, options)
 
 
 def sequence(items: Iterable[T]) -> tuple[T, ...]:

@@ -13,8 +13,10 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 
 from commedu._typecheck import check_arguments
-from commedu.errors import PlanError, Problem
 from commedu.model.fieldcheck import define
+
+# a plan states its school holidays: they are spans of its own, not computed here
+from commedu.model.when.spans import SchoolHoliday as SchoolHoliday
 
 __all__ = [
     "OBSERVANCES",
@@ -158,21 +160,3 @@ def observance(name: str) -> Observance | None:
 def observance_names() -> tuple[str, ...]:
     """Every name an observance goes by, longest first (so 五一劳动节 wins over 五一)."""
     return tuple(sorted(_BY_NAME, key=lambda n: (-len(n), n)))
-
-
-@define
-class SchoolHoliday:
-    """A school holiday as the township's plan states it: ``暑假`` from 7 July to 31 August.
-
-    School calendars are set by each county's education bureau, so commedu never guesses them.
-    """
-
-    name: str  #: 暑假, 寒假, or any name the plan uses
-    first: date
-    last: date
-
-    def __attrs_post_init__(self) -> None:
-        if self.first > self.last:
-            raise PlanError(
-                [Problem("last", "span-order", {"first": self.first, "last": self.last})]
-            )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
@@ -13,7 +12,6 @@ import attrs
 from commedu._messages import Lang, kind_label
 from commedu.errors import PlanError, Problem
 from commedu.model.fieldcheck import define, sequence
-from commedu.model.observances import SchoolHoliday
 from commedu.model.parts import (
     Activity,
     Commitments,
@@ -48,6 +46,7 @@ from commedu.model.when import (
     Weekly,
     When,
 )
+from commedu.model.when.spans import SchoolHoliday
 
 __all__ = ["Plan"]
 
@@ -100,8 +99,9 @@ def _names(things: Iterable[Any]) -> str:
     return ", ".join(f"{t.id} ({t.name})" if hasattr(t, "name") else t.id for t in things) or "-"
 
 
-#: Chinese characters (the unified ideographs and their extensions A and compatibility forms).
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: Chinese characters (the unified ideographs and their extensions A and compatibility forms),
+#: as ranges: a regular expression of them took longer to compile at import than to answer.
+_HAN = (("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"))
 
 
 @define
@@ -384,7 +384,8 @@ class Plan:
     @property
     def language(self) -> Lang:
         """The language the plan is written in: its calendars, pages and reports speak it."""
-        return "zh" if _HAN.search(self.title + self.township.name) else "en"
+        text = self.title + self.township.name
+        return "zh" if any(low <= char <= high for char in text for low, high in _HAN) else "en"
 
     @property
     def activities(self) -> tuple[Activity, ...]:

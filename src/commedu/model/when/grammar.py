@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from commedu._typecheck import check_arguments
 from commedu.errors import PlanError, Problem
-from commedu.model.observances import SchoolHoliday, observance
 from commedu.model.when.pattern import Pattern
 from commedu.model.when.recurrence import Recurrence
 from commedu.model.when.sessions import DEFAULT_ZONE, Session, parse_duration
@@ -31,6 +30,7 @@ from commedu.model.when.spans import (
     Part,
     Period,
     Relation,
+    SchoolHoliday,
     WeekOfMonth,
     YearSpan,
     _check_month,
@@ -234,6 +234,9 @@ def _occasion(text: str, year: int, holidays: Sequence[SchoolHoliday]) -> Occasi
             return Occasion(year, name, relation, h.first, h.last)
         if name in SCHOOL_HOLIDAY_NAMES:
             raise _fail("no-school-holiday", value=text, name=name, year=year)
+        # the table of observances is read only for a text that could name one
+        from commedu.model.observances import observance
+
         found = observance(name)
         if found is None:
             continue

@@ -30,6 +30,7 @@ __all__ = [
     "Part",
     "Period",
     "Relation",
+    "SchoolHoliday",
     "WeekOfMonth",
     "YearSpan",
 ]
@@ -393,6 +394,24 @@ class Relation(enum.Enum):
 
 #: 前 and 前后 reach this far from the occasion.
 NEAR = timedelta(days=7)
+
+
+@define
+class SchoolHoliday:
+    """A school holiday as the township's plan states it: ``暑假`` from 7 July to 31 August.
+
+    School calendars are set by each county's education bureau, so commedu never guesses them.
+    """
+
+    name: str  #: 暑假, 寒假, or any name the plan uses
+    first: date
+    last: date
+
+    def __attrs_post_init__(self) -> None:
+        if self.first > self.last:
+            raise PlanError(
+                [Problem("last", "span-order", {"first": self.first, "last": self.last})]
+            )
 
 
 @define
