@@ -37,11 +37,17 @@ STAMP = datetime(2022, 1, 1, tzinfo=UTC)
 
 
 @pytest.mark.parametrize("path", sorted(PLANS.glob("*.toml")), ids=lambda p: p.stem)
-def test_every_plan_loads_round_trips_checks_and_exports(path: Path) -> None:
+def test_every_plan_loads_round_trips_checks_and_exports(
+    path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     plan = load_plan(path)
     for fmt in ("toml", "json"):
         assert loads_plan(dumps_plan(plan, fmt), fmt) == plan  # type: ignore[arg-type]
-    assert main(["validate", str(path)]) == EXIT_OK
+    capsys.readouterr()
+    assert main(["--lang", "en", "validate", str(path)]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert out.startswith(f"{path}: valid (activities: {len(plan.activities)})")
+    assert "error" not in out
     report = check(plan, "shandong-township")
     assert set(report.codes()) == {r.code for r in report.results}
     assert report.to_json("zh").count('"status"') == len(report.results)

@@ -27,10 +27,8 @@ from commedu import (
     Status,
     UnitKind,
     check,
-    dumps_plan,
     glance_html,
     load_plan,
-    loads_plan,
     to_ics,
 )
 from commedu.cli import EXIT_OK, main
@@ -95,18 +93,6 @@ def test_sets_its_figures_for_the_last_year_of_the_plan(plan: Plan) -> None:
         "learning-network-coverage": (2027, ">=", Decimal(100), "%"),
         "village-community-coverage": (2027, ">=", Decimal(80), "%"),
     }
-
-
-def test_round_trips_through_its_plan_file(plan: Plan) -> None:
-    assert loads_plan(dumps_plan(plan)) == plan
-    assert loads_plan(dumps_plan(plan, "json"), "json") == plan
-
-
-def test_validates_with_no_error(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--lang", "en", "validate", str(PLAN_FILE)]) == EXIT_OK
-    out = capsys.readouterr().out
-    assert out.startswith(f"{PLAN_FILE}: valid (activities: 1)")
-    assert "error" not in out
 
 
 def test_its_measure_runs_through_the_years_of_its_title_in_calendars(plan: Plan) -> None:
