@@ -239,6 +239,31 @@ class PlanFolder:
         arrived: int | None = getattr(self._request, "arrived", None)
         return arrived is not None and looked >= arrived
 
+    def unchanged(
+        self, listed: tuple[PlanFile, ...], name: str, version: Version, arrived: int
+    ) -> bool:
+        """Whether looks already made say, with none more, that the folder's files are still
+        ``listed`` and the file ``name``'s current version still ``version``, for a request that
+        arrived at ``arrived`` (by :data:`clock`).
+
+        ``False`` whenever a look is due, the version is to be revised (a cancellation whose
+        time is up, a store to try again, an id another file held) or the folder was listed
+        again: :meth:`files` and :meth:`version` then look as they would have.
+        """
+        seen = self._seen.get(name)
+        kept = self._listed
+        return (
+            seen is not None
+            and seen.version is version
+            and kept is not None
+            and kept[2] is listed
+            and self._folder_looked >= arrived
+            and self._looked.get(name, -1) >= arrived
+            and name not in self._retry
+            and not _expired(version, time.time_ns())
+            and not _same_id(version)
+        )
+
     def files(self) -> tuple[PlanFile, ...]:
         """The plan files now in the folder, by name; a key is unique (the whole name if need be).
 
