@@ -49,7 +49,7 @@ from commedu.web.pages import (
     plan_address,
     problems_page,
 )
-from commedu.web.serving import ARRIVED
+from commedu.web.serving import AGAIN, ARRIVED
 from commedu.web.subscribe import in_app_browser
 
 __all__ = ["FeedServer", "make_app"]
@@ -93,6 +93,7 @@ class FeedServer:
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         arrived = environ.get(ARRIVED)
+        again = environ.get(AGAIN) is True
         if type(arrived) is int:
             # A feed asked for again while looks already made vouch for its plan file: sent as
             # it was made ready, with no routing, no look and no formatting.
@@ -100,12 +101,12 @@ class FeedServer:
             hot = self._hot.get(key)
             if hot is not None:
                 listed, name, current, ready = hot
-                if self.folder.unchanged(listed, name, current, arrived):
+                if self.folder.unchanged(listed, name, current, arrived, again):
                     return send(environ, start_response, ready)
                 self._hot.pop(key, None)
         else:
             arrived = None
-        self.folder.arrive(arrived)
+        self.folder.arrive(arrived, again=again)
         try:
             response = self.respond(environ)
         except Exception:
