@@ -12,7 +12,12 @@ The server's CPU time per request (this process's CPU time over a run, divided b
 wrk made) at 1,000 and 10,000 activities gives the growth exponent: a request for a feed that
 has not changed should cost the same however long the plan is (exponent near 0).
 
-    python benchmarks/serve.py [--quick] [--repeats N] [--threads N]
+The application alone, without a server or a socket, is timed too: called in a loop with the
+environment waitress makes for a conditional request, in CPU time (``time.process_time``),
+against the baseline's application called the same way. Other work on the machine moves that
+ratio far less than requests per second; ``--app-only`` measures only it (no wrk needed).
+
+    python benchmarks/serve.py [--quick] [--repeats N] [--threads N] [--app-only]
 
 The machine's other work moves single runs by ±30 % and more: each figure is the median of
 ``--repeats`` runs of each server, taken in turn.
@@ -37,7 +42,8 @@ from typing import Any
 
 from commedu.datafile.plan_write import dumps_plan
 from commedu.web.app import make_app
-from commedu.web.serving import THREADS, create
+from commedu.web.folder import clock
+from commedu.web.serving import AGAIN, ARRIVED, THREADS, create
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate_plan
@@ -97,6 +103,78 @@ def _serve_cpu(url: str, seconds: float, etag: str | None) -> float:
     return (time.process_time() - start) / made
 
 
+#: Calls of the application per timing of it alone.
+_CALLS = 20_000
+
+
+def _environ(base: str, path: str, etag: str) -> dict[str, Any]:
+    """What waitress hands an application for wrk's conditional request to ``base`` + ``path``."""
+    host = base.removeprefix("http://")
+    return {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SCRIPT_NAME": "",
+        "SERVER_NAME": host.partition(":")[0],
+        "SERVER_PORT": host.partition(":")[2],
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_HOST": host,
+        "HTTP_IF_NONE_MATCH": etag,
+        "wsgi.url_scheme": "http",
+    }
+
+
+def _app_cpu(
+    app: Callable[..., Iterable[bytes]], environ: dict[str, Any], *, shared: bool
+) -> float:
+    """CPU seconds per call of ``app`` alone, answering ``environ`` (a conditional request).
+
+    ``shared``: every call arrived together on kept connections, before the first call's look
+    at the plan file, so that look answers them all; else each arrived as it is answered, on a
+    new connection, and looks for itself.
+    """
+    answered: list[str] = []
+
+    def start_response(
+        status: str, headers: list[tuple[str, str]], exc_info: object = None
+    ) -> None:
+        answered.append(status)
+
+    together = clock()
+    start = time.process_time()
+    for _ in range(_CALLS):
+        asked = environ.copy()
+        asked[ARRIVED] = together if shared else clock()
+        asked[AGAIN] = shared
+        for _chunk in app(asked, start_response):
+            pass
+    spent = (time.process_time() - start) / _CALLS
+    if set(answered) != {"304 Not Modified"}:
+        raise RuntimeError(f"not only 304s: {sorted(set(answered))}")
+    return spent
+
+
+def app_alone(
+    app: Callable[..., Iterable[bytes]],
+    floor: Callable[..., Iterable[bytes]],
+    environ: dict[str, Any],
+    repeats: int,
+) -> dict[str, float]:
+    """CPU per 304 of the application alone, a look shared and not, and of the baseline's."""
+    shared, own, least = [], [], []
+    for _ in range(repeats):  # interleaved, so the machine's drift hits all three alike
+        shared.append(_app_cpu(app, environ, shared=True))
+        own.append(_app_cpu(app, environ, shared=False))
+        least.append(_app_cpu(floor, environ, shared=False))
+    a, b, c = (statistics.median(times) for times in (shared, own, least))
+    print(
+        f"    application alone, CPU per 304: commedu {a * 1e6:5.1f} µs (a look shared),"
+        f" {b * 1e6:5.1f} µs (its own look); baseline {c * 1e6:5.1f} µs;"
+        f" ratios {a / c:5.1f} and {b / c:5.1f}"
+    )
+    return {"app-shared": a, "app-own": b, "app-floor": c}
+
+
 def _fetch(url: str) -> tuple[bytes, list[tuple[str, str]]]:
     kept = {name.lower(): name for name in _KEPT}
     with urllib.request.urlopen(url) as response:
@@ -105,7 +183,13 @@ def _fetch(url: str) -> tuple[bytes, list[tuple[str, str]]]:
 
 
 def run(
-    activities: int, seconds: float, repeats: int, clients: Iterable[int], threads: int
+    activities: int,
+    seconds: float,
+    repeats: int,
+    clients: Iterable[int],
+    threads: int,
+    *,
+    app_only: bool = False,
 ) -> dict[str, float]:
     folder = Path(tempfile.mkdtemp())
     try:
@@ -116,14 +200,20 @@ def run(
         # that has settled, as a subscribed feed's file is almost always
         an_hour_ago = time.time() - 3600
         os.utime(plan_file, (an_hour_ago, an_hour_ago))
-        commedu, base = _start(make_app(folder), threads)
+        app = make_app(folder)
+        commedu, base = _start(app, threads)
         feed = f"{base}/{plan.id}/plan.ics"
+        _fetch(feed)  # the revision store is made in the folder: date the folder back too
+        os.utime(folder, (an_hour_ago, an_hour_ago))
         body, headers = _fetch(feed)
-        floor, floor_base = _start(_fixed(body, headers), threads)
+        fixed = _fixed(body, headers)
+        floor, floor_base = _start(fixed, threads)
         floor_feed = f"{floor_base}/{plan.id}/plan.ics"
         etag = dict(headers)["ETag"]
         print(f"  {activities:,} activities, calendar {len(body) / 1024:,.0f} KiB")
-        figures: dict[str, float] = {}
+        figures = app_alone(app, fixed, _environ(base, f"/{plan.id}/plan.ics", etag), repeats)
+        if app_only:
+            clients = ()
         for n in clients:
             for label, tag in (("200", None), ("304", etag)):
                 ours, theirs = [], []
@@ -136,7 +226,7 @@ def run(
                     f"    {n:>2} connections, {label}: commedu {a:8.0f}/s, waitress {b:8.0f}/s,"
                     f" ratio {a / b:4.2f}"
                 )
-        for label, tag in (("200", None), ("304", etag)):
+        for label, tag in () if app_only else (("200", None), ("304", etag)):
             ours, theirs = [], []
             for _ in range(repeats):
                 ours.append(_serve_cpu(feed, seconds, tag))
@@ -160,8 +250,12 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="shorter runs, fewer repeats")
     parser.add_argument("--repeats", type=int, help="runs of each server per figure")
     parser.add_argument("--threads", type=int, default=THREADS, help="waitress's threads")
+    parser.add_argument(
+        "--app-only", action="store_true", help="time only the application alone (no wrk)"
+    )
     arguments = parser.parse_args()
-    if shutil.which("wrk") is None:
+    app_only = arguments.app_only
+    if not app_only and shutil.which("wrk") is None:
         sys.exit("this benchmark needs wrk (Debian: apt-get install wrk)")
     seconds, repeats = (2.0, 1) if arguments.quick else (5.0, 3)
     repeats = arguments.repeats or repeats
@@ -169,8 +263,12 @@ def main() -> None:
     print(
         f"commedu serve / waitress serving the same bytes ({threads} threads), requests per second:"
     )
-    small = run(1_000, seconds, repeats, (1, 8, 32), threads)
-    large = run(10_000, seconds, repeats, (8, 32), threads)
+    small = run(1_000, seconds, repeats, (1, 8, 32), threads, app_only=app_only)
+    large = run(10_000, seconds, repeats, (8, 32), threads, app_only=app_only)
+    growth = exponent(1_000, 10_000, small["app-shared"], large["app-shared"])
+    print(f"  application alone, CPU per 304, growth exponent 1k -> 10k activities: {growth:5.2f}")
+    if app_only:
+        return
     for label in ("200", "304"):
         growth = exponent(1_000, 10_000, small[f"cpu-{label}"], large[f"cpu-{label}"])
         print(f"  CPU per request ({label}), growth exponent 1k -> 10k activities: {growth:5.2f}")

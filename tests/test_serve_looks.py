@@ -15,7 +15,7 @@ import pytest
 
 from commedu.web import folder as folder_module
 from commedu.web.app import FeedServer
-from commedu.web.serving import ARRIVED, create
+from commedu.web.serving import AGAIN, ARRIVED, create
 from tests.conftest import EXAMPLES
 
 JINSHAN = EXAMPLES / "jinshan_2021.toml"
@@ -50,11 +50,12 @@ def looks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
-def ask(app: FeedServer, arrived: int | None) -> bytes:
+def ask(app: FeedServer, arrived: int | None, *, again: bool = False) -> bytes:
     environ: dict[str, object] = {
         "REQUEST_METHOD": "GET",
         "PATH_INFO": "/jinshan/plan.ics",
         "QUERY_STRING": "",
+        AGAIN: again,
     }
     if arrived is not None:
         environ[ARRIVED] = arrived
@@ -133,3 +134,68 @@ def test_the_server_says_when_each_request_arrived() -> None:
     for before, arrived, answered in zip(sent, arrivals, called, strict=True):
         assert isinstance(arrived, int)
         assert before <= arrived <= answered
+
+
+def test_a_kept_connection_shares_a_look_with_requests_that_arrive_shortly_after(
+    tmp_path: Path, looks: list[str]
+) -> None:
+    folder = plans(tmp_path)
+    app = FeedServer(folder)
+    ask(app, None)
+    settle(folder)
+    ask(app, None)
+    first = ask(app, folder_module.clock())  # looked at the folder and the file
+    looks.clear()
+    shortly = folder_module.clock()
+    assert ask(app, shortly, again=True) == first
+    assert looks == []  # the look just made answers it
+    assert ask(app, shortly) == first  # on a new connection: it looks
+    assert looks == ["plans", "jinshan.toml"]
+    looks.clear()
+    later = folder_module.clock() + folder_module.SHARED_FOR_NS + 1
+    assert ask(app, later, again=True) == first  # too long after the last look: it looks
+    assert looks == ["plans", "jinshan.toml"]
+
+
+def test_on_a_kept_connection_an_edit_is_served_within_the_bound(tmp_path: Path) -> None:
+    folder = plans(tmp_path)
+    app = FeedServer(folder)
+    ask(app, None)
+    settle(folder)
+    ask(app, None)
+    before = ask(app, folder_module.clock())  # looked: the file as it was read
+    path = folder / "jinshan.toml"
+    path.write_text(
+        path.read_text("utf-8").replace("戏曲相声等艺术项目培训", "戏曲艺术培训"), "utf-8"
+    )
+    # arrived at once after a look, on a kept connection: answered with what that look saw
+    assert ask(app, folder_module.clock(), again=True) == before
+    after = ask(app, folder_module.clock() + folder_module.SHARED_FOR_NS + 1, again=True)
+    assert "戏曲艺术培训".encode() in after
+    assert ask(app, folder_module.clock()) == after  # a new connection: it looks, and sees it
+
+
+def test_the_server_says_whether_a_connection_was_answered_before() -> None:
+    said: list[tuple[str, object]] = []
+
+    def app(environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
+        said.append((environ["PATH_INFO"], environ.get(AGAIN)))
+        start_response("200 OK", [("Content-Length", "2")])
+        return [b"ok"]
+
+    sockets: dict[int, Any] = {}
+    server = create(app, host="127.0.0.1", port=0, sockets=sockets, threads=1)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    port = int(server.effective_port)
+    try:
+        for name in ("first", "second"):
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            for n in range(3):
+                connection.request("GET", f"/{name}/{n}")
+                assert connection.getresponse().read() == b"ok"
+            connection.close()
+    finally:
+        server.close()
+        thread.join(30)
+    assert said == [(f"/{name}/{n}", n > 0) for name in ("first", "second") for n in range(3)]

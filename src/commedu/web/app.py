@@ -38,7 +38,7 @@ from commedu.calendar.revisions import CANCELLED_FOR, Revisions
 from commedu.model.plan import Plan
 from commedu.model.profile import Profile
 from commedu.web.feeds import Feed, find
-from commedu.web.folder import PlanFolder, Version
+from commedu.web.folder import PlanFile, PlanFolder, Version
 from commedu.web.glance import glance_html
 from commedu.web.http import CALENDAR, HTML, Ready, Response, etag_of, send
 from commedu.web.pages import (
@@ -49,7 +49,7 @@ from commedu.web.pages import (
     plan_address,
     problems_page,
 )
-from commedu.web.serving import ARRIVED
+from commedu.web.serving import AGAIN, ARRIVED
 from commedu.web.subscribe import in_app_browser
 
 __all__ = ["FeedServer", "make_app"]
@@ -60,6 +60,12 @@ _NO_STORE = ("Cache-Control", "no-store")
 _PAGE_HEADERS = (("Content-Security-Policy", CSP), ("Referrer-Policy", "no-referrer"))
 #: A broken plan file is usually being edited: ask clients to come back, not to give up.
 _RETRY = ("Retry-After", "60")
+#: Feeds' answers kept ready by the request that asks for them (:func:`_hot_key`); past it, the
+#: keys start again: a key is a few strings, and the answers are kept with their versions anyway.
+_HOT_KEPT = 256
+#: A feed's answer as kept for a request: the folder's listing and the plan file's name and
+#: version it was made for, and the answer.
+_Hot = tuple[tuple[PlanFile, ...], str, Version, Ready]
 #: Host names a plan version's page or feed is kept for at once (each in each language and kind
 #: of browser); a request naming yet another is answered with bytes made for it alone.
 _PAGES_KEPT = 8
@@ -81,10 +87,26 @@ class FeedServer:
         self.lang = lang
         self.profile = profile  #: checked against instead of each plan's own, where given
         self.base_url = None if base_url is None else base_url.rstrip("/") + "/"
+        #: feeds' answers by what a request says that chooses them (see :func:`_hot_key`), with
+        #: the folder's listing and the file's version they were made for
+        self._hot: dict[tuple[object, ...], _Hot] = {}
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         arrived = environ.get(ARRIVED)
-        self.folder.arrive(arrived if isinstance(arrived, int) else None)
+        again = environ.get(AGAIN) is True
+        if type(arrived) is int:
+            # A feed asked for again while looks already made vouch for its plan file: sent as
+            # it was made ready, with no routing, no look and no formatting.
+            key = _hot_key(environ)
+            hot = self._hot.get(key)
+            if hot is not None:
+                listed, name, current, ready = hot
+                if self.folder.unchanged(listed, name, current, arrived, again):
+                    return send(environ, start_response, ready)
+                self._hot.pop(key, None)
+        else:
+            arrived = None
+        self.folder.arrive(arrived, again=again)
         try:
             response = self.respond(environ)
         except Exception:
@@ -116,10 +138,11 @@ class FeedServer:
             if path == "/":
                 return self._index(environ, lang)
             key, slash, rest = path[1:].partition("/")
-            file = self.folder.file(key)
+            listed = self.folder.files()
         except OSError as error:
             reason = os_reason(error)
             return _error(503, "folder", root, (_RETRY,), reason=reason)
+        file = next((found for found in listed if found.key == key), None)
         if file is None:
             return _error(404, "not-found", root)
         if not slash:
@@ -176,6 +199,7 @@ class FeedServer:
         page_url = (self.base_url or _root(environ, absolute=True)) + plan_address(file)
         ready = version.answers.get((rest, chosen, page_url))
         if ready is not None:
+            self._keep(environ, listed, file.name, current, ready)
             return ready
         feed = find(plan, rest)
         if feed is None and isinstance(version.revisions, Revisions):
@@ -193,7 +217,26 @@ class FeedServer:
         ready = Ready.of(_ok(body, CALENDAR, version.modified, headers))
         if built in version.built:  # kept: so is its answer
             version.answers[(rest, chosen, page_url)] = ready
+            self._keep(environ, listed, file.name, current, ready)
         return ready
+
+    def _keep(
+        self,
+        environ: WSGIEnvironment,
+        listed: tuple[PlanFile, ...],
+        name: str,
+        current: Version,
+        ready: Ready,
+    ) -> None:
+        """Keep a feed's answer for the request's key, while ``current`` is the file's version."""
+        hot = self._hot
+        if len(hot) >= _HOT_KEPT:
+            hot.clear()  # many keys, as a crawler of query strings makes: start again
+        # what was kept for an earlier version of the file goes: only one is served
+        for key, (_, kept, version, _) in list(hot.items()):
+            if kept == name and version is not current:
+                hot.pop(key, None)
+        hot[_hot_key(environ)] = (listed, name, current, ready)
 
     def _index(self, environ: WSGIEnvironment, lang: Lang | None) -> Response:
         listed = []
@@ -284,6 +327,21 @@ def _error(
 ) -> Response:
     body = error_page(code, root, **params)
     return Response(status, body, headers=(*headers, _NO_STORE, *_PAGE_HEADERS))
+
+
+def _hot_key(environ: WSGIEnvironment) -> tuple[object, ...]:
+    """Everything in a request that chooses a feed's answer: method, address, language, host."""
+    get = environ.get
+    return (
+        get("REQUEST_METHOD"),
+        get("PATH_INFO"),
+        get("QUERY_STRING"),
+        get("SCRIPT_NAME"),
+        get("HTTP_HOST"),
+        get("SERVER_NAME"),
+        get("SERVER_PORT"),
+        get("wsgi.url_scheme"),
+    )
 
 
 def _path(environ: WSGIEnvironment) -> str | None:

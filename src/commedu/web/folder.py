@@ -12,13 +12,16 @@ hashed and parsed again only if they differ, so touching a file changes nothing 
 
 One look answers every request that came before it. A look at the folder or a file that began
 after a request arrived tells that request what it would have seen by looking itself, so it
-does not look again: an edit is still served at the next request made after it, and a busy
-server looks about once per batch of requests waiting for a thread, not once per request. A
-look is a system call, and every system call lets the server's other threads take the
-interpreter while the answering thread waits to have it back: under load the looks cost a 304
-more than everything else commedu does for it. :meth:`PlanFolder.arrive` says when the request
-a thread answers arrived (waitress's connection says when it read it); without it, a request
-arrives when it is answered, and looks for itself.
+does not look again: a request made after an edit is answered with it. A look is a system call,
+and every system call lets the server's other threads take the interpreter while the answering
+thread waits to have it back: under load the looks cost a 304 more than everything else commedu
+does for it. So a look also answers the requests that arrive within :data:`SHARED_FOR_NS` after
+it began on a connection kept open after an earlier answer (a client asking again and again, as
+a load does): such a client sees an edit within a quarter of a second. A request on a new
+connection (a subscribed calendar's next poll, a browser's first load) is still answered from a
+look made after it arrived. :meth:`PlanFolder.arrive` says when the request a thread answers
+arrived and whether its connection was answered before (waitress's connection says so);
+without it, a request arrives when it is answered, and looks for itself.
 
 A file that stops being a valid plan keeps the version that last loaded (``Version.previous``)
 beside its problems and the time they were first seen (``Version.since``): its feeds go on
@@ -50,7 +53,16 @@ from commedu.model.ledger import Ledger
 from commedu.model.plan import Plan
 from commedu.web.http import Built, Ready
 
-__all__ = ["LEDGER_SUFFIXES", "STORE", "SUFFIXES", "PlanFile", "PlanFolder", "Sighting", "Version"]
+__all__ = [
+    "LEDGER_SUFFIXES",
+    "SHARED_FOR_NS",
+    "STORE",
+    "SUFFIXES",
+    "PlanFile",
+    "PlanFolder",
+    "Sighting",
+    "Version",
+]
 
 #: The file names served, ignoring case; names starting with "." (editor and temporary files,
 #: the revision store) never are.
@@ -67,6 +79,9 @@ _STORE_WAIT = 2.0
 _STORE_RETRY_NS = 5_000_000_000
 #: How long after its last write a file's times are trusted to show the next write.
 _SETTLE_NS = 2_000_000_000
+#: How long after it began a look answers the requests that come on kept connections, in
+#: nanoseconds: the longest such a client goes without seeing an edit.
+SHARED_FOR_NS = 250_000_000
 #: The clock requests and looks are timed by: one that never goes back.
 clock = time.monotonic_ns
 _OPEN_FLAGS = (
@@ -225,19 +240,46 @@ class PlanFolder:
         self._looked: dict[str, int] = {}
         self._request = threading.local()
 
-    def arrive(self, arrived: int | None = None) -> None:
+    def arrive(self, arrived: int | None = None, *, again: bool = False) -> None:
         """This thread answers a request that arrived at ``arrived`` (by :data:`clock`; now if
-        ``None``): looks begun since answer it (see above), until :meth:`leave`."""
+        ``None``), ``again`` on a kept connection or not: looks begun since (or, ``again``, just
+        before) answer it (see above), until :meth:`leave`."""
         self._request.arrived = clock() if arrived is None else arrived
+        self._request.again = again
 
     def leave(self) -> None:
         """This thread's request is answered: its later looks are its own again."""
         self._request.arrived = None
 
     def _answered(self, looked: int) -> bool:
-        """Whether a look begun at ``looked`` answers this thread's request: it began after."""
+        """Whether a look begun at ``looked`` answers this thread's request (see above)."""
         arrived: int | None = getattr(self._request, "arrived", None)
-        return arrived is not None and looked >= arrived
+        return arrived is not None and _answers(looked, arrived, self._request.again)
+
+    def unchanged(
+        self, listed: tuple[PlanFile, ...], name: str, version: Version, arrived: int, again: bool
+    ) -> bool:
+        """Whether looks already made say, with none more, that the folder's files are still
+        ``listed`` and the file ``name``'s current version still ``version``, for a request that
+        arrived at ``arrived`` (by :data:`clock`), ``again`` on a kept connection or not.
+
+        ``False`` whenever a look is due, the version is to be revised (a cancellation whose
+        time is up, a store to try again, an id another file held) or the folder was listed
+        again: :meth:`files` and :meth:`version` then look as they would have.
+        """
+        seen = self._seen.get(name)
+        kept = self._listed
+        return (
+            seen is not None
+            and seen.version is version
+            and kept is not None
+            and kept[2] is listed
+            and _answers(self._folder_looked, arrived, again)
+            and _answers(self._looked.get(name, -1), arrived, again)
+            and name not in self._retry
+            and not _expired(version, time.time_ns())
+            and not _same_id(version)
+        )
 
     def files(self) -> tuple[PlanFile, ...]:
         """The plan files now in the folder, by name; a key is unique (the whole name if need be).
@@ -547,6 +589,11 @@ class PlanFolder:
             os.close(fd)
             raise _Refused("not-a-regular-file", value=name)
         return fd, info
+
+
+def _answers(looked: int, arrived: int, again: bool) -> bool:
+    """Whether a look begun at ``looked`` answers a request that arrived at ``arrived``."""
+    return looked >= arrived or (again and looked >= 0 and arrived - looked <= SHARED_FOR_NS)
 
 
 def _expired(version: Version, now_ns: int) -> bool:

@@ -88,6 +88,8 @@ class Ready:
     #: the body as plain ``bytes``: a server slicing a subclass of bytes (waitress does, to its
     #: Content-Length) copies it every time, where a slice of all of plain bytes is the bytes
     body: bytes
+    #: the ETag of an answer that can be Not Modified (a 200 with a tag), else ``None``
+    tag: str | None = None
 
     @classmethod
     def of(cls, response: Response) -> Ready:
@@ -101,7 +103,8 @@ class Ready:
         status = f"{response.status} {_REASONS[response.status]}"
         body = response.body
         plain = body if type(body) is bytes else bytes(body)
-        return cls(response, status, headers, tuple(validators), plain)
+        tag = response.etag if response.status == 200 else None
+        return cls(response, status, headers, tuple(validators), plain, tag)
 
     @property
     def status(self) -> int:
@@ -163,6 +166,14 @@ def send(
     environ: dict[str, object], start_response: StartResponse, response: Response | Ready
 ) -> Iterable[bytes]:
     ready = response if isinstance(response, Ready) else Ready.of(response)
+    # What nearly every request is: a subscribed client sending back the one tag it was given.
+    if (
+        ready.tag is not None
+        and environ.get("HTTP_IF_NONE_MATCH") == ready.tag
+        and "HTTP_IF_MATCH" not in environ
+    ):
+        start_response(_NOT_MODIFIED, list(ready.validators))
+        return []
     answer = ready.response
     if precondition_failed(environ, answer):
         start_response(_PRECONDITION_FAILED, [*ready.validators, ("Content-Length", "0")])

@@ -15,8 +15,10 @@ below can be read (for ``--help``) without it.
   Content-Length, which a 304 Not Modified must not carry; a request pipelined behind it was
   never answered. A 304 has no body, so its end is known: the connection is kept.
 - **When a request arrived.** Each request's WSGI environment carries, under :data:`ARRIVED`,
-  when (by ``time.monotonic_ns()``) its connection last read from the client: the feeds share a
-  look at a plan file among the requests that arrived before it began.
+  when (by ``time.monotonic_ns()``) its connection last read from the client, and under
+  :data:`AGAIN` whether the connection had been answered before: the feeds share a look at a
+  plan file among the requests that arrived before it began and, on a kept connection, those
+  that arrive shortly after.
 - **Quiet under load.** waitress warns of every request that has to wait for a thread ("Task
   queue depth is N"): under a burst of subscribed calendars that is a line per request, written
   while the threads answering compete for the interpreter. It warns at most once every
@@ -31,6 +33,7 @@ from collections.abc import Iterable
 from typing import Any
 
 __all__ = [
+    "AGAIN",
     "ARRIVED",
     "CLEANUP_INTERVAL",
     "CONNECTION_LIMIT",
@@ -53,6 +56,9 @@ EVICT_AFTER = 0.5
 THREADS = 4
 #: The environment's key for when a request arrived, by ``time.monotonic_ns()``.
 ARRIVED = "commedu.arrived"
+#: The environment's key for whether a request came on a connection kept open after an earlier
+#: answer (``True`` or ``False``): a client asking again and again, as a load does.
+AGAIN = "commedu.again"
 #: Seconds between two warnings that requests wait for a thread.
 QUEUE_WARNING_EVERY = 60.0
 
@@ -85,8 +91,12 @@ def _channel() -> type[Any]:
 
         def get_environment(self) -> dict[str, Any]:
             environ: dict[str, Any] = super().get_environment()
-            # read last before the request was complete: no later than the client sent it
-            environ[ARRIVED] = getattr(self.channel, "arrived", None)
+            if AGAIN not in environ:  # made once per request, and kept
+                # read last before the request was complete: no later than the client sent it
+                environ[ARRIVED] = getattr(self.channel, "arrived", None)
+                channel: Any = self.channel
+                environ[AGAIN] = channel.answered > 0
+                channel.answered += 1  # one thread at a time serves a connection
             return environ
 
         def build_response_header(self) -> bytes:
@@ -113,6 +123,7 @@ def _channel() -> type[Any]:
     class _Channel(HTTPChannel):
         task_class = _Task
         arrived = 0
+        answered = 0  #: requests handed to the application on this connection
 
         def received(self, data: bytes) -> bool:
             # Before the bytes are parsed: a request completed by them arrived no earlier.
