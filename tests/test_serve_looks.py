@@ -7,7 +7,8 @@ import os
 import shutil
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -105,6 +106,19 @@ def test_a_request_without_its_arrival_looks_for_itself(tmp_path: Path, looks: l
     assert looks == ["plans", "jinshan.toml"] * 3
 
 
+@contextmanager
+def _waitress(app: Any) -> Iterator[int]:
+    """``app`` served by the server ``commedu serve`` runs, one thread, on a free port."""
+    server = create(app, host="127.0.0.1", port=0, sockets={}, threads=1)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        yield int(server.effective_port)
+    finally:
+        server.close()
+        thread.join(30)
+
+
 def test_the_server_says_when_each_request_arrived() -> None:
     arrivals: list[object] = []
     called: list[int] = []
@@ -115,21 +129,14 @@ def test_the_server_says_when_each_request_arrived() -> None:
         start_response("200 OK", [("Content-Length", "2")])
         return [b"ok"]
 
-    sockets: dict[int, Any] = {}
-    server = create(app, host="127.0.0.1", port=0, sockets=sockets, threads=1)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        sent: list[int] = []
-        connection = http.client.HTTPConnection("127.0.0.1", int(server.effective_port), timeout=30)
+    sent: list[int] = []
+    with _waitress(app) as port:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         for _ in range(3):  # one connection, kept: each request has its own arrival
             sent.append(time.monotonic_ns())
             connection.request("GET", "/")
             assert connection.getresponse().read() == b"ok"
         connection.close()
-    finally:
-        server.close()
-        thread.join(30)
     assert len(arrivals) == 3
     for before, arrived, answered in zip(sent, arrivals, called, strict=True):
         assert isinstance(arrived, int)
@@ -183,19 +190,11 @@ def test_the_server_says_whether_a_connection_was_answered_before() -> None:
         start_response("200 OK", [("Content-Length", "2")])
         return [b"ok"]
 
-    sockets: dict[int, Any] = {}
-    server = create(app, host="127.0.0.1", port=0, sockets=sockets, threads=1)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    port = int(server.effective_port)
-    try:
+    with _waitress(app) as port:
         for name in ("first", "second"):
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
             for n in range(3):
                 connection.request("GET", f"/{name}/{n}")
                 assert connection.getresponse().read() == b"ok"
             connection.close()
-    finally:
-        server.close()
-        thread.join(30)
     assert said == [(f"/{name}/{n}", n > 0) for name in ("first", "second") for n in range(3)]
