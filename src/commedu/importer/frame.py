@@ -421,7 +421,9 @@ def read_frame(
                 issuers.append(Located(value, where))
             elif role == "title" and quoted is None and (cited := _QUOTED_TITLE.search(value)):
                 quoted = Located(cited[1].strip(), where)
-    recorded = {id(p) for p in record}
+    # by identity: a text of many lines compares no paragraph with another
+    recorded, in_front = {id(p) for p in record}, {id(p) for p in front}
+    named = {i.text for i in issuers}
     for paragraph in (*front, *closing):
         text, where = paragraph.text.strip(), paragraph.where
         if id(paragraph) in recorded:
@@ -435,27 +437,31 @@ def read_frame(
                 notes.append(Note(where, "note-issued-on", {"value": day.isoformat()}))
         elif (names := _issuers(text)) is not None:
             for name in names:
-                if all(i.text != name for i in issuers):
+                if name not in named:
+                    named.add(name)
                     issuers.append(Located(name, where))
-        elif paragraph in front and not text.startswith("附件") and not _ANNOTATION.fullmatch(text):
+        elif id(paragraph) not in in_front:
+            continue
+        elif not text.startswith("附件") and not _ANNOTATION.fullmatch(text):
             rest.append(paragraph)
-        elif paragraph in front:
+        else:
             unplaced.append(paragraph)
     found_joint = next(((m, p.where) for p in rest if (m := _JOINT.search(p.text))), None)
     counted = found_joint[0]["count"].replace("两", "二") if found_joint else ""
     if found_joint is not None and (count := _number(counted)) >= 2:
         joint, where = found_joint
-        named = joint["named"]
-        names = named.split("、")
+        listed = joint["named"]
+        names = listed.split("、")
         for name in names:
-            if all(i.text != name for i in issuers):
+            if name not in named:
+                named.add(name)
                 issuers.append(Located(name, where))
         if count > len(names):  # the text names fewer bodies than it counts
             notes.append(
                 Note(
                     where,
                     "note-issuers-joint",
-                    {"named": named, "count": count, "words": joint[0]},
+                    {"named": listed, "count": count, "words": joint[0]},
                 )
             )
     if record:
