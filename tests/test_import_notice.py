@@ -300,6 +300,16 @@ def test_a_masthead_that_adds_文件_names_the_issuers(line: str, names: list[st
     assert frame.title.text == TITLE  # the mark is no line of the title
 
 
+def test_a_title_line_that_ends_on_a_body_s_word_is_no_issuer() -> None:
+    # 关于印发青石社区 ends as a community's name does; a title's first line is never a body
+    frame = _frame(
+        ISSUER, "关于印发青石社区", "2023年社区教育工作计划的通知", ADDRESSEE, "现印发给你们。"
+    )
+    assert frame.title is not None
+    assert frame.title.text == "青石社区2023年社区教育工作计划"
+    assert [i.text for i in frame.issuers] == [ISSUER]
+
+
 def test_the_word_文件_alone_is_no_issuer() -> None:
     frame = _frame("文件", "青石镇社区教育实施方案")
     assert frame.issuers == ()

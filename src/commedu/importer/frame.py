@@ -84,6 +84,8 @@ _DATE = re.compile(
     r"((?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月"
     r"\s*([\d一二三四五六七八九十]{1,3})\s*日"
 )
+#: words no body's name holds, with which a title's first line begins
+_TITLE_START = re.compile(r"^关于|印发|转发|下发|颁发")
 #: words that make a line a plan's title
 _TITLE_WORDS = ("计划", "规划", "方案", "要点", "安排", "意见", "纲要")
 #: the notice that issues the plan names it, in 《》 or not (关于印发…实施方案(2025—2027年)的通知)
@@ -319,7 +321,8 @@ def _issuers(text: str) -> list[str] | None:
     parts = [p for p in re.split(r"[\s、，,]+", text.strip().removesuffix("文件")) if p]
     if not parts or len(text) > 60:
         return None
-    if all(_ISSUER.fullmatch(p) for p in parts):
+    # a title's first line may end on a body's word (关于印发青石社区 / 2023年工作计划的通知)
+    if all(_ISSUER.fullmatch(p) and not _TITLE_START.search(p) for p in parts):
         return parts
     return None
 
